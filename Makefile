@@ -1,0 +1,54 @@
+# Cinema — one command each: `make run` (set up + start), `make test` (set up + all tests), `make check`.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+ARGS ?=
+
+.PHONY: run test check lint types imports format translations venv system-deps system-deps-test bench package package-test clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || "$$(tools/find_python.sh)" -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+system-deps:
+	@tools/system_deps.sh run
+
+system-deps-test:
+	@tools/system_deps.sh test
+
+translations: $(STAMP)
+	@for ts in resources/translations/*.ts; do \
+	  $(VENV)/bin/pyside6-lrelease -silent "$$ts" -qm "$${ts%.ts}.qm" || exit 1; done
+
+run: system-deps $(STAMP) translations
+	$(PY) -m app $(ARGS)
+
+test: system-deps-test $(STAMP) translations
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m pytest $(ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff format --check app tests bench tools migrations
+	$(VENV)/bin/ruff check app tests bench tools migrations
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format app tests bench tools migrations
+	$(VENV)/bin/ruff check --fix app tests bench tools migrations
+
+imports: $(STAMP)
+	$(VENV)/bin/lint-imports
+
+types: $(STAMP)
+	$(VENV)/bin/mypy app
+
+check: lint imports types test
+
+bench: $(STAMP) translations
+	$(PY) bench/startup.py
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,28 @@
+"""Headless commands on the same services as the GUI. Each command group lives in its own module
+and registers its sub-commands through ``register(subparsers)``; ``run`` dispatches."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from app.services.container import Services
+
+# Modules under app/cli that add sub-commands. Each defines ``register(subparsers)`` and sets
+# ``handler=<callable(services, args) -> int>`` on its parsers with ``set_defaults``.
+COMMAND_MODULES: list[str] = ["basics"]
+
+Handler = Callable[[Services, argparse.Namespace], int]
+
+
+def add_commands(subparsers: Any) -> None:
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"app.cli.{name}")
+        module.register(subparsers)
+
+
+def run(services: Services, args: argparse.Namespace) -> int:
+    handler: Handler = args.handler
+    return handler(services, args)

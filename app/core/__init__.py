@@ -1,0 +1,1 @@
+"""Qt-free plumbing: configuration, paths, logging, tasks, events, clock, secrets."""

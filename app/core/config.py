@@ -1,0 +1,126 @@
+"""Settings (pydantic-settings, env prefix CINEMA_) and the folders the app keeps its state in.
+
+Portable mode: ``--data-dir DIR`` or ``CINEMA_HOME`` puts data, config, cache and logs under
+one folder; otherwise the platform's folders are used (platformdirs).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from pydantic import Field
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+APP_SLUG = "cinema"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    data: Path
+    config: Path
+    cache: Path
+    logs: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data / "cinema.sqlite3"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config / "settings.json"
+
+    @property
+    def posters(self) -> Path:
+        return self.data / "images"
+
+    @classmethod
+    def resolve(cls, home: str | os.PathLike[str] | None = None) -> AppPaths:
+        home = home or os.environ.get("CINEMA_HOME") or None
+        if home:
+            root = Path(home).expanduser().resolve()
+            paths = cls(root / "data", root / "config", root / "cache", root / "logs")
+        else:
+            paths = cls(
+                Path(platformdirs.user_data_dir(APP_SLUG, appauthor=False)),
+                Path(platformdirs.user_config_dir(APP_SLUG, appauthor=False)),
+                Path(platformdirs.user_cache_dir(APP_SLUG, appauthor=False)),
+                Path(platformdirs.user_log_dir(APP_SLUG, appauthor=False)),
+            )
+        for p in (paths.data, paths.config, paths.cache, paths.logs):
+            p.mkdir(parents=True, exist_ok=True)
+        return paths
+
+
+class Settings(BaseSettings):
+    """User-tunable settings. Every external base URL is a setting."""
+
+    model_config = SettingsConfigDict(env_prefix="CINEMA_", extra="ignore")
+
+    language: str = Field("system", description="UI language: system, ru or en")
+    metadata_language: str = "ru-RU"
+    tmdb_base_url: str = "https://api.themoviedb.org/3"
+    tmdb_image_base_url: str = "https://image.tmdb.org/t/p/"
+    tmdb_rate_per_second: float = 40.0
+    shikimori_base_url: str = "https://shikimori.io"
+    http_timeout_s: float = 30.0
+    feed_max_bytes: int = 2 * 1024**3
+    epg_keep_days: int = 7
+    progress_interval_s: float = 5.0
+    watched_fraction: float = 0.9
+    first_frame_timeout_s: float = 20.0
+    vlc_args: str = Field("", description="extra libvlc arguments, space separated")
+    network_caching_ms: int = 1000
+    torrent_cache_gb: float = 10.0
+    torrent_listen_interfaces: str = "0.0.0.0:6881,[::]:6881"
+    torrent_dht: bool = True
+    torrent_lsd: bool = True
+    torrent_upnp: bool = True
+    torrent_natpmp: bool = True
+    poster_cache_mb: int = 96
+    demo_enabled: bool = True
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings)
+
+
+def load_settings(paths: AppPaths, **overrides: Any) -> Settings:
+    """Settings from (lowest first) defaults, the settings file, the environment, overrides."""
+    stored: dict[str, Any] = {}
+    if paths.settings_file.exists():
+        try:
+            stored = json.loads(paths.settings_file.read_text("utf-8"))
+        except (OSError, ValueError):
+            stored = {}
+    env = Settings()
+    env_set = env.model_fields_set
+    merged = {**stored, **{k: getattr(env, k) for k in env_set}, **overrides}
+    return Settings.model_validate(merged)
+
+
+def save_settings(paths: AppPaths, settings: Settings, **changes: Any) -> Settings:
+    """Persist changed values to the settings file (atomically) and return the new settings."""
+    updated = settings.model_copy(update=changes)
+    stored: dict[str, Any] = {}
+    if paths.settings_file.exists():
+        try:
+            stored = json.loads(paths.settings_file.read_text("utf-8"))
+        except (OSError, ValueError):
+            stored = {}
+    stored.update(changes)
+    tmp = paths.settings_file.with_suffix(".tmp")
+    tmp.write_text(json.dumps(stored, ensure_ascii=False, indent=2), "utf-8")
+    tmp.replace(paths.settings_file)
+    return updated

@@ -1,0 +1,1 @@
+"""Domain: frozen models, namespaced ids and errors. Imports nothing of app."""

@@ -1,0 +1,133 @@
+"""Frozen domain models that cross layers (no ORM object ever leaves storage)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class TitleKind(StrEnum):
+    FILM = "film"
+    SERIES = "series"
+    ANIME = "anime"
+    CARTOON = "cartoon"
+    DOCUMENTARY = "documentary"
+    PROGRAMME = "programme"
+
+
+class SourceKind(StrEnum):
+    TORRENT = "torrent"
+    HLS = "hls"
+    DIRECT = "direct"
+    IPTV_LIVE = "iptv-live"
+    IPTV_CATCHUP = "iptv-catchup"
+
+
+class Airing(Frozen):
+    channel_id: str
+    channel_name: str
+    start: datetime
+    stop: datetime | None = None
+    title: str = ""
+
+    def on_air(self, now: datetime) -> bool:
+        return self.start <= now and (self.stop is None or now < self.stop)
+
+
+class TitleBrief(Frozen):
+    """What the grid needs for one poster."""
+
+    id: str
+    kind: TitleKind = TitleKind.FILM
+    title: str
+    original_title: str | None = None
+    year: int | None = None
+    rating: float | None = None
+    poster_path: str | None = None
+    next_airing: Airing | None = None
+    progress: float | None = None  # 0..1 for started titles
+    source_kinds: tuple[SourceKind, ...] = ()
+
+
+class Source(Frozen):
+    id: int | None = None
+    title_id: str
+    kind: SourceKind
+    url: str
+    label: str = ""
+    quality: str | None = None
+    headers: dict[str, str] = Field(default_factory=dict)
+    score: float = 0.0
+    health: str = "unknown"
+
+
+class TitleDetail(Frozen):
+    """What the title page shows."""
+
+    id: str
+    kind: TitleKind = TitleKind.FILM
+    title: str
+    original_title: str | None = None
+    year: int | None = None
+    overview: str | None = None
+    tagline: str | None = None
+    runtime: int | None = None  # minutes
+    rating: float | None = None
+    votes: int | None = None
+    genres: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    director: str | None = None
+    cast: tuple[str, ...] = ()
+    poster_path: str | None = None
+    backdrop_path: str | None = None
+    trailer_url: str | None = None
+    tmdb_id: int | None = None
+    shikimori_id: int | None = None
+    imdb_id: str | None = None
+    is_demo: bool = False
+    airings: tuple[Airing, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+class Progress(Frozen):
+    item_key: str
+    position_ms: int
+    duration_ms: int | None = None
+    watched: bool = False
+    view_count: int = 0
+    updated_at: datetime | None = None
+
+    @property
+    def fraction(self) -> float | None:
+        if not self.duration_ms:
+            return None
+        return max(0.0, min(1.0, self.position_ms / self.duration_ms))
+
+
+class HistoryEntry(Frozen):
+    id: int
+    item_key: str
+    title_id: str | None
+    label: str
+    location: str
+    started_at: datetime
+    ended_at: datetime | None
+    position_ms: int
+    duration_ms: int | None
+
+
+class MediaRequest(Frozen):
+    """Everything the player needs to open one thing."""
+
+    location: str  # path or URL
+    item_key: str  # progress key (title id or media:<hash>)
+    label: str
+    title_id: str | None = None
+    headers: dict[str, str] = Field(default_factory=dict)
+    start_ms: int = 0

@@ -1,0 +1,1 @@
+"""Services: the work of the app (guide refresh, enrichment, catalog, library, playback ...)."""

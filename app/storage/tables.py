@@ -1,0 +1,300 @@
+"""The schema (SQLAlchemy Core). Times are unix seconds (UTC) in INTEGER columns."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+app_state = Table(
+    "app_state",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+titles = Table(
+    "titles",
+    metadata,
+    Column("id", String, primary_key=True),  # tmdb:movie:603, shikimori:anime:5114, epg:film:...
+    Column("kind", String, nullable=False, server_default="film"),
+    Column("title", Text, nullable=False),
+    Column("original_title", Text),
+    Column("alt_titles", Text),  # JSON list
+    Column("year", Integer),
+    Column("overview", Text),
+    Column("tagline", Text),
+    Column("runtime", Integer),  # minutes
+    Column("rating", Float),
+    Column("votes", Integer),
+    Column("genres", Text),  # JSON list of localised names
+    Column("countries", Text),  # JSON list
+    Column("original_language", String),
+    Column("director", Text),
+    Column("cast", Text),  # JSON list
+    Column("trailer_url", Text),
+    Column("tmdb_id", Integer),
+    Column("shikimori_id", Integer),
+    Column("imdb_id", String),
+    Column("poster_path", Text),  # relative to the data dir or absolute (demo resources)
+    Column("poster_thumb", Text),
+    Column("poster_origin", String),  # tmdb, shikimori, preview, generated, demo
+    Column("backdrop_path", Text),
+    Column("extra", Text),  # JSON: anime score, episodes, status, studios ...
+    Column("is_demo", Boolean, nullable=False, server_default="0"),
+    Column("added_at", Integer, nullable=False),
+    Column("updated_at", Integer, nullable=False),
+)
+Index("ix_titles_kind_rating", titles.c.kind, titles.c.rating)
+Index("ix_titles_year", titles.c.year)
+Index("ix_titles_added_at", titles.c.added_at)
+Index("ix_titles_tmdb_id", titles.c.tmdb_id)
+Index("ix_titles_shikimori_id", titles.c.shikimori_id)
+Index("ix_titles_is_demo", titles.c.is_demo)
+
+episodes = Table(
+    "episodes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("title_id", String, ForeignKey("titles.id", ondelete="CASCADE"), nullable=False),
+    Column("season", Integer, nullable=False, server_default="1"),
+    Column("number", Integer, nullable=False),
+    Column("name", Text),
+    Column("overview", Text),
+    Column("air_date", String),
+    Column("runtime", Integer),
+    UniqueConstraint("title_id", "season", "number", name="uq_episodes_title_season_number"),
+)
+
+guide_sources = Table(
+    "guide_sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String, nullable=False),  # xmltv, m3u, provider_json
+    Column("location", Text, nullable=False),  # URL or path
+    Column("params", Text),  # JSON: query params / headers for provider JSON
+    Column("enabled", Boolean, nullable=False, server_default="1"),
+    Column("is_demo", Boolean, nullable=False, server_default="0"),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("content_hash", String),
+    Column("last_refresh_at", Integer),
+    Column("last_status", String),  # ok, unchanged, error
+    Column("last_error", Text),
+    Column("channels_count", Integer, nullable=False, server_default="0"),
+    Column("programmes_count", Integer, nullable=False, server_default="0"),
+    Column("films_count", Integer, nullable=False, server_default="0"),
+    Column("unmatched_channels", Text),  # JSON list
+    Column("created_at", Integer, nullable=False),
+)
+
+channels = Table(
+    "channels",
+    metadata,
+    Column("id", String, primary_key=True),  # "<source id>:<guide channel id>"
+    Column("source_id", Integer, ForeignKey("guide_sources.id", ondelete="CASCADE"), nullable=False),
+    Column("guide_id", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("display_names", Text),  # JSON list
+    Column("logo", Text),
+    Column("group_title", Text),
+    Column("number", Integer),
+    Column("stream_url", Text),
+    Column("headers", Text),  # JSON: User-Agent, Referer from #EXTVLCOPT or pipe headers
+    Column("catchup_mode", String),
+    Column("catchup_source", Text),
+    Column("catchup_days", Integer),
+    Column("tvg_shift", Float),
+)
+Index("ix_channels_source_id", channels.c.source_id)
+
+programmes = Table(
+    "programmes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", Integer, ForeignKey("guide_sources.id", ondelete="CASCADE"), nullable=False),
+    Column("channel_id", String, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("stop", Integer),
+    Column("title", Text, nullable=False),
+    Column("norm_title", Text),
+    Column("subtitle", Text),
+    Column("description", Text),
+    Column("category", Text),
+    Column("kind", String, nullable=False, server_default="programme"),
+    Column("film_key", Text),  # normalised title + year hint: one film, many airings
+    Column("year_hint", Integer),
+    Column("country_hint", Text),
+    Column("director_hint", Text),
+    Column("episode", Text),
+    Column("icon", Text),
+    Column("catchup_id", Text),
+    Column("title_id", String),  # matched title (not a FK: guide rows are replaced wholesale)
+)
+Index("ix_programmes_start", programmes.c.start)
+Index("ix_programmes_channel_start", programmes.c.channel_id, programmes.c.start)
+Index("ix_programmes_kind_start", programmes.c.kind, programmes.c.start)
+Index("ix_programmes_title_id_start", programmes.c.title_id, programmes.c.start)
+Index("ix_programmes_film_key", programmes.c.film_key)
+Index("ix_programmes_source_id", programmes.c.source_id)
+
+title_matches = Table(
+    "title_matches",
+    metadata,
+    Column("film_key", Text, primary_key=True),
+    Column("kind", String, nullable=False, server_default="film"),
+    Column("title_id", String),  # null while unmatched
+    Column("score", Float),
+    Column("candidates", Text),  # JSON list of {id, title, year, score, poster}
+    Column("status", String, nullable=False, server_default="pending"),  # pending, matched, unmatched, manual
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("checked_at", Integer),
+)
+Index("ix_title_matches_status", title_matches.c.status)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("title_id", String, ForeignKey("titles.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String, nullable=False),  # torrent, hls, direct, iptv-live, iptv-catchup
+    Column("url", Text, nullable=False),
+    Column("label", Text),
+    Column("quality", String),
+    Column("headers", Text),
+    Column("score", Float, nullable=False, server_default="0"),
+    Column("health", String, nullable=False, server_default="unknown"),
+    Column("last_checked_at", Integer),
+    Column("added_at", Integer, nullable=False),
+    UniqueConstraint("title_id", "url", name="uq_sources_title_url"),
+)
+Index("ix_sources_title_id", sources.c.title_id)
+
+profiles = Table(
+    "profiles",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("is_default", Boolean, nullable=False, server_default="0"),
+    Column("created_at", Integer, nullable=False),
+)
+
+progress = Table(
+    "progress",
+    metadata,
+    Column("profile_id", Integer, ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+    Column("item_key", String, nullable=False),  # a title id or media:<hash>
+    Column("title_id", String),
+    Column("position_ms", Integer, nullable=False, server_default="0"),
+    Column("duration_ms", Integer),
+    Column("watched", Boolean, nullable=False, server_default="0"),
+    Column("view_count", Integer, nullable=False, server_default="0"),
+    Column("updated_at", Integer, nullable=False),
+    PrimaryKeyConstraint("profile_id", "item_key"),
+)
+Index("ix_progress_profile_updated", progress.c.profile_id, progress.c.updated_at)
+
+history = Table(
+    "history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("profile_id", Integer, ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+    Column("item_key", String, nullable=False),
+    Column("title_id", String),
+    Column("label", Text, nullable=False),
+    Column("location", Text, nullable=False),
+    Column("started_at", Integer, nullable=False),
+    Column("ended_at", Integer),
+    Column("position_ms", Integer, nullable=False, server_default="0"),
+    Column("duration_ms", Integer),
+)
+Index("ix_history_profile_started", history.c.profile_id, history.c.started_at)
+
+watchlist = Table(
+    "watchlist",
+    metadata,
+    Column("profile_id", Integer, ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+    Column("title_id", String, ForeignKey("titles.id", ondelete="CASCADE"), nullable=False),
+    Column("added_at", Integer, nullable=False),
+    PrimaryKeyConstraint("profile_id", "title_id"),
+)
+
+playlists = Table(
+    "playlists",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("profile_id", Integer, ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("created_at", Integer, nullable=False),
+)
+
+playlist_items = Table(
+    "playlist_items",
+    metadata,
+    Column("playlist_id", Integer, ForeignKey("playlists.id", ondelete="CASCADE"), nullable=False),
+    Column("title_id", String, ForeignKey("titles.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    PrimaryKeyConstraint("playlist_id", "title_id"),
+)
+
+provider_cache = Table(
+    "provider_cache",
+    metadata,
+    Column("provider", String, nullable=False),
+    Column("key", Text, nullable=False),
+    Column("status", String, nullable=False, server_default="ok"),  # ok, not_found
+    Column("value", Text),
+    Column("fetched_at", Integer, nullable=False),
+    Column("expires_at", Integer, nullable=False),
+    PrimaryKeyConstraint("provider", "key"),
+)
+Index("ix_provider_cache_expires_at", provider_cache.c.expires_at)
+
+refresh_runs = Table(
+    "refresh_runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String, nullable=False),  # epg, enrich, sources
+    Column("source_id", Integer),
+    Column("started_at", Integer, nullable=False),
+    Column("finished_at", Integer),
+    Column("status", String, nullable=False, server_default="running"),  # running, ok, error
+    Column("stats", Text),  # JSON
+    Column("error", Text),
+)
+Index("ix_refresh_runs_kind_started", refresh_runs.c.kind, refresh_runs.c.started_at)
+
+torrents = Table(
+    "torrents",
+    metadata,
+    Column("info_hash", String, primary_key=True),
+    Column("name", Text),
+    Column("source", Text, nullable=False),  # magnet or .torrent path
+    Column("title_id", String),
+    Column("total_size", Integer),
+    Column("keep", Boolean, nullable=False, server_default="0"),
+    Column("added_at", Integer, nullable=False),
+    Column("last_access_at", Integer, nullable=False),
+)
