@@ -1,0 +1,1 @@
+"""libtorrent streaming engine: session, adding, piece-deadline policy, local server, cache."""

@@ -1,0 +1,216 @@
+"""Torrents added to the session for streaming: metadata wait, file choice, piece tracking."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import libtorrent as lt
+
+from app.domain.errors import BadTorrent
+from app.engines.torrent.adding import (
+    Source,
+    TorrentFile,
+    check_paths,
+    choose_file,
+    file_list,
+    layout,
+    validate_info,
+)
+from app.engines.torrent.session import TorrentSession
+from app.engines.torrent.streaming import PieceMap, PieceTracker, PolicyConfig, StreamPolicy
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ActiveTorrent:
+    """One torrent in the session and what we know about it."""
+
+    info_hash: str
+    handle: Any
+    save_path: Path
+    source: Source
+    metadata: asyncio.Future[None]
+    tracker: PieceTracker | None = None
+    policies: dict[int, StreamPolicy] = field(default_factory=dict)
+    error: str | None = None
+
+    @property
+    def info(self) -> Any:
+        return self.handle.torrent_file()
+
+    def files(self) -> list[TorrentFile]:
+        return file_list(self.info)
+
+    @property
+    def name(self) -> str:
+        return str(self.info.name()) if self.info is not None else self.info_hash
+
+    @property
+    def total_size(self) -> int:
+        return int(layout(self.info).total_size()) if self.info is not None else 0
+
+
+class TorrentEngine:
+    """Adds torrents to the one session and keeps per-torrent state fed by alerts."""
+
+    def __init__(
+        self,
+        session: TorrentSession,
+        cache_root: Path,
+        loop: asyncio.AbstractEventLoop,
+        policy: PolicyConfig | None = None,
+    ) -> None:
+        self.session = session
+        self.cache_root = cache_root
+        self.loop = loop
+        self.policy = policy or PolicyConfig()
+        self.active: dict[str, ActiveTorrent] = {}
+        self._by_handle: dict[Any, ActiveTorrent] = {}
+        self._unsubscribe = [
+            session.subscribe("metadata_received_alert", self._on_metadata),
+            session.subscribe("piece_finished_alert", self._on_piece),
+            session.subscribe("torrent_error_alert", self._on_error),
+            session.subscribe("file_error_alert", self._on_error),
+        ]
+
+    # -- alert handlers (pump thread) -----------------------------------------------------
+    def _find(self, alert: Any) -> ActiveTorrent | None:
+        return self._by_handle.get(alert.handle)
+
+    def _on_metadata(self, alert: Any) -> None:
+        active = self._find(alert)
+        if active is not None:
+            self.loop.call_soon_threadsafe(_resolve, active.metadata)
+
+    def _on_piece(self, alert: Any) -> None:
+        active = self._find(alert)
+        if active is not None and active.tracker is not None:
+            active.tracker.mark(int(alert.piece_index))
+
+    def _on_error(self, alert: Any) -> None:
+        active = self._find(alert)
+        if active is None:
+            return
+        active.error = alert.message()
+        if active.tracker is not None:
+            active.tracker.fail(active.error)
+        self.loop.call_soon_threadsafe(_fail, active.metadata, active.error)
+
+    # -- adding ---------------------------------------------------------------------------
+    async def add(self, source: Source, metadata_timeout: float) -> ActiveTorrent:
+        """Add (or find) a torrent and wait for its metadata; BadTorrent on timeout."""
+        existing = self.active.get(source.info_hash)
+        if existing is not None:
+            await self._wait_metadata(existing, metadata_timeout)
+            return existing
+        save_path = self.cache_root / source.info_hash
+        save_path.mkdir(parents=True, exist_ok=True)
+        params = self.session.load_resume(source.info_hash)
+        if params is None or (source.params.ti is not None and params.ti is None):
+            params = source.params
+        params.save_path = str(save_path)
+        if source.params.ti is not None:
+            check_paths(source.params.ti, save_path)
+        # Added paused and auto-managed by default: clear both so it starts at once.
+        params.flags &= ~(lt.torrent_flags.paused | lt.torrent_flags.auto_managed)
+        params.flags |= lt.torrent_flags.default_dont_download
+        handle = await asyncio.to_thread(self.session.ses.add_torrent, params)
+        active = ActiveTorrent(
+            info_hash=source.info_hash,
+            handle=handle,
+            save_path=save_path,
+            source=source,
+            metadata=self.loop.create_future(),
+        )
+        self._by_handle[handle] = active
+        self.active[source.info_hash] = active
+        for peer in source.peers:
+            handle.connect_peer(peer)
+        if handle.status().has_metadata:
+            _resolve(active.metadata)
+        try:
+            await self._wait_metadata(active, metadata_timeout)
+        except BaseException:
+            await self.remove(active, delete_files=not source.params.ti)
+            raise
+        return active
+
+    async def _wait_metadata(self, active: ActiveTorrent, limit_s: float) -> None:
+        try:
+            await asyncio.wait_for(asyncio.shield(active.metadata), limit_s)
+        except TimeoutError:
+            status = active.handle.status()
+            if status.num_peers == 0 and status.list_peers == 0:
+                why = "found no peers"
+            else:
+                why = f"{status.num_peers} peer(s) did not send it"
+            raise BadTorrent(
+                f"no metadata for {active.info_hash} after {limit_s:g} s: {why}"
+            ) from None
+        info = active.info
+        if active.tracker is None:
+            try:
+                validate_info(info)
+                check_paths(info, active.save_path)
+            except BadTorrent:
+                await self.remove(active, delete_files=True)
+                raise
+            status = active.handle.status(lt.status_flags_t.query_pieces)
+            active.tracker = PieceTracker(self.loop, info.num_pieces(), list(status.pieces))
+
+    def open_file(
+        self, active: ActiveTorrent, file_index: int | None, start_byte: int = 0
+    ) -> StreamPolicy:
+        """Choose the file and start its streaming policy (idempotent per file)."""
+        file = choose_file(active.info, file_index)
+        policy = active.policies.get(file.index)
+        if policy is None:
+            assert active.tracker is not None
+            info = active.info
+            pieces = PieceMap(file.offset, file.size, info.piece_length(), info.num_pieces())
+            policy = StreamPolicy(
+                active.handle,
+                pieces=pieces,
+                tracker=active.tracker,
+                file=file,
+                num_files=info.num_files(),
+                config=self.policy,
+            )
+            active.policies[file.index] = policy
+            policy.start(start_byte)
+        return policy
+
+    def file_path(self, active: ActiveTorrent, file: TorrentFile) -> Path:
+        path = active.save_path / file.path
+        check = path.resolve()
+        if not check.is_relative_to(active.save_path.resolve()):
+            raise BadTorrent(f"file name escapes the cache: {file.path!r}")
+        return path
+
+    async def remove(self, active: ActiveTorrent, delete_files: bool = False) -> None:
+        self.active.pop(active.info_hash, None)
+        self._by_handle.pop(active.handle, None)
+        if active.handle.is_valid():
+            if active.handle.status().has_metadata and not delete_files:
+                await asyncio.to_thread(self.session.save_resume, [active.handle])
+            flags = lt.session.delete_files if delete_files else 0
+            self.session.ses.remove_torrent(active.handle, flags)
+
+    def close(self) -> None:
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+
+
+def _resolve(fut: asyncio.Future[None]) -> None:
+    if not fut.done():
+        fut.set_result(None)
+
+
+def _fail(fut: asyncio.Future[None], message: str) -> None:
+    if not fut.done():
+        fut.set_exception(BadTorrent(f"torrent failed: {message}"))

@@ -1,0 +1,220 @@
+"""Piece-deadline streaming in the spirit of Tribler: header and footer first, a moving window of
+deadlines ahead of each reader, a look-behind for instant back-seeks, low priority elsewhere."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from app.engines.torrent.adding import TorrentFile
+
+log = logging.getLogger(__name__)
+
+TOP = 7
+LOW = 1  # never 0: an idle peer chokes us, and the next seek then waits seconds (DESIGN §9)
+SKIP = 0
+MiB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class PolicyConfig:
+    header_bytes: int = 2 * MiB
+    footer_bytes: int = 1 * MiB
+    window_bytes: int = 8 * MiB
+    lookbehind_bytes: int = 4 * MiB
+    # Deadlines are spread so that libtorrent asks for the nearest piece first.
+    deadline_step_ms: int = 30
+
+
+@dataclass(frozen=True)
+class PieceMap:
+    """Byte offsets of one file mapped to the torrent's pieces."""
+
+    file_offset: int
+    file_size: int
+    piece_length: int
+    num_pieces: int
+
+    def piece_at(self, byte: int) -> int:
+        byte = min(max(byte, 0), self.file_size - 1)
+        return (self.file_offset + byte) // self.piece_length
+
+    @property
+    def first(self) -> int:
+        return self.piece_at(0)
+
+    @property
+    def last(self) -> int:
+        return self.piece_at(self.file_size - 1)
+
+    def pieces(self, start: int, end: int) -> range:
+        """Pieces holding file bytes [start, end)."""
+        if end <= start:
+            return range(0)
+        return range(self.piece_at(start), self.piece_at(end - 1) + 1)
+
+    def file_range(self, piece: int) -> tuple[int, int]:
+        """File bytes [start, end) held by a piece."""
+        start = piece * self.piece_length - self.file_offset
+        end = start + self.piece_length
+        return max(start, 0), min(end, self.file_size)
+
+
+class PieceTracker:
+    """Which pieces we have, fed from the alert thread; asyncio waiters on the loop."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, num_pieces: int, have: list[bool]):
+        self.loop = loop
+        self.have = bytearray(1 if h else 0 for h in have) if have else bytearray(num_pieces)
+        self._waiters: dict[int, list[asyncio.Future[None]]] = {}
+        self._lock = threading.Lock()
+        self.error: str | None = None
+
+    def mark(self, piece: int) -> None:
+        """Pump thread: a piece passed its hash check."""
+        if 0 <= piece < len(self.have):
+            self.have[piece] = 1
+            self.loop.call_soon_threadsafe(self._wake, piece)
+
+    def fail(self, message: str) -> None:
+        self.error = message
+        self.loop.call_soon_threadsafe(self._wake_all)
+
+    def _wake(self, piece: int) -> None:
+        for fut in self._waiters.pop(piece, ()):
+            if not fut.done():
+                fut.set_result(None)
+
+    def _wake_all(self) -> None:
+        for piece in list(self._waiters):
+            self._wake(piece)
+
+    async def wait(self, piece: int, limit_s: float) -> bool:
+        """True once the piece is here; False after ``limit_s`` seconds."""
+        if self.have[piece]:
+            return True
+        fut: asyncio.Future[None] = self.loop.create_future()
+        self._waiters.setdefault(piece, []).append(fut)
+        if self.have[piece]:  # finished between the check and the registration
+            return True
+        try:
+            await asyncio.wait_for(fut, limit_s)
+        except TimeoutError:
+            waiters = self._waiters.get(piece)
+            if waiters and fut in waiters:
+                waiters.remove(fut)
+            return bool(self.have[piece])
+        return bool(self.have[piece])
+
+    def count(self, pieces: range) -> int:
+        return sum(self.have[p] for p in pieces)
+
+
+class StreamPolicy:
+    """Priorities and deadlines for one file of a torrent with any number of readers.
+
+    All calls come from the asyncio loop; each touches only the pieces that changed so a reader
+    moving forward costs a handful of libtorrent calls.
+    """
+
+    def __init__(
+        self,
+        handle: Any,
+        *,
+        pieces: PieceMap,
+        tracker: PieceTracker,
+        file: TorrentFile,
+        num_files: int,
+        config: PolicyConfig | None = None,
+    ) -> None:
+        self.handle = handle
+        self.map = pieces
+        self.tracker = tracker
+        self.file = file
+        self.num_files = num_files
+        self.config = config or PolicyConfig()
+        self.readers: dict[int, int] = {}
+        self.anchors: dict[int, int] = {}  # reader -> piece its window was last laid from
+        self._deadlined: set[int] = set()
+        self._static: list[int] = []
+
+    def start(self, start_byte: int = 0) -> None:
+        """Header, footer (and the resume position) first; the rest of the file at low priority."""
+        prios = [SKIP] * self.num_files
+        prios[self.file.index] = LOW
+        self.handle.prioritize_files(prios)
+        cfg = self.config
+        size = self.map.file_size
+        header = list(self.map.pieces(0, min(cfg.header_bytes, size)))
+        footer = list(self.map.pieces(max(size - cfg.footer_bytes, 0), size))
+        static = header + [p for p in footer if p not in header]
+        if start_byte > 0:
+            resume = self.map.pieces(start_byte, min(start_byte + cfg.header_bytes, size))
+            static += [p for p in resume if p not in static]
+        self._static = static
+        self._set_deadlines(static, base_ms=0)
+
+    def _set_deadlines(self, pieces: list[int], base_ms: int) -> None:
+        step = self.config.deadline_step_ms
+        for k, piece in enumerate(pieces):
+            if self.tracker.have[piece]:
+                continue
+            self.handle.piece_priority(piece, TOP)
+            self.handle.set_piece_deadline(piece, base_ms + k * step)
+            self._deadlined.add(piece)
+
+    def wanted(self) -> list[int]:
+        """Pieces that should carry a deadline now, nearest first."""
+        cfg = self.config
+        plen = self.map.piece_length
+        ahead = max(cfg.window_bytes // plen, 2)
+        behind = cfg.lookbehind_bytes // plen
+        first, last = self.map.first, self.map.last
+        wanted: list[int] = [p for p in self._static if not self.tracker.have[p]]
+        later: list[int] = []
+        for piece in self.anchors.values():
+            wanted += [p for p in range(piece, min(piece + ahead, last + 1)) if p not in wanted]
+            later += [p for p in range(max(piece - behind, first), piece)]
+        wanted += [p for p in later if p not in wanted]
+        return [p for p in wanted if not self.tracker.have[p]]
+
+    def set_reader(self, reader: int, byte: int) -> None:
+        """A reader is at ``byte``: move its window when it has crossed into a new piece."""
+        piece = self.map.piece_at(byte)
+        self.readers[reader] = byte
+        old = self.anchors.get(reader)
+        plen = self.map.piece_length
+        # Re-laying the window on every piece would reset libtorrent's deadline bookkeeping; a
+        # quarter window of progress (or any jump) is the moment to move it.
+        step = max(self.config.window_bytes // plen // 4, 1)
+        if old is not None and 0 <= piece - old < step:
+            return
+        self.anchors[reader] = piece
+        self._relayout()
+
+    def drop_reader(self, reader: int) -> None:
+        self.readers.pop(reader, None)
+        if self.anchors.pop(reader, None) is not None:
+            self._relayout()
+
+    def _relayout(self) -> None:
+        wanted = self.wanted()
+        keep = set(wanted)
+        for piece in self._deadlined - keep:
+            self.handle.reset_piece_deadline(piece)
+            if not self.tracker.have[piece]:
+                self.handle.piece_priority(piece, LOW)
+        self._deadlined &= keep
+        new = [p for p in wanted if p not in self._deadlined]
+        if new:
+            base = 0 if not self._deadlined else self.config.deadline_step_ms
+            self._set_deadlines(new, base_ms=base)
+
+    def keep_all(self) -> None:
+        """The user wants the whole file (offline viewing): everything at normal priority."""
+        prios = [SKIP] * self.num_files
+        prios[self.file.index] = 4
+        self.handle.prioritize_files(prios)

@@ -1,0 +1,182 @@
+"""Torrent streaming for the UI and the player: open a source, get a local URL, stats, close."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.core.tasks import run_blocking
+from app.domain.errors import BadTorrent
+from app.engines.torrent.adding import TorrentFile, parse_source
+from app.engines.torrent.cache import CacheEntry, TorrentCache
+from app.engines.torrent.engine import ActiveTorrent, TorrentEngine
+from app.engines.torrent.server import StreamServer
+from app.engines.torrent.session import SessionConfig, TorrentSession
+from app.engines.torrent.stats import StreamStats, metadata_stats, stream_stats
+from app.engines.torrent.streaming import PolicyConfig, StreamPolicy
+from app.services.container import Services
+from app.storage import torrent_repo
+
+log = logging.getLogger(__name__)
+
+__all__ = ["BadTorrent", "StreamHandle", "StreamStats", "StreamingService"]
+
+
+@dataclass
+class StreamHandle:
+    """One open stream: a URL any player can open, and live stats."""
+
+    url: str
+    file_name: str
+    size: int
+    info_hash: str
+    file_index: int
+    files: list[TorrentFile]
+    _service: StreamingService = field(repr=False)
+    _active: ActiveTorrent = field(repr=False)
+    _policy: StreamPolicy = field(repr=False)
+
+    def stats(self) -> StreamStats:
+        return self._service.stats(self)
+
+
+class StreamingService:
+    """Owns the one torrent session, the stream server and the cache; Qt-free."""
+
+    def __init__(
+        self,
+        services: Services,
+        session_config: SessionConfig | None = None,
+        policy: PolicyConfig | None = None,
+    ) -> None:
+        self.services = services
+        s = services.settings
+        self.session_config = session_config or SessionConfig(
+            listen_interfaces=s.torrent_listen_interfaces,
+            dht=s.torrent_dht,
+            lsd=s.torrent_lsd,
+            upnp=s.torrent_upnp,
+            natpmp=s.torrent_natpmp,
+            tick_interval_ms=s.torrent_tick_interval_ms,
+        )
+        self.policy = policy
+        self.cache = TorrentCache(services.paths.cache / "torrents", int(s.torrent_cache_gb * 1e9))
+        self.session: TorrentSession | None = None
+        self.engine: TorrentEngine | None = None
+        self.server: StreamServer | None = None
+        self.handles: list[StreamHandle] = []
+        self._start_lock = asyncio.Lock()
+
+    async def _ensure_started(self) -> TorrentEngine:
+        async with self._start_lock:
+            if self.engine is None:
+                state_dir = self.cache.root / ".state"
+                self.session = await run_blocking(TorrentSession, self.session_config, state_dir)
+                loop = asyncio.get_running_loop()
+                self.engine = TorrentEngine(self.session, self.cache.root, loop, self.policy)
+                self.server = StreamServer()
+                await self.server.start(self.services.settings.torrent_stream_port)
+            return self.engine
+
+    async def open_stream(
+        self, source: str, file_index: int | None = None, start_byte: int = 0
+    ) -> StreamHandle:
+        """Add the torrent, wait for metadata, start the streaming policy, publish a URL.
+
+        Raises BadTorrent for a bad source, a metadata timeout or a missing file.
+        """
+        parsed = await run_blocking(parse_source, source)
+        engine = await self._ensure_started()
+        await self._clean_cache()
+        timeout = self.services.settings.torrent_metadata_timeout_s
+        active = await engine.add(parsed, timeout)
+        policy = engine.open_file(active, file_index, start_byte)
+        file = policy.file
+        path = engine.file_path(active, file)
+        assert self.server is not None and active.tracker is not None
+        url = self.server.publish(file.path, path, file.size, policy, active.tracker)
+        now = int(self.services.clock.now().timestamp())
+        await run_blocking(
+            functools.partial(
+                torrent_repo.record_access,
+                self.services.db,
+                active.info_hash,
+                source=source,
+                now=now,
+                name=active.name,
+                total_size=active.total_size,
+            )
+        )
+        handle = StreamHandle(
+            url=url,
+            file_name=file.path,
+            size=file.size,
+            info_hash=active.info_hash,
+            file_index=file.index,
+            files=active.files(),
+            _service=self,
+            _active=active,
+            _policy=policy,
+        )
+        self.handles.append(handle)
+        return handle
+
+    def stats(self, handle: StreamHandle) -> StreamStats:
+        status = handle._active.handle.status()
+        if handle._active.tracker is None:
+            return metadata_stats(status, handle._active.error)
+        return stream_stats(status, handle._policy)
+
+    async def wait_playable(self, handle: StreamHandle, limit_s: float) -> None:
+        """Wait until the header (or the resume position) is buffered."""
+        policy = handle._policy
+        for piece in policy.wanted():
+            if piece in policy._static and not await policy.tracker.wait(piece, limit_s):
+                raise BadTorrent(f"{handle.file_name}: not playable after {limit_s:g} s")
+
+    async def set_keep(self, handle: StreamHandle, keep: bool) -> None:
+        """Keep the whole file for offline viewing (downloads the rest, exempt from clean-up)."""
+        await run_blocking(torrent_repo.set_keep, self.services.db, handle.info_hash, keep)
+        if keep:
+            handle._policy.keep_all()
+
+    async def close(self, handle: StreamHandle) -> None:
+        if handle in self.handles:
+            self.handles.remove(handle)
+        if self.server is not None:
+            self.server.unpublish(handle.url)
+        still_used = any(h.info_hash == handle.info_hash for h in self.handles)
+        if not still_used and self.engine is not None:
+            records = await run_blocking(torrent_repo.list_torrents, self.services.db)
+            kept = any(r.keep and r.info_hash == handle.info_hash for r in records)
+            if not kept:
+                await self.engine.remove(handle._active)
+        await self._clean_cache()
+
+    async def _clean_cache(self) -> None:
+        records = await run_blocking(torrent_repo.list_torrents, self.services.db)
+        entries = [CacheEntry(r.info_hash, r.keep, r.last_access_at) for r in records]
+        active = set(self.engine.active) if self.engine is not None else set()
+        deleted = await run_blocking(self.cache.clean, entries, active)
+        if deleted:
+            log.info("torrent cache: removed %d idle torrents", len(deleted))
+            await run_blocking(torrent_repo.delete_torrents, self.services.db, deleted)
+
+    async def shutdown(self) -> None:
+        """Stop serving, save resume data and close the session."""
+        if self.server is not None:
+            await self.server.stop()
+        if self.engine is not None:
+            self.engine.close()
+        if self.session is not None:
+            await run_blocking(self.session.close)
+        self.engine = self.session = self.server = None
+
+    async def __aenter__(self) -> StreamingService:
+        return self
+
+    async def __aexit__(self, *exc: Any) -> None:
+        await self.shutdown()
