@@ -3,7 +3,7 @@
 # As root it runs apt-get; otherwise it prints the exact command to run.
 set -eu
 mode="${1:-run}"
-pkgs="libvlc5 vlc-plugin-base vlc-plugin-video-output libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core"
+pkgs="libvlc5 vlc-plugin-base vlc-plugin-video-output libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-xinerama0 libxcb-xkb1 libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core"
 case "$mode" in
   test) pkgs="$pkgs xvfb xauth ffmpeg imagemagick transmission-cli aria2 x11-utils xdotool" ;;
   package) pkgs="$pkgs xvfb xauth ffmpeg binutils" ;;

@@ -67,6 +67,8 @@ class Settings(BaseSettings):
     tmdb_image_base_url: str = "https://image.tmdb.org/t/p/"
     tmdb_rate_per_second: float = 40.0
     shikimori_base_url: str = "https://shikimori.io"
+    enrich_concurrency: int = 8
+    match_threshold: float = 0.8
     http_timeout_s: float = 30.0
     feed_max_bytes: int = 2 * 1024**3
     epg_keep_days: int = 7

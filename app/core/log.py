@@ -60,7 +60,9 @@ def setup_logging(log_dir: Path, level: int = logging.INFO, console: bool = True
     root.addHandler(file_handler)
     if console:
         stream = logging.StreamHandler(sys.stderr)
-        stream.setFormatter(logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s", "%H:%M:%S"))
+        stream.setFormatter(
+            logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s", "%H:%M:%S")
+        )
         stream.addFilter(RedactingFilter())
         stream.setLevel(logging.WARNING)
         stream._cinema = True  # type: ignore[attr-defined]

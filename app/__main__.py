@@ -1,0 +1,61 @@
+"""Entry point: parse arguments, run a headless command or start the GUI (qasync loop)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from app.cli import add_commands
+
+    parser = argparse.ArgumentParser(
+        prog="cinema", description="Cinema: films from TV, torrents and streams."
+    )
+    parser.add_argument("--version", action="version", version=f"cinema {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep all state (database, settings, cache, logs) under DIR "
+        "(portable mode; also CINEMA_HOME)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add_commands(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None or getattr(args, "gui", False):
+        from app.bootstrap import run_gui
+
+        return run_gui(args.data_dir, play=getattr(args, "location", None))
+    from app.cli import run
+
+    if not getattr(args, "needs_services", True):
+        return int(args.handler(None, args))
+    from app.bootstrap import build_services
+    from app.domain.errors import CinemaError
+
+    try:
+        services = build_services(args.data_dir, console_log=False)
+    except CinemaError as exc:
+        print(f"cinema: {exc}", file=sys.stderr)
+        return 2
+    try:
+        return run(services, args)
+    except CinemaError as exc:
+        print(f"cinema: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        services.db.dispose()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""Composition root: the one place that builds and wires everything. Nothing imports it but
+``__main__`` (and tests). Qt is imported only when the GUI is started."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from app.core.clock import SystemClock
+from app.core.config import AppPaths, load_settings
+from app.core.events import EventBus
+from app.core.log import setup_logging
+from app.services.container import Services
+from app.storage.db import Database
+
+log = logging.getLogger(__name__)
+
+
+def build_services(
+    data_dir: str | Path | None = None,
+    *,
+    load_demo: bool = True,
+    console_log: bool = True,
+    **setting_overrides: Any,
+) -> Services:
+    """Resolve folders, start logging, open and migrate the database, fill the demo library."""
+    paths = AppPaths.resolve(data_dir)
+    setup_logging(paths.logs, console=console_log)
+    settings = load_settings(paths, **setting_overrides)
+    db = Database(paths.database)
+    db.migrate()
+    services = Services(paths=paths, settings=settings, db=db, bus=EventBus(), clock=SystemClock())
+    if load_demo and settings.demo_enabled:
+        from app.services.demo import ensure_demo_library
+
+        ensure_demo_library(services)
+    log.info("services ready in %s", paths.data)
+    return services
+
+
+def _install_excepthook(show: Any) -> None:
+    import sys
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: Any) -> None:
+        log.error("unhandled error", exc_info=(exc_type, exc, tb))
+        try:
+            show(f"{exc_type.__name__}: {exc}")
+        except Exception:
+            pass
+
+    sys.excepthook = hook
+
+
+def _load_translations(app: Any, language: str) -> Any:
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from app.core.resources import resources_dir
+
+    lang = language if language in ("ru", "en") else QLocale.system().name().split("_")[0]
+    if lang == "en":
+        return None
+    translator = QTranslator(app)
+    if translator.load(str(resources_dir() / "translations" / f"cinema_{lang}.qm")):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
+def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
+    """Start the Qt application on a qasync loop and show the main window."""
+    import asyncio
+    import os
+    import sys
+
+    import qasync
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.core.resources import resources_dir
+    from app.ui.main_window import MainWindow
+
+    if (
+        sys.platform.startswith("linux")
+        and "QT_QPA_PLATFORM" not in os.environ
+        and os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "xcb"  # libvlc embeds only into X11 windows
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontCreateNativeWidgetSiblings, True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Cinema")
+    app.setOrganizationName("Cinema")
+    services = build_services(data_dir)
+    _load_translations(app, services.settings.language)
+    qss = resources_dir() / "theme" / "dark.qss"
+    if qss.exists():
+        app.setStyleSheet(qss.read_text("utf-8"))
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    window = MainWindow(services)
+
+    def show_error(text: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Cinema", text, QMessageBox.StandardButton.Ok, window
+        )
+        box.open()
+
+    _install_excepthook(show_error)
+    closed = asyncio.Event()
+    app.aboutToQuit.connect(closed.set)
+    window.show()
+    if play:
+        window.play_location(play)
+    with loop:
+        loop.run_until_complete(closed.wait())
+    window.shutdown()
+    services.db.dispose()
+    return 0

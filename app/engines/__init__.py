@@ -1,0 +1,1 @@
+"""Engines: the torrent session and the playback backend."""

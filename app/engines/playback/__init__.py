@@ -1,0 +1,1 @@
+"""Playback: a Player protocol and its libvlc backend."""

@@ -1,0 +1,163 @@
+"""The libvlc backend: one media player embedded in a native window.
+
+libvlc calls its event callbacks on its own threads; they only hand the event to the loop
+through ``dispatch`` (``loop.call_soon_threadsafe``) and never call back into libvlc.
+"""
+
+from __future__ import annotations
+
+import logging
+import shlex
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import vlc
+
+from app.domain.errors import PlaybackError
+from app.domain.models import MediaRequest
+from app.engines.playback.base import Listener, PlayerEvent
+
+log = logging.getLogger(__name__)
+
+Dispatch = Callable[[Callable[[], None]], None]
+
+
+def libvlc_version() -> str:
+    raw = vlc.libvlc_get_version()
+    return raw.decode() if isinstance(raw, bytes) else str(raw)
+
+
+def make_instance(extra_args: Sequence[str] = ()) -> Any:
+    args = ["--no-xlib", "--quiet", "--no-video-title-show", "--no-snapshot-preview", *extra_args]
+    instance = vlc.Instance(args)
+    if instance is None:
+        raise PlaybackError("libvlc could not start (is VLC installed? see README)")
+    return instance
+
+
+def _mrl(location: str) -> str:
+    if "://" in location:
+        return location
+    return Path(location).expanduser().resolve().as_uri()
+
+
+class VlcPlayer:
+    """A Player over python-vlc. Create and drive it from the loop thread only."""
+
+    def __init__(
+        self, dispatch: Dispatch, listener: Listener, extra_args: str | Sequence[str] = ""
+    ) -> None:
+        args = shlex.split(extra_args) if isinstance(extra_args, str) else list(extra_args)
+        self._instance = make_instance(args)
+        self._player = self._instance.media_player_new()
+        self._dispatch = dispatch
+        self._listener = listener
+        self._window_id: int | None = None
+        self._released = False
+        self._player.video_set_mouse_input(False)
+        self._player.video_set_key_input(False)
+        events = self._player.event_manager()
+        mapping = {
+            vlc.EventType.MediaPlayerOpening: PlayerEvent.OPENING,
+            vlc.EventType.MediaPlayerPlaying: PlayerEvent.PLAYING,
+            vlc.EventType.MediaPlayerPaused: PlayerEvent.PAUSED,
+            vlc.EventType.MediaPlayerStopped: PlayerEvent.STOPPED,
+            vlc.EventType.MediaPlayerEndReached: PlayerEvent.ENDED,
+            vlc.EventType.MediaPlayerEncounteredError: PlayerEvent.ERROR,
+            vlc.EventType.MediaPlayerVout: PlayerEvent.VIDEO_STARTED,
+        }
+        for vlc_event, ours in mapping.items():
+            events.event_attach(vlc_event, self._forward, ours)
+        events.event_attach(vlc.EventType.MediaPlayerLengthChanged, self._forward_length)
+        events.event_attach(vlc.EventType.MediaPlayerBuffering, self._forward_buffering)
+
+    # -- libvlc threads: hand over and return at once --------------------------------------
+    def _forward(self, _event: Any, ours: PlayerEvent) -> None:
+        if ours is PlayerEvent.VIDEO_STARTED and _event.u.new_count <= 0:
+            return
+        self._dispatch(lambda: self._deliver(ours, None))
+
+    def _forward_length(self, event: Any) -> None:
+        length = int(event.u.new_length)
+        self._dispatch(lambda: self._deliver(PlayerEvent.LENGTH, length))
+
+    def _forward_buffering(self, event: Any) -> None:
+        cache = float(event.u.new_cache)
+        self._dispatch(lambda: self._deliver(PlayerEvent.BUFFERING, cache))
+
+    def _deliver(self, event: PlayerEvent, value: Any) -> None:
+        if not self._released:
+            self._listener(event, value)
+
+    # -- the Player protocol -------------------------------------------------------------
+    def set_window(self, window_id: int) -> None:
+        self._window_id = window_id
+        if sys.platform.startswith("linux"):
+            self._player.set_xwindow(window_id)
+        elif sys.platform == "win32":
+            self._player.set_hwnd(window_id)
+        elif sys.platform == "darwin":
+            self._player.set_nsobject(window_id)
+
+    def open(self, request: MediaRequest) -> None:
+        options = [":network-caching=1000"]
+        if request.start_ms > 0:
+            options.append(f":start-time={request.start_ms / 1000:.3f}")
+        for name, value in request.headers.items():
+            key = name.lower()
+            if key == "user-agent":
+                options.append(f":http-user-agent={value}")
+            elif key in ("referer", "referrer"):
+                options.append(f":http-referrer={value}")
+        media = self._instance.media_new(_mrl(request.location), *options)
+        if media is None:
+            raise PlaybackError(f"cannot open {request.location}")
+        self._player.set_media(media)
+        media.release()
+
+    def play(self) -> None:
+        if self._player.play() != 0:
+            raise PlaybackError("libvlc refused to start playback")
+
+    def pause(self) -> None:
+        self._player.set_pause(1)
+
+    def resume(self) -> None:
+        self._player.set_pause(0)
+
+    def stop(self) -> None:
+        self._player.stop()
+
+    def seek(self, ms: int) -> None:
+        self._player.set_time(max(0, int(ms)))
+
+    def time_ms(self) -> int:
+        return max(0, int(self._player.get_time()))
+
+    def length_ms(self) -> int:
+        return max(0, int(self._player.get_length()))
+
+    def is_playing(self) -> bool:
+        return bool(self._player.is_playing())
+
+    def volume(self) -> int:
+        return int(self._player.audio_get_volume())
+
+    def set_volume(self, volume: int) -> None:
+        self._player.audio_set_volume(max(0, min(200, int(volume))))
+
+    def set_muted(self, muted: bool) -> None:
+        self._player.audio_set_mute(bool(muted))
+
+    def is_muted(self) -> bool:
+        return bool(self._player.audio_get_mute())
+
+    def release(self) -> None:
+        if self._released:
+            return
+        self._released = True
+        self._player.stop()
+        self._player.release()
+        self._instance.release()

@@ -1,0 +1,72 @@
+"""The user's library: progress, resume points and history for the current profile."""
+
+from __future__ import annotations
+
+from app.core.events import HistoryDidChange, ProgressDidChange
+from app.domain.models import HistoryEntry, Progress
+from app.services.container import Services
+from app.storage import library_repo
+
+
+class LibraryService:
+    def __init__(self, services: Services) -> None:
+        self._s = services
+
+    @property
+    def profile_id(self) -> int:
+        return self._s.profile_id
+
+    def progress(self, item_key: str) -> Progress | None:
+        return library_repo.get_progress(self._s.db, self.profile_id, item_key)
+
+    def resume_point_ms(self, item_key: str) -> int:
+        """Where Play should continue: 0 for unstarted or watched items, else the saved spot."""
+        p = self.progress(item_key)
+        if p is None or p.watched or p.position_ms < 5_000:
+            return 0
+        if p.duration_ms and p.position_ms >= p.duration_ms - 5_000:
+            return 0
+        return p.position_ms
+
+    def save_progress(
+        self,
+        item_key: str,
+        position_ms: int,
+        duration_ms: int | None,
+        *,
+        title_id: str | None = None,
+        watched: bool | None = None,
+        count_view: bool = False,
+    ) -> None:
+        library_repo.save_progress(
+            self._s.db,
+            self.profile_id,
+            item_key,
+            position_ms,
+            duration_ms,
+            title_id=title_id,
+            watched=watched,
+            now=self._s.clock.now(),
+            count_view=count_view,
+        )
+        self._s.bus.publish(ProgressDidChange(item_key, position_ms, duration_ms))
+
+    def start_history(self, item_key: str, title_id: str | None, label: str, location: str) -> int:
+        entry = library_repo.start_history(
+            self._s.db, self.profile_id, item_key, title_id, label, location, self._s.clock.now()
+        )
+        self._s.bus.publish(HistoryDidChange(item_key))
+        return entry
+
+    def update_history(
+        self, entry_id: int, position_ms: int, duration_ms: int | None, ended: bool = False
+    ) -> None:
+        library_repo.update_history(
+            self._s.db, entry_id, position_ms, duration_ms, self._s.clock.now(), ended
+        )
+
+    def history(self, limit: int = 200) -> list[HistoryEntry]:
+        return library_repo.list_history(self._s.db, self.profile_id, limit)
+
+    def all_progress(self) -> dict[str, Progress]:
+        return library_repo.all_progress(self._s.db, self.profile_id)

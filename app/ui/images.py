@@ -1,0 +1,116 @@
+"""Posters for the grid: decoded off the GUI thread at grid size into a byte-bounded cache.
+
+``PosterCache.pixmap(path)`` answers at once with the cached pixmap or None; a miss starts one
+scaled decode (``QImageReader.setScaledSize``) in the worker pool and ``posterReady(path)``
+tells the model which poster arrived, so only that row repaints.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import OrderedDict
+
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QImageReader, QPixmap
+
+from app.core.tasks import run_blocking
+
+log = logging.getLogger(__name__)
+
+
+def decode_scaled(path: str, size: QSize) -> QImage | None:
+    """Decode ``path`` scaled to cover ``size`` (runs in a worker thread)."""
+    reader = QImageReader(path)
+    reader.setAutoTransform(True)
+    reader.setAllocationLimit(64)  # MB: a hostile file must not eat memory
+    original = reader.size()
+    if original.isValid() and original.width() > 0:
+        scaled = original.scaled(size, Qt.AspectRatioMode.KeepAspectRatioByExpanding)
+        reader.setScaledSize(scaled)
+    image = reader.read()
+    if image.isNull():
+        return None
+    if image.size() != size:
+        image = image.scaled(
+            size,
+            Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        x = max(0, (image.width() - size.width()) // 2)
+        y = max(0, (image.height() - size.height()) // 2)
+        image = image.copy(x, y, size.width(), size.height())
+    return image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+
+
+class PosterCache(QObject):
+    """Signals: posterReady(str path)."""
+
+    posterReady = Signal(str)
+
+    def __init__(
+        self, size: QSize, max_bytes: int = 96 * 1024 * 1024, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._size = size
+        self._max_bytes = max_bytes
+        self._bytes = 0
+        self._cache: OrderedDict[str, QPixmap] = OrderedDict()
+        self._pending: set[str] = set()
+        self._failed: set[str] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    @property
+    def size(self) -> QSize:
+        return self._size
+
+    def pixmap(self, path: str | None) -> QPixmap | None:
+        if not path or path in self._failed or "://" in path:
+            return None
+        pm = self._cache.get(path)
+        if pm is not None:
+            self._cache.move_to_end(path)
+            return pm
+        if path not in self._pending:
+            self._pending.add(path)
+            try:
+                task = asyncio.ensure_future(self._load(path))
+            except RuntimeError:  # no running loop (model tests without qasync)
+                self._pending.discard(path)
+                self._load_now(path)
+                return self._cache.get(path)
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+        return None
+
+    def _load_now(self, path: str) -> None:
+        self._store(path, decode_scaled(path, self._size))
+
+    async def _load(self, path: str) -> None:
+        try:
+            image = await run_blocking(decode_scaled, path, self._size)
+        except Exception:
+            log.exception("poster decode failed: %s", path)
+            image = None
+        self._pending.discard(path)
+        self._store(path, image)
+        self.posterReady.emit(path)
+
+    def _store(self, path: str, image: QImage | None) -> None:
+        if image is None:
+            self._failed.add(path)
+            return
+        pm = QPixmap.fromImage(image)
+        cost = pm.width() * pm.height() * 4
+        self._cache[path] = pm
+        self._bytes += cost
+        while self._bytes > self._max_bytes and len(self._cache) > 1:
+            _, old = self._cache.popitem(last=False)
+            self._bytes -= old.width() * old.height() * 4
+
+    @property
+    def bytes_used(self) -> int:
+        return self._bytes
+
+    def __len__(self) -> int:
+        return len(self._cache)

@@ -1,0 +1,78 @@
+"""Settings: where the data lives, the demo library (remove / bring back)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.services import demo
+from app.services.container import Services
+
+
+class SettingsPage(QWidget):
+    """Signals: libraryChanged()."""
+
+    libraryChanged = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Page")
+        self._s = services
+        heading = QLabel(self.tr("Settings"))
+        heading.setObjectName("PageTitle")
+        demo_heading = QLabel(self.tr("Demo library"))
+        demo_heading.setObjectName("SectionHeading")
+        self.demo_state = QLabel()
+        self.demo_state.setObjectName("Muted")
+        self.demo_state.setWordWrap(True)
+        self.demo_button = QPushButton()
+        self.demo_button.clicked.connect(self._toggle_demo)
+        data_heading = QLabel(self.tr("Where Cinema keeps its data"))
+        data_heading.setObjectName("SectionHeading")
+        paths = services.paths
+        self.paths_label = QLabel(
+            f"{self.tr('Library')}: {paths.database}\n"
+            f"{self.tr('Cache')}: {paths.cache}\n"
+            f"{self.tr('Logs')}: {paths.logs}"
+        )
+        self.paths_label.setObjectName("Muted")
+        self.paths_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        row = QHBoxLayout()
+        row.addWidget(self.demo_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(36, 24, 36, 24)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addSpacing(8)
+        layout.addWidget(demo_heading)
+        layout.addWidget(self.demo_state)
+        layout.addLayout(row)
+        layout.addSpacing(12)
+        layout.addWidget(data_heading)
+        layout.addWidget(self.paths_label)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        present = demo.is_demo_present(self._s)
+        if present:
+            self.demo_state.setText(
+                self.tr(
+                    "The demo library (classic films and a sample video) is shown "
+                    "while you have no guide of your own."
+                )
+            )
+            self.demo_button.setText(self.tr("Remove the demo library"))
+        else:
+            self.demo_state.setText(self.tr("The demo library is removed."))
+            self.demo_button.setText(self.tr("Bring back the demo library"))
+
+    def _toggle_demo(self) -> None:
+        if demo.is_demo_present(self._s):
+            demo.remove_demo_library(self._s)
+        else:
+            demo.restore_demo_library(self._s)
+        self.refresh()
+        self.libraryChanged.emit()

@@ -1,0 +1,301 @@
+"""The title page: backdrop, poster, titles, facts, overview, airings, sources, Play / Resume."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.tasks import run_blocking
+from app.domain.models import SourceKind, TitleDetail
+from app.ui.images import decode_scaled
+from app.ui.widgets.backdrop import BackdropHeader
+from app.ui.widgets.poster_art import paint_typographic_poster
+
+POSTER_SIZE = QSize(260, 390)
+
+
+def format_clock(ms: int) -> str:
+    seconds = max(0, int(ms // 1000))
+    h, rem = divmod(seconds, 3600)
+    m, s = divmod(rem, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"
+
+
+def _runtime(minutes: int | None) -> str | None:
+    if not minutes:
+        return None
+    h, m = divmod(minutes, 60)
+    return f"{h} ч {m:02d} мин" if h else f"{m} мин"
+
+
+class TitlePage(QWidget):
+    """Signals: playRequested(str title_id, int start_ms), backRequested()."""
+
+    playRequested = Signal(str, int)
+    backRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Page")
+        self._detail: TitleDetail | None = None
+        self._resume_ms = 0
+        self._image_task: asyncio.Task[None] | None = None
+
+        self.header = BackdropHeader()
+        self.poster = QLabel()
+        self.poster.setFixedSize(POSTER_SIZE)
+        self.poster.setObjectName("Poster")
+        self.heading = QLabel()
+        self.heading.setObjectName("TitleHeading")
+        self.heading.setWordWrap(True)
+        self.original = QLabel()
+        self.original.setObjectName("TitleOriginal")
+        self.meta = QLabel()
+        self.meta.setObjectName("TitleMeta")
+        self.meta.setWordWrap(True)
+        self.rating = QLabel()
+        self.rating.setObjectName("Rating")
+        self.tagline = QLabel()
+        self.tagline.setObjectName("TitleTagline")
+        self.tagline.setWordWrap(True)
+        self.overview = QLabel()
+        self.overview.setObjectName("TitleOverview")
+        self.overview.setWordWrap(True)
+        self.overview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.people = QLabel()
+        self.people.setObjectName("TitleMeta")
+        self.people.setWordWrap(True)
+
+        self.play_button = QPushButton()
+        self.play_button.setObjectName("Primary")
+        self.play_button.clicked.connect(self._play_clicked)
+        self.restart_button = QPushButton(self.tr("Start over"))
+        self.restart_button.clicked.connect(self._restart_clicked)
+        self.back_button = QPushButton(self.tr("← Back"))
+        self.back_button.setObjectName("Nav")
+        self.back_button.clicked.connect(self.backRequested)
+        self.no_source = QLabel()
+        self.no_source.setObjectName("Muted")
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(12)
+        buttons.addWidget(self.play_button)
+        buttons.addWidget(self.restart_button)
+        buttons.addWidget(self.no_source)
+        buttons.addStretch(1)
+
+        info = QVBoxLayout()
+        info.setSpacing(8)
+        info.addWidget(self.heading)
+        info.addWidget(self.original)
+        info.addWidget(self.meta)
+        info.addWidget(self.rating)
+        info.addSpacing(6)
+        info.addLayout(buttons)
+        info.addSpacing(8)
+        info.addWidget(self.tagline)
+        info.addWidget(self.overview)
+        info.addWidget(self.people)
+        info.addStretch(1)
+
+        top = QHBoxLayout(self.header)
+        top.setContentsMargins(36, 20, 36, 24)
+        top.setSpacing(36)
+        left = QVBoxLayout()
+        left.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        left.addSpacing(10)
+        left.addWidget(self.poster)
+        left.addStretch(1)
+        top.addLayout(left)
+        info_box = QWidget()
+        info_box.setLayout(info)
+        info_box.setMaximumWidth(900)
+        top.addWidget(info_box, 1)
+
+        self.airings = QListWidget()
+        self.airings.setObjectName("Airings")
+        self.airings.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.airings.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.sources = QListWidget()
+        self.sources.setObjectName("Sources")
+        self.sources.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sources.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.airings_heading = QLabel(self.tr("On TV"))
+        self.airings_heading.setObjectName("SectionHeading")
+        self.sources_heading = QLabel(self.tr("Ways to watch"))
+        self.sources_heading.setObjectName("SectionHeading")
+
+        lists = QHBoxLayout()
+        lists.setContentsMargins(36, 0, 36, 28)
+        lists.setSpacing(28)
+        col1 = QVBoxLayout()
+        col1.addWidget(self.airings_heading)
+        col1.addWidget(self.airings)
+        col1.addStretch(1)
+        col2 = QVBoxLayout()
+        col2.addWidget(self.sources_heading)
+        col2.addWidget(self.sources)
+        col2.addStretch(1)
+        lists.addLayout(col1, 1)
+        lists.addLayout(col2, 1)
+
+        body = QWidget()
+        body.setObjectName("Page")
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(0)
+        body_layout.addWidget(self.header)
+        body_layout.addLayout(lists)
+        body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    @property
+    def detail(self) -> TitleDetail | None:
+        return self._detail
+
+    def show_title(self, detail: TitleDetail, resume_ms: int, now: datetime | None = None) -> None:
+        self._detail = detail
+        self._resume_ms = resume_ms
+        self.heading.setText(detail.title)
+        original = (
+            detail.original_title
+            if detail.original_title and detail.original_title != detail.title
+            else ""
+        )
+        self.original.setText(
+            " · ".join(p for p in (original, str(detail.year) if detail.year else "") if p)
+        )
+        facts = [", ".join(detail.genres), _runtime(detail.runtime), ", ".join(detail.countries)]
+        self.meta.setText("   ·   ".join(f for f in facts if f))
+        if detail.rating:
+            votes = f"  ({detail.votes:,} голосов)".replace(",", " ") if detail.votes else ""
+            source = "Shikimori" if detail.shikimori_id and not detail.tmdb_id else "TMDB"
+            self.rating.setText(f"★ {detail.rating:.1f}  {source}{votes}")
+        else:
+            self.rating.setText("")
+        self.tagline.setText(f"«{detail.tagline}»" if detail.tagline else "")
+        self.tagline.setVisible(bool(detail.tagline))
+        self.overview.setText(detail.overview or self.tr("No description yet."))
+        people = []
+        if detail.director:
+            people.append(self.tr("Director: %1").replace("%1", detail.director))
+        if detail.cast:
+            people.append(self.tr("Cast: %1").replace("%1", ", ".join(detail.cast[:6])))
+        self.people.setText("\n".join(people))
+        self._fill_airings(detail, now or datetime.now().astimezone())
+        self._fill_sources(detail)
+        playable = any(s.kind != SourceKind.IPTV_LIVE for s in detail.sources)
+        self.play_button.setEnabled(playable)
+        if resume_ms > 0:
+            self.play_button.setText(
+                self.tr("▶  Continue from %1").replace("%1", format_clock(resume_ms))
+            )
+        else:
+            self.play_button.setText(self.tr("▶  Play"))
+        self.restart_button.setVisible(resume_ms > 0 and playable)
+        self.no_source.setText("" if playable else self.tr("No source to play yet"))
+        self._set_poster(None)
+        self.header.set_backdrop(None, detail.id)
+        self._load_images(detail)
+        self.play_button.setFocus()
+
+    def _fill_airings(self, detail: TitleDetail, now: datetime) -> None:
+        self.airings.clear()
+        for air in detail.airings:
+            local = air.start.astimezone()
+            when = local.strftime("%a %d.%m  %H:%M")
+            text = f"{when}   {air.channel_name}"
+            if air.on_air(now):
+                text = "● " + self.tr("On air now") + f" — {air.channel_name}"
+            QListWidgetItem(text, self.airings)
+        if not detail.airings:
+            QListWidgetItem(self.tr("Not in the TV guide this week"), self.airings)
+        self._fit(self.airings)
+
+    def _fill_sources(self, detail: TitleDetail) -> None:
+        self.sources.clear()
+        names = {
+            SourceKind.DIRECT: self.tr("File"),
+            SourceKind.HLS: "HLS",
+            SourceKind.TORRENT: self.tr("Torrent"),
+            SourceKind.IPTV_LIVE: self.tr("Live TV"),
+            SourceKind.IPTV_CATCHUP: self.tr("Catch-up"),
+        }
+        for s in detail.sources:
+            label = s.label or s.url
+            quality = f" · {s.quality}" if s.quality else ""
+            QListWidgetItem(f"{names.get(s.kind, s.kind.value)} — {label}{quality}", self.sources)
+        if not detail.sources:
+            QListWidgetItem(self.tr("No sources found yet"), self.sources)
+        self._fit(self.sources)
+
+    @staticmethod
+    def _fit(widget: QListWidget) -> None:
+        rows = min(widget.count(), 8)
+        height = sum(widget.sizeHintForRow(i) for i in range(rows)) + 2 * widget.frameWidth() + 10
+        widget.setFixedHeight(max(48, height))
+
+    def _set_poster(self, pixmap: QPixmap | None) -> None:
+        if pixmap is None:
+            detail = self._detail
+            canvas = QPixmap(POSTER_SIZE)
+            canvas.fill(Qt.GlobalColor.transparent)
+            if detail is not None:
+                painter = QPainter(canvas)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                paint_typographic_poster(
+                    painter, QRectF(canvas.rect()), detail.id, detail.title, detail.year
+                )
+                painter.end()
+            pixmap = canvas
+        self.poster.setPixmap(pixmap)
+
+    def _load_images(self, detail: TitleDetail) -> None:
+        if self._image_task is not None:
+            self._image_task.cancel()
+        try:
+            self._image_task = asyncio.ensure_future(self._decode_images(detail))
+        except RuntimeError:
+            self._image_task = None
+
+    async def _decode_images(self, detail: TitleDetail) -> None:
+        poster = backdrop = None
+        if detail.poster_path and "://" not in detail.poster_path:
+            poster = await run_blocking(decode_scaled, detail.poster_path, POSTER_SIZE)
+        if detail.backdrop_path and "://" not in detail.backdrop_path:
+            backdrop = await run_blocking(decode_scaled, detail.backdrop_path, QSize(1280, 720))
+        if self._detail is not detail:
+            return
+        if poster is not None:
+            self._set_poster(QPixmap.fromImage(poster))
+        if backdrop is not None:
+            self.header.set_backdrop(QPixmap.fromImage(backdrop), detail.id)
+
+    def _play_clicked(self) -> None:
+        if self._detail is not None:
+            self.playRequested.emit(self._detail.id, self._resume_ms)
+
+    def _restart_clicked(self) -> None:
+        if self._detail is not None:
+            self.playRequested.emit(self._detail.id, 0)
