@@ -1,0 +1,182 @@
+"""``cinema epg add|list|refresh|remove|import`` and ``cinema films``: the guide, headless."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime
+from typing import Any
+
+from app.domain.errors import CinemaError
+from app.services import epg_refresh, guide_catalog
+from app.services.container import Services
+from app.services.epg_refresh import RefreshProgress
+
+
+class ProgressBar:
+    """One line on stderr, redrawn in place; silent when stderr is not a terminal."""
+
+    def __init__(self, enabled: bool | None = None) -> None:
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+        self._drawn = False
+
+    def __call__(self, p: RefreshProgress) -> None:
+        if not self.enabled:
+            return
+        mib = p.bytes_read / 1048576
+        if p.bytes_total:
+            frac = min(1.0, p.bytes_read / p.bytes_total) if p.bytes_read else 0.0
+            filled = int(frac * 30)
+            bar = "#" * filled + "-" * (30 - filled)
+            line = f"\r{p.phase:<8} [{bar}] {mib:8.1f} MiB {p.programmes:>9} programmes"
+        else:
+            line = f"\r{p.phase:<8} {mib:8.1f} MiB {p.programmes:>9} programmes"
+        sys.stderr.write(line)
+        sys.stderr.flush()
+        self._drawn = True
+
+    def close(self) -> None:
+        if self._drawn:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def _fail(exc: BaseException) -> int:
+    print(f"error: {exc}", file=sys.stderr)
+    return 2
+
+
+def _iso(value: str) -> datetime:
+    dt = datetime.fromisoformat(value)
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+def cmd_add(services: Services, args: argparse.Namespace) -> int:
+    try:
+        sid = epg_refresh.add_source(services, args.source, args.name, args.kind)
+    except (CinemaError, ValueError) as exc:
+        return _fail(exc)
+    print(sid)
+    return 0
+
+
+def cmd_list(services: Services, args: argparse.Namespace) -> int:
+    sources = epg_refresh.list_sources(services)
+    if args.json:
+        print(json.dumps([s.model_dump() for s in sources], ensure_ascii=False, indent=2))
+        return 0
+    for s in sources:
+        when = (
+            datetime.fromtimestamp(s.last_refresh_at, UTC).isoformat()
+            if s.last_refresh_at
+            else "never"
+        )
+        print(
+            f"{s.id:>3} {s.kind:<13} {s.name}  [{s.last_status or 'new'} {when}] "
+            f"{s.channels_count} channels, {s.programmes_count} programmes, {s.films_count} films"
+            + (f", {len(s.unmatched_channels)} unmatched" if s.unmatched_channels else "")
+        )
+        if s.last_error:
+            print(f"    error: {s.last_error}")
+    return 0
+
+
+def cmd_remove(services: Services, args: argparse.Namespace) -> int:
+    epg_refresh.remove_source(services, args.id)
+    return 0
+
+
+def cmd_refresh(services: Services, args: argparse.Namespace) -> int:
+    ids = args.ids or [s.id for s in epg_refresh.list_sources(services)]
+    code = 0
+    for sid in ids:
+        bar = ProgressBar()
+        try:
+            res = epg_refresh.refresh_source_blocking(services, sid, bar, force=args.force)
+        except CinemaError as exc:
+            bar.close()
+            code = _fail(exc)
+            continue
+        bar.close()
+        print(
+            f"{sid}: {res.status} {res.channels} channels, {res.programmes} programmes, "
+            f"{res.films} films in {res.seconds:.1f} s"
+        )
+    return code
+
+
+def cmd_import(services: Services, args: argparse.Namespace) -> int:
+    bar = ProgressBar()
+    try:
+        res = epg_refresh.import_location(
+            services, args.source, args.name, args.kind, on_progress=bar
+        )
+    except CinemaError as exc:
+        bar.close()
+        return _fail(exc)
+    bar.close()
+    summary: dict[str, Any] = {
+        "source_id": res.source_id,
+        "kind": res.kind,
+        "channels": res.channels,
+        "programmes": res.programmes,
+        "films": res.films,
+        "unmatched_channels": len(res.unmatched_channels),
+        "seconds": res.seconds,
+    }
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+    else:
+        print(
+            f"imported {res.channels} channels, {res.programmes} programmes, {res.films} films "
+            f"in {res.seconds:.1f} s"
+        )
+    return 0
+
+
+def cmd_films(services: Services, args: argparse.Namespace) -> int:
+    try:
+        start = _iso(args.start) if args.start else None
+        end = _iso(args.end) if args.end else None
+    except ValueError as exc:
+        return _fail(exc)
+    items = guide_catalog.films(services, start, end)
+    if args.json:
+        print(json.dumps([i.model_dump(mode="json") for i in items], ensure_ascii=False, indent=2))
+        return 0
+    for i in items:
+        year = f" ({i.year_hint})" if i.year_hint else ""
+        print(f"{i.start:%Y-%m-%d %H:%M}  {i.channel:<24.24} {i.kind:<11} {i.title}{year}")
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    epg = subparsers.add_parser("epg", help="TV guide sources")
+    sub = epg.add_subparsers(dest="epg_command", required=True)
+    p = sub.add_parser("add", help="add a guide source (URL or file)")
+    p.add_argument("source")
+    p.add_argument("--name")
+    p.add_argument("--kind", choices=epg_refresh.KINDS)
+    p.set_defaults(handler=cmd_add)
+    p = sub.add_parser("list", help="list guide sources")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_list)
+    p = sub.add_parser("remove", help="remove a guide source and its guide")
+    p.add_argument("id", type=int)
+    p.set_defaults(handler=cmd_remove)
+    p = sub.add_parser("refresh", help="refresh guide sources")
+    p.add_argument("ids", type=int, nargs="*")
+    p.add_argument("--force", action="store_true", help="ignore ETag / unchanged checks")
+    p.set_defaults(handler=cmd_refresh)
+    p = sub.add_parser("import", help="import a guide once (adds it as a source)")
+    p.add_argument("source")
+    p.add_argument("--name")
+    p.add_argument("--kind", choices=epg_refresh.KINDS)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_import)
+    p = subparsers.add_parser("films", help="films in the guide (next 24 h by default)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--from", dest="start", help="ISO time")
+    p.add_argument("--to", dest="end", help="ISO time")
+    p.set_defaults(handler=cmd_films)

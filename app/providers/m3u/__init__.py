@@ -1,0 +1,1 @@
+"""Extended M3U playlists (IPTV channels, catch-up, url-tvg)."""

@@ -1,0 +1,1 @@
+"""The provider JSON programme API (and the tv.mail.ru / Yandex TV shapes)."""

@@ -1,0 +1,1 @@
+"""XMLTV guides (streaming reader)."""

@@ -1,0 +1,169 @@
+"""Which guide airings are films (and cartoons, documentaries, anime), with a key per film."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from app.services.title_normalize import (
+    clean_title,
+    looks_like_episode,
+    normalize_title,
+    split_prefix,
+)
+
+FILM_KINDS = frozenset({"film", "cartoon", "documentary", "anime"})
+
+_CATEGORY_KIND = {
+    "х/ф": "film",
+    "художественный фильм": "film",
+    "худ. фильм": "film",
+    "фильм": "film",
+    "фильмы": "film",
+    "кино": "film",
+    "телефильм": "film",
+    "кинофильм": "film",
+    "movie": "film",
+    "movies": "film",
+    "film": "film",
+    "films": "film",
+    "feature film": "film",
+    "tv movie": "film",
+    "м/ф": "cartoon",
+    "мультфильм": "cartoon",
+    "мультфильмы": "cartoon",
+    "cartoon": "cartoon",
+    "д/ф": "documentary",
+    "документальный фильм": "documentary",
+    "documentary": "documentary",
+    "аниме": "anime",
+    "anime": "anime",
+    "т/с": "series",
+    "сериал": "series",
+    "сериалы": "series",
+    "телесериал": "series",
+    "мультсериал": "series",
+    "м/с": "series",
+    "series": "series",
+    "tv series": "series",
+    "д/с": "programme",
+    "документальный сериал": "programme",
+}
+# Priority when several categories disagree: a series tag beats a film tag ("Фильм", "Сериал").
+_KIND_RANK = {"series": 0, "anime": 1, "cartoon": 2, "documentary": 3, "film": 4, "programme": 5}
+_DVB_MOVIE_RE = re.compile(r"^0x1[0-9a-f]?$", re.IGNORECASE)
+
+_COUNTRY_YEAR_RE = re.compile(
+    r"(?P<country>[A-ZА-ЯЁ][\w\-]+(?:[ \-][A-ZА-ЯЁ][\w\-]+)*(?:\s*[,/]\s*[A-ZА-ЯЁ][\w\-]+"
+    r"(?:[ \-][A-ZА-ЯЁ][\w\-]+)*)*)\s*,\s*(?P<year>(?:18|19|20)\d\d)\s*(?:г\.?|год)?(?![\d])"
+)
+_BARE_YEAR_RE = re.compile(r"[(\[]((?:18|19|20)\d\d)[)\]]")
+_DIRECTOR_RE = re.compile(
+    r"(?:Режисс[её]р(?:ы)?|Реж\.|Director|Directed by)\s*[:\-–—]?\s*"
+    r"(?P<d>[A-ZА-ЯЁ][\w.\-]*(?:\s+[A-ZА-ЯЁ][\w.\-]*){0,3})"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    kind: str  # film, cartoon, documentary, anime, series, programme
+    title: str  # display title, cleaned
+    norm_title: str
+    year: int | None = None
+    country: str | None = None
+    director: str | None = None
+
+    @property
+    def film_key(self) -> str | None:
+        return film_key(self.norm_title, self.year) if self.kind in FILM_KINDS else None
+
+
+def film_key(norm_title: str, year: int | None) -> str:
+    """One film, many airings: the normalised title plus the year hint when there is one."""
+    return f"{norm_title}:{year}" if year else norm_title
+
+
+def normalize_guide_title(title: str) -> str:
+    """The comparison form of a raw guide title (prefix, quotes, age mark, year removed)."""
+    return normalize_title(clean_title(title)[0])
+
+
+def category_kind(category: str) -> str | None:
+    text = category.strip().lower()
+    kind = _CATEGORY_KIND.get(text)
+    if kind:
+        return kind
+    if _DVB_MOVIE_RE.match(text):
+        return "film"
+    # tv_grab_dvb writes the DVB content nibble as "Movie / Drama", "Movie / Comedy" ...
+    if text.startswith(("movie /", "movie/", "фильм /", "фильм/")):
+        return "film"
+    return None
+
+
+@lru_cache(maxsize=131072)
+def _classify(
+    title: str, categories: tuple[str, ...], episodic: bool, flag: str | None
+) -> tuple[str, str, str, int | None]:
+    prefix_kind, _ = split_prefix(title)
+    display, title_year = clean_title(title)
+    norm = normalize_title(display)
+    cat_kinds = [k for k in (category_kind(c) for c in categories) if k]
+    if flag is not None:
+        kind = flag
+    elif episodic or looks_like_episode(title):
+        kind = "series"
+    elif prefix_kind:
+        kind = prefix_kind
+    elif cat_kinds:
+        kind = min(cat_kinds, key=_KIND_RANK.__getitem__)
+    else:
+        kind = "programme"
+    if kind in FILM_KINDS and cat_kinds and "series" in cat_kinds and flag is None:
+        kind = "series"
+    return kind, display, norm, title_year
+
+
+def description_hints(description: str | None) -> tuple[int | None, str | None, str | None]:
+    """Year, country and director as Russian guides write them: "США, 1999. Режиссёр: ..."."""
+    if not description:
+        return None, None, None
+    year: int | None = None
+    country: str | None = None
+    m = _COUNTRY_YEAR_RE.search(description)
+    if m:
+        year, country = int(m.group("year")), m.group("country").strip()
+    else:
+        b = _BARE_YEAR_RE.search(description)
+        if b:
+            year = int(b.group(1))
+    d = _DIRECTOR_RE.search(description)
+    director = d.group("d").strip() if d else None
+    return year, country, director
+
+
+def detect(
+    title: str,
+    categories: tuple[str, ...] = (),
+    description: str | None = None,
+    *,
+    episodic: bool = False,
+    flag: str | None = None,
+    year: int | None = None,
+    country: str | None = None,
+    director: str | None = None,
+) -> Detection:
+    """Classify one airing. ``flag`` is a provider's own kind (``isFilm`` -> "film") and wins."""
+    kind, display, norm, title_year = _classify(title, categories, episodic, flag)
+    if kind not in FILM_KINDS:
+        return Detection(kind, display, norm)
+    d_year, d_country, d_director = description_hints(description)
+    return Detection(
+        kind,
+        display,
+        norm,
+        year or title_year or d_year,
+        country or d_country,
+        director or d_director,
+    )

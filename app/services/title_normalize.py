@@ -1,0 +1,103 @@
+"""Guide title cleaning: genre prefixes, quotes, age marks and trailing years off; a match key."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Genre prefixes as Russian feeds write them: «Х/ф "Матрица"», «х/ф Матрица», «Т/с Фарца. 8 с.».
+# The captured word decides the kind; everything after it is the title.
+PREFIX_RE = re.compile(
+    r"^\s*(?P<p>х\s*/\s*ф|м\s*/\s*ф|д\s*/\s*ф|т\s*/\s*с|д\s*/\s*с|м\s*/\s*с|а\s*/\s*ф"
+    r"|худ(?:ожественный|\.)?\s*фильм|художественный\s+телефильм|телефильм|мультфильм"
+    r"|мультсериал|документальный\s+фильм|документальный\s+сериал|аниме|сериал|фильм|кино)"
+    r"(?=[\s.:\-«\"“„'(]|$)\s*[.:\-–—]?\s*",
+    re.IGNORECASE,
+)
+PREFIX_KIND = {
+    "х/ф": "film",
+    "худфильм": "film",
+    "худ.фильм": "film",
+    "художественныйфильм": "film",
+    "художественныйтелефильм": "film",
+    "телефильм": "film",
+    "фильм": "film",
+    "кино": "film",
+    "м/ф": "cartoon",
+    "мультфильм": "cartoon",
+    "а/ф": "anime",
+    "аниме": "anime",
+    "д/ф": "documentary",
+    "документальныйфильм": "documentary",
+    "т/с": "series",
+    "сериал": "series",
+    "м/с": "series",
+    "мультсериал": "series",
+    "д/с": "programme",
+    "документальныйсериал": "programme",
+}
+
+# Episode markers: "8 с.", "2-я серия", "(12 серия)", "Часть 1-я", "1 сезон", "S01E02".
+SERIES_RE = re.compile(
+    r"(?:\b\d+\s*-?\s*(?:я|й)?\s*(?:серия|с\.|сер\.)(?=\s|$|[).,]))|(?:\bсерия\s+\d+)"
+    r"|(?:\b\d+\s*(?:-?\s*(?:й|я))?\s*сезон)|(?:\bсезон\s+\d+)|(?:\bчасть\s+\d+)"
+    r"|(?:\b\d+\s*-?\s*я\s+часть)|(?:\bчасть\s*\d+\s*-?\s*я)|(?:\bs\d{1,2}\s*e\d{1,3}\b)",
+    re.IGNORECASE,
+)
+AGE_RE = re.compile(r"[\[(]?\s*\b(?:0|6|12|14|16|18)\s*\+\s*[\])]?")
+TRAILING_YEAR_RE = re.compile(r"[\s,.(\[]+((?:18|19|20)\d\d)\s*(?:г\.?|год)?\s*[)\]]?\s*$")
+QUOTES = "«»“”„‟\"'‹›「」"
+LEAD_SYMBOLS_RE = re.compile(r"^[^\w«\"“„'(]+")
+TRAIL_PUNCT_RE = re.compile(r"[\s.,:;\-–—]+$")
+SPACE_RE = re.compile(r"\s+")
+NON_WORD_RE = re.compile(r"[^\w]+")
+QUOTED_RE = re.compile(r"^[«\"“„'](?P<t>[^«»\"“”„]+)[»\"”“']\s*(?P<rest>.*)$")
+
+
+def _prefix_key(prefix: str) -> str:
+    return SPACE_RE.sub("", prefix.lower())
+
+
+@lru_cache(maxsize=65536)
+def split_prefix(title: str) -> tuple[str | None, str]:
+    """The genre a title prefix announces (film, cartoon, series ...) and the rest of the title."""
+    stripped = LEAD_SYMBOLS_RE.sub("", title)
+    m = PREFIX_RE.match(stripped)
+    if not m:
+        return None, stripped
+    rest = stripped[m.end() :]
+    if not rest.strip():
+        return None, stripped
+    return PREFIX_KIND.get(_prefix_key(m.group("p"))), rest
+
+
+def looks_like_episode(text: str) -> bool:
+    return bool(SERIES_RE.search(text))
+
+
+@lru_cache(maxsize=65536)
+def clean_title(title: str) -> tuple[str, int | None]:
+    """The display title without prefix, quotes, age mark and trailing year, plus that year."""
+    _, rest = split_prefix(title)
+    text = SPACE_RE.sub(" ", AGE_RE.sub(" ", rest)).strip()
+    year: int | None = None
+    m = TRAILING_YEAR_RE.search(text)
+    if m and m.start() > 0:
+        year = int(m.group(1))
+        text = text[: m.start()]
+    q = QUOTED_RE.match(text)
+    if q:
+        # «Матрица» (США) -> Матрица; keep a subtitle after the closing quote if it is words.
+        rest_part = q.group("rest").strip(" .,:;")
+        text = q.group("t") if not rest_part or rest_part.startswith("(") else text
+    text = text.strip(QUOTES + " ")
+    text = TRAIL_PUNCT_RE.sub("", text)
+    return (text or title.strip()), year
+
+
+@lru_cache(maxsize=65536)
+def normalize_title(title: str) -> str:
+    """A comparison key: lower case, ё→е, punctuation and quotes gone, single spaces."""
+    text = unicodedata.normalize("NFKC", title).lower().replace("ё", "е")
+    return SPACE_RE.sub(" ", NON_WORD_RE.sub(" ", text)).strip()
