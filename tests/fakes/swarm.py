@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import time
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +59,9 @@ def make_torrent(
     for p in paths:
         fs.add_file(str(p.relative_to(base)), p.stat().st_size)
     flags = lt.create_torrent.v1_only if v1_only else 0
-    ct = lt.create_torrent(fs, piece_length, flags=flags)
+    with warnings.catch_warnings():  # the file_storage constructor is deprecated in 2.1 only
+        warnings.simplefilter("ignore", DeprecationWarning)
+        ct = lt.create_torrent(fs, piece_length, flags=flags)
     lt.set_piece_hashes(ct, str(base))
     out.write_bytes(lt.bencode(ct.generate()))
     return out

@@ -38,6 +38,7 @@ class ActiveTorrent:
     tracker: PieceTracker | None = None
     policies: dict[int, StreamPolicy] = field(default_factory=dict)
     error: str | None = None
+    keeper: asyncio.Task[None] | None = None
 
     @property
     def info(self) -> Any:
@@ -129,8 +130,8 @@ class TorrentEngine:
         )
         self._by_handle[handle] = active
         self.active[source.info_hash] = active
-        for peer in source.peers:
-            handle.connect_peer(peer)
+        if source.peers:
+            active.keeper = asyncio.ensure_future(self._keep_hint_peers(active))
         if handle.status().has_metadata:
             _resolve(active.metadata)
         try:
@@ -139,6 +140,19 @@ class TorrentEngine:
             await self.remove(active, delete_files=not source.params.ti)
             raise
         return active
+
+    async def _keep_hint_peers(self, active: ActiveTorrent) -> None:
+        """Connect the magnet's x.pe peers now and again whenever we have no peer at all.
+
+        A seeder still checking its files refuses us, and libtorrent gives a peer up after a few
+        failures: with hints as the only source (no DHT, no tracker) that is a stream that never
+        starts.
+        """
+        while active.info_hash in self.active and active.handle.is_valid():
+            if active.handle.status().num_peers == 0:
+                for peer in active.source.peers:
+                    active.handle.connect_peer(peer)
+            await asyncio.sleep(1.0)
 
     async def _wait_metadata(self, active: ActiveTorrent, limit_s: float) -> None:
         try:
@@ -195,6 +209,8 @@ class TorrentEngine:
     async def remove(self, active: ActiveTorrent, delete_files: bool = False) -> None:
         self.active.pop(active.info_hash, None)
         self._by_handle.pop(active.handle, None)
+        if active.keeper is not None:
+            active.keeper.cancel()
         if active.handle.is_valid():
             if active.handle.status().has_metadata and not delete_files:
                 await asyncio.to_thread(self.session.save_resume, [active.handle])
