@@ -1,0 +1,1 @@
+"""Networking: the shared HTTP client, per-host rate limits and retries."""

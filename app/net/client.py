@@ -1,0 +1,52 @@
+"""The one shared httpx.AsyncClient per app, and a size-capped download on top of it."""
+
+from __future__ import annotations
+
+import httpx
+
+from app import __version__
+from app.domain.errors import NotFound, ProviderUnavailable
+
+USER_AGENT = f"Cinema/{__version__}"
+
+
+def make_client(timeout_s: float = 30.0, *, max_connections: int = 32) -> httpx.AsyncClient:
+    """Build the app's client: our User-Agent, sane timeouts, pooled keep-alive connections."""
+    return httpx.AsyncClient(
+        headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+        timeout=httpx.Timeout(timeout_s, connect=min(10.0, timeout_s)),
+        limits=httpx.Limits(
+            max_connections=max_connections, max_keepalive_connections=max_connections
+        ),
+        follow_redirects=True,
+    )
+
+
+class TooLarge(ProviderUnavailable):
+    """A download went past its byte cap and was abandoned."""
+
+
+async def fetch_capped(client: httpx.AsyncClient, url: str, max_bytes: int) -> tuple[str, bytes]:
+    """GET ``url`` and return (content type, body), refusing bodies over ``max_bytes``.
+
+    The body is streamed so that a hostile server cannot make us hold more than the cap.
+    """
+    try:
+        async with client.stream("GET", url, headers={"Accept": "image/*"}) as response:
+            if response.status_code == 404:
+                raise NotFound(f"{url} not found")
+            if response.status_code >= 400:
+                raise ProviderUnavailable(f"download failed with HTTP {response.status_code}")
+            declared = response.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > max_bytes:
+                raise TooLarge(f"download larger than {max_bytes} bytes")
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > max_bytes:
+                    raise TooLarge(f"download larger than {max_bytes} bytes")
+                chunks.append(chunk)
+            return response.headers.get("content-type", ""), b"".join(chunks)
+    except httpx.HTTPError as exc:
+        raise ProviderUnavailable(f"download failed: {type(exc).__name__}") from exc

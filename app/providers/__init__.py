@@ -1,0 +1,1 @@
+"""Adapters to outside services, one subpackage each."""

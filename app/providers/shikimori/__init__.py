@@ -1,0 +1,1 @@
+"""Shikimori REST v1: anime search and details."""

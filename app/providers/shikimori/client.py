@@ -1,0 +1,74 @@
+"""Shikimori REST v1 for anime: search and details; our name as User-Agent; 5/s and 90/min."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from app.domain.errors import AuthError, BadFeed, NotFound, ProviderUnavailable
+from app.net.ratelimit import RateLimiter
+from app.net.retry import DEFAULT_POLICY, RequestStats, RetryPolicy, Sleep, send
+
+
+def shikimori_limiter() -> RateLimiter:
+    """The documented limits: 5 requests per second and 90 per minute, both at once."""
+    return RateLimiter([(5, 1.0), (90, 60.0)])
+
+
+class ShikimoriClient:
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        *,
+        base_url: str,
+        limiter: RateLimiter | None = None,
+        stats: RequestStats | None = None,
+        policy: RetryPolicy = DEFAULT_POLICY,
+        sleep: Sleep | None = None,
+    ) -> None:
+        self._http = http
+        self.base_url = base_url.rstrip("/")
+        self._limiter = limiter
+        self.stats = stats if stats is not None else RequestStats()
+        self._policy = policy
+        self._sleep = sleep
+
+    async def get(self, path: str, params: dict[str, Any] | None = None) -> Any:
+        kwargs: dict[str, Any] = {}
+        if self._sleep is not None:
+            kwargs["sleep"] = self._sleep
+        response = await send(
+            self._http,
+            "GET",
+            f"{self.base_url}{path}",
+            params=params,
+            limiter=self._limiter,
+            stats=self.stats,
+            policy=self._policy,
+            **kwargs,
+        )
+        if response.status_code in (401, 403):
+            raise AuthError(f"Shikimori refused the request (HTTP {response.status_code})")
+        if response.status_code == 404:
+            raise NotFound(f"Shikimori has no {path}")
+        if response.status_code >= 400:
+            raise ProviderUnavailable(f"Shikimori answered HTTP {response.status_code} for {path}")
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise BadFeed(f"Shikimori sent a body that is not JSON for {path}") from exc
+
+    async def search(self, query: str, limit: int = 10) -> list[dict[str, Any]]:
+        data = await self.get(
+            "/api/animes", {"search": query, "limit": limit, "order": "popularity"}
+        )
+        if not isinstance(data, list):
+            raise BadFeed("Shikimori search answer is not a list")
+        return [item for item in data if isinstance(item, dict)]
+
+    async def details(self, anime_id: int) -> dict[str, Any]:
+        data = await self.get(f"/api/animes/{anime_id}")
+        if not isinstance(data, dict):
+            raise BadFeed("Shikimori details answer is not an object")
+        return data

@@ -1,0 +1,1 @@
+"""TMDB v3: search, details, find and configuration."""

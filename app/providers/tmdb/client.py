@@ -1,0 +1,108 @@
+"""TMDB v3 over HTTP: auth, language, errors mapped to ours; JSON in, JSON out."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import httpx
+
+from app.domain.errors import AuthError, BadFeed, NotFound, ProviderUnavailable
+from app.net.ratelimit import RateLimiter
+from app.net.retry import DEFAULT_POLICY, RequestStats, RetryPolicy, Sleep, send
+
+APPEND = "credits,videos,external_ids,alternative_titles,recommendations"
+_V3_KEY = re.compile(r"^[0-9a-f]{32}$")
+AUTH_HELP = (
+    "TMDB refused the token: set a valid one with `cinema secrets set tmdb` (or CINEMA_TMDB_TOKEN)."
+)
+
+
+class TmdbClient:
+    """Thin async TMDB client. Never logs or returns the token."""
+
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        *,
+        base_url: str,
+        token: str,
+        language: str = "ru-RU",
+        limiter: RateLimiter | None = None,
+        stats: RequestStats | None = None,
+        policy: RetryPolicy = DEFAULT_POLICY,
+        sleep: Sleep | None = None,
+    ) -> None:
+        self._http = http
+        self.base_url = base_url.rstrip("/")
+        self.language = language
+        self._limiter = limiter
+        self.stats = stats if stats is not None else RequestStats()
+        self._policy = policy
+        self._sleep = sleep
+        # A v3 key goes in the query; the long read access token is a Bearer header.
+        if _V3_KEY.match(token):
+            self._auth_params: dict[str, str] = {"api_key": token}
+            self._auth_headers: dict[str, str] = {}
+        else:
+            self._auth_params = {}
+            self._auth_headers = {"Authorization": f"Bearer {token}"}
+
+    async def get(self, path: str, params: dict[str, Any] | None = None) -> Any:
+        query = {k: v for k, v in (params or {}).items() if v is not None}
+        kwargs: dict[str, Any] = {}
+        if self._sleep is not None:
+            kwargs["sleep"] = self._sleep
+        response = await send(
+            self._http,
+            "GET",
+            f"{self.base_url}{path}",
+            params={**query, **self._auth_params},
+            headers=self._auth_headers,
+            limiter=self._limiter,
+            stats=self.stats,
+            policy=self._policy,
+            **kwargs,
+        )
+        if response.status_code == 401:
+            raise AuthError(AUTH_HELP)
+        if response.status_code == 404:
+            raise NotFound(f"TMDB has no {path}")
+        if response.status_code >= 400:
+            raise ProviderUnavailable(f"TMDB answered HTTP {response.status_code} for {path}")
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise BadFeed(f"TMDB sent a body that is not JSON for {path}") from exc
+
+    async def configuration(self) -> dict[str, Any]:
+        return _object(await self.get("/configuration"), "/configuration")
+
+    async def search(self, media: str, query: str, year: int | None = None) -> dict[str, Any]:
+        """``media`` is movie or tv; ``year`` filters (primary release / first air date)."""
+        params: dict[str, Any] = {
+            "query": query,
+            "language": self.language,
+            "include_adult": "false",
+        }
+        if year is not None:
+            params["year" if media == "movie" else "first_air_date_year"] = year
+        return _object(await self.get(f"/search/{media}", params), "search")
+
+    async def find_imdb(self, imdb_id: str) -> dict[str, Any]:
+        params = {"external_source": "imdb_id", "language": self.language}
+        return _object(await self.get(f"/find/{imdb_id}", params), "find")
+
+    async def details(
+        self, media: str, tmdb_id: int, language: str | None = None, append: bool = True
+    ) -> dict[str, Any]:
+        params: dict[str, Any] = {"language": language or self.language}
+        if append:
+            params["append_to_response"] = APPEND
+        return _object(await self.get(f"/{media}/{tmdb_id}", params), "details")
+
+
+def _object(data: Any, what: str) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise BadFeed(f"TMDB {what} answer is not an object")
+    return data

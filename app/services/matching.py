@@ -1,0 +1,263 @@
+"""Scoring guide films against provider candidates: titles across scripts, year, runtime, hints."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from app.providers.meta import Candidate
+
+THRESHOLD = 0.80  # below it a film stays unmatched: a wrong poster is worse than none
+MARGIN = 0.05  # the best must beat the next different candidate by this much
+ANIMATION_GENRE = 16
+
+_PREFIX = re.compile(
+    r"^\s*(?:[⋗►•*]+\s*)?(?:(?:х/ф|т/ф|м/ф|м/с|т/с|д/ф|д/с|х/с|аниме|мультфильм|"
+    r"художественный фильм|фильм|сериал|премьера)\b[.:]?\s*)*",
+    re.IGNORECASE,
+)
+_EPISODE = re.compile(r"[.,]?\s*\d+\s*(?:-?я)?\s*(?:с\.|серия|серии|сезон|ч\.)\s*$", re.IGNORECASE)
+_YEAR_IN_TITLE = re.compile(r"\s*[\(\[]((?:19|20)\d\d)[\)\]]\s*$")
+_AGE_MARK = re.compile(r"\s*\(?\b\d{1,2}\+\)?\s*$")
+_QUOTES = re.compile(r"[«»\"“”„‟'’`‘]")
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+_ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9"}
+_WORD_NUMBERS = {"часть": "", "part": "", "chapter": "", "глава": "", "эпизод": "", "episode": ""}
+_ARTICLES = {"the", "a", "an", "le", "la", "les", "der", "die", "das"}
+
+_CYR = dict(
+    zip(
+        "абвгдежзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),  # noqa: SIM905
+        strict=True,
+    )
+)
+
+COUNTRIES = {
+    "россия": "RU", "рф": "RU", "ссср": "SU", "сша": "US", "великобритания": "GB", "англия": "GB",
+    "франция": "FR", "германия": "DE", "фрг": "DE", "италия": "IT", "испания": "ES", "япония": "JP",
+    "китай": "CN", "канада": "CA", "австралия": "AU", "индия": "IN", "южная корея": "KR",
+    "корея": "KR", "беларусь": "BY", "белоруссия": "BY", "украина": "UA", "казахстан": "KZ",
+    "швеция": "SE", "дания": "DK", "норвегия": "NO", "финляндия": "FI", "польша": "PL",
+    "чехия": "CZ", "мексика": "MX", "бразилия": "BR", "аргентина": "AR", "турция": "TR",
+    "гонконг": "HK", "новая зеландия": "NZ", "ирландия": "IE", "бельгия": "BE",
+    "нидерланды": "NL", "австрия": "AT", "швейцария": "CH", "грузия": "GE", "армения": "AM",
+}  # fmt: skip
+LANGUAGES = {
+    "RU": "ru", "SU": "ru", "BY": "ru", "US": "en", "GB": "en", "CA": "en", "AU": "en", "NZ": "en",
+    "IE": "en", "FR": "fr", "BE": "fr", "DE": "de", "AT": "de", "IT": "it", "ES": "es", "MX": "es",
+    "AR": "es", "JP": "ja", "CN": "zh", "HK": "cn", "KR": "ko", "IN": "hi", "UA": "uk", "SE": "sv",
+    "DK": "da", "NO": "no", "FI": "fi", "PL": "pl", "CZ": "cs", "BR": "pt", "TR": "tr", "KZ": "kk",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class GuideFacts:
+    """What the guide tells about one film."""
+
+    title: str
+    kind: str = "film"  # film, series, anime, cartoon
+    year: int | None = None
+    countries: tuple[str, ...] = ()  # ISO codes
+    director: str | None = None
+    duration_min: int | None = None  # length of the airing slot
+
+
+@dataclass(frozen=True)
+class Scored:
+    candidate: Candidate
+    score: float
+    title_score: float
+
+    def as_json(self) -> dict[str, object]:
+        c = self.candidate
+        return {
+            "id": c.id,
+            "title": c.title,
+            "original_title": c.original_title,
+            "year": c.year,
+            "score": round(self.score, 3),
+            "poster": c.poster_url,
+        }
+
+
+def clean_guide_title(raw: str) -> tuple[str, int | None]:
+    """Strip guide decorations (х/ф, episode marks, age marks, a trailing "(1999)")."""
+    title = _PREFIX.sub("", raw.strip())
+    title = _AGE_MARK.sub("", title)
+    year = None
+    if m := _YEAR_IN_TITLE.search(title):
+        year = int(m.group(1))
+        title = title[: m.start()]
+    title = _EPISODE.sub("", title).strip(" .,-–—")
+    return title or raw.strip(), year
+
+
+def country_codes(hint: str | None) -> tuple[str, ...]:
+    if not hint:
+        return ()
+    out: list[str] = []
+    for part in re.split(r"[,/;]| и ", hint.lower()):
+        code = COUNTRIES.get(part.strip().replace("ё", "е"))
+        if code and code not in out:
+            out.append(code)
+    return tuple(out)
+
+
+@lru_cache(maxsize=65_536)
+def normalize(text: str) -> str:
+    """Lower case, ё = е, no quotes or punctuation, roman sequel numbers as digits."""
+    text = _QUOTES.sub("", text.lower().replace("ё", "е").replace("&", " and "))
+    words = [w for w in _NON_WORD.sub(" ", text).split() if w]
+    out = []
+    for i, word in enumerate(words):
+        if word in _WORD_NUMBERS:
+            continue
+        out.append(_ROMAN[word] if word in _ROMAN and i > 0 else word)
+    if len(out) > 1 and out[0] in _ARTICLES:
+        out = out[1:]
+    return " ".join(out)
+
+
+@lru_cache(maxsize=65_536)
+def transliterate(text: str) -> str:
+    """Cyrillic to Latin (a simple scheme; both sides go through it, so it only must agree)."""
+    out = []
+    for ch in text:
+        latin = _CYR.get(ch)
+        out.append(ch if latin is None else ("" if latin == "_" else latin))
+    latin_text = "".join(out)
+    # Collapse spellings that differ between transliteration habits.
+    for a, b in (
+        ("kh", "h"),
+        ("ks", "x"),
+        ("yo", "e"),
+        ("iy", "y"),
+        ("ii", "i"),
+        ("w", "v"),
+        ("j", "y"),
+    ):
+        latin_text = latin_text.replace(a, b)
+    return latin_text
+
+
+def _numbers(norm: str) -> frozenset[str]:
+    return frozenset(
+        w for w in norm.split() if w.isdigit() and not (len(w) == 4 and w[:2] in ("19", "20"))
+    )
+
+
+def _variants(title: str) -> set[str]:
+    """The title, and its main part before a subtitle (": ...", " - ...", ". ...")."""
+    variants = {normalize(title)}
+    for sep in (":", " - ", " – ", " — ", ". "):
+        if sep in title:
+            variants.add(normalize(title.split(sep, 1)[0]))
+    return {v for v in variants if v}
+
+
+def _pair_score(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    direct = fuzz.ratio(a, b) / 100
+    latin = fuzz.ratio(transliterate(a), transliterate(b)) / 100
+    score = max(direct, latin)
+    if _numbers(a) != _numbers(b):
+        score *= 0.7  # "Терминатор" is not "Терминатор 2"
+    return score
+
+
+def title_similarity(guide_titles: Iterable[str], candidate_titles: Iterable[str]) -> float:
+    guides = set().union(*(_variants(t) for t in guide_titles if t))
+    cands = set().union(*(_variants(t) for t in candidate_titles if t))
+    best = 0.0
+    for g in guides:
+        for c in cands:
+            best = max(best, _pair_score(g, c))
+            if best == 1.0:
+                return best
+    return best
+
+
+def _name_match(hint: str, names: Sequence[str]) -> float:
+    h = transliterate(normalize(hint))
+    best = 0.0
+    for name in names:
+        n = transliterate(normalize(name))
+        best = max(best, fuzz.token_sort_ratio(h, n) / 100)
+    return best
+
+
+def score(guide: GuideFacts, cand: Candidate) -> Scored:
+    """A confidence in 0..1 (can exceed 1 slightly before clamping) that ``cand`` is the film."""
+    titles = (cand.title, cand.original_title or "", *cand.alt_titles)
+    t = title_similarity((guide.title,), titles)
+    s = t
+    # Year: the strongest tie-breaker between remakes.
+    if guide.year and cand.year:
+        diff = abs(guide.year - cand.year)
+        s += {0: 0.08, 1: 0.03}.get(diff, -0.12 - min(0.3, 0.03 * diff))
+    elif guide.year or cand.year:
+        s -= 0.03
+    else:
+        s -= 0.06
+    # Country against production countries (or the original language when that is all we know).
+    if guide.countries:
+        if cand.countries:
+            s += 0.04 if set(guide.countries) & set(cand.countries) else -0.06
+        elif cand.original_language:
+            langs = {LANGUAGES.get(c) for c in guide.countries}
+            s += 0.02 if cand.original_language in langs else -0.04
+    if guide.director and cand.directors:
+        s += 0.12 if _name_match(guide.director, cand.directors) >= 0.8 else -0.12
+    if guide.duration_min and cand.runtime and cand.kind != "series":
+        # Broadcast slots include ads: a film runs at most its slot, rarely less than half of it.
+        if cand.runtime > guide.duration_min + 10:
+            s -= 0.08
+        elif cand.runtime < guide.duration_min * 0.4:
+            s -= 0.04
+    animated = ANIMATION_GENRE in cand.genre_ids or cand.id.startswith("shikimori:")
+    if guide.kind == "anime" and cand.genre_ids and not animated:
+        s -= 0.15
+    if guide.kind == "series" and cand.kind == "film":
+        s -= 0.05
+    if guide.kind == "film" and cand.kind == "series":
+        s -= 0.05
+    # Popularity breaks near-ties (among two "Солярис" of one year, the famous one aired).
+    s += min(0.02, math.log10(cand.votes + 1) / 200)
+    return Scored(candidate=cand, score=max(0.0, min(1.0, s)), title_score=t)
+
+
+def rank(guide: GuideFacts, candidates: Iterable[Candidate]) -> list[Scored]:
+    best: dict[str, Scored] = {}
+    for cand in candidates:
+        scored = score(guide, cand)
+        if cand.id not in best or scored.score > best[cand.id].score:
+            best[cand.id] = scored
+    return sorted(best.values(), key=lambda s: (-s.score, -s.candidate.votes))
+
+
+def decide(ranked: Sequence[Scored], threshold: float = THRESHOLD) -> Scored | None:
+    """The confident winner, or None (too weak, or too close to another candidate)."""
+    if not ranked or ranked[0].score < threshold:
+        return None
+    if len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN:
+        return None
+    return ranked[0]
+
+
+def merge_details(cand: Candidate, details: Candidate) -> Candidate:
+    """A search candidate completed with what its details revealed."""
+    return replace(
+        cand,
+        alt_titles=tuple(dict.fromkeys((*cand.alt_titles, *details.alt_titles))),
+        runtime=details.runtime or cand.runtime,
+        directors=details.directors or cand.directors,
+        countries=details.countries or cand.countries,
+        original_title=cand.original_title or details.original_title,
+    )
