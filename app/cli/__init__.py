@@ -12,7 +12,7 @@ from app.services.container import Services
 
 # Modules under app/cli that add sub-commands. Each defines ``register(subparsers)`` and sets
 # ``handler=<callable(services, args) -> int>`` on its parsers with ``set_defaults``.
-COMMAND_MODULES: list[str] = ["basics", "stream", "epg"]
+COMMAND_MODULES: list[str] = ["basics", "stream", "epg", "enrich", "secrets"]
 
 Handler = Callable[[Services, argparse.Namespace], int]
 
