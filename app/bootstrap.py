@@ -110,7 +110,7 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
     app.aboutToQuit.connect(closed.set)
     window.show()
     if play:
-        window.play_location(play)
+        loop.call_soon(window.play_location, play)  # the player needs the running loop
     with loop:
         loop.run_until_complete(closed.wait())
     window.shutdown()

@@ -10,6 +10,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("CINEMA_TMDB_TOKEN", None)
+if not os.environ.get("XDG_RUNTIME_DIR"):
+    _runtime = Path("/tmp") / f"cinema-test-runtime-{os.getuid()}"
+    _runtime.mkdir(mode=0o700, exist_ok=True)
+    os.environ["XDG_RUNTIME_DIR"] = str(_runtime)
 
 REPO = Path(__file__).resolve().parents[1]
 REALWORLD = REPO.parent / "shared" / "realworld"
@@ -38,3 +42,24 @@ def services(home: Path) -> Iterator[object]:
     svc = build_services(data_dir=home, load_demo=False, console_log=False)
     yield svc
     svc.db.dispose()
+
+
+@pytest.fixture(scope="session")
+def sample_video(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 30 s H.264/AAC clip made by ffmpeg at test time."""
+    import shutil
+    import subprocess
+
+    if shutil.which("ffmpeg") is None:
+        pytest.skip("ffmpeg not installed (make test installs it)")
+    out = tmp_path_factory.mktemp("video") / "clip.mp4"
+    subprocess.run(
+        [
+            "ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25",
+            "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",
+            "-t", "30", "-c:v", "libx264", "-preset", "ultrafast", "-g", "25",
+            "-c:a", "aac", "-b:a", "64k", "-movflags", "+faststart", "-shortest", str(out),
+        ],
+        check=True,
+    )  # fmt: skip
+    return out

@@ -39,7 +39,9 @@ def fitted_font(base: QFont, text: str, rect: QRectF, start: float, minimum: flo
         return font
     longest = max(text.split(), key=len, default=text)
     size = start
-    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
+    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(
+        Qt.TextFlag.TextWordWrap
+    )
     while size > minimum:
         font.setPointSizeF(size)
         fm = QFontMetricsF(font)
@@ -72,7 +74,9 @@ def paint_typographic_poster(
     font = fitted_font(painter.font(), text, text_rect, start=max(11.0, rect.width() / 9.5))
     painter.setFont(font)
     painter.setPen(QColor(255, 255, 255, 235))
-    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
+    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(
+        Qt.TextFlag.TextWordWrap
+    )
     painter.drawText(text_rect, flags, text)
     if year:
         small = QFont(font)

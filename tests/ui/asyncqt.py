@@ -1,0 +1,29 @@
+"""Run a test scenario on a qasync loop, as the app does (tasks and run_blocking need it)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+
+def run_scenario(coro: Coroutine[Any, Any, None], timeout: float = 60.0) -> None:
+    import qasync
+
+    loop = qasync.QEventLoop(already_running=False)
+    asyncio.set_event_loop(loop)
+    try:
+        loop.run_until_complete(asyncio.wait_for(coro, timeout))
+    finally:
+        asyncio.set_event_loop(None)
+
+
+async def wait_until(
+    predicate: Callable[[], bool], timeout: float = 15.0, step: float = 0.05
+) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(step)
