@@ -108,6 +108,7 @@ def test_sigkill_loses_at_most_five_seconds_and_restart_resumes(
             env=_env(home),
             capture_output=True,
             text=True,
+            check=True,
         ).stdout
     )
     assert len(entries) == 2
