@@ -14,7 +14,7 @@ from app.ui.models.title_list_model import BriefRole
 from app.ui.widgets.poster_art import paint_typographic_poster
 
 POSTER = QSize(176, 264)
-CARD = QSize(196, 332)
+CARD = QSize(196, 350)
 _RADIUS = 8.0
 _SOURCE_GLYPHS = {
     SourceKind.IPTV_LIVE: "TV",
@@ -121,31 +121,11 @@ class PosterDelegate(QStyledItemDelegate):
             painter.setPen(QColor(255, 255, 255, 220))
             painter.drawText(r, Qt.AlignmentFlag.AlignCenter, glyph)
             right -= w + 4
-        label = airing_label(brief)
-        bottom = poster.bottom()
         if brief.progress is not None:
             bar = QRectF(poster.x(), poster.bottom() - 4, poster.width(), 4)
             painter.fillRect(bar, QColor(255, 255, 255, 60))
             painter.fillRect(
                 QRectF(bar.x(), bar.y(), bar.width() * brief.progress, 4), QColor("#ff5a36")
-            )
-            bottom -= 4
-        if label:
-            r = QRectF(poster.x(), bottom - 26, poster.width(), 26)
-            painter.fillRect(r, QColor(0, 0, 0, 175))
-            painter.setPen(
-                QColor("#ff6a4d") if label.startswith("●") else QColor(255, 255, 255, 235)
-            )
-            small = QFont(font)
-            small.setBold(False)
-            painter.setFont(small)
-            text = QFontMetrics(small).elidedText(
-                label, Qt.TextElideMode.ElideRight, int(r.width() - 16)
-            )
-            painter.drawText(
-                r.adjusted(8, 0, -8, 0),
-                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                text,
             )
 
     def _paint_text(self, painter: QPainter, rect: QRectF, brief: TitleBrief) -> None:
@@ -175,3 +155,15 @@ class PosterDelegate(QStyledItemDelegate):
         painter.drawText(
             QRectF(rect.x(), rect.y() + 21, rect.width(), 18), int(Qt.AlignmentFlag.AlignLeft), meta
         )
+        label = airing_label(brief)
+        if label:
+            on_air = label.startswith("●")
+            painter.setPen(QColor("#ff6a4d") if on_air else QColor("#f0a35e"))
+            label = QFontMetrics(meta_font).elidedText(
+                label, Qt.TextElideMode.ElideRight, int(rect.width())
+            )
+            painter.drawText(
+                QRectF(rect.x(), rect.y() + 40, rect.width(), 18),
+                int(Qt.AlignmentFlag.AlignLeft),
+                label,
+            )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
 from app.services.catalog import CatalogService
@@ -34,6 +35,18 @@ class PosterGrid(QListView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.activated.connect(self._emit_open)
         self.clicked.connect(self._emit_open)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # centre the columns: the spare width goes to both sides, not all to the right
+        cell = self.gridSize().width()
+        usable = (
+            event.size().width() + self.viewportMargins().left() + self.viewportMargins().right()
+        )
+        scrollbar = self.verticalScrollBar().sizeHint().width()
+        columns = max(1, (usable - scrollbar - 16) // cell)
+        side = max(8, (usable - scrollbar - columns * cell) // 2)
+        self.setViewportMargins(side, 8, max(0, side - scrollbar), 8)
+        super().resizeEvent(event)
 
     def _emit_open(self, index: QModelIndex) -> None:
         tid = index.data(IdRole)
@@ -82,7 +95,6 @@ class GridPage(QWidget):
         layout.addWidget(self._empty, 1)
         layout.addWidget(self.view, 1)
         self.view.setContentsMargins(20, 0, 20, 0)
-        self.view.setViewportMargins(16, 8, 8, 8)
 
     def reload(self) -> None:
         ids = self._catalog.ids()
