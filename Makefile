@@ -50,5 +50,24 @@ check: lint imports types test
 bench: $(STAMP) translations
 	$(PY) bench/startup.py
 
+# One-folder bundle with libvlc, its plugins and libtorrent inside: docs/PACKAGING.md.
+PKG_STAMP := $(VENV)/.installed-package
+PKG_VERSION = $(shell $(PY) -c "import tomllib; print(tomllib.load(open('pyproject.toml', 'rb'))['project']['version'])")
+
+$(PKG_STAMP): $(STAMP)
+	$(PY) -m pip install -q -e '.[dev,package]'
+	@touch $(PKG_STAMP)
+
+package: $(PKG_STAMP) translations
+	@tools/system_deps.sh package
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build packaging/cinema.spec
+	tar -C dist -czf dist/cinema-$(PKG_VERSION)-linux-x86_64.tar.gz cinema
+	@du -sh dist/cinema dist/cinema-$(PKG_VERSION)-linux-x86_64.tar.gz
+
+# Builds, then checks the bundle with the system VLC hidden (self-test, GUI screenshot, maps).
+package-test: package
+	@tools/system_deps.sh test
+	tools/package_test.sh
+
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

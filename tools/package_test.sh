@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# Check the built bundle (dist/cinema) on a view of this machine where the system VLC is hidden:
+# self-test passes, the GUI starts under Xvfb and shows the demo library (screenshot), and
+# /proc/<pid>/maps proves libvlc and its plugins are loaded from inside the bundle.
+# Usage: tools/package_test.sh [--no-timing]   (run `make package` first; `make package-test` does both)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+DIST="$ROOT/dist/cinema"
+OUT="$ROOT/build/package-test"
+SHOT="$ROOT/docs/screenshots/bundle-grid.png"
+TIMING=1
+[ "${1:-}" = "--no-timing" ] && TIMING=0
+[ -x "$DIST/cinema" ] || { echo "no bundle at $DIST: run make package" >&2; exit 2; }
+rm -rf "$OUT" && mkdir -p "$OUT" "$(dirname "$SHOT")"
+
+# --- hiding the system VLC -------------------------------------------------------------------
+# Every file of every installed VLC package (libvlc5, libvlccore9, vlc-plugin-*, vlc-data ...)
+# is covered by a bind mount of an empty file, and their folders by an empty folder, inside a
+# private mount namespace: the libraries still "exist" for ldconfig but cannot be loaded.
+vlc_packages() { dpkg-query -W -f '${Package} ${Status}\n' 2>/dev/null |
+  awk '$NF == "installed" && $1 ~ /^(lib)?vlc/ {print $1}'; }
+hide_script() {
+  cat <<'EOS'
+set -eu
+empty_dir=$(mktemp -d) ; empty_file=$(mktemp)
+for d in /usr/lib/*/vlc /usr/lib/vlc /usr/lib64/vlc /usr/share/vlc; do
+  [ -d "$d" ] && mount --bind "$empty_dir" "$d"
+done
+for f in $(dpkg -L $HIDE_PKGS 2>/dev/null | sort -u); do
+  case "$f" in /usr/lib/*|/usr/bin/*|/lib/*) ;; *) continue ;; esac
+  [ -f "$f" ] && [ ! -L "$f" ] && [ -s "$f" ] && mount --bind "$empty_file" "$f" 2>/dev/null || true
+done
+exec "$@"
+EOS
+}
+hidden() {  # run "$@" with the system VLC hidden
+  local unshare_args=(-m --propagation private)
+  [ "$(id -u)" = 0 ] || unshare_args=(-r -m --propagation private)
+  HIDE_PKGS="$(vlc_packages | tr '\n' ' ')" unshare "${unshare_args[@]}" \
+    bash -c "$(hide_script)" hide "$@"
+}
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+pass() { echo "ok   $*"; }
+
+echo "== system VLC packages hidden: $(vlc_packages | tr '\n' ' ')"
+hidden python3 - <<'EOF' || fail "the system libvlc is still loadable in the hidden view"
+import ctypes, glob, sys
+for name in ("libvlc.so.5", "libvlccore.so.9"):
+    try:
+        ctypes.CDLL(name)
+    except OSError:
+        continue
+    sys.exit(f"{name} still loads")
+left = [p for p in glob.glob("/usr/lib/*/vlc/plugins/*/*.so")]
+sys.exit(f"{len(left)} plugins still visible" if left else 0)
+EOF
+pass "system libvlc, libvlccore and plugins cannot be loaded in the hidden view"
+
+# --- maps sampling -----------------------------------------------------------------------------
+# Plugins are loaded only while media plays, so the maps are sampled until the process exits.
+sample_maps() {  # sample_maps PID FILE
+  while [ -r "/proc/$1/maps" ]; do cat "/proc/$1/maps" >>"$2" 2>/dev/null || true; sleep 0.05; done
+}
+check_maps() {  # check_maps FILE WHAT REQUIRE_PLUGINS
+  python3 - "$1" "$DIST" "$2" "$3" <<'EOF'
+import os, sys
+maps, dist, what, need_plugins = sys.argv[1], os.path.realpath(sys.argv[2]), sys.argv[3], sys.argv[4] == "1"
+paths = set()
+for line in open(maps, encoding="utf-8", errors="replace"):
+    parts = line.split(maxsplit=5)
+    if len(parts) == 6 and parts[5].startswith("/") and ".so" in parts[5]:
+        paths.add(parts[5].strip().removesuffix(" (deleted)"))
+inside = {p for p in paths if os.path.realpath(p).startswith(dist + "/")}
+outside = paths - inside
+vlc = sorted(p for p in paths if os.path.basename(p).startswith(("libvlc.so", "libvlccore.so")))
+plugins = sorted(p for p in paths if p.endswith("_plugin.so"))
+bundled = {f for _, _, files in os.walk(dist) for f in files}
+errors = []
+# The GUI loads libvlc itself only when the player opens; the runtime hook maps libvlccore.
+if len(vlc) < (2 if need_plugins else 1) or any(p not in inside for p in vlc):
+    errors.append(f"libvlc/libvlccore not (all) from the bundle: {vlc}")
+if any(p not in inside for p in plugins):
+    errors.append(f"plugins from outside: {[p for p in plugins if p not in inside]}")
+if need_plugins and len(plugins) < 5:
+    errors.append(f"only {len(plugins)} VLC plugins were mapped")
+# A library we ship but the process took from the system: the bundle's copy was bypassed.
+bypassed = sorted(p for p in outside if os.path.basename(p) in bundled)
+if bypassed:
+    errors.append(f"bundled libraries loaded from the system instead: {bypassed}")
+print(f"     {what}: {len(paths)} shared objects mapped, {len(inside)} from the bundle, "
+      f"{len(outside)} from the system ({', '.join(sorted(os.path.basename(p) for p in outside))})")
+for p in vlc + plugins[:6]:
+    print(f"     {p}")
+if len(plugins) > 6:
+    print(f"     ... and {len(plugins) - 6} more plugins under {os.path.dirname(os.path.dirname(plugins[0]))}")
+if errors:
+    sys.exit("\n".join(errors))
+EOF
+}
+
+# --- 1. the bundle's own self-test, VLC hidden -------------------------------------------------
+run_self_test() {  # prints the self-test output; leaves maps in $OUT/selftest.maps
+  export CINEMA_HOME="$OUT/selftest-home"
+  "$DIST/cinema" self-test >"$OUT/selftest.out" 2>&1 &
+  local pid=$!
+  sample_maps "$pid" "$OUT/selftest.maps" &
+  local sampler=$!
+  local rc=0
+  wait "$pid" || rc=$?
+  wait "$sampler" || true
+  cat "$OUT/selftest.out"
+  return "$rc"
+}
+export -f run_self_test sample_maps
+export DIST OUT
+echo "== bundle self-test (system VLC hidden)"
+hidden bash -c run_self_test || fail "bundle self-test failed"
+pass "bundle self-test exit 0"
+check_maps "$OUT/selftest.maps" "self-test" 1 || fail "self-test maps"
+pass "libvlc, libvlccore and plugins mapped from inside the bundle during self-test"
+
+# --- 2. the GUI under Xvfb, VLC hidden: screenshots + maps -------------------------------------
+gui_probe() {  # gui_probe NAME SCREENSHOT [ARGS...]: start the GUI, wait for its window, shoot, quit
+  local name=$1 shot=$2 t0 pid
+  shift 2
+  export CINEMA_HOME="$OUT/gui-home"
+  t0=$(date +%s.%N)
+  "$DIST/cinema" "$@" >"$OUT/$name.out" 2>&1 &
+  pid=$!
+  timeout 90 xdotool search --sync --onlyvisible --pid "$pid" >/dev/null || {
+    cat "$OUT/$name.out"; echo "no window within 90 s"; kill "$pid"; return 1; }
+  echo "$(date +%s.%N) $t0" | awk '{printf "%.2f\n", $1 - $2}' >"$OUT/$name-first-window.s"
+  sleep "${GUI_SETTLE_S:-6}"  # let posters decode and the grid lay out, or the video play
+  kill -0 "$pid" || { cat "$OUT/$name.out"; echo "GUI exited early"; return 1; }
+  import -window root "$shot"
+  cat "/proc/$pid/maps" >"$OUT/$name.maps"
+  kill "$pid"; wait "$pid" || true
+}
+# xvfb-run is a POSIX sh script: dash drops exported bash functions, so pass the body along.
+gui() { hidden xvfb-run -a -s "-screen 0 1600x1000x24" bash -c "$(declare -f gui_probe); gui_probe \"\$@\"" gui "$@"; }
+
+echo "== bundle GUI under Xvfb: the demo library (system VLC hidden)"
+gui grid "$SHOT" || fail "GUI did not start"
+pass "GUI window after $(cat "$OUT/grid-first-window.s") s; screenshot $SHOT"
+check_maps "$OUT/grid.maps" "GUI" 0 || fail "GUI maps"
+grep -q "$DIST/_internal/PySide6/Qt/plugins/platforms/libqxcb.so" "$OUT/grid.maps" ||
+  fail "the xcb platform plugin was not loaded from the bundle"
+pass "GUI: libvlccore and the Qt xcb platform plugin mapped from inside the bundle"
+
+echo "== bundle GUI under Xvfb: cinema play sample.mp4 in the embedded player (system VLC hidden)"
+PLAYER_SHOT="$(dirname "$SHOT")/bundle-player.png"
+gui player "$PLAYER_SHOT" play "$DIST/_internal/resources/demo/sample.mp4" || fail "player did not start"
+check_maps "$OUT/player.maps" "GUI player" 1 || fail "player maps"
+grep -qE "$DIST/_internal/vlc/plugins/video_output/lib(xcb_x11|xcb_xv|gl|glx)_plugin.so" \
+  "$OUT/player.maps" || fail "no X11 video output plugin from the bundle was loaded"
+pass "GUI player: libvlc, libvlccore, the X11 video output and codec plugins mapped from the bundle"
+pass "screenshot $PLAYER_SHOT"
+
+# --- 3. size and start time, bundle vs python -m app --------------------------------------------
+if [ "$TIMING" = 1 ]; then
+  echo "== size and start time"
+  du -sh "$DIST" | awk '{print "     bundle folder: " $1}'
+  ls "$ROOT"/dist/cinema-*-linux-x86_64.tar.gz >/dev/null 2>&1 &&
+    du -h "$ROOT"/dist/cinema-*-linux-x86_64.tar.gz | awk '{print "     tarball: " $1 " " $2}'
+  secs() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1 || return 1; t1=$(date +%s.%N);
+    echo "$t1 $t0" | awk '{printf "%.2f", $1 - $2}'; }
+  for i in 1 2 3; do
+    b=$(CINEMA_HOME="$OUT/t-b$i" secs "$DIST/cinema" self-test) || fail "bundle self-test (timing)"
+    p=$(CINEMA_HOME="$OUT/t-p$i" secs "$ROOT/.venv/bin/python" -m app self-test) ||
+      fail "python -m app self-test (timing)"
+    echo "     self-test run $i: bundle ${b} s, python -m app ${p} s"
+  done
+  first_window() {  # first_window CMD... -> seconds until its first visible window
+    xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
+      t0=$(date +%s.%N); "$@" >/dev/null 2>&1 & pid=$!
+      timeout 90 xdotool search --sync --onlyvisible --pid $pid >/dev/null; t1=$(date +%s.%N)
+      kill $pid; wait $pid 2>/dev/null; echo "$t1 $t0" | awk "{printf \"%.2f\", \$1 - \$2}"' fw "$@"
+  }
+  for i in 1 2 3; do
+    b=$(CINEMA_HOME="$OUT/w-b$i" first_window "$DIST/cinema")
+    p=$(CINEMA_HOME="$OUT/w-p$i" first_window "$ROOT/.venv/bin/python" -m app)
+    echo "     first window run $i: bundle ${b} s, python -m app ${p} s"
+  done
+fi
+echo "package-test: all checks passed"
