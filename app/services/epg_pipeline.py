@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import pickle
 import queue
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,9 +21,9 @@ from app.services.title_normalize import normalize_title
 from app.storage.db import Database
 from app.storage.guide_repo import PLACEHOLDER_PREFIX, GuideWriter
 
-BATCH = 4000
+BATCH = 1000
 FUZZY_CUTOFF = 90.0
-_DONE = object()
+PROCESS_MIN_BYTES = 4 * 1024**2
 
 
 @dataclass
@@ -216,67 +220,139 @@ def _target(
     return f"{source_id}:{guide_id}", 0
 
 
+Emit = Callable[[str, Any], None]
+Produce = Callable[[Emit], dict[str, Any]]
+
+
+def _picklable(exc: BaseException) -> BaseException:
+    try:
+        pickle.dumps(exc)
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc
+
+
+def _thread_producer(produce: Produce, stop: threading.Event) -> tuple[Callable[[], Any], Any]:
+    q: queue.Queue[Any] = queue.Queue(maxsize=4)
+
+    def emit(kind: str, payload: Any) -> None:
+        while not stop.is_set():
+            try:
+                q.put((kind, payload), timeout=0.2)
+                return
+            except queue.Full:
+                continue
+        raise _Stopped
+
+    def body() -> None:
+        try:
+            q.put(("done", produce(emit)))
+        except _Stopped:
+            return
+        except BaseException as exc:  # handed to the writer, which re-raises it
+            q.put(("error", exc))
+
+    thread = threading.Thread(target=body, name="epg-parse", daemon=True)
+    thread.start()
+    return q.get, thread
+
+
+def _process_producer(produce: Produce) -> tuple[Callable[[], Any], Any]:
+    ctx = multiprocessing.get_context("fork")
+    q = ctx.Queue(maxsize=8)
+
+    def body() -> None:
+        try:
+            q.put(("done", produce(lambda kind, payload: q.put((kind, payload)))))
+        except BaseException as exc:
+            q.put(("error", _picklable(exc)))
+        finally:
+            q.close()
+            q.join_thread()
+
+    proc = ctx.Process(target=body, name="epg-parse", daemon=True)
+    proc.start()
+
+    def get() -> Any:
+        while True:
+            try:
+                return q.get(timeout=1.0)
+            except queue.Empty:
+                if not proc.is_alive():
+                    raise RuntimeError("the guide parser process died") from None
+
+    return get, proc
+
+
+class _Stopped(Exception):
+    pass
+
+
+def use_process(feed_bytes: int) -> bool:
+    """Big feeds are parsed in a forked process (both cores, no GIL contention with the
+    writer); small ones in a thread. Fork only where it is the platform default."""
+    return (
+        feed_bytes >= PROCESS_MIN_BYTES
+        and sys.platform.startswith("linux")
+        and os.environ.get("CINEMA_EPG_PARSE", "auto") != "thread"
+    )
+
+
 def run_import(
     db: Database,
     source_id: int,
-    batches: Callable[[], Iterator[tuple[str, list[tuple[Any, ...]]]]],
-    finish: Callable[[], dict[str, Any]],
+    produce: Produce,
+    finish: Callable[[dict[str, Any]], dict[str, Any]],
     *,
     now: int,
     prune_before: int,
     is_demo: bool,
+    in_process: bool = False,
     on_rows: Callable[[int], None] | None = None,
-    placeholders: Callable[[], Iterable[tuple[Any, ...]]],
-) -> tuple[int, tuple[int, int]]:
-    """Parse in a thread (``batches``) while this thread writes; commit once at the end.
+    on_bytes: Callable[[int], None] | None = None,
+) -> tuple[int, tuple[int, int], dict[str, Any]]:
+    """Parse in a thread or process (``produce``) while this thread writes; commit once.
 
-    Returns the programme rows written and the (channels, programmes) now stored for the
-    source. Any error rolls everything back.
+    ``produce(emit)`` emits ("channels" | "programmes", rows) and ("bytes", n) and returns a
+    summary with "placeholders" (title rows); ``finish(summary)`` gives the status columns.
+    Returns (programme rows written, (channels, programmes) stored, summary). Any error rolls
+    everything back and leaves the previous guide in place.
     """
-    q: queue.Queue[Any] = queue.Queue(maxsize=6)
     stop = threading.Event()
-
-    def producer() -> None:
-        try:
-            for item in batches():
-                while not stop.is_set():
-                    try:
-                        q.put(item, timeout=0.2)
-                        break
-                    except queue.Full:
-                        continue
-                if stop.is_set():
-                    return
-            q.put(_DONE)
-        except BaseException as exc:  # handed to the writer, which re-raises it
-            q.put(exc)
-
-    thread = threading.Thread(target=producer, name="epg-parse", daemon=True)
+    worker: Any = None
     writer = GuideWriter(db)
     written = 0
     try:
+        # The producer starts before the write transaction so a forked child holds no
+        # SQLite handle of ours.
+        if in_process:
+            get, worker = _process_producer(produce)
+        else:
+            get, worker = _thread_producer(produce, stop)
         writer.begin(source_id)
-        thread.start()
         while True:
-            item = q.get()
-            if item is _DONE:
-                break
-            if isinstance(item, BaseException):
-                raise item
-            kind, rows = item
-            if kind == "channels":
-                writer.add_channels(rows)
-            else:
-                writer.add_programmes(rows)
-                written += len(rows)
+            kind, payload = get()
+            if kind == "programmes":
+                writer.add_programmes(payload)
+                written += len(payload)
                 if on_rows is not None:
                     on_rows(written)
+            elif kind == "channels":
+                writer.add_channels(payload)
+            elif kind == "bytes":
+                if on_bytes is not None:
+                    on_bytes(payload)
+            elif kind == "error":
+                raise payload
+            elif kind == "done":
+                summary: dict[str, Any] = payload
+                break
         counts = writer.commit(
             now=now,
             prune_before=prune_before,
-            placeholders=placeholders(),
+            placeholders=summary.get("placeholders", ()),
             is_demo=is_demo,
-            status=finish(),
+            status=finish(summary),
         )
     except BaseException:
         stop.set()
@@ -284,6 +360,10 @@ def run_import(
         raise
     finally:
         stop.set()
-        if thread.is_alive():
-            thread.join(timeout=5)
-    return written, counts
+        if isinstance(worker, threading.Thread):
+            worker.join(timeout=5)
+        elif worker is not None:
+            if worker.is_alive():
+                worker.terminate()
+            worker.join(timeout=5)
+    return written, counts, summary

@@ -28,6 +28,7 @@ from app.services.epg_pipeline import (
     RowBuilder,
     produce_rows,
     run_import,
+    use_process,
 )
 from app.storage import guide_repo
 
@@ -373,9 +374,9 @@ def _refresh_inner(
             )  # fmt: skip
             guide_path = guide_feed.path if guide_feed else None
 
-    def batches() -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+    def batches(feed_bytes: Callable[[int], None]) -> Iterator[tuple[str, list[Any]]]:
         if kind == "xmltv":
-            with open_feed(feed.path, label, lambda n: on_bytes(n, total, "import")) as s:
+            with open_feed(feed.path, label, feed_bytes) as s:
                 yield from produce_rows(source.id, iter_xmltv(s, label), builder, None)
         elif kind == "m3u":
             assert mapper is not None
@@ -383,15 +384,31 @@ def _refresh_inner(
                 yield from produce_rows(source.id, (), builder, mapper)
             else:
                 glabel = safe_label(str(guide_path))
-                with open_feed(guide_path, glabel) as s:
+                with open_feed(guide_path, glabel, feed_bytes) as s:
                     yield from produce_rows(source.id, iter_xmltv(s, glabel), builder, mapper)
         else:
             channels, programmes = parse_provider_json(feed.path.read_bytes(), label)
             yield from produce_rows(source.id, [*channels, *programmes], builder, None)
 
-    def finish() -> dict[str, Any]:
-        stats.films = len(builder.film_keys)
-        stats.unmatched_channels = mapper.unmatched() if mapper is not None else []
+    def produce(emit: Callable[[str, Any], None]) -> dict[str, Any]:
+        step = [0]
+
+        def feed_bytes(n: int) -> None:
+            if n - step[0] >= 1 << 20:
+                step[0] = n
+                emit("bytes", n)
+
+        for what, rows in batches(feed_bytes):
+            emit(what, rows)
+        return {
+            "placeholders": list(builder.placeholders.values()),
+            "films": len(builder.film_keys),
+            "unmatched": mapper.unmatched() if mapper is not None else [],
+        }
+
+    def finish(summary: dict[str, Any]) -> dict[str, Any]:
+        stats.films = summary["films"]
+        stats.unmatched_channels = summary["unmatched"]
         return {
             "kind": kind,
             "etag": feed.fetched.etag if feed.fetched else None,
@@ -403,18 +420,25 @@ def _refresh_inner(
 
     def rows_done(n: int) -> None:
         stats.programmes = n
-        progress(RefreshProgress(source.id, "import", 0, total, n))
+        progress(RefreshProgress(source.id, "import", last_bytes[0], total, n))
 
-    _written, (channels, programmes) = run_import(
+    last_bytes = [0]
+
+    def bytes_done(n: int) -> None:
+        last_bytes[0] = n
+        on_bytes(n, total, "import")
+
+    _written, (channels, programmes), _summary = run_import(
         services.db,
         source.id,
-        batches,
+        produce,
         finish,
         now=now,
         prune_before=builder.prune_before,
         is_demo=source.is_demo,
+        in_process=use_process(total + (guide_path.stat().st_size if guide_path else 0)),
         on_rows=rows_done,
-        placeholders=builder.placeholders.values,
+        on_bytes=bytes_done,
     )
     progress(RefreshProgress(source.id, "done", total, total, programmes))
     return RefreshResult(

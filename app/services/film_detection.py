@@ -102,7 +102,7 @@ def category_kind(category: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=16384)
 def _classify(
     title: str, categories: tuple[str, ...], episodic: bool, flag: str | None
 ) -> tuple[str, str, str, int | None]:
@@ -125,6 +125,7 @@ def _classify(
     return kind, display, norm, title_year
 
 
+@lru_cache(maxsize=4096)
 def description_hints(description: str | None) -> tuple[int | None, str | None, str | None]:
     """Year, country and director as Russian guides write them: "США, 1999. Режиссёр: ..."."""
     if not description:

@@ -59,7 +59,7 @@ def _prefix_key(prefix: str) -> str:
     return SPACE_RE.sub("", prefix.lower())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def split_prefix(title: str) -> tuple[str | None, str]:
     """The genre a title prefix announces (film, cartoon, series ...) and the rest of the title."""
     stripped = LEAD_SYMBOLS_RE.sub("", title)
@@ -76,7 +76,7 @@ def looks_like_episode(text: str) -> bool:
     return bool(SERIES_RE.search(text))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def clean_title(title: str) -> tuple[str, int | None]:
     """The display title without prefix, quotes, age mark and trailing year, plus that year."""
     _, rest = split_prefix(title)
@@ -96,7 +96,7 @@ def clean_title(title: str) -> tuple[str, int | None]:
     return (text or title.strip()), year
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def normalize_title(title: str) -> str:
     """A comparison key: lower case, ё→е, punctuation and quotes gone, single spaces."""
     text = unicodedata.normalize("NFKC", title).lower().replace("ё", "е")

@@ -83,8 +83,8 @@ def _text(el: Any) -> str | None:
 
 
 def _pick(values: list[tuple[str | None, str]], langs: tuple[str, ...]) -> str | None:
-    if not values:
-        return None
+    if len(values) < 2:
+        return values[0][1] if values else None
     for want in langs:
         for lang, text in values:
             if lang and lang.lower().startswith(want):
