@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from app.domain.models import MediaRequest
 from app.services.playback import PlaybackService, PlaybackState, PlayerEvent
+from app.ui.icons import icon
 from app.ui.pages.title_page import format_clock
 from app.ui.widgets.video_surface import VideoSurface
 
@@ -35,11 +36,13 @@ class PlayerPage(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.hide()
 
-        self.back_button = QPushButton("←")
+        self.back_button = QPushButton()
+        self.back_button.setIcon(icon("back"))
         self.back_button.setObjectName("Icon")
         self.back_button.setToolTip(self.tr("Back (Esc)"))
         self.back_button.clicked.connect(self.backRequested)
-        self.play_button = QPushButton("❚❚")
+        self.play_button = QPushButton()
+        self.play_button.setIcon(icon("pause"))
         self.play_button.setObjectName("Icon")
         self.play_button.setToolTip(self.tr("Play / pause (Space)"))
         self.play_button.clicked.connect(self._playback.toggle_pause)
@@ -57,12 +60,14 @@ class PlayerPage(QWidget):
         self.volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.volume.setToolTip(self.tr("Volume (↑/↓)"))
         self.volume.valueChanged.connect(self._playback.set_volume)
-        self.fullscreen_button = QPushButton("⛶")
+        self.fullscreen_button = QPushButton()
+        self.fullscreen_button.setIcon(icon("fullscreen"))
         self.fullscreen_button.setObjectName("Icon")
         self.fullscreen_button.setToolTip(self.tr("Fullscreen (F)"))
         self.fullscreen_button.clicked.connect(self.fullscreenToggled)
         for button in (self.back_button, self.play_button, self.fullscreen_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setIconSize(QSize(22, 22))
 
         bar = QWidget()
         bar.setObjectName("PlayerBar")
@@ -73,7 +78,9 @@ class PlayerPage(QWidget):
         row.addWidget(self.play_button)
         row.addWidget(self.time)
         row.addWidget(self.seek, 1)
-        row.addWidget(QLabel("🔊"))
+        volume_icon = QLabel()
+        volume_icon.setPixmap(icon("volume").pixmap(20, 20))
+        row.addWidget(volume_icon)
         row.addWidget(self.volume)
         row.addWidget(self.fullscreen_button)
         top = QWidget()
@@ -125,7 +132,7 @@ class PlayerPage(QWidget):
             f"{format_clock(position)} / {format_clock(length) if length else '--:--'}"
         )
         playing = self._playback.state == PlaybackState.PLAYING
-        self.play_button.setText("❚❚" if playing else "▶")
+        self.play_button.setIcon(icon("pause" if playing else "play"))
 
     def _on_player_event(self, event: PlayerEvent, _value: object) -> None:
         if event is PlayerEvent.ERROR:
