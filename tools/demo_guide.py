@@ -234,11 +234,17 @@ class _Filler:
                 + r.choice(["Россия, 2019.", "Россия, 2021.", "Россия, 2016."]),
             }
         if roll < 0.7:
+            # documentary *series*: a feed's one-off "Д/ф" would become a posterless title
+            # in the demo catalog, so the only "Д/ф" on air is the enriched demo documentary
+            s = r.choice(DOCS)
+            n = self._episode(ch["id"], s)
             return {
-                "title": f"Д/ф «{r.choice(DOCS)}»",
-                "cat": "Документальный",
+                "title": f"Д/с «{s}»",
+                "sub": _ordinal(n),
+                "cat": "Документальный сериал",
                 "dur": r.choice([26, 30, 45]),
-                "desc": "Документальный фильм о людях и событиях кино.",
+                "ep": n,
+                "desc": "Документальный цикл о людях и событиях кино.",
             }
         title, cat, desc = r.choice(
             SHOWS[1:]

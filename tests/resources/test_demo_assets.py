@@ -147,6 +147,7 @@ def test_guide_writes_titles_the_way_russian_feeds_do(guide: Any) -> None:
     assert any(t.startswith("М/ф «") for t in titles)
     assert any(t.startswith("Т/с «") and "серия" in t for t in titles)
     assert any(t.startswith("Д/ф «") for t in titles)
+    assert any(t.startswith("Д/с «") for t in titles)
     assert "Новости" in titles
     plain = {f["guide_title"] for f in _films()} & set(titles)
     assert plain  # some feeds print the bare film title, category "Фильм"
