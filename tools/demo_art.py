@@ -119,13 +119,12 @@ def render_art(film: dict[str, Any], size: tuple[int, int], with_text: bool) -> 
     sub = Image.new("RGBA", (motif_w, h), (0, 0, 0, 0))
     MOTIFS[art["motif"]](ImageDraw.Draw(sub), motif_w, h, [top, bottom, accent, ink], rng)
     if landscape:  # the motif sits off-centre right; the left side stays calm for UI text
-        ramp = (
-            Image.linear_gradient("L")
-            .rotate(90)
-            .resize((motif_w, h))
-            .point(lambda v: min(255, v * 3))
-        )
-        sub.putalpha(ImageChops.multiply(sub.getchannel("A"), ramp))
+        # feather both sides so the portrait-shaped motif has no hard vertical edges
+        ramp = Image.linear_gradient("L").rotate(90).resize((motif_w, h))
+        fade_in = ramp.point(lambda v: min(255, v * 3))
+        fade_out = ramp.point(lambda v: min(255, (255 - v) * 5))
+        edges = ImageChops.darker(fade_in, fade_out)
+        sub.putalpha(ImageChops.multiply(sub.getchannel("A"), edges))
         layer.alpha_composite(sub, (int(w * 0.45), 0))
     else:
         layer.alpha_composite(sub)
