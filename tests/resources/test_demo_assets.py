@@ -170,6 +170,13 @@ def test_sample_video_small_faststart_h264() -> None:
     codecs = {s["codec_name"] for s in info["streams"]}
     assert codecs == {"h264", "aac"}
     assert 40 <= float(info["format"]["duration"]) <= 60
+    keys = subprocess.run(
+        ["ffprobe", "-v", "error", "-select_streams", "v", "-skip_frame", "nokey",
+         "-show_entries", "frame=pts_time", "-of", "csv=p=0", str(path)],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    times = [float(x.strip(",")) for x in keys.stdout.split() if x.strip(",")]
+    assert times[0] == 0 and max(b - a for a, b in itertools.pairwise(times)) <= 2.5  # quick seeks
 
 
 def test_generator_reproduces_metadata_and_guide_and_fits_every_title(tmp_path: Path) -> None:
