@@ -209,7 +209,8 @@ def _programme(el: Any, langs: tuple[str, ...]) -> ProgrammeRecord | None:
         if tag == "title":
             t = _text(ch)
             if t:
-                titles.append((ch.get("lang"), t))
+                # Titles are one line; feeds wrap them with newlines and indentation.
+                titles.append((ch.get("lang"), " ".join(t.split()) if "\n" in t else t))
         elif tag == "desc":
             t = _text(ch)
             if t:
