@@ -58,6 +58,8 @@ def _load_translations(app: Any, language: str) -> Any:
     from app.core.resources import resources_dir
 
     lang = language if language in ("ru", "en") else QLocale.system().name().split("_")[0]
+    if lang in ("ru", "en"):
+        QLocale.setDefault(QLocale(lang))
     if lang == "en":
         return None
     translator = QTranslator(app)

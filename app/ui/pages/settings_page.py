@@ -30,11 +30,12 @@ class SettingsPage(QWidget):
         data_heading = QLabel(self.tr("Where Cinema keeps its data"))
         data_heading.setObjectName("SectionHeading")
         paths = services.paths
-        self.paths_label = QLabel(
-            f"{self.tr('Library')}: {paths.database}\n"
-            f"{self.tr('Cache')}: {paths.cache}\n"
-            f"{self.tr('Logs')}: {paths.logs}"
-        )
+        lines = [
+            (self.tr("Library"), paths.database),
+            (self.tr("Cache"), paths.cache),
+            (self.tr("Logs"), paths.logs),
+        ]
+        self.paths_label = QLabel("\n".join(f"{name}: {where}" for name, where in lines))
         self.paths_label.setObjectName("Muted")
         self.paths_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 

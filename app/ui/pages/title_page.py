@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -36,11 +36,9 @@ def format_clock(ms: int) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"
 
 
-def _runtime(minutes: int | None) -> str | None:
-    if not minutes:
-        return None
-    h, m = divmod(minutes, 60)
-    return f"{h} ч {m:02d} мин" if h else f"{m} мин"
+def local_when(moment: datetime, fmt: str = "ddd d MMM, HH:mm") -> str:
+    """A date and time in the UI language and the user's time zone."""
+    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())), fmt)
 
 
 class TitlePage(QWidget):
@@ -170,6 +168,14 @@ class TitlePage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
+    def _runtime(self, minutes: int | None) -> str | None:
+        if not minutes:
+            return None
+        h, m = divmod(minutes, 60)
+        if h:
+            return self.tr("%1 h %2 min").replace("%1", str(h)).replace("%2", f"{m:02d}")
+        return self.tr("%1 min").replace("%1", str(m))
+
     @property
     def detail(self) -> TitleDetail | None:
         return self._detail
@@ -186,10 +192,14 @@ class TitlePage(QWidget):
         self.original.setText(
             " · ".join(p for p in (original, str(detail.year) if detail.year else "") if p)
         )
-        facts = [", ".join(detail.genres), _runtime(detail.runtime), ", ".join(detail.countries)]
+        facts = [
+            ", ".join(detail.genres),
+            self._runtime(detail.runtime),
+            ", ".join(detail.countries),
+        ]
         self.meta.setText("   ·   ".join(f for f in facts if f))
         if detail.rating:
-            votes = f"  ({detail.votes:,} голосов)".replace(",", " ") if detail.votes else ""
+            votes = "  (" + self.tr("%n vote(s)", "", detail.votes) + ")" if detail.votes else ""
             source = "Shikimori" if detail.shikimori_id and not detail.tmdb_id else "TMDB"
             self.rating.setText(f"★ {detail.rating:.1f}  {source}{votes}")
         else:
@@ -223,9 +233,7 @@ class TitlePage(QWidget):
     def _fill_airings(self, detail: TitleDetail, now: datetime) -> None:
         self.airings.clear()
         for air in detail.airings:
-            local = air.start.astimezone()
-            when = local.strftime("%a %d.%m  %H:%M")
-            text = f"{when}   {air.channel_name}"
+            text = f"{local_when(air.start)}    {air.channel_name}"
             if air.on_air(now):
                 text = "● " + self.tr("On air now") + f" — {air.channel_name}"
             QListWidgetItem(text, self.airings)
