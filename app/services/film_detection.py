@@ -61,7 +61,7 @@ _COUNTRY_YEAR_RE = re.compile(
 _BARE_YEAR_RE = re.compile(r"[(\[]((?:18|19|20)\d\d)[)\]]")
 _DIRECTOR_RE = re.compile(
     r"(?:Режисс[её]р(?:ы)?|Реж\.|Director|Directed by)\s*[:\-–—]?\s*"
-    r"(?P<d>[A-ZА-ЯЁ][\w.\-]*(?:\s+[A-ZА-ЯЁ][\w.\-]*){0,3})"
+    r"(?P<d>[A-ZА-ЯЁ](?:\.|[\w\-]+)(?:\s*[A-ZА-ЯЁ](?:\.|[\w\-]+)){0,3})"
 )
 
 
