@@ -261,11 +261,23 @@ def _process_producer(produce: Produce) -> tuple[Callable[[], Any], Any]:
     ctx = multiprocessing.get_context("fork")
     q = ctx.Queue(maxsize=8)
 
+    parent = os.getpid()
+
+    def emit(kind: str, payload: Any) -> None:
+        while True:
+            try:
+                q.put((kind, payload), timeout=1.0)
+                return
+            except queue.Full:
+                # The writer was killed (SIGKILL leaves no chance to stop us): do not linger.
+                if os.getppid() != parent:
+                    os._exit(1)
+
     def body() -> None:
         try:
-            q.put(("done", produce(lambda kind, payload: q.put((kind, payload)))))
+            emit("done", produce(emit))
         except BaseException as exc:
-            q.put(("error", _picklable(exc)))
+            emit("error", _picklable(exc))
         finally:
             q.close()
             q.join_thread()
