@@ -18,11 +18,16 @@ class RateLimiter:
     """Waits until a request may go out under every (limit, period) window."""
 
     def __init__(
-        self, windows: Sequence[tuple[int, float]], clock: Callable[[], float] = time.monotonic
+        self,
+        windows: Sequence[tuple[int, float]],
+        clock: Callable[[], float] = time.monotonic,
+        slack_s: float = 0.03,
     ) -> None:
         if not windows:
             raise ValueError("at least one window is needed")
-        self._windows = [(max(1, int(limit)), float(period)) for limit, period in windows]
+        # Slack: requests leave on our clock but are counted on arrival at the server, where
+        # network jitter can squeeze two of them closer together than we spaced them.
+        self._windows = [(max(1, int(limit)), float(period) + slack_s) for limit, period in windows]
         self._logs: list[deque[float]] = [deque() for _ in self._windows]
         self._clock = clock
         self._lock = asyncio.Lock()
@@ -42,7 +47,8 @@ class RateLimiter:
     def _wait_needed(self, now: float) -> float:
         wait = max(0.0, self._paused_until - now)
         for (limit, period), log in zip(self._windows, self._logs, strict=True):
-            while log and log[0] <= now - period:
+            # The epsilon keeps float rounding from leaving a spent entry in the window.
+            while log and now - log[0] >= period - 1e-9:
                 log.popleft()
             if len(log) >= limit:
                 wait = max(wait, log[0] + period - now)

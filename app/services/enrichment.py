@@ -300,9 +300,13 @@ class Enricher:
                 media, title, facts.year if media == "movie" else None
             )
         ranked = matching.rank(facts, candidates)
-        if facts.year and matching.decide(ranked, self.threshold) is None and "movie" in medias:
-            # The year filter is strict: a film the guide dates a year off is found only without it.
-            candidates += await self.tmdb_search("movie", title, None)
+        for query, year in self._fallback_queries(title, facts, medias):
+            if matching.decide(ranked, self.threshold) is not None:
+                break
+            for media in medias:
+                candidates += await self.tmdb_search(
+                    media, query, year if media == "movie" else None
+                )
             ranked = matching.rank(facts, candidates)
         ranked, metas = await self._confirm(facts, ranked)
         winner = matching.decide(ranked, self.threshold)
@@ -313,6 +317,26 @@ class Enricher:
         if meta.is_japanese_animation or work.kind == "anime":
             meta = await self._add_anime_extras(facts, meta)
         return winner, meta, ranked
+
+    @staticmethod
+    def _fallback_queries(
+        title: str, facts: GuideFacts, medias: list[str]
+    ) -> list[tuple[str, int | None]]:
+        """Wider searches, tried in order only while nothing convinces: without the year (the
+        filter is strict, a guide a year off finds nothing), the Latin title spelled in Cyrillic,
+        the main part before a subtitle, the title without its sequel number."""
+        queries: list[tuple[str, int | None]] = []
+        if facts.year and "movie" in medias:
+            queries.append((title, None))
+        if cyrillic := matching.to_cyrillic(title):
+            queries.append((cyrillic, None))
+        main = re.split(r"[:.]\s| [-–—] ", title, maxsplit=1)[0].strip()
+        if main and main != title:
+            queries.append((main, None))
+        unnumbered = re.sub(r"\s+(?:\d+|[IVX]+)$", "", title).strip()
+        if unnumbered and unnumbered != title:
+            queries.append((unnumbered, None))
+        return queries
 
     async def _add_anime_extras(self, facts: GuideFacts, meta: TitleMeta) -> TitleMeta:
         """TMDB says Japanese animation: take score, episodes, status and studios from Shikimori."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -29,6 +30,23 @@ _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9"}
 _WORD_NUMBERS = {"часть": "", "part": "", "chapter": "", "глава": "", "эпизод": "", "episode": ""}
 _ARTICLES = {"the", "a", "an", "le", "la", "les", "der", "die", "das"}
+_ORDINALS = {
+    "второй": "2", "вторая": "2", "третий": "3", "третья": "3", "четвертый": "4", "четвертая": "4",
+    "пятый": "5", "пятая": "5", "шестой": "6", "седьмой": "7", "восьмой": "8",
+    "second": "2", "third": "3", "fourth": "4", "fifth": "5",
+}  # fmt: skip
+# Latin letters that look Cyrillic: guides mix them inside a word ("Звёздa" with a Latin "a").
+_LOOKALIKE_TO_CYR = str.maketrans("aeopcxykmthbAEOPCXYKMTHB", "аеорсхукмтнвАЕОРСХУКМТНВ")
+_LATIN_TO_CYR = [
+    ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("yu", "ю"),
+    ("ya", "я"), ("yo", "ё"), ("a", "а"), ("b", "б"), ("v", "в"), ("g", "г"), ("d", "д"),
+    ("e", "е"), ("z", "з"), ("i", "и"), ("y", "й"), ("k", "к"), ("l", "л"), ("m", "м"),
+    ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"),
+    ("f", "ф"), ("h", "х"), ("c", "к"),
+    ("w", "в"), ("x", "кс"), ("j", "дж"), ("q", "к"),
+]  # fmt: skip
+_CYR_RE = re.compile("[а-яё]", re.IGNORECASE)
+_LAT_RE = re.compile("[a-z]", re.IGNORECASE)
 
 _CYR = dict(
     zip(
@@ -81,14 +99,34 @@ class Scored:
             "title": c.title,
             "original_title": c.original_title,
             "year": c.year,
-            "score": round(self.score, 3),
+            "score": round(min(1.0, self.score), 3),
             "poster": c.poster_url,
         }
 
 
+def fix_mixed_script(text: str) -> str:
+    """Latin look-alikes inside Cyrillic words become Cyrillic."""
+    words = text.split(" ")
+    return " ".join(
+        w.translate(_LOOKALIKE_TO_CYR) if _CYR_RE.search(w) and _LAT_RE.search(w) else w
+        for w in words
+    )
+
+
+def to_cyrillic(text: str) -> str | None:
+    """A Latin title spelled in Cyrillic ("Mimino" -> "мимино"), for one more search; None if
+    the title is not Latin."""
+    if _CYR_RE.search(text) or not _LAT_RE.search(text):
+        return None
+    out = text.lower()
+    for latin, cyr in _LATIN_TO_CYR:
+        out = out.replace(latin, cyr)
+    return out
+
+
 def clean_guide_title(raw: str) -> tuple[str, int | None]:
     """Strip guide decorations (х/ф, episode marks, age marks, a trailing "(1999)")."""
-    title = _PREFIX.sub("", raw.strip())
+    title = _PREFIX.sub("", fix_mixed_script(raw.strip()))
     title = _AGE_MARK.sub("", title)
     year = None
     if m := _YEAR_IN_TITLE.search(title):
@@ -112,11 +150,22 @@ def country_codes(hint: str | None) -> tuple[str, ...]:
 @lru_cache(maxsize=65_536)
 def normalize(text: str) -> str:
     """Lower case, ё = е, no quotes or punctuation, roman sequel numbers as digits."""
-    text = _QUOTES.sub("", text.lower().replace("ё", "е").replace("&", " and "))
+    text = text.lower().replace("ё", "е").replace("й", "и\u0306")
+    # Accents off ("José", "Léon"), but й is a letter of its own and comes back whole.
+    text = "".join(
+        ch
+        for ch in unicodedata.normalize("NFKD", text)
+        if not unicodedata.combining(ch) or ch == "\u0306"
+    )
+    text = unicodedata.normalize("NFC", text)
+    text = _QUOTES.sub("", text.replace("&", " and "))
     words = [w for w in _NON_WORD.sub(" ", text).split() if w]
     out = []
     for i, word in enumerate(words):
         if word in _WORD_NUMBERS:
+            continue
+        if word in _ORDINALS and i > 0:
+            out.append(_ORDINALS[word])
             continue
         out.append(_ROMAN[word] if word in _ROMAN and i > 0 else word)
     if len(out) > 1 and out[0] in _ARTICLES:
@@ -134,6 +183,7 @@ def transliterate(text: str) -> str:
     latin_text = "".join(out)
     # Collapse spellings that differ between transliteration habits.
     for a, b in (
+        ("dzh", "j"),
         ("kh", "h"),
         ("ks", "x"),
         ("yo", "e"),
@@ -152,13 +202,13 @@ def _numbers(norm: str) -> frozenset[str]:
     )
 
 
-def _variants(title: str) -> set[str]:
-    """The title, and its main part before a subtitle (": ...", " - ...", ". ...")."""
-    variants = {normalize(title)}
+def _main_parts(title: str) -> set[str]:
+    """The main part of a title before a subtitle (": ...", " - ...", ". ...")."""
+    parts = set()
     for sep in (":", " - ", " – ", " — ", ". "):
         if sep in title:
-            variants.add(normalize(title.split(sep, 1)[0]))
-    return {v for v in variants if v}
+            parts.add(normalize(title.split(sep, 1)[0]))
+    return {p for p in parts if p}
 
 
 def _pair_score(a: str, b: str) -> float:
@@ -172,29 +222,63 @@ def _pair_score(a: str, b: str) -> float:
     return score
 
 
+SUBTITLE_FACTOR = 0.9  # "Терминатор 2" against "Терминатор 2: Судный день": likely, not certain
+
+
 def title_similarity(guide_titles: Iterable[str], candidate_titles: Iterable[str]) -> float:
-    guides = set().union(*(_variants(t) for t in guide_titles if t))
-    cands = set().union(*(_variants(t) for t in candidate_titles if t))
+    """Best similarity of full titles, or of one side's full title with the other's main part.
+
+    Main parts are never compared with each other: "Матрица: Перезагрузка" and "Матрица:
+    Революция" share "Матрица" and are still different films.
+    """
+    guides = [t for t in guide_titles if t]
+    cands = [t for t in candidate_titles if t]
+    guide_full = {normalize(t) for t in guides} - {""}
+    cand_full = {normalize(t) for t in cands} - {""}
+    guide_main = set().union(*(_main_parts(t) for t in guides)) - guide_full
+    cand_main = set().union(*(_main_parts(t) for t in cands)) - cand_full
     best = 0.0
-    for g in guides:
-        for c in cands:
+    for g in guide_full:
+        for c in cand_full:
             best = max(best, _pair_score(g, c))
             if best == 1.0:
                 return best
+    for g, c in [(g, c) for g in guide_full for c in cand_main] + [
+        (g, c) for g in guide_main for c in cand_full
+    ]:
+        best = max(best, SUBTITLE_FACTOR * _pair_score(g, c))
     return best
+
+
+_SKELETON = [("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("x", "ks"), ("w", "v"), ("j", "y")]
+_VOWELS = re.compile("[aeiouy]+")
+
+
+def _skeleton(name: str) -> str:
+    """Consonants of a transliterated name: "Питер Джексон" and "Peter Jackson" meet here."""
+    text = transliterate(normalize(name))
+    for a, b in _SKELETON:
+        text = text.replace(a, b)
+    words = [_VOWELS.sub("", re.sub(r"(.)\1+", r"\1", w.replace("h", ""))) for w in text.split()]
+    return " ".join(w for w in words if w)
 
 
 def _name_match(hint: str, names: Sequence[str]) -> float:
     h = transliterate(normalize(hint))
+    hs = _skeleton(hint)
     best = 0.0
     for name in names:
         n = transliterate(normalize(name))
-        best = max(best, fuzz.token_sort_ratio(h, n) / 100)
+        best = max(
+            best,
+            fuzz.token_sort_ratio(h, n) / 100,
+            fuzz.token_sort_ratio(hs, _skeleton(name)) / 100,
+        )
     return best
 
 
 def score(guide: GuideFacts, cand: Candidate) -> Scored:
-    """A confidence in 0..1 (can exceed 1 slightly before clamping) that ``cand`` is the film."""
+    """A confidence (about 0..1.2) that ``cand`` is the film; THRESHOLD decides."""
     titles = (cand.title, cand.original_title or "", *cand.alt_titles)
     t = title_similarity((guide.title,), titles)
     s = t
@@ -214,7 +298,12 @@ def score(guide: GuideFacts, cand: Candidate) -> Scored:
             langs = {LANGUAGES.get(c) for c in guide.countries}
             s += 0.02 if cand.original_language in langs else -0.04
     if guide.director and cand.directors:
-        s += 0.12 if _name_match(guide.director, cand.directors) >= 0.8 else -0.12
+        # Names cross scripts ("Кристофер Нолан", "Christopher Nolan"): only clear verdicts count.
+        similarity = _name_match(guide.director, cand.directors)
+        if similarity >= 0.75:
+            s += 0.12
+        elif similarity < 0.45:
+            s -= 0.12
     if guide.duration_min and cand.runtime and cand.kind != "series":
         # Broadcast slots include ads: a film runs at most its slot, rarely less than half of it.
         if cand.runtime > guide.duration_min + 10:
@@ -230,7 +319,9 @@ def score(guide: GuideFacts, cand: Candidate) -> Scored:
         s -= 0.05
     # Popularity breaks near-ties (among two "Солярис" of one year, the famous one aired).
     s += min(0.02, math.log10(cand.votes + 1) / 200)
-    return Scored(candidate=cand, score=max(0.0, min(1.0, s)), title_score=t)
+    # Not capped at 1: a perfect title with a confirming director must still outrank a perfect
+    # title alone (remakes); reports show min(1, score).
+    return Scored(candidate=cand, score=max(0.0, s), title_score=t)
 
 
 def rank(guide: GuideFacts, candidates: Iterable[Candidate]) -> list[Scored]:

@@ -15,7 +15,7 @@ from PIL import Image, UnidentifiedImageError
 
 from app.core.tasks import run_blocking
 from app.domain.errors import CinemaError, NotFound, ProviderUnavailable
-from app.net.client import fetch_capped
+from app.net.client import TooLarge, fetch_capped
 from app.net.ratelimit import RateLimiter
 
 log = logging.getLogger(__name__)
@@ -134,7 +134,7 @@ class PosterStore:
             stored = await run_blocking(
                 store_image, data, content_type, self._data_dir, self._images_dir
             )
-        except PosterRejected as exc:
+        except (PosterRejected, TooLarge) as exc:
             self.rejected += 1
             self.refused[url] = "rejected"
             log.warning("poster refused (%s): %s", exc, _safe(url))

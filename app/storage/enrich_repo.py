@@ -294,7 +294,7 @@ def seed_guide_films(db: Database, films: Sequence[dict[str, Any]], now: int) ->
                     "source_id": source_id,
                     "channel_id": film.get("channel_id", "seed:1"),
                     "start": start,
-                    "stop": start + 60 * (film.get("duration_min") or 100),
+                    "stop": start + 60 * film["duration_min"] if film.get("duration_min") else None,
                     "title": film["title"],
                     "norm_title": film.get("norm_title", film["title"].lower()),
                     "description": film.get("description"),

@@ -1,0 +1,86 @@
+"""Posters: valid JPEG/PNG/WebP stored once under content-addressed names; hostile ones refused."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from app.net.client import make_client
+from app.services.posters import THUMB_WIDTH, PosterRejected, PosterStore, sniff, store_image
+from tests.fakes.poster_server import PosterServer, make_image, png_bomb
+
+
+@pytest.fixture
+def server() -> Iterator[PosterServer]:
+    s = PosterServer()
+    s.start()
+    yield s
+    s.stop()
+
+
+def test_sniff_magic() -> None:
+    assert sniff(make_image("JPEG")) == "jpeg"
+    assert sniff(make_image("PNG")) == "png"
+    assert sniff(make_image("WEBP")) == "webp"
+    assert sniff(b"GIF89a....") is None
+
+
+def test_store_is_content_addressed_with_thumbnail(tmp_path: Path) -> None:
+    images = tmp_path / "images"
+    data = make_image("JPEG", (1000, 1500))
+    first = store_image(data, "image/jpeg", tmp_path, images)
+    again = store_image(data, "image/jpeg; charset=binary", tmp_path, images)
+    assert first == again
+    assert first.path.endswith(".jpg") and (tmp_path / first.path).read_bytes() == data
+    with Image.open(tmp_path / first.thumb) as thumb:
+        assert thumb.width == THUMB_WIDTH and thumb.height == 513
+    assert len(list(images.rglob("*"))) == 3  # one folder, original, thumbnail
+
+
+@pytest.mark.parametrize(
+    ("data", "ctype", "reason"),
+    [
+        (b"<html>", "text/html", "content type"),
+        (b"GIF89a" + b"\0" * 10, "image/jpeg", "magic"),
+        (make_image("JPEG", (800, 1200))[:4000], "image/jpeg", "decoded"),
+        (png_bomb(), "image/png", "bomb"),
+        (png_bomb(7000, 7000), "image/png", "pixels refused"),
+    ],
+)
+def test_hostile_images_refused(tmp_path: Path, data: bytes, ctype: str, reason: str) -> None:
+    with pytest.raises(PosterRejected) as info:
+        store_image(data, ctype, tmp_path, tmp_path / "images")
+    assert reason in str(info.value)
+    assert not (tmp_path / "images").exists() or not any((tmp_path / "images").rglob("*.jpg"))
+
+
+@pytest.mark.asyncio
+async def test_download_valid_and_hostile(tmp_path: Path, server: PosterServer) -> None:
+    images = tmp_path / "images"
+    async with make_client(10.0) as http:
+        store = PosterStore(http, tmp_path, images)
+        for name in ("valid.png", "valid.webp", "w500/abc.jpg"):
+            stored = await store.fetch(f"{server.base_url}/t/p/{name}")
+            assert stored is not None and (tmp_path / stored.thumb).is_file()
+        for name in (
+            "not-image.jpg",
+            "wrong-magic.jpg",
+            "huge.jpg",
+            "truncated.jpg",
+            "bomb.png",
+            "missing.jpg",
+        ):
+            assert await store.fetch(f"{server.base_url}/t/p/{name}") is None, name
+        # Downloaded once: asking again for a stored URL costs no request.
+        before = server.counters.requests
+        assert await store.fetch(f"{server.base_url}/t/p/w500/abc.jpg") is not None
+        assert server.counters.requests == before
+    assert store.refused[f"{server.base_url}/t/p/missing.jpg"] == "not_found"
+    assert store.refused[f"{server.base_url}/t/p/bomb.png"] == "rejected"
+    assert f"{server.base_url}/t/p/huge.jpg" in store.refused
+    stored_files = sorted(p.suffix for p in images.rglob("*") if p.is_file())
+    assert stored_files == [".jpg", ".jpg", ".jpg", ".jpg", ".png", ".webp"]
+    assert not list(images.rglob("*.part"))
