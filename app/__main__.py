@@ -1,4 +1,8 @@
-"""Entry point: parse arguments, run a headless command or start the GUI (qasync loop)."""
+"""Entry point: parse arguments, run a headless command or start the GUI (qasync loop).
+
+The GUI path parses only ``--data-dir`` and ``play``: it must not pay for importing every
+headless command's dependencies before the first window paints.
+"""
 
 from __future__ import annotations
 
@@ -27,13 +31,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _gui_request(argv: Sequence[str]) -> tuple[str | None, str | None] | None:
+    """(data_dir, play location) when argv asks for the GUI, else None."""
+    quick = argparse.ArgumentParser(add_help=False)
+    quick.add_argument("--data-dir")
+    known, rest = quick.parse_known_args(list(argv))
+    if not rest:
+        return known.data_dir, None
+    if rest[0] == "play" and len(rest) == 2 and not rest[1].startswith("-"):
+        return known.data_dir, rest[1]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None or getattr(args, "gui", False):
+    argv = list(sys.argv[1:] if argv is None else argv)
+    gui = _gui_request(argv)
+    if gui is not None:
         from app.bootstrap import run_gui
 
-        return run_gui(args.data_dir, play=getattr(args, "location", None))
+        return run_gui(gui[0], play=gui[1])
+    parser = build_parser()
+    args = parser.parse_args(argv)
     from app.cli import run
 
     if not getattr(args, "needs_services", True):

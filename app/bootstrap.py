@@ -75,6 +75,7 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
     import os
     import sys
 
+    os.environ.setdefault("QT_API", "pyside6")  # qasync would otherwise probe other bindings
     import qasync
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox

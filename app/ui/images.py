@@ -11,12 +11,16 @@ import asyncio
 import logging
 from collections import OrderedDict
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QImageReader, QPixmap
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QImageReader, QPainter, QPainterPath, QPixmap
 
 from app.core.tasks import run_blocking
+from app.domain.models import TitleBrief
+from app.ui.widgets.poster_art import paint_typographic_poster
 
 log = logging.getLogger(__name__)
+
+CORNER_RADIUS = 8.0
 
 
 def decode_scaled(path: str, size: QSize) -> QImage | None:
@@ -40,7 +44,21 @@ def decode_scaled(path: str, size: QSize) -> QImage | None:
         x = max(0, (image.width() - size.width()) // 2)
         y = max(0, (image.height() - size.height()) // 2)
         image = image.copy(x, y, size.width(), size.height())
-    return image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    return rounded(image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied), CORNER_RADIUS)
+
+
+def rounded(image: QImage, radius: float) -> QImage:
+    """The image with transparent rounded corners, so painting needs no clip path."""
+    out = QImage(image.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    out.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(out)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    path = QPainterPath()
+    path.addRoundedRect(QRectF(out.rect()), radius, radius)
+    painter.setClipPath(path)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return out
 
 
 class PosterCache(QObject):
@@ -82,6 +100,23 @@ class PosterCache(QObject):
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
         return None
+
+    def typographic(self, brief: TitleBrief) -> QPixmap:
+        """A title-only poster, drawn once per title and kept within the same byte budget."""
+        key = f"typo:{brief.id}"
+        pm = self._cache.get(key)
+        if pm is not None:
+            self._cache.move_to_end(key)
+            return pm
+        image = QImage(self._size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        paint_typographic_poster(painter, QRectF(image.rect()), brief.id, brief.title, brief.year)
+        painter.end()
+        self._store(key, rounded(image, CORNER_RADIUS))
+        return self._cache[key]
 
     def _load_now(self, path: str) -> None:
         self._store(path, decode_scaled(path, self._size))

@@ -208,7 +208,15 @@ class MainWindow(QMainWindow):
         self.grid.refresh_title(event.item_key)
 
     def _report_first_paint(self) -> None:
-        print(f"first-paint {time.monotonic():.6f}", flush=True)
+        rss_kb = 0
+        try:
+            with open("/proc/self/status", encoding="ascii") as status:
+                rss_kb = next(
+                    (int(line.split()[1]) for line in status if line.startswith("VmRSS:")), 0
+                )
+        except OSError:
+            pass
+        print(f"first-paint {time.monotonic():.6f} rss_kb {rss_kb}", flush=True)
         if os.environ.get("CINEMA_REPORT_FIRST_PAINT") == "exit":
             self.close()
 

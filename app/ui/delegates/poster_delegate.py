@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.domain.models import SourceKind, TitleBrief
 from app.ui.images import PosterCache
 from app.ui.models.title_list_model import BriefRole
-from app.ui.widgets.poster_art import paint_typographic_poster
 
 POSTER = QSize(176, 264)
 CARD = QSize(196, 350)
@@ -64,19 +63,14 @@ class PosterDelegate(QStyledItemDelegate):
         poster_rect = QRectF(x, rect.y() + 8, POSTER.width(), POSTER.height())
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
-        clip = QPainterPath()
-        clip.addRoundedRect(poster_rect, _RADIUS, _RADIUS)
-        painter.setClipPath(clip)
         if brief is None:
-            painter.fillRect(poster_rect, QColor("#1a1d25"))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#1a1d25"))
+            painter.drawRoundedRect(poster_rect, _RADIUS, _RADIUS)
         else:
-            pm = self._posters.pixmap(brief.poster_path)
-            if pm is not None:
-                painter.drawPixmap(poster_rect.toRect(), pm)
-            else:
-                paint_typographic_poster(painter, poster_rect, brief.id, brief.title, brief.year)
+            pm = self._posters.pixmap(brief.poster_path) or self._posters.typographic(brief)
+            painter.drawPixmap(poster_rect.topLeft(), pm)
             self._paint_badges(painter, poster_rect, brief)
-        painter.setClipping(False)
         if selected or hovered:
             pen = QPen(
                 QColor("#ff5a36") if selected else QColor(255, 255, 255, 120),
@@ -122,10 +116,15 @@ class PosterDelegate(QStyledItemDelegate):
             painter.drawText(r, Qt.AlignmentFlag.AlignCenter, glyph)
             right -= w + 4
         if brief.progress is not None:
-            bar = QRectF(poster.x(), poster.bottom() - 4, poster.width(), 4)
-            painter.fillRect(bar, QColor(255, 255, 255, 60))
-            painter.fillRect(
-                QRectF(bar.x(), bar.y(), bar.width() * brief.progress, 4), QColor("#ff5a36")
+            bar = QRectF(poster.x() + 10, poster.bottom() - 12, poster.width() - 20, 5)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(0, 0, 0, 150))
+            painter.drawRoundedRect(bar.adjusted(-2, -2, 2, 2), 4, 4)
+            painter.setBrush(QColor(255, 255, 255, 70))
+            painter.drawRoundedRect(bar, 2.5, 2.5)
+            painter.setBrush(QColor("#ff5a36"))
+            painter.drawRoundedRect(
+                QRectF(bar.x(), bar.y(), bar.width() * brief.progress, bar.height()), 2.5, 2.5
             )
 
     def _paint_text(self, painter: QPainter, rect: QRectF, brief: TitleBrief) -> None:

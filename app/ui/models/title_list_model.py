@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from app.core.tasks import run_blocking
 from app.domain.models import TitleBrief
 
 BriefRole = Qt.ItemDataRole.UserRole + 1
@@ -26,11 +28,16 @@ class TitleListModel(QAbstractListModel):
         self._ids: list[str] = []
         self._row_of: dict[str, int] = {}
         self._briefs: dict[str, TitleBrief] = {}
-        self._rows_by_poster: dict[str, list[int]] = {}
+        self._rows_by_poster: dict[str, set[int]] = {}
+        self._loading: set[int] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._generation = 0
         self.pages_loaded = 0
 
     def set_ids(self, ids: Sequence[str]) -> None:
         self.beginResetModel()
+        self._generation += 1
+        self._loading.clear()
         self._ids = list(ids)
         self._row_of = {tid: i for i, tid in enumerate(self._ids)}
         self._briefs.clear()
@@ -44,18 +51,49 @@ class TitleListModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def brief(self, row: int) -> TitleBrief | None:
+        """The row's brief, or None while its page loads (the view paints a placeholder)."""
         if not 0 <= row < len(self._ids):
             return None
         tid = self._ids[row]
+        page, offset = divmod(row, self.PAGE)
         found = self._briefs.get(tid)
         if found is None:
-            self._load_page(row // self.PAGE)
+            self._request_page(page)
             found = self._briefs.get(tid)
+        elif offset >= self.PAGE * 3 // 4 and (page + 1) * self.PAGE < len(self._ids):
+            self._request_page(page + 1)  # prefetch: scrolling down reaches it next
         return found
+
+    def _request_page(self, page: int) -> None:
+        if page in self._loading:
+            return
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # no loop (model tests): load synchronously
+            self._load_page(page)
+            return
+        self._loading.add(page)
+        task = asyncio.ensure_future(self._load_page_async(page, self._generation))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _load_page_async(self, page: int, generation: int) -> None:
+        chunk = self._ids[page * self.PAGE : (page + 1) * self.PAGE]
+        try:
+            loaded = await run_blocking(self._load_briefs, chunk)
+        finally:
+            self._loading.discard(page)
+        if generation != self._generation:
+            return  # the ids changed meanwhile
+        self._store_page(chunk, loaded)
+        first = page * self.PAGE
+        self.dataChanged.emit(self.index(first), self.index(first + len(chunk) - 1), [BriefRole])
 
     def _load_page(self, page: int) -> None:
         chunk = self._ids[page * self.PAGE : (page + 1) * self.PAGE]
-        loaded = self._load_briefs(chunk)
+        self._store_page(chunk, self._load_briefs(chunk))
+
+    def _store_page(self, chunk: Sequence[str], loaded: dict[str, TitleBrief]) -> None:
         self.pages_loaded += 1
         for tid in chunk:
             b = loaded.get(tid)
@@ -63,7 +101,7 @@ class TitleListModel(QAbstractListModel):
                 continue
             self._briefs[tid] = b
             if b.poster_path:
-                self._rows_by_poster.setdefault(b.poster_path, []).append(self._row_of[tid])
+                self._rows_by_poster.setdefault(b.poster_path, set()).add(self._row_of[tid])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
