@@ -90,7 +90,8 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
     ):
         os.environ["QT_QPA_PLATFORM"] = "xcb"  # libvlc embeds only into X11 windows
     QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontCreateNativeWidgetSiblings, True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Cinema")
     app.setOrganizationName("Cinema")
     services = build_services(data_dir)
@@ -103,9 +104,7 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
     window = MainWindow(services)
 
     def show_error(text: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, "Cinema", text, QMessageBox.StandardButton.Ok, window
-        )
+        box = QMessageBox(QMessageBox.Icon.Warning, "Cinema", text, QMessageBox.StandardButton.Ok, window)
         box.open()
 
     _install_excepthook(show_error)

@@ -22,9 +22,16 @@ sys.path.insert(0, str(ROOT))
 PY = sys.executable
 
 
+def _rss_kb() -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+
+
 def _child_lines(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     started = time.monotonic()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT)
+    proc = subprocess.Popen(
+        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT
+    )
     assert proc.stdout is not None
     for line in proc.stdout:
         if line.startswith("first-paint"):
@@ -120,7 +127,7 @@ def repaint_child(home: str, mode: str) -> None:
                 t0 = time.perf_counter()
                 view.viewport().repaint()
                 times.append((time.perf_counter() - t0) * 1000)
-        rss = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmRSS:"))
+        rss = _rss_kb()
         times.sort()
         p50 = statistics.median(times)
         p95 = times[int(len(times) * 0.95) - 1]
@@ -153,18 +160,28 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="cinema-bench-") as tmp:
         demo_home = Path(tmp) / "demo"
-        subprocess.run([PY, "-m", "app", "--data-dir", str(demo_home), "library"], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)  # fmt: skip  (first start fills the demo)
+        subprocess.run(
+            [PY, "-m", "app", "--data-dir", str(demo_home), "library"],
+            cwd=ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip  (first start fills the demo)
         big_home = generate(Path(tmp) / "big", args.titles)
         print(f"{'case':34} {'ours (median)':>14} {'floor (median)':>15} {'ratio':>6}")
-        for name, home, rows in (("demo library", demo_home, 22), (f"{args.titles} titles", big_home, args.titles)):
+        for name, home, rows in (
+            ("demo library", demo_home, 22),
+            (f"{args.titles} titles", big_home, args.titles),
+        ):
             ours, floor, ours_rss, floor_rss = startup(home, rows, args.runs)
             mo, mf = statistics.median(ours), statistics.median(floor)
             print(f"start -> first paint, {name:20} {mo * 1000:11.0f} ms {mf * 1000:12.0f} ms {mo / mf:6.2f}")
             print(f"RSS at first paint, {name:22} {ours_rss:11.0f} MB {floor_rss:12.0f} MB")
         p50, p95, rss = repaint(big_home, "ours")
         f50, f95, frss = repaint(big_home, "floor")
-        print(f"scroll repaint p50 / p95 ({args.titles})    {p50:6.2f} / {p95:5.2f} ms   {f50:5.2f} / {f95:5.2f} ms")
+        print(
+            f"scroll repaint p50 / p95 ({args.titles})    {p50:6.2f} / {p95:5.2f} ms"
+            f"   {f50:5.2f} / {f95:5.2f} ms"
+        )
         print(f"RSS after scrolling 2x{120} pages          {rss:11.0f} MB {frss:12.0f} MB")
 
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from pydantic import Field
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 APP_SLUG = "cinema"
@@ -61,7 +60,7 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="CINEMA_", extra="ignore")
 
-    language: str = Field("system", description="UI language: system, ru or en")
+    language: str = "system"  # UI language: system, ru or en
     metadata_language: str = "ru-RU"
     tmdb_base_url: str = "https://api.themoviedb.org/3"
     tmdb_image_base_url: str = "https://image.tmdb.org/t/p/"
@@ -75,7 +74,7 @@ class Settings(BaseSettings):
     progress_interval_s: float = 5.0
     watched_fraction: float = 0.9
     first_frame_timeout_s: float = 20.0
-    vlc_args: str = Field("", description="extra libvlc arguments, space separated")
+    vlc_args: str = ""  # extra libvlc arguments, space separated
     network_caching_ms: int = 1000
     torrent_cache_gb: float = 10.0
     torrent_listen_interfaces: str = "0.0.0.0:6881,[::]:6881"

@@ -34,13 +34,9 @@ def upsert_titles(db: Database, rows: Sequence[dict[str, Any]]) -> None:
     if not rows:
         return
     stmt = insert(titles)
-    update_cols = {
-        c.name: stmt.excluded[c.name] for c in titles.columns if c.name not in ("id", "added_at")
-    }
+    update_cols = {c.name: stmt.excluded[c.name] for c in titles.columns if c.name not in ("id", "added_at")}
     with db.engine.begin() as conn:
-        conn.execute(
-            stmt.on_conflict_do_update(index_elements=[titles.c.id], set_=update_cols), list(rows)
-        )
+        conn.execute(stmt.on_conflict_do_update(index_elements=[titles.c.id], set_=update_cols), list(rows))
 
 
 def upsert_sources(db: Database, rows: Sequence[dict[str, Any]]) -> None:
@@ -141,9 +137,7 @@ def _next_airings(conn: Any, ids: Iterable[str], now_ts: int) -> dict[str, Airin
     return found
 
 
-def briefs(
-    db: Database, ids: Sequence[str], now: datetime, profile_id: int = 1
-) -> dict[str, TitleBrief]:
+def briefs(db: Database, ids: Sequence[str], now: datetime, profile_id: int = 1) -> dict[str, TitleBrief]:
     """Grid rows for ``ids`` (one query each for titles, airings, progress and sources)."""
     if not ids:
         return {}
@@ -178,9 +172,7 @@ def briefs(
         }
         kinds: dict[str, set[str]] = {}
         for tid, skind in conn.execute(
-            select(sources.c.title_id, sources.c.kind)
-            .where(sources.c.title_id.in_(list(ids)))
-            .distinct()
+            select(sources.c.title_id, sources.c.kind).where(sources.c.title_id.in_(list(ids))).distinct()
         ):
             kinds.setdefault(tid, set()).add(skind)
     for r in rows:
@@ -188,9 +180,7 @@ def briefs(
         fraction = None
         if p is not None and p.duration_ms and not p.watched and p.position_ms > 0:
             fraction = min(1.0, p.position_ms / p.duration_ms)
-        source_kinds = {
-            SourceKind(k) for k in kinds.get(r.id, set()) if k in SourceKind._value2member_map_
-        }
+        source_kinds = {SourceKind(k) for k in kinds.get(r.id, set()) if k in SourceKind._value2member_map_}
         if r.id in airings:
             source_kinds.add(SourceKind.IPTV_LIVE)
         out[r.id] = TitleBrief(
@@ -239,9 +229,7 @@ def detail(db: Database, title_id: str, now: datetime) -> TitleDetail | None:
             .order_by(sources.c.score.desc(), sources.c.id)
         ).all()
     airings = tuple(
-        Airing(
-            channel_id=a[0], channel_name=a[1] or a[0], start=_dt(a[2]), stop=_dt(a[3]), title=a[4]
-        )  # type: ignore[arg-type]
+        Airing(channel_id=a[0], channel_name=a[1] or a[0], start=_dt(a[2]), stop=_dt(a[3]), title=a[4])  # type: ignore[arg-type]
         for a in air_rows
     )
     srcs = tuple(

@@ -19,9 +19,7 @@ def _pen(width: float) -> QPen:
 
 def _play(p: QPainter, s: float) -> None:
     p.drawPolygon(
-        QPolygonF(
-            [QPointF(s * 0.28, s * 0.18), QPointF(s * 0.28, s * 0.82), QPointF(s * 0.82, s * 0.5)]
-        )
+        QPolygonF([QPointF(s * 0.28, s * 0.18), QPointF(s * 0.28, s * 0.82), QPointF(s * 0.82, s * 0.5)])
     )
 
 

@@ -66,9 +66,7 @@ class PosterCache(QObject):
 
     posterReady = Signal(str)
 
-    def __init__(
-        self, size: QSize, max_bytes: int = 96 * 1024 * 1024, parent: QObject | None = None
-    ) -> None:
+    def __init__(self, size: QSize, max_bytes: int = 96 * 1024 * 1024, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._size = size
         self._max_bytes = max_bytes

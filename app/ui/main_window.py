@@ -48,11 +48,7 @@ class _FirstPaintWatcher(QObject):
         self._done = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            not self._done
-            and event.type() == QEvent.Type.Paint
-            and self._window.grid.model.rowCount() > 0
-        ):
+        if not self._done and event.type() == QEvent.Type.Paint and self._window.grid.model.rowCount() > 0:
             self._done = True
             QTimer.singleShot(0, self.painted.emit)
         return False
@@ -95,12 +91,7 @@ class MainWindow(QMainWindow):
         self.player.fullscreenToggled.connect(self.toggle_fullscreen)
         self.settings_page.libraryChanged.connect(self.grid.reload)
         self._unsubscribe = services.bus.subscribe(ProgressDidChange, self._on_progress)
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Escape),
-            self,
-            activated=self.go_back,
-            context=Qt.ShortcutContext.WindowShortcut,
-        )
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.go_back, Qt.ShortcutContext.WindowShortcut)
 
         self.first_paint = _FirstPaintWatcher(self)
         self.grid.view.viewport().installEventFilter(self.first_paint)
@@ -148,9 +139,7 @@ class MainWindow(QMainWindow):
         detail = self.catalog.detail(title_id)
         if detail is None:
             return
-        self.title_page.show_title(
-            detail, self.library.resume_point_ms(title_id), self.services.clock.now()
-        )
+        self.title_page.show_title(detail, self.library.resume_point_ms(title_id), self.services.clock.now())
         self.stack.setCurrentWidget(self.title_page)
 
     def play_title(self, title_id: str, start_ms: int) -> None:
@@ -211,9 +200,7 @@ class MainWindow(QMainWindow):
         rss_kb = 0
         try:
             with open("/proc/self/status", encoding="ascii") as status:
-                rss_kb = next(
-                    (int(line.split()[1]) for line in status if line.startswith("VmRSS:")), 0
-                )
+                rss_kb = next((int(line.split()[1]) for line in status if line.startswith("VmRSS:")), 0)
         except OSError:
             pass
         print(f"first-paint {time.monotonic():.6f} rss_kb {rss_kb}", flush=True)

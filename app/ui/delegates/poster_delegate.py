@@ -43,9 +43,7 @@ class PosterDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._posters = posters
 
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return CARD
 
     def paint(
@@ -78,9 +76,7 @@ class PosterDelegate(QStyledItemDelegate):
             )
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(
-                poster_rect.adjusted(-1.5, -1.5, 1.5, 1.5), _RADIUS + 1, _RADIUS + 1
-            )
+            painter.drawRoundedRect(poster_rect.adjusted(-1.5, -1.5, 1.5, 1.5), _RADIUS + 1, _RADIUS + 1)
         if brief is not None:
             self._paint_text(
                 painter,
@@ -135,9 +131,7 @@ class PosterDelegate(QStyledItemDelegate):
         painter.setPen(QColor("#eceef2"))
         fm = QFontMetrics(font)
         title = fm.elidedText(brief.title, Qt.TextElideMode.ElideRight, int(rect.width()))
-        painter.drawText(
-            QRectF(rect.x(), rect.y(), rect.width(), 20), int(Qt.AlignmentFlag.AlignLeft), title
-        )
+        painter.drawText(QRectF(rect.x(), rect.y(), rect.width(), 20), int(Qt.AlignmentFlag.AlignLeft), title)
         meta_font = QFont(font)
         meta_font.setBold(False)
         meta_font.setPointSizeF(9)
@@ -148,9 +142,7 @@ class PosterDelegate(QStyledItemDelegate):
             brief.original_title if brief.original_title != brief.title else None,
         ]
         meta = " · ".join(p for p in parts if p)
-        meta = QFontMetrics(meta_font).elidedText(
-            meta, Qt.TextElideMode.ElideRight, int(rect.width())
-        )
+        meta = QFontMetrics(meta_font).elidedText(meta, Qt.TextElideMode.ElideRight, int(rect.width()))
         painter.drawText(
             QRectF(rect.x(), rect.y() + 21, rect.width(), 18), int(Qt.AlignmentFlag.AlignLeft), meta
         )
@@ -158,9 +150,7 @@ class PosterDelegate(QStyledItemDelegate):
         if label:
             on_air = label.startswith("●")
             painter.setPen(QColor("#ff6a4d") if on_air else QColor("#f0a35e"))
-            label = QFontMetrics(meta_font).elidedText(
-                label, Qt.TextElideMode.ElideRight, int(rect.width())
-            )
+            label = QFontMetrics(meta_font).elidedText(label, Qt.TextElideMode.ElideRight, int(rect.width()))
             painter.drawText(
                 QRectF(rect.x(), rect.y() + 40, rect.width(), 18),
                 int(Qt.AlignmentFlag.AlignLeft),

@@ -39,9 +39,7 @@ class PosterGrid(QListView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         # centre the columns: the spare width goes to both sides, not all to the right
         cell = self.gridSize().width()
-        usable = (
-            event.size().width() + self.viewportMargins().left() + self.viewportMargins().right()
-        )
+        usable = event.size().width() + self.viewportMargins().left() + self.viewportMargins().right()
         scrollbar = self.verticalScrollBar().sizeHint().width()
         columns = max(1, (usable - scrollbar - 16) // cell)
         side = max(8, (usable - scrollbar - columns * cell) // 2)
@@ -59,9 +57,7 @@ class GridPage(QWidget):
 
     titleOpened = Signal(str)
 
-    def __init__(
-        self, catalog: CatalogService, posters: PosterCache, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, catalog: CatalogService, posters: PosterCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Page")
         self._catalog = catalog

@@ -128,9 +128,7 @@ class PlayerPage(QWidget):
             self.seek.setRange(0, length)
         if not self._dragging:
             self.seek.setValue(position)
-        self.time.setText(
-            f"{format_clock(position)} / {format_clock(length) if length else '--:--'}"
-        )
+        self.time.setText(f"{format_clock(position)} / {format_clock(length) if length else '--:--'}")
         playing = self._playback.state == PlaybackState.PLAYING
         self.play_button.setIcon(icon("pause" if playing else "play"))
 
@@ -172,13 +170,9 @@ class PlayerPage(QWidget):
         if key == Qt.Key.Key_Space:
             self._playback.toggle_pause()
         elif key == Qt.Key.Key_Right:
-            self.seek_by(
-                60_000 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 10_000
-            )
+            self.seek_by(60_000 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 10_000)
         elif key == Qt.Key.Key_Left:
-            self.seek_by(
-                -60_000 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else -10_000
-            )
+            self.seek_by(-60_000 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else -10_000)
         elif key == Qt.Key.Key_Up:
             self.volume.setValue(min(100, self.volume.value() + 5))
         elif key == Qt.Key.Key_Down:

@@ -185,13 +185,9 @@ class TitlePage(QWidget):
         self._resume_ms = resume_ms
         self.heading.setText(detail.title)
         original = (
-            detail.original_title
-            if detail.original_title and detail.original_title != detail.title
-            else ""
+            detail.original_title if detail.original_title and detail.original_title != detail.title else ""
         )
-        self.original.setText(
-            " · ".join(p for p in (original, str(detail.year) if detail.year else "") if p)
-        )
+        self.original.setText(" · ".join(p for p in (original, str(detail.year) if detail.year else "") if p))
         facts = [
             ", ".join(detail.genres),
             self._runtime(detail.runtime),
@@ -218,9 +214,7 @@ class TitlePage(QWidget):
         playable = any(s.kind != SourceKind.IPTV_LIVE for s in detail.sources)
         self.play_button.setEnabled(playable)
         if resume_ms > 0:
-            self.play_button.setText(
-                self.tr("▶  Continue from %1").replace("%1", format_clock(resume_ms))
-            )
+            self.play_button.setText(self.tr("▶  Continue from %1").replace("%1", format_clock(resume_ms)))
         else:
             self.play_button.setText(self.tr("▶  Play"))
         self.restart_button.setVisible(resume_ms > 0 and playable)
@@ -272,9 +266,7 @@ class TitlePage(QWidget):
             if detail is not None:
                 painter = QPainter(canvas)
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                paint_typographic_poster(
-                    painter, QRectF(canvas.rect()), detail.id, detail.title, detail.year
-                )
+                paint_typographic_poster(painter, QRectF(canvas.rect()), detail.id, detail.title, detail.year)
                 painter.end()
             pixmap = canvas
         self.poster.setPixmap(pixmap)

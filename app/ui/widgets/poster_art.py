@@ -39,9 +39,7 @@ def fitted_font(base: QFont, text: str, rect: QRectF, start: float, minimum: flo
         return font
     longest = max(text.split(), key=len, default=text)
     size = start
-    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(
-        Qt.TextFlag.TextWordWrap
-    )
+    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
     while size > minimum:
         font.setPointSizeF(size)
         fm = QFontMetricsF(font)
@@ -57,9 +55,7 @@ def fitted_font(base: QFont, text: str, rect: QRectF, start: float, minimum: flo
     return font
 
 
-def paint_typographic_poster(
-    painter: QPainter, rect: QRectF, key: str, title: str, year: int | None
-) -> None:
+def paint_typographic_poster(painter: QPainter, rect: QRectF, key: str, title: str, year: int | None) -> None:
     dark, light = palette_for(key)
     grad = QLinearGradient(rect.topLeft(), rect.bottomRight())
     grad.setColorAt(0.0, light)
@@ -74,9 +70,7 @@ def paint_typographic_poster(
     font = fitted_font(painter.font(), text, text_rect, start=max(11.0, rect.width() / 9.5))
     painter.setFont(font)
     painter.setPen(QColor(255, 255, 255, 235))
-    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(
-        Qt.TextFlag.TextWordWrap
-    )
+    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
     painter.drawText(text_rect, flags, text)
     if year:
         small = QFont(font)
