@@ -23,8 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="keep all state (database, settings, cache, logs) under DIR "
-        "(portable mode; also CINEMA_HOME)",
+        help="keep all state (database, settings, cache, logs) under DIR (portable mode; also CINEMA_HOME)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_commands(subparsers)

@@ -39,9 +39,7 @@ def _saved(db: Path) -> tuple[int, int] | None:
     return None if row is None else (int(row[0]), int(row[1]))
 
 
-def _play_until_saved_then_kill(
-    home: Path, video: Path, min_position_ms: int
-) -> tuple[float, float]:
+def _play_until_saved_then_kill(home: Path, video: Path, min_position_ms: int) -> tuple[float, float]:
     """Start `cinema play`, wait for a save past ``min_position_ms``, play 3 s more, SIGKILL.
 
     Returns (the position playback had reached at the kill as estimated from the saves, seconds).
@@ -74,9 +72,7 @@ def _play_until_saved_then_kill(
     return seen[0] / 1000 + (killed_at - observed_at), killed_at - observed_at
 
 
-def test_sigkill_loses_at_most_five_seconds_and_restart_resumes(
-    tmp_path: Path, sample_video: Path
-) -> None:
+def test_sigkill_loses_at_most_five_seconds_and_restart_resumes(tmp_path: Path, sample_video: Path) -> None:
     home = tmp_path / "home"
     reached, _ = _play_until_saved_then_kill(home, sample_video, 0)
     saved = _saved(home / "data" / "cinema.sqlite3")

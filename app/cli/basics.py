@@ -11,18 +11,14 @@ from app.services.container import Services
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser(
-        "self-test", help="check storage, images and playback; exit 0 when all pass"
-    )
+    p = subparsers.add_parser("self-test", help="check storage, images and playback; exit 0 when all pass")
     p.set_defaults(handler=cmd_self_test, needs_services=False)
 
     p = subparsers.add_parser("play", help="open a file or URL straight into the player")
     p.add_argument("location", metavar="PATH_OR_URL")
     p.set_defaults(handler=None, gui=True)
 
-    p = subparsers.add_parser(
-        "library", help="list the library's titles with their saved positions"
-    )
+    p = subparsers.add_parser("library", help="list the library's titles with their saved positions")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_library)
 

@@ -118,9 +118,7 @@ def _import_guide(services: Services, weeks: int) -> None:
                 film.get("kind") or "film",
             )
         )
-        matches.append(
-            (film_detection.film_key(norm, None), film["id"], film.get("kind") or "film")
-        )
+        matches.append((film_detection.film_key(norm, None), film["id"], film.get("kind") or "film"))
     from app.storage import demo_repo
 
     demo_repo.set_matches(services.db, matches, int(services.clock.now().timestamp()))
@@ -128,9 +126,7 @@ def _import_guide(services: Services, weeks: int) -> None:
     source_id_text = state_repo.get_state(services.db, _STATE_SOURCE)
     source_id = int(source_id_text) if source_id_text else None
     if source_id is None or source_id not in {s.id for s in epg_refresh.list_sources(services)}:
-        source_id = epg_refresh.add_source(
-            services, str(guide), name="Демо-гид", kind="xmltv", is_demo=True
-        )
+        source_id = epg_refresh.add_source(services, str(guide), name="Демо-гид", kind="xmltv", is_demo=True)
         state_repo.set_state(services.db, _STATE_SOURCE, str(source_id))
     epg_refresh.refresh_source_blocking(services, source_id, force=True)
     state_repo.set_state(services.db, _STATE_SHIFT, str(weeks))

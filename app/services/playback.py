@@ -163,11 +163,7 @@ class PlaybackService:
         watched: bool | None = None
         if length:
             fraction_left = (length - position) / length
-            if (
-                ended
-                or position >= length * self._s.settings.watched_fraction
-                or fraction_left <= 0.05
-            ):
+            if ended or position >= length * self._s.settings.watched_fraction or fraction_left <= 0.05:
                 watched = True
         if ended and length:
             position = length

@@ -104,8 +104,6 @@ def run_checks() -> list[CheckResult]:
             results.append(check())
         except Exception as exc:
             results.append(
-                CheckResult(
-                    check.__name__.removeprefix("check_"), False, f"{type(exc).__name__}: {exc}"
-                )
+                CheckResult(check.__name__.removeprefix("check_"), False, f"{type(exc).__name__}: {exc}")
             )
     return results

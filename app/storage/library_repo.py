@@ -19,9 +19,7 @@ def _dt(ts: int | None) -> datetime | None:
 def get_progress(db: Database, profile_id: int, item_key: str) -> Progress | None:
     with db.engine.connect() as conn:
         r = conn.execute(
-            select(progress).where(
-                progress.c.profile_id == profile_id, progress.c.item_key == item_key
-            )
+            select(progress).where(progress.c.profile_id == profile_id, progress.c.item_key == item_key)
         ).first()
     if r is None:
         return None
@@ -71,9 +69,7 @@ def save_progress(
         set_["view_count"] = progress.c.view_count + 1
     with db.engine.begin() as conn:
         conn.execute(
-            stmt.on_conflict_do_update(
-                index_elements=[progress.c.profile_id, progress.c.item_key], set_=set_
-            )
+            stmt.on_conflict_do_update(index_elements=[progress.c.profile_id, progress.c.item_key], set_=set_)
         )
 
 

@@ -14,7 +14,12 @@ from app import __version__
 def cinema(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, CINEMA_HOME=str(home))
     return subprocess.run(
-        [sys.executable, "-m", "app", *args], env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "app", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 

@@ -13,9 +13,7 @@ from app.services.playback import PlaybackService, PlaybackState
 from tests.fakes.player import FakePlayer
 
 
-def make(
-    services, interval: float = 0.05
-) -> tuple[PlaybackService, list[FakePlayer], LibraryService]:
+def make(services, interval: float = 0.05) -> tuple[PlaybackService, list[FakePlayer], LibraryService]:
     services.settings = services.settings.model_copy(update={"progress_interval_s": interval})
     players: list[FakePlayer] = []
 
@@ -66,11 +64,7 @@ async def test_pause_and_stop_save_and_close_history(services) -> None:
     pb.stop()
     assert lib.progress(REQ.item_key).position_ms == 31_000
     entry = lib.history()[0]
-    assert (
-        entry.item_key == REQ.item_key
-        and entry.ended_at is not None
-        and entry.position_ms == 31_000
-    )
+    assert entry.item_key == REQ.item_key and entry.ended_at is not None and entry.position_ms == 31_000
     assert pb.state == PlaybackState.IDLE
 
 

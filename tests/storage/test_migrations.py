@@ -23,10 +23,7 @@ def test_upgrade_downgrade_upgrade(tmp_path: Path) -> None:
     assert names >= EXPECTED
     assert current_revision(db.engine) is not None
     with db.engine.connect() as conn:
-        assert (
-            conn.execute(text("SELECT name FROM profiles WHERE is_default = 1")).scalar()
-            == "Default"
-        )
+        assert conn.execute(text("SELECT name FROM profiles WHERE is_default = 1")).scalar() == "Default"
     downgrade(db.engine, "base")
     assert not (EXPECTED & set(inspect(db.engine).get_table_names()))
     db.migrate()

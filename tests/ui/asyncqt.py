@@ -19,9 +19,7 @@ def run_scenario(coro: Coroutine[Any, Any, None], timeout: float = 60.0) -> None
         asyncio.set_event_loop(None)
 
 
-async def wait_until(
-    predicate: Callable[[], bool], timeout: float = 15.0, step: float = 0.05
-) -> None:
+async def wait_until(predicate: Callable[[], bool], timeout: float = 15.0, step: float = 0.05) -> None:
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:

@@ -66,7 +66,5 @@ def library(services, sample_video: Path):
             }
         ],
     )
-    services.settings = services.settings.model_copy(
-        update={"vlc_args": "--vout=dummy --aout=dummy"}
-    )
+    services.settings = services.settings.model_copy(update={"vlc_args": "--vout=dummy --aout=dummy"})
     return services

@@ -41,9 +41,7 @@ def test_poster_arrival_updates_only_its_rows(qapp) -> None:
     for row in range(9):
         model.data(model.index(row), BriefRole)
     changed: list[int] = []
-    model.dataChanged.connect(
-        lambda top, bottom, _roles: changed.extend(range(top.row(), bottom.row() + 1))
-    )
+    model.dataChanged.connect(lambda top, bottom, _roles: changed.extend(range(top.row(), bottom.row() + 1)))
     model.poster_arrived("/posters/1.jpg")
     assert sorted(changed) == [1, 4, 7]
 

@@ -46,9 +46,7 @@ def _mrl(location: str) -> str:
 class VlcPlayer:
     """A Player over python-vlc. Create and drive it from the loop thread only."""
 
-    def __init__(
-        self, dispatch: Dispatch, listener: Listener, extra_args: str | Sequence[str] = ""
-    ) -> None:
+    def __init__(self, dispatch: Dispatch, listener: Listener, extra_args: str | Sequence[str] = "") -> None:
         args = shlex.split(extra_args) if isinstance(extra_args, str) else list(extra_args)
         self._instance = make_instance(args)
         self._player = self._instance.media_player_new()
