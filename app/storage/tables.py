@@ -114,9 +114,7 @@ channels = Table(
     "channels",
     metadata,
     Column("id", String, primary_key=True),  # "<source id>:<guide channel id>"
-    Column(
-        "source_id", Integer, ForeignKey("guide_sources.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("source_id", Integer, ForeignKey("guide_sources.id", ondelete="CASCADE"), nullable=False),
     Column("guide_id", Text, nullable=False),
     Column("name", Text, nullable=False),
     Column("display_names", Text),  # JSON list
@@ -136,9 +134,7 @@ programmes = Table(
     "programmes",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column(
-        "source_id", Integer, ForeignKey("guide_sources.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("source_id", Integer, ForeignKey("guide_sources.id", ondelete="CASCADE"), nullable=False),
     Column("channel_id", String, nullable=False),
     Column("start", Integer, nullable=False),
     Column("stop", Integer),
@@ -172,9 +168,7 @@ title_matches = Table(
     Column("title_id", String),  # null while unmatched
     Column("score", Float),
     Column("candidates", Text),  # JSON list of {id, title, year, score, poster}
-    Column(
-        "status", String, nullable=False, server_default="pending"
-    ),  # pending, matched, unmatched, manual
+    Column("status", String, nullable=False, server_default="pending"),  # pending, matched, unmatched, manual
     Column("attempts", Integer, nullable=False, server_default="0"),
     Column("checked_at", Integer),
 )
