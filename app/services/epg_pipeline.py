@@ -89,9 +89,7 @@ class PlaylistMapper:
                     break
         if found is None and self._choices:
             for n in names:
-                hit = process.extractOne(
-                    n, self._choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
-                )
+                hit = process.extractOne(n, self._choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
                 if hit is not None:
                     found = self.by_name[hit[0]]
                     break
@@ -111,7 +109,8 @@ class RowBuilder:
         self.source_id = source_id
         self.matched = matched
         self.prune_before = prune_before
-        self.placeholders: dict[str, tuple[Any, ...]] = {}
+        # Placeholder title rows not yet handed to the writer (film_keys remembers the rest).
+        self.placeholders: list[tuple[Any, ...]] = []
         self.film_keys: set[str] = set()
         self.skipped_old = 0
 
@@ -138,14 +137,9 @@ class RowBuilder:
             title_id = self.matched.get(key)
             if title_id is None:
                 title_id = PLACEHOLDER_PREFIX + key
-                if key not in self.placeholders:
-                    self.placeholders[key] = (
-                        title_id,
-                        det.kind,
-                        det.title,
-                        det.year,
-                        rec.description,
-                        rec.icon,
+                if key not in self.film_keys:
+                    self.placeholders.append(
+                        (title_id, det.kind, det.title, det.year, rec.description, rec.icon)
                     )
             self.film_keys.add(key)
         return (
@@ -195,10 +189,16 @@ def produce_rows(
                 pending_ch = []
             yield "programmes", batch
             batch = []
+            if builder.placeholders:
+                yield "placeholders", builder.placeholders
+                builder.placeholders = []
     if pending_ch:
         yield "channels", pending_ch
     if batch:
         yield "programmes", batch
+    if builder.placeholders:
+        yield "placeholders", builder.placeholders
+        builder.placeholders = []
 
 
 def _target(
@@ -325,8 +325,8 @@ def run_import(
 ) -> tuple[int, tuple[int, int], dict[str, Any]]:
     """Parse in a thread or process (``produce``) while this thread writes; commit once.
 
-    ``produce(emit)`` emits ("channels" | "programmes", rows) and ("bytes", n) and returns a
-    summary with "placeholders" (title rows); ``finish(summary)`` gives the status columns.
+    ``produce(emit)`` emits ("channels" | "programmes" | "placeholders", rows) and
+    ("bytes", n) and returns a summary; ``finish(summary)`` gives the status columns.
     Returns (programme rows written, (channels, programmes) stored, summary). Any error rolls
     everything back and leaves the previous guide in place.
     """
@@ -351,6 +351,8 @@ def run_import(
                     on_rows(written)
             elif kind == "channels":
                 writer.add_channels(payload)
+            elif kind == "placeholders":
+                writer.add_placeholders(payload, now=now, is_demo=is_demo)
             elif kind == "bytes":
                 if on_bytes is not None:
                     on_bytes(payload)
@@ -362,8 +364,6 @@ def run_import(
         counts = writer.commit(
             now=now,
             prune_before=prune_before,
-            placeholders=summary.get("placeholders", ()),
-            is_demo=is_demo,
             status=finish(summary),
         )
     except BaseException:

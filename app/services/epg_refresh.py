@@ -286,9 +286,7 @@ def import_location(
 ) -> RefreshResult:
     """One-shot import: the source is kept when it imports, and removed again when it fails."""
     resolved = location if is_url(location) else str(Path(location).expanduser().resolve())
-    existing = next(
-        (s for s in guide_repo.list_sources(services.db) if s.location == resolved), None
-    )
+    existing = next((s for s in guide_repo.list_sources(services.db) if s.location == resolved), None)
     if existing is not None:
         return refresh_source_blocking(services, existing.id, on_progress, force=True)
     source_id = add_source(services, location, name, kind, params)
@@ -320,9 +318,7 @@ def _refresh(
         return _refresh_inner(services, source, label, progress, on_bytes, force, started)
     except CinemaError as exc:
         log.warning("guide refresh of %s failed: %s", label, exc)
-        guide_repo.record_status(
-            services.db, source_id, status="error", error=str(exc), now=_now(services)
-        )
+        guide_repo.record_status(services.db, source_id, status="error", error=str(exc), now=_now(services))
         raise
 
 
@@ -401,7 +397,6 @@ def _refresh_inner(
         for what, rows in batches(feed_bytes):
             emit(what, rows)
         return {
-            "placeholders": list(builder.placeholders.values()),
             "films": len(builder.film_keys),
             "unmatched": mapper.unmatched() if mapper is not None else [],
         }

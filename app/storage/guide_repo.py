@@ -128,9 +128,7 @@ def _source(row: Any) -> SourceRow:
 
 def get_source(db: Database, source_id: int) -> SourceRow | None:
     with db.engine.connect() as conn:
-        row = conn.execute(
-            text("SELECT * FROM guide_sources WHERE id = :i"), {"i": source_id}
-        ).first()
+        row = conn.execute(text("SELECT * FROM guide_sources WHERE id = :i"), {"i": source_id}).first()
     return _source(row) if row is not None else None
 
 
@@ -147,9 +145,7 @@ def record_status(
     sets = {"last_status": status, "last_error": error, "last_refresh_at": now, **extra}
     clause = ", ".join(f"{k} = :{k}" for k in sets)
     with db.engine.begin() as conn:
-        conn.execute(
-            text(f"UPDATE guide_sources SET {clause} WHERE id = :id"), {**sets, "id": source_id}
-        )
+        conn.execute(text(f"UPDATE guide_sources SET {clause} WHERE id = :id"), {**sets, "id": source_id})
 
 
 def remove_source(db: Database, source_id: int) -> None:
@@ -238,35 +234,31 @@ class GuideWriter:
     def add_programmes(self, rows: Iterable[Sequence[Any]]) -> None:
         self.conn.executemany(_INSERT_PROGRAMME, rows)
 
+    def add_placeholders(self, rows: Iterable[Sequence[Any]], *, now: int, is_demo: bool) -> None:
+        """Upsert unmatched film titles: (title id, kind, title, year, overview, poster url)."""
+        self.conn.executemany(
+            _UPSERT_PLACEHOLDER,
+            (
+                (tid, kind, title, year, overview, poster, poster, is_demo, now, now)
+                for tid, kind, title, year, overview, poster in rows
+            ),
+        )
+
     def commit(
         self,
         *,
         now: int,
         prune_before: int,
-        placeholders: Iterable[Sequence[Any]],
-        is_demo: bool,
         status: dict[str, Any],
     ) -> tuple[int, int]:
-        """Finish: fill missing stops, link placeholder titles, prune, store status, commit.
-
-        ``placeholders`` rows are (title id, kind, title, year, overview, poster url).
-        """
+        """Finish: fill missing stops, prune, drop orphan placeholders, store status, commit."""
         conn = self.conn
         conn.execute(_FILL_STOPS, (self.source_id,))
-        conn.executemany(
-            _UPSERT_PLACEHOLDER,
-            (
-                (tid, kind, title, year, overview, poster, poster, is_demo, now, now)
-                for tid, kind, title, year, overview, poster in placeholders
-            ),
-        )
         conn.execute("DELETE FROM programmes WHERE start < ?", (prune_before,))
         conn.execute(_DELETE_ORPHANS, (PLACEHOLDER_PREFIX + "%",))
         sid = (self.source_id,)
         n_ch = conn.execute("SELECT COUNT(*) FROM channels WHERE source_id = ?", sid).fetchone()[0]
-        n_pr = conn.execute("SELECT COUNT(*) FROM programmes WHERE source_id = ?", sid).fetchone()[
-            0
-        ]
+        n_pr = conn.execute("SELECT COUNT(*) FROM programmes WHERE source_id = ?", sid).fetchone()[0]
         sets = {
             "last_refresh_at": now,
             "last_status": "ok",
@@ -276,9 +268,7 @@ class GuideWriter:
             **status,
         }
         clause = ", ".join(f"{k} = ?" for k in sets)
-        conn.execute(
-            f"UPDATE guide_sources SET {clause} WHERE id = ?", (*sets.values(), self.source_id)
-        )
+        conn.execute(f"UPDATE guide_sources SET {clause} WHERE id = ?", (*sets.values(), self.source_id))
         conn.execute("COMMIT")
         self.close()
         return int(n_ch), int(n_pr)
@@ -326,9 +316,7 @@ def _airings(db: Database, sql: str, params: tuple[Any, ...]) -> list[AiringRow]
     return [AiringRow(*r) for r in rows]
 
 
-def films_between(
-    db: Database, start: int, end: int, *, limit: int | None = None
-) -> list[AiringRow]:
+def films_between(db: Database, start: int, end: int, *, limit: int | None = None) -> list[AiringRow]:
     """Airings of films, cartoons, documentaries and anime starting in ``[start, end)``.
 
     With ``limit`` (a page of the grid) SQLite walks the start index in order and stops early:
@@ -355,9 +343,7 @@ def on_air(db: Database, now: int, *, max_length: int = 6 * 3600) -> list[Airing
 
 
 def channel_day(db: Database, channel_id: str, start: int, end: int) -> list[AiringRow]:
-    sql = (
-        _AIRING_SELECT + "WHERE p.channel_id = ? AND p.start >= ? AND p.start < ? ORDER BY p.start"
-    )
+    sql = _AIRING_SELECT + "WHERE p.channel_id = ? AND p.start >= ? AND p.start < ? ORDER BY p.start"
     return _airings(db, sql, (channel_id, start, end))
 
 

@@ -49,13 +49,8 @@ def replace(db: Any, source_id: int, channels: list[Any], programmes: list[Any],
     w.begin(source_id)
     w.add_channels(channels)
     w.add_programmes(programmes)
-    w.commit(
-        now=kw.get("now", 0),
-        prune_before=kw.get("prune_before", 0),
-        placeholders=kw.get("placeholders", ()),
-        is_demo=False,
-        status={"films_count": 0},
-    )
+    w.add_placeholders(kw.get("placeholders", ()), now=0, is_demo=False)
+    w.commit(now=kw.get("now", 0), prune_before=kw.get("prune_before", 0), status={})
 
 
 @pytest.fixture
@@ -129,9 +124,7 @@ def test_commit_fills_stops_prunes_and_upserts_placeholders(db: Any) -> None:
         [
             programme(sid, "a", 50, "ancient"),
             programme(sid, "a", 1000, "first", stop=None),
-            programme(
-                sid, "a", 1600, "film", stop=None, kind="film", film_key="k", title_id="epg:film:k"
-            ),
+            programme(sid, "a", 1600, "film", stop=None, kind="film", film_key="k", title_id="epg:film:k"),
         ],
         prune_before=900,
         placeholders=[("epg:film:k", "film", "Фильм", 1999, "desc", "http://p/1.jpg")],
