@@ -63,8 +63,8 @@ pass "system libvlc, libvlccore and plugins cannot be loaded in the hidden view"
 sample_maps() {  # sample_maps PID FILE
   while [ -r "/proc/$1/maps" ]; do cat "/proc/$1/maps" >>"$2" 2>/dev/null || true; sleep 0.05; done
 }
-check_maps() {  # check_maps FILE WHAT REQUIRE_PLUGINS
-  python3 - "$1" "$DIST" "$2" "$3" <<'EOF'
+check_maps() {  # check_maps FILE WHAT REQUIRE_PLUGINS [BUNDLE_DIR]
+  python3 - "$1" "${4:-$DIST}" "$2" "$3" <<'EOF'
 import os, sys
 maps, dist, what, need_plugins = sys.argv[1], os.path.realpath(sys.argv[2]), sys.argv[3], sys.argv[4] == "1"
 paths = set()
@@ -158,7 +158,44 @@ grep -qE "$DIST/_internal/vlc/plugins/video_output/lib(xcb_x11|xcb_xv|gl|glx)_pl
 pass "GUI player: libvlc, libvlccore, the X11 video output and codec plugins mapped from the bundle"
 pass "screenshot $PLAYER_SHOT"
 
-# --- 3. size and start time, bundle vs python -m app --------------------------------------------
+# --- 3. the tarball unpacked elsewhere: nothing may point back at dist/ or the build machine -----
+tarball=$(ls "$ROOT"/dist/cinema-*-linux-x86_64.tar.gz 2>/dev/null | head -1 || true)
+if [ -n "$tarball" ]; then
+  echo "== $(basename "$tarball") unpacked in another folder, self-test (system VLC hidden)"
+  mkdir -p "$OUT/unpacked" && tar -C "$OUT/unpacked" -xzf "$tarball"
+  moved() {
+    export CINEMA_HOME="$OUT/moved-home"
+    "$OUT/unpacked/cinema/cinema" self-test >"$OUT/moved.out" 2>&1 & local pid=$!
+    sample_maps "$pid" "$OUT/moved.maps" & local sampler=$!
+    local rc=0; wait "$pid" || rc=$?; wait "$sampler" || true; cat "$OUT/moved.out"; return "$rc"
+  }
+  export -f moved
+  hidden bash -c moved || fail "self-test of the unpacked tarball failed"
+  check_maps "$OUT/moved.maps" "unpacked self-test" 1 "$OUT/unpacked/cinema" ||
+    fail "unpacked maps"
+  ! grep -q "$DIST/" "$OUT/moved.maps" || fail "the unpacked copy mapped files from $DIST"
+  pass "the unpacked tarball passes self-test and maps nothing from dist/"
+fi
+
+# --- 4. desktop integration: menu entry, icons, magnet:/.torrent handler -----------------------
+echo "== install-desktop.sh into a throwaway home"
+XDG_HOME="$OUT/xdg"
+desk() { HOME="$XDG_HOME" XDG_DATA_HOME="$XDG_HOME/data" XDG_CONFIG_HOME="$XDG_HOME/config" "$@"; }
+desk "$DIST/install-desktop.sh" >/dev/null
+entry="$XDG_HOME/data/applications/cinema.desktop"
+grep -qx "Exec=\"$DIST/cinema\" play %u" "$entry" || fail "Exec line in $entry"
+grep -qx "MimeType=x-scheme-handler/magnet;application/x-bittorrent;" "$entry" || fail "MimeType"
+for s in 16 24 32 48 64 128 256 512; do
+  [ -s "$XDG_HOME/data/icons/hicolor/${s}x${s}/apps/cinema.png" ] || fail "icon ${s}x${s}"
+done
+if command -v xdg-mime >/dev/null; then
+  for mime in x-scheme-handler/magnet application/x-bittorrent; do
+    [ "$(desk xdg-mime query default "$mime")" = cinema.desktop ] || fail "xdg-mime $mime"
+  done
+fi
+pass "cinema.desktop installed with Exec in the bundle, 8 icon sizes, default for magnet: and .torrent"
+
+# --- 5. size and start time, bundle vs python -m app --------------------------------------------
 if [ "$TIMING" = 1 ]; then
   echo "== size and start time"
   du -sh "$DIST" | awk '{print "     bundle folder: " $1}'
@@ -166,6 +203,11 @@ if [ "$TIMING" = 1 ]; then
     du -h "$ROOT"/dist/cinema-*-linux-x86_64.tar.gz | awk '{print "     tarball: " $1 " " $2}'
   secs() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1 || return 1; t1=$(date +%s.%N);
     echo "$t1 $t0" | awk '{printf "%.2f", $1 - $2}'; }
+  for i in 1 2 3; do
+    b=$(secs "$DIST/cinema" --version) || fail "bundle --version"
+    p=$(secs "$ROOT/.venv/bin/python" -m app --version) || fail "python -m app --version"
+    echo "     --version run $i: bundle ${b} s, python -m app ${p} s"
+  done
   for i in 1 2 3; do
     b=$(CINEMA_HOME="$OUT/t-b$i" secs "$DIST/cinema" self-test) || fail "bundle self-test (timing)"
     p=$(CINEMA_HOME="$OUT/t-p$i" secs "$ROOT/.venv/bin/python" -m app self-test) ||

@@ -16,8 +16,7 @@ KEEP: dict[str, str] = {
     "stream_filter": "cache_block cache_read prefetch inflate skiptags",
     # No avformat: VLC's own demuxers cover mp4/mkv/avi/ts/ps/ogg/asf, and libavformat drags in
     # ~17 MB of protocol libraries (srt, ssh, zmq, bluray, openmpt, ...).
-    "demux": "adaptive mp4 mkv avi ts ps es h26x mpgv ogg wav asf flacsys playlist subtitle"
-    " vobsub rawvid",
+    "demux": "adaptive mp4 mkv avi ts ps es h26x mpgv ogg wav asf flacsys playlist subtitle vobsub rawvid",
     "codec": "avcodec mpg123 opus vorbis flac araw lpcm faad dav1d subsdec subsusf substx3g"
     " webvtt ttml libass spudec dvbsub cc scte27 rawvideo ddummy edummy",
     "packetizer": "packetizer_copy packetizer_h264 packetizer_hevc packetizer_mpeg4audio"
@@ -111,3 +110,21 @@ def bundle_layout() -> tuple[str, str]:
     if sys.platform == "darwin":
         return "vlc/lib", "vlc/plugins"
     return ".", "vlc/plugins"
+
+
+def cache_generator() -> Path | None:
+    """vlc-cache-gen of the build machine's VLC (it writes plugins.dat for a plugin folder)."""
+    import shutil
+
+    found = shutil.which("vlc-cache-gen")
+    if found:
+        return Path(found)
+    if sys.platform.startswith("win"):
+        libs, _ = locate()
+        exe = libs[0].parent / "vlc-cache-gen.exe"
+        return exe if exe.exists() else None
+    for pattern in ("/usr/lib/*/vlc/vlc-cache-gen", "/usr/lib*/vlc/vlc-cache-gen"):
+        hits = sorted(Path("/").glob(pattern.lstrip("/")))
+        if hits:
+            return hits[0]
+    return None
