@@ -67,11 +67,7 @@ def cmd_list(services: Services, args: argparse.Namespace) -> int:
         print(json.dumps([s.model_dump() for s in sources], ensure_ascii=False, indent=2))
         return 0
     for s in sources:
-        when = (
-            datetime.fromtimestamp(s.last_refresh_at, UTC).isoformat()
-            if s.last_refresh_at
-            else "never"
-        )
+        when = datetime.fromtimestamp(s.last_refresh_at, UTC).isoformat() if s.last_refresh_at else "never"
         print(
             f"{s.id:>3} {s.kind:<13} {s.name}  [{s.last_status or 'new'} {when}] "
             f"{s.channels_count} channels, {s.programmes_count} programmes, {s.films_count} films"
@@ -109,9 +105,7 @@ def cmd_refresh(services: Services, args: argparse.Namespace) -> int:
 def cmd_import(services: Services, args: argparse.Namespace) -> int:
     bar = ProgressBar()
     try:
-        res = epg_refresh.import_location(
-            services, args.source, args.name, args.kind, on_progress=bar
-        )
+        res = epg_refresh.import_location(services, args.source, args.name, args.kind, on_progress=bar)
     except CinemaError as exc:
         bar.close()
         return _fail(exc)

@@ -40,9 +40,7 @@ def films(
     """Film airings starting in ``[start, end)``; by default the next 24 hours."""
     start = start or services.clock.now()
     end = end or start + timedelta(hours=24)
-    rows = guide_repo.films_between(
-        services.db, int(start.timestamp()), int(end.timestamp()), limit=limit
-    )
+    rows = guide_repo.films_between(services.db, int(start.timestamp()), int(end.timestamp()), limit=limit)
     return [
         FilmAiring(
             title=r.title,
@@ -71,13 +69,9 @@ def _airing(r: guide_repo.AiringRow) -> Airing:
 
 
 def on_air_now(services: Services) -> list[Airing]:
-    return [
-        _airing(r) for r in guide_repo.on_air(services.db, int(services.clock.now().timestamp()))
-    ]
+    return [_airing(r) for r in guide_repo.on_air(services.db, int(services.clock.now().timestamp()))]
 
 
 def channel_day(services: Services, channel_id: str, day_start: datetime) -> list[Airing]:
     start = int(day_start.timestamp())
-    return [
-        _airing(r) for r in guide_repo.channel_day(services.db, channel_id, start, start + 86400)
-    ]
+    return [_airing(r) for r in guide_repo.channel_day(services.db, channel_id, start, start + 86400)]

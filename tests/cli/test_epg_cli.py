@@ -44,9 +44,7 @@ def db_rows(home: Path, sql: str) -> list[tuple[Any, ...]]:
 
 def xmltv_now(programmes: int = 6, channels: int = 2, hours_back: int = 1) -> bytes:
     """A guide around the real current time (the CLI runs on the system clock)."""
-    start = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) - timedelta(
-        hours=hours_back
-    )
+    start = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) - timedelta(hours=hours_back)
     parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<tv>']
     for c in range(channels):
         parts.append(f'<channel id="c{c}"><display-name>Канал {c}</display-name></channel>')

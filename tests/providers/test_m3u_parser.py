@@ -130,9 +130,7 @@ def test_header_catchup_defaults_and_space_before_comma() -> None:
     playlist = load("ipytv_testdata_space_before_comma.m3u")
     assert [c.name for c in playlist.channels] == [f"channel name {i}" for i in range(4)]
     assert all(c.catchup_mode == "append" for c in playlist.channels)
-    assert (
-        playlist.channels[0].catchup_source == "?playseek=${(b)yyyyMMddHHmmss}-${(e)yyyyMMddHHmmss}"
-    )
+    assert playlist.channels[0].catchup_source == "?playseek=${(b)yyyyMMddHHmmss}-${(e)yyyyMMddHHmmss}"
 
 
 def test_vlcopt_quoted_value_and_extgrp() -> None:

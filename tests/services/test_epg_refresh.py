@@ -91,8 +91,7 @@ def test_russian_guide_films_become_placeholder_titles(services: Any) -> None:
     # "… СССР, 1983, драма …" and "Режиссёр: …" in the description give the hints.
     title = rows(
         services,
-        "SELECT kind, title, year, is_demo FROM titles "
-        "WHERE id = 'epg:film:экипаж машины боевой:1983'",
+        "SELECT kind, title, year, is_demo FROM titles WHERE id = 'epg:film:экипаж машины боевой:1983'",
     )
     assert title == [("film", "Экипаж машины боевой", 1983, 0)]
     hints = rows(
@@ -237,8 +236,7 @@ def test_playlist_with_url_tvg_maps_channels_and_shifts(services: Any) -> None:
         (ch, t, start)
         for ch, t, start in rows(
             services,
-            "SELECT c.name, p.title, p.start FROM programmes p JOIN channels c "
-            "ON c.id = p.channel_id",
+            "SELECT c.name, p.title, p.start FROM programmes p JOIN channels c ON c.id = p.channel_id",
         )
     }
     base = 1704139200  # 2024-01-01 20:00 UTC
@@ -297,9 +295,7 @@ def test_provider_json_source_sends_params_and_headers(services: Any) -> None:
 
 
 def test_http_timeout_and_size_cap(services: Any) -> None:
-    services.settings = services.settings.model_copy(
-        update={"http_timeout_s": 0.5, "feed_max_bytes": 1000}
-    )
+    services.settings = services.settings.model_copy(update={"http_timeout_s": 0.5, "feed_max_bytes": 1000})
     with feed_server() as server:
         slow = server.set("/slow.xml", guide(), delay_s=2.0)
         big = server.set("/big.xml", b"<tv>" + b" " * 5000 + b"</tv>")
@@ -324,9 +320,7 @@ def test_catalog_queries(services: Any, tmp_path: Path) -> None:
     )
     epg_refresh.import_location(services, str(src))
     films = guide_catalog.films(services)
-    assert [(f.title, f.kind, f.channel, f.year_hint) for f in films] == [
-        ("Матрица", "film", "Первый", 1999)
-    ]
+    assert [(f.title, f.kind, f.channel, f.year_hint) for f in films] == [("Матрица", "film", "Первый", 1999)]
     wide = guide_catalog.films(services, datetime(2024, 1, 1, tzinfo=UTC))
     assert [f.title for f in wide] == ["Ёжик в тумане", "Матрица"]
     assert {a.title for a in guide_catalog.on_air_now(services)} == {"Новости", "Ёжик в тумане"}

@@ -48,9 +48,7 @@ def _url(value: Any) -> str | None:
     return text
 
 
-def parse_provider_json(
-    data: bytes, label: str
-) -> tuple[list[ChannelRecord], list[ProgrammeRecord]]:
+def parse_provider_json(data: bytes, label: str) -> tuple[list[ChannelRecord], list[ProgrammeRecord]]:
     """Channels and programmes of one JSON answer. Raises BadFeed on anything else."""
     if not data.strip():
         raise BadFeed(f"{label}: the answer is empty (0 bytes)")
@@ -122,9 +120,7 @@ def _generic(items: list[Any], label: str) -> tuple[list[ChannelRecord], list[Pr
     return list(channels.values()), programmes
 
 
-def _mailru(
-    schedule: dict[str, Any], label: str
-) -> tuple[list[ChannelRecord], list[ProgrammeRecord]]:
+def _mailru(schedule: dict[str, Any], label: str) -> tuple[list[ChannelRecord], list[ProgrammeRecord]]:
     items = schedule.get("items")
     if not isinstance(items, list):
         raise BadFeed(f"{label}: JSON of an unexpected shape (schedule without items)")
