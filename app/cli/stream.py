@@ -21,9 +21,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--file-index", type=int, default=None, help="file of the torrent to play")
     p.add_argument("--start-byte", type=int, default=0, help="prebuffer from here (resume)")
     p.add_argument("--list", action="store_true", help="list the torrent's files and exit")
-    p.add_argument(
-        "--stats-interval", type=float, default=1.0, help="seconds between stats lines on stderr"
-    )
+    p.add_argument("--stats-interval", type=float, default=1.0, help="seconds between stats lines on stderr")
     p.set_defaults(handler=cmd_stream)
 
 

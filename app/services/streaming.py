@@ -42,6 +42,12 @@ class StreamHandle:
     def stats(self) -> StreamStats:
         return self._service.stats(self)
 
+    def set_duration(self, seconds: float) -> None:
+        """Tell the engine the video's length (the player learns it): windows then cover
+        seconds of video (8 s ahead, 15 s behind for instant back-seeks), not just bytes."""
+        if seconds > 0:
+            self._policy.set_bitrate(self.size / seconds)
+
 
 class StreamingService:
     """Owns the one torrent session, the stream server and the cache; Qt-free."""

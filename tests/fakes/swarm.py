@@ -15,9 +15,7 @@ from typing import Any
 import libtorrent as lt
 
 
-def make_video(
-    path: Path, seconds: int = 20, bitrate: str = "1500k", size: str = "320x240"
-) -> Path:
+def make_video(path: Path, seconds: int = 20, bitrate: str = "1500k", size: str = "320x240") -> Path:
     """H.264/AAC MP4 with its index (moov) at the END, like most downloads: the footer matters."""
     path.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
@@ -49,9 +47,7 @@ def make_padded_file(path: Path, size: int) -> Path:
     return path
 
 
-def make_torrent(
-    content: Path, out: Path, piece_length: int = 256 * 1024, v1_only: bool = True
-) -> Path:
+def make_torrent(content: Path, out: Path, piece_length: int = 256 * 1024, v1_only: bool = True) -> Path:
     """A torrent of a file or folder; v1-only by default: aria2 and transmission 3 know no v2."""
     fs = lt.file_storage()
     base = content.parent
@@ -155,7 +151,7 @@ class Aria2Seeder:
 
 
 class TransmissionSeeder:
-    """Debian's transmission-cli 3.00 seeding over loopback, tuned as docs/PERFORMANCE.md says."""
+    """Debian's transmission-cli 3.00 seeding over loopback (its timers: docs/PERFORMANCE.md)."""
 
     def __init__(
         self,
@@ -164,7 +160,6 @@ class TransmissionSeeder:
         work: Path,
         *,
         upload_kib: int = 0,
-        tuned: bool = True,
         extra: dict[str, Any] | None = None,
     ) -> None:
         if shutil.which("transmission-cli") is None:
@@ -181,8 +176,6 @@ class TransmissionSeeder:
             "peer-port": self.port,
             "rpc-enabled": False,
         }
-        if tuned:
-            settings.update(TRANSMISSION_TUNING)
         settings.update(extra or {})
         (config / "settings.json").write_text(json.dumps(settings))
         limit = ["-u", str(upload_kib)] if upload_kib else ["-U"]
@@ -200,7 +193,3 @@ class TransmissionSeeder:
             self.proc.kill()
             self.proc.wait(5)
         self.log.close()
-
-
-# Filled in from the investigation in docs/PERFORMANCE.md.
-TRANSMISSION_TUNING: dict[str, Any] = {}

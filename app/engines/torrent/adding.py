@@ -68,6 +68,8 @@ def _parse_magnet(uri: str, kind: str) -> Source:
     if hashes.v1.is_all_zeros() and not hashes.has_v2():
         raise BadTorrent("malformed magnet link: no info-hash")
     peers = _peer_hints(uri)
+    # We connect the hints ourselves, TCP first (see engine._keep_hint_peers).
+    params.peers = []
     return Source(params=params, peers=peers, info_hash=_hash_key(hashes), kind=kind)
 
 

@@ -52,9 +52,7 @@ class TorrentCache:
 
     def usage(self) -> dict[str, int]:
         """Bytes used per info-hash folder."""
-        return {
-            p.name: disk_usage(p) for p in self.root.iterdir() if p.is_dir() and _HASH.match(p.name)
-        }
+        return {p.name: disk_usage(p) for p in self.root.iterdir() if p.is_dir() and _HASH.match(p.name)}
 
     def clean(self, entries: list[CacheEntry], active: set[str]) -> list[str]:
         """Delete least recently used, inactive, not-kept torrents until under the cap.

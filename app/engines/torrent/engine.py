@@ -25,6 +25,10 @@ from app.engines.torrent.streaming import PieceMap, PieceTracker, PolicyConfig, 
 
 log = logging.getLogger(__name__)
 
+# connect_peer() flags (pex_flags_t): "supports encryption", without the default uTP and
+# hole-punch hints (libtorrent 2.1 still tries uTP first; see SessionConfig.utp_connect_timeout).
+PEX_ENCRYPTION = 0x1
+
 
 @dataclass
 class ActiveTorrent:
@@ -119,7 +123,10 @@ class TorrentEngine:
             check_paths(source.params.ti, save_path)
         # Added paused and auto-managed by default: clear both so it starts at once.
         params.flags &= ~(lt.torrent_flags.paused | lt.torrent_flags.auto_managed)
-        params.flags |= lt.torrent_flags.default_dont_download
+        if self.policy.sequential_within_window:
+            params.flags |= lt.torrent_flags.sequential_download
+        # Not default_dont_download: a torrent that wants nothing is "finished", announces
+        # upload-only, and transmission then treats us as a seed: choked, even disconnected.
         handle = await asyncio.to_thread(self.session.ses.add_torrent, params)
         active = ActiveTorrent(
             info_hash=source.info_hash,
@@ -146,13 +153,13 @@ class TorrentEngine:
 
         A seeder still checking its files refuses us, and libtorrent gives a peer up after a few
         failures: with hints as the only source (no DHT, no tracker) that is a stream that never
-        starts.
+        starts. Checked four times a second; the first attempt is immediate.
         """
         while active.info_hash in self.active and active.handle.is_valid():
             if active.handle.status().num_peers == 0:
                 for peer in active.source.peers:
-                    active.handle.connect_peer(peer)
-            await asyncio.sleep(1.0)
+                    active.handle.connect_peer(peer, 0, PEX_ENCRYPTION)
+            await asyncio.sleep(0.25)
 
     async def _wait_metadata(self, active: ActiveTorrent, limit_s: float) -> None:
         try:
@@ -163,9 +170,7 @@ class TorrentEngine:
                 why = "found no peers"
             else:
                 why = f"{status.num_peers} peer(s) did not send it"
-            raise BadTorrent(
-                f"no metadata for {active.info_hash} after {limit_s:g} s: {why}"
-            ) from None
+            raise BadTorrent(f"no metadata for {active.info_hash} after {limit_s:g} s: {why}") from None
         info = active.info
         if active.tracker is None:
             try:
@@ -177,9 +182,7 @@ class TorrentEngine:
             status = active.handle.status(lt.status_flags_t.query_pieces)
             active.tracker = PieceTracker(self.loop, info.num_pieces(), list(status.pieces))
 
-    def open_file(
-        self, active: ActiveTorrent, file_index: int | None, start_byte: int = 0
-    ) -> StreamPolicy:
+    def open_file(self, active: ActiveTorrent, file_index: int | None, start_byte: int = 0) -> StreamPolicy:
         """Choose the file and start its streaming policy (idempotent per file)."""
         file = choose_file(active.info, file_index)
         policy = active.policies.get(file.index)

@@ -8,6 +8,8 @@ import logging
 import mimetypes
 import re
 import secrets
+import time
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
@@ -46,6 +48,7 @@ class StreamEntry:
     policy: StreamPolicy
     tracker: PieceTracker
     readers: int = 0
+    served: int = 0  # bytes sent, all readers
 
     @property
     def map(self) -> PieceMap:
@@ -83,6 +86,8 @@ class StreamServer:
         self.port = 0
         self._runner: web.AppRunner | None = None
         self._ids = itertools.count(1)
+        # (monotonic time, first byte) of the latest GET requests: what the player asked when.
+        self.requests: deque[tuple[float, int]] = deque(maxlen=256)
 
     async def start(self, port: int = 0) -> None:
         app = web.Application()
@@ -101,9 +106,7 @@ class StreamServer:
             await self._runner.cleanup()
             self._runner = None
 
-    def publish(
-        self, name: str, path: Path, size: int, policy: StreamPolicy, tracker: PieceTracker
-    ) -> str:
+    def publish(self, name: str, path: Path, size: int, policy: StreamPolicy, tracker: PieceTracker) -> str:
         """Serve a file under a new token and return its URL."""
         token = secrets.token_urlsafe(24)
         leaf = PurePosixPath(name).name or "video"
@@ -143,6 +146,7 @@ class StreamServer:
             await response.prepare(request)
             return response
         reader = next(self._ids)
+        self.requests.append((time.monotonic(), start))
         entry.readers += 1
         entry.policy.set_reader(reader, start)
         try:
@@ -178,6 +182,7 @@ class StreamServer:
                 return
             await response.write(data)
             pos += len(data)
+            entry.served += len(data)
 
 
 def _read_at(path: Path, offset: int, size: int) -> bytes:

@@ -29,9 +29,7 @@ def _seeder(kind: str, torrent: Path, data: Path, work: Path) -> Any:
 
 
 @pytest.fixture(params=["libtorrent", "aria2", "transmission"])
-def seeder(
-    request: pytest.FixtureRequest, film: tuple[Path, Path], tmp_path: Path
-) -> Iterator[Any]:
+def seeder(request: pytest.FixtureRequest, film: tuple[Path, Path], tmp_path: Path) -> Iterator[Any]:
     video, torrent = film
     s = _seeder(request.param, torrent, video.parent, tmp_path / "seeder")
     yield s
