@@ -28,10 +28,10 @@ import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.bootstrap import build_services  # noqa: E402
-from app.engines.torrent.session import SessionConfig  # noqa: E402
-from app.services.streaming import StreamingService  # noqa: E402
-from tests.fakes.swarm import (  # noqa: E402
+from app.bootstrap import build_services
+from app.engines.torrent.session import SessionConfig
+from app.services.streaming import StreamingService
+from tests.fakes.swarm import (
     Aria2Seeder,
     LibtorrentSeeder,
     TransmissionSeeder,
@@ -148,7 +148,7 @@ async def seek_and_time(
     return (frame - t_seek if frame else None), needed / rate
 
 
-async def run_one(kind: str, video: Path, torrent: Path, work: Path, rate: int) -> dict[str, Any]:
+async def run_one(kind: str, video: Path, torrent: Path, work: Path, rate: int, size: int) -> dict[str, Any]:
     seed_work = work / f"seeder-{kind}"
     shutil.rmtree(seed_work, ignore_errors=True)
     if kind == "lt":
@@ -160,7 +160,6 @@ async def run_one(kind: str, video: Path, torrent: Path, work: Path, rate: int) 
     home = Path(tempfile.mkdtemp(prefix=f"stream-{kind}-", dir=work))
     services = build_services(home, load_demo=False, console_log=False)
     out: dict[str, Any] = {"seeder": kind}
-    size = video.stat().st_size
     try:
         async with StreamingService(services, session_config=LOOPBACK) as streaming:
             t0 = time.monotonic()
@@ -231,7 +230,7 @@ async def main() -> None:
           f"{os.cpu_count()} cores")  # fmt: skip
     rows = []
     for kind in args.seeders.split(","):
-        res = await run_one(kind, video, torrent, args.work, args.rate)
+        res = await run_one(kind, video, torrent, args.work, args.rate, video.stat().st_size)
         rows.append(res)
         print(res, flush=True)
     print()
