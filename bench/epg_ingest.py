@@ -57,8 +57,11 @@ def generate(path: Path, channels: int, days: int, seed: int = 7) -> int:
     shows = [_sentence(rng, rng.randint(1, 3)) for _ in range(600)]
     lengths = (5, 5, 5, 5, 10, 10, 10, 10)
     count = 0
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "wt", encoding="utf-8", newline="\n") as f:  # type: ignore[operator]
+    if path.suffix == ".gz":
+        f = gzip.open(path, "wt", encoding="utf-8", newline="\n", compresslevel=6)  # noqa: SIM115
+    else:
+        f = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+    with f:
         f.write('<?xml version="1.0" encoding="UTF-8"?>\n<tv generator-info-name="bench">\n')
         for c in range(channels):
             f.write(

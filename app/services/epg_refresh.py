@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from pydantic import BaseModel, ConfigDict
 
 from app.core.tasks import run_blocking
-from app.domain.errors import BadFeed, CinemaError, NotFound
+from app.domain.errors import BadFeed, CinemaError, NotFound, ProviderUnavailable
 from app.net.http_fetch import FetchResult, fetch_to_file, safe_label
 from app.providers.guide_feed import open_feed, read_head, sniff_kind
 from app.providers.m3u.parser import parse_m3u
@@ -320,6 +320,12 @@ def _refresh(
         log.warning("guide refresh of %s failed: %s", label, exc)
         guide_repo.record_status(services.db, source_id, status="error", error=str(exc), now=_now(services))
         raise
+    except Exception as exc:
+        # Not a feed problem (a locked database, a dead parser process): still one clear line.
+        log.exception("guide refresh of %s failed", label)
+        message = f"{label}: import failed ({type(exc).__name__}: {exc})"
+        guide_repo.record_status(services.db, source_id, status="error", error=message, now=_now(services))
+        raise ProviderUnavailable(message) from exc
 
 
 def _refresh_inner(
