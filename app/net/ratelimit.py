@@ -21,13 +21,15 @@ class RateLimiter:
         self,
         windows: Sequence[tuple[int, float]],
         clock: Callable[[], float] = time.monotonic,
-        slack_s: float = 0.03,
+        slack_s: float = 0.05,
     ) -> None:
         if not windows:
             raise ValueError("at least one window is needed")
         # Slack: requests leave on our clock but are counted on arrival at the server, where
         # network jitter can squeeze two of them closer together than we spaced them.
-        self._windows = [(max(1, int(limit)), float(period) + slack_s) for limit, period in windows]
+        self._windows = [
+            (max(1, int(limit)), float(period) + min(slack_s, 0.03 * period)) for limit, period in windows
+        ]
         self._logs: list[deque[float]] = [deque() for _ in self._windows]
         self._clock = clock
         self._lock = asyncio.Lock()

@@ -112,6 +112,7 @@ class FakeTmdb:
         self._window: deque[float] = deque()
         self._lock = threading.Lock()
         app = web.Application()
+        app.router.add_get("/__stats", self._stats)
         app.router.add_get("/3/{tail:.*}", self._handle)
         self._server = ThreadedServer(app)
         self.base_url = ""
@@ -124,6 +125,22 @@ class FakeTmdb:
         self._server.stop()
 
     # -- request handling --------------------------------------------------------------------
+
+    async def _stats(self, _request: web.Request) -> web.Response:
+        """Counters for a benchmark that runs this server in another process."""
+        c = self.counters
+        paths: dict[str, int] = {}
+        for path in c.paths:
+            key = "/" + path.split("/")[1]
+            paths[key] = paths.get(key, 0) + 1
+        return web.json_response(
+            {
+                "requests": c.requests,
+                "rate_limited": c.rate_limited,
+                "server_errors": c.server_errors,
+                "paths": paths,
+            }
+        )
 
     def _over_limit(self) -> bool:
         limit = self.faults.rate_per_s
@@ -151,9 +168,7 @@ class FakeTmdb:
                 "status_code": 25,
                 "status_message": "Your request count is over the allowed limit.",
             }
-            return web.json_response(
-                body, status=429, headers={"Retry-After": self.faults.retry_after}
-            )
+            return web.json_response(body, status=429, headers={"Retry-After": self.faults.retry_after})
         if self.faults.fail_5xx > 0:
             self.faults.fail_5xx -= 1
             self.counters.server_errors += 1
@@ -175,9 +190,7 @@ class FakeTmdb:
 
     def _route(self, path: str, query: Any) -> Any:
         if path == "/configuration":
-            config = json.loads(
-                (REALWORLD / "tmdb" / "ceg_configuration_details.json").read_text("utf-8")
-            )
+            config = json.loads((REALWORLD / "tmdb" / "ceg_configuration_details.json").read_text("utf-8"))
             config["images"]["secure_base_url"] = self.image_base
             config["images"]["base_url"] = self.image_base
             return config
@@ -189,9 +202,7 @@ class FakeTmdb:
             return details_json(entry, media, query.get("language", "en-US"))
         if m := re.fullmatch(r"/find/(tt\d+)", path):
             imdb = m.group(1)
-            movies = [
-                list_item(e, "movie") for e in self.movies.values() if e.get("imdb_id") == imdb
-            ]
+            movies = [list_item(e, "movie") for e in self.movies.values() if e.get("imdb_id") == imdb]
             tv = [list_item(e, "tv") for e in self.tv.values() if e.get("imdb_id") == imdb]
             return {
                 "movie_results": movies,
@@ -204,11 +215,7 @@ class FakeTmdb:
 
     def _search(self, media: str, query: Any) -> dict[str, Any]:
         words = set(simple_norm(query.get("query", "")))
-        year = (
-            query.get("year")
-            or query.get("primary_release_year")
-            or query.get("first_air_date_year")
-        )
+        year = query.get("year") or query.get("primary_release_year") or query.get("first_air_date_year")
         db = self.movies if media == "movie" else self.tv
         hits = []
         for entry in db.values():
@@ -258,9 +265,7 @@ def details_json(entry: dict[str, Any], media: str, language: str) -> dict[str, 
     """Details with credits, videos, external_ids, alternative_titles, recommendations appended."""
     item = list_item(entry, media)
     russian = language.startswith("ru")
-    overview = (
-        entry.get("overview", "") if russian else entry.get("overview_en", "An English overview.")
-    )
+    overview = entry.get("overview", "") if russian else entry.get("overview_en", "An English overview.")
     genres = [
         {
             "id": g,
@@ -354,3 +359,33 @@ def details_json(entry: dict[str, Any], media: str, language: str) -> dict[str, 
             alternative_titles={"results": alt}, in_production=False, type="Scripted",
         )  # fmt: skip
     return data
+
+
+def main() -> None:
+    """Serve a database from a JSON file until killed: ``python -m tests.fakes.tmdb_server
+    DB.json [--latency S] [--rate N] [--image-base URL]``; prints the base URL on one line."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("db")
+    parser.add_argument("--latency", type=float, default=0.0)
+    parser.add_argument("--rate", type=int, default=None)
+    parser.add_argument("--image-base", default="http://127.0.0.1:9/t/p/")
+    args = parser.parse_args()
+    data = json.loads(Path(args.db).read_text("utf-8"))
+    fake = FakeTmdb(
+        data.get("movies", []),
+        data.get("tv", []),
+        image_base=args.image_base,
+        faults=Faults(latency_s=args.latency, rate_per_s=args.rate),
+    )
+    print(fake.start(), flush=True)
+    try:
+        sys.stdin.read()  # until the parent closes our stdin
+    finally:
+        fake.stop()
+
+
+if __name__ == "__main__":
+    main()
