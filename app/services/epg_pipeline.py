@@ -9,6 +9,7 @@ import pickle
 import queue
 import sys
 import threading
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -283,7 +284,12 @@ def _process_producer(produce: Produce) -> tuple[Callable[[], Any], Any]:
             q.join_thread()
 
     proc = ctx.Process(target=body, name="epg-parse", daemon=True)
-    proc.start()
+    with warnings.catch_warnings():
+        # Python warns that forking a threaded process may deadlock a child that takes a lock
+        # another thread held. This child only parses: every module it needs is imported
+        # already, and it does not log; it talks to us through a queue made before the fork.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        proc.start()
 
     def get() -> Any:
         while True:
