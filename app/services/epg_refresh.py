@@ -12,8 +12,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from pydantic import BaseModel, ConfigDict
-
 from app.core.tasks import run_blocking
 from app.domain.errors import BadFeed, CinemaError, NotFound, ProviderUnavailable
 from app.net.http_fetch import FetchResult, fetch_to_file, safe_label
@@ -22,6 +20,14 @@ from app.providers.m3u.parser import parse_m3u
 from app.providers.provider_json.parser import parse_provider_json
 from app.providers.xmltv.parser import iter_xmltv
 from app.services.container import Services
+from app.services.epg_models import (
+    GuideDidRefresh,
+    GuideRefreshDidFail,
+    GuideRefreshDidProgress,
+    GuideSourceStatus,
+    RefreshProgress,
+    RefreshResult,
+)
 from app.services.epg_pipeline import (
     ImportStats,
     PlaylistMapper,
@@ -37,61 +43,14 @@ KINDS = ("xmltv", "m3u", "provider_json")
 JSON_MAX_BYTES = 256 * 1024**2  # JSON answers are parsed whole
 
 
-class GuideSourceStatus(BaseModel):
-    model_config = ConfigDict(frozen=True)
-    id: int
-    name: str
-    kind: str
-    location: str
-    last_refresh_at: int | None
-    last_status: str | None
-    last_error: str | None
-    channels_count: int
-    programmes_count: int
-    films_count: int
-    unmatched_channels: tuple[str, ...]
-    is_demo: bool
-
-
-class RefreshResult(BaseModel):
-    model_config = ConfigDict(frozen=True)
-    source_id: int
-    status: str  # ok, unchanged
-    kind: str
-    channels: int = 0
-    programmes: int = 0
-    films: int = 0
-    unmatched_channels: tuple[str, ...] = ()
-    bytes_read: int = 0
-    seconds: float = 0.0
-
-
-@dataclass(frozen=True)
-class RefreshProgress:
-    source_id: int
-    phase: str  # download, import, done
-    bytes_read: int = 0
-    bytes_total: int | None = None
-    programmes: int = 0
-
-
-@dataclass(frozen=True)
-class GuideDidRefresh:
-    source_id: int
-    status: str
-    programmes: int
-    films: int
-
-
-@dataclass(frozen=True)
-class GuideRefreshDidProgress:
-    progress: RefreshProgress
-
-
-@dataclass(frozen=True)
-class GuideRefreshDidFail:
-    source_id: int
-    error: str
+__all__ = [
+    "GuideDidRefresh",
+    "GuideRefreshDidFail",
+    "GuideRefreshDidProgress",
+    "GuideSourceStatus",
+    "RefreshProgress",
+    "RefreshResult",
+]
 
 
 ProgressFn = Callable[[RefreshProgress], None]
