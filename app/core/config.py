@@ -66,7 +66,7 @@ class Settings(BaseSettings):
     tmdb_image_base_url: str = "https://image.tmdb.org/t/p/"
     tmdb_rate_per_second: float = 40.0
     shikimori_base_url: str = "https://shikimori.io"
-    enrich_concurrency: int = 8
+    enrich_concurrency: int = 16
     match_threshold: float = 0.8
     http_timeout_s: float = 30.0
     feed_max_bytes: int = 2 * 1024**3
