@@ -78,10 +78,10 @@ def generate(home: Path, count: int, posters: int = 400) -> Path:
     """Fill ``home`` with ``count`` titles (with poster files) and a week of airings."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from app.bootstrap import build_services
-    from app.storage import titles_repo
+    from app.storage import catalog_reads, titles_repo
 
     services = build_services(home, load_demo=False, console_log=False)
-    if titles_repo.count_titles(services.db) >= count:
+    if catalog_reads.count_titles(services.db) >= count:
         return home
     poster_paths = make_posters(home / "bench-posters", posters)
     rng = random.Random(42)

@@ -95,9 +95,9 @@ def repaint_child(home: str, mode: str) -> None:
     asyncio.set_event_loop(loop)
     if mode == "floor":
         from app.bootstrap import build_services
-        from app.storage import titles_repo
+        from app.storage import catalog_reads
 
-        n = titles_repo.count_titles(build_services(home, load_demo=False, console_log=False).db)
+        n = catalog_reads.count_titles(build_services(home, load_demo=False, console_log=False).db)
         view = QListView()
         view.setViewMode(QListView.ViewMode.IconMode)
         view.setUniformItemSizes(True)

@@ -14,7 +14,7 @@ from typing import Any
 
 from app.core.resources import demo_dir
 from app.services.container import Services
-from app.storage import state_repo, titles_repo
+from app.storage import catalog_reads, state_repo
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +133,8 @@ def _import_guide(services: Services, weeks: int) -> None:
 
 
 def _add_demo_sources(services: Services, films: list[dict[str, Any]], now_ts: int) -> None:
+    from app.storage import titles_repo  # SQLAlchemy: only when writing
+
     video = str(sample_video())
     titles_repo.upsert_sources(
         services.db,
@@ -162,8 +164,10 @@ def ensure_demo_library(services: Services) -> bool:
     now = services.clock.now()
     loaded = state_repo.get_state(db, _STATE_LOADED) == "1"
     if not loaded:
-        if titles_repo.count_titles(db) > 0:
+        if catalog_reads.count_titles(db) > 0:
             return False  # the user has a library of their own: no demo
+        from app.storage import titles_repo  # SQLAlchemy: only when writing
+
         films = load_metadata()
         now_ts = int(now.timestamp())
         titles_repo.upsert_titles(db, [_title_row(f, now_ts) for f in films])
@@ -181,6 +185,8 @@ def ensure_demo_library(services: Services) -> bool:
 
 def remove_demo_library(services: Services) -> int:
     """Remove the demo titles and guide; the demo is not filled in again."""
+    from app.storage import titles_repo  # SQLAlchemy: only when writing
+
     removed = titles_repo.delete_demo(services.db)
     source_id_text = state_repo.get_state(services.db, _STATE_SOURCE)
     if source_id_text:
@@ -201,12 +207,13 @@ def remove_demo_library(services: Services) -> int:
 
 
 def is_demo_present(services: Services) -> bool:
-    return titles_repo.count_demo(services.db) > 0
+    return catalog_reads.count_demo(services.db) > 0
 
 
 def restore_demo_library(services: Services) -> bool:
     """Bring the demo library back after it was removed."""
     from app.core.config import save_settings
+    from app.storage import titles_repo  # SQLAlchemy: only when writing
 
     services.settings = save_settings(services.paths, services.settings, demo_enabled=True)
     state_repo.delete_state(services.db, _STATE_LOADED)

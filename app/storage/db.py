@@ -1,17 +1,23 @@
-"""The engine (SQLite in WAL with foreign keys on) and migrations run at start-up."""
+"""The database: SQLite in WAL with foreign keys on, migrations at start-up.
+
+SQLAlchemy (writes, migrations, most repositories) is imported on first use of
+``Database.engine``; the start-up path (migration check, app state, the first grid page) reads
+through the DB-API directly (``Database.raw()``), so the first window paints sooner.
+"""
 
 from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, text
-
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +41,8 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(db_path: Path | str) -> Engine:
+    from sqlalchemy import create_engine, event
+
     url = "sqlite://" if str(db_path) == ":memory:" else f"sqlite:///{db_path}"
     engine = create_engine(url, future=True)
     event.listen(engine, "connect", _on_connect)
@@ -68,22 +76,18 @@ def head_revision() -> str | None:
     return heads.pop() if len(heads) == 1 else None
 
 
-def _stored_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        exists = conn.execute(
-            text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
-        ).first()
-        if not exists:
-            return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+def _stored_revision(conn: sqlite3.Connection) -> str | None:
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+    ).fetchone()
+    if not exists:
+        return None
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return None if row is None else str(row[0])
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Upgrade to ``revision``; a database already at head costs one query, not alembic."""
-    if revision == "head" and engine.dialect.name == "sqlite":
-        head = head_revision()
-        if head is not None and _stored_revision(engine) == head:
-            return
     from alembic import command
 
     command.upgrade(alembic_config(engine), revision)
@@ -103,14 +107,45 @@ def current_revision(engine: Engine) -> str | None:
 
 
 class Database:
-    """The handle services hold: they never touch SQLAlchemy themselves."""
+    """The handle services hold: they never touch SQLAlchemy or sqlite3 themselves."""
 
     def __init__(self, path: Path | str) -> None:
         self.path = path
-        self.engine = make_engine(path)
+        self._engine: Engine | None = None
+        self._local = threading.local()
+        self._raw: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = make_engine(self.path)
+        return self._engine
+
+    def raw(self) -> sqlite3.Connection:
+        """This thread's DB-API connection (autocommit; use ``with conn:`` for a transaction)."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            target = ":memory:" if str(self.path) == ":memory:" else str(self.path)
+            conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, timeout=5.0)
+            _on_connect(conn, None)
+            self._local.conn = conn
+            with self._lock:
+                self._raw.append(conn)
+        return conn
 
     def migrate(self) -> None:
+        """Upgrade to head; a database already there costs one query and no alembic import."""
+        head = head_revision()
+        if head is not None and str(self.path) != ":memory:" and _stored_revision(self.raw()) == head:
+            return
         migrate(self.engine)
 
     def dispose(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
+        with self._lock:
+            for conn in self._raw:
+                conn.close()
+            self._raw.clear()
+        self._local = threading.local()

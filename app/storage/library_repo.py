@@ -1,36 +1,41 @@
-"""Per-profile library state: playback progress and history."""
+"""Per-profile library state: playback progress and history (DB-API: small, frequent writes)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
-from sqlalchemy.dialects.sqlite import insert
-
 from app.domain.models import HistoryEntry, Progress
 from app.storage.db import Database
-from app.storage.tables import history, progress
+
+_PROGRESS_COLS = "item_key, position_ms, duration_ms, watched, view_count, updated_at"
 
 
 def _dt(ts: int | None) -> datetime | None:
     return None if ts is None else datetime.fromtimestamp(ts, UTC)
 
 
-def get_progress(db: Database, profile_id: int, item_key: str) -> Progress | None:
-    with db.engine.connect() as conn:
-        r = conn.execute(
-            select(progress).where(progress.c.profile_id == profile_id, progress.c.item_key == item_key)
-        ).first()
-    if r is None:
-        return None
+def _progress(row: tuple[str, int, int | None, int, int, int]) -> Progress:
+    key, position, duration, watched, views, updated = row
     return Progress(
-        item_key=r.item_key,
-        position_ms=r.position_ms,
-        duration_ms=r.duration_ms,
-        watched=bool(r.watched),
-        view_count=r.view_count,
-        updated_at=_dt(r.updated_at),
+        item_key=key,
+        position_ms=position,
+        duration_ms=duration,
+        watched=bool(watched),
+        view_count=views,
+        updated_at=_dt(updated),
     )
+
+
+def get_progress(db: Database, profile_id: int, item_key: str) -> Progress | None:
+    row = (
+        db.raw()
+        .execute(
+            f"SELECT {_PROGRESS_COLS} FROM progress WHERE profile_id = ? AND item_key = ?",
+            (profile_id, item_key),
+        )
+        .fetchone()
+    )
+    return None if row is None else _progress(row)
 
 
 def save_progress(
@@ -46,31 +51,27 @@ def save_progress(
     count_view: bool = False,
 ) -> None:
     """Upsert the position; ``count_view`` raises the view count (once per play)."""
-    ts = int(now.timestamp())
-    values = {
-        "profile_id": profile_id,
-        "item_key": item_key,
-        "title_id": title_id,
-        "position_ms": max(0, int(position_ms)),
-        "duration_ms": duration_ms,
-        "watched": bool(watched),
-        "view_count": 1 if count_view else 0,
-        "updated_at": ts,
-    }
-    stmt = insert(progress).values(**values)
-    set_: dict[str, object] = {
-        "position_ms": stmt.excluded.position_ms,
-        "duration_ms": stmt.excluded.duration_ms,
-        "updated_at": stmt.excluded.updated_at,
-    }
+    updates = ["position_ms = excluded.position_ms", "duration_ms = excluded.duration_ms"]
+    updates.append("updated_at = excluded.updated_at")
     if watched is not None:
-        set_["watched"] = stmt.excluded.watched
+        updates.append("watched = excluded.watched")
     if count_view:
-        set_["view_count"] = progress.c.view_count + 1
-    with db.engine.begin() as conn:
-        conn.execute(
-            stmt.on_conflict_do_update(index_elements=[progress.c.profile_id, progress.c.item_key], set_=set_)
-        )
+        updates.append("view_count = progress.view_count + 1")
+    db.raw().execute(
+        "INSERT INTO progress (profile_id, item_key, title_id, position_ms, duration_ms, watched, "
+        "view_count, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+        f"ON CONFLICT(profile_id, item_key) DO UPDATE SET {', '.join(updates)}",
+        (
+            profile_id,
+            item_key,
+            title_id,
+            max(0, int(position_ms)),
+            duration_ms,
+            int(bool(watched)),
+            1 if count_view else 0,
+            int(now.timestamp()),
+        ),
+    )
 
 
 def start_history(
@@ -82,73 +83,52 @@ def start_history(
     location: str,
     now: datetime,
 ) -> int:
-    with db.engine.begin() as conn:
-        result = conn.execute(
-            history.insert().values(
-                profile_id=profile_id,
-                item_key=item_key,
-                title_id=title_id,
-                label=label,
-                location=location,
-                started_at=int(now.timestamp()),
-            )
-        )
-        return int(result.inserted_primary_key[0])  # type: ignore[index]
+    cursor = db.raw().execute(
+        "INSERT INTO history (profile_id, item_key, title_id, label, location, started_at, position_ms) "
+        "VALUES (?, ?, ?, ?, ?, ?, 0)",
+        (profile_id, item_key, title_id, label, location, int(now.timestamp())),
+    )
+    return int(cursor.lastrowid or 0)
 
 
 def update_history(
-    db: Database,
-    entry_id: int,
-    position_ms: int,
-    duration_ms: int | None,
-    now: datetime,
-    ended: bool = False,
+    db: Database, entry_id: int, position_ms: int, duration_ms: int | None, now: datetime, ended: bool = False
 ) -> None:
-    values: dict[str, object] = {
-        "position_ms": max(0, int(position_ms)),
-        "duration_ms": duration_ms,
-    }
+    position = max(0, int(position_ms))
     if ended:
-        values["ended_at"] = int(now.timestamp())
-    with db.engine.begin() as conn:
-        conn.execute(update(history).where(history.c.id == entry_id).values(**values))
+        db.raw().execute(
+            "UPDATE history SET position_ms = ?, duration_ms = ?, ended_at = ? WHERE id = ?",
+            (position, duration_ms, int(now.timestamp()), entry_id),
+        )
+    else:
+        db.raw().execute(
+            "UPDATE history SET position_ms = ?, duration_ms = ? WHERE id = ?",
+            (position, duration_ms, entry_id),
+        )
 
 
 def list_history(db: Database, profile_id: int, limit: int = 200) -> list[HistoryEntry]:
-    with db.engine.connect() as conn:
-        rows = conn.execute(
-            select(history)
-            .where(history.c.profile_id == profile_id)
-            .order_by(history.c.started_at.desc(), history.c.id.desc())
-            .limit(limit)
-        ).all()
+    rows = db.raw().execute(
+        "SELECT id, item_key, title_id, label, location, started_at, ended_at, position_ms, duration_ms "
+        "FROM history WHERE profile_id = ? ORDER BY started_at DESC, id DESC LIMIT ?",
+        (profile_id, limit),
+    )
     return [
         HistoryEntry(
-            id=r.id,
-            item_key=r.item_key,
-            title_id=r.title_id,
-            label=r.label,
-            location=r.location,
-            started_at=_dt(r.started_at),  # type: ignore[arg-type]
-            ended_at=_dt(r.ended_at),
-            position_ms=r.position_ms,
-            duration_ms=r.duration_ms,
+            id=r[0],
+            item_key=r[1],
+            title_id=r[2],
+            label=r[3],
+            location=r[4],
+            started_at=datetime.fromtimestamp(r[5], UTC),
+            ended_at=_dt(r[6]),
+            position_ms=r[7],
+            duration_ms=r[8],
         )
         for r in rows
     ]
 
 
 def all_progress(db: Database, profile_id: int) -> dict[str, Progress]:
-    with db.engine.connect() as conn:
-        rows = conn.execute(select(progress).where(progress.c.profile_id == profile_id)).all()
-    return {
-        r.item_key: Progress(
-            item_key=r.item_key,
-            position_ms=r.position_ms,
-            duration_ms=r.duration_ms,
-            watched=bool(r.watched),
-            view_count=r.view_count,
-            updated_at=_dt(r.updated_at),
-        )
-        for r in rows
-    }
+    rows = db.raw().execute(f"SELECT {_PROGRESS_COLS} FROM progress WHERE profile_id = ?", (profile_id,))
+    return {row[0]: _progress(row) for row in rows}

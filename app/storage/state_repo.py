@@ -1,26 +1,22 @@
-"""A small key/value store for app state (demo loaded, last start ...)."""
+"""A small key/value store for app state (demo loaded, guide week ...), read at start-up."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.dialects.sqlite import insert
-
 from app.storage.db import Database
-from app.storage.tables import app_state
 
 
 def get_state(db: Database, key: str) -> str | None:
-    with db.engine.connect() as conn:
-        return conn.execute(select(app_state.c.value).where(app_state.c.key == key)).scalar()
+    row = db.raw().execute("SELECT value FROM app_state WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
 
 
 def set_state(db: Database, key: str, value: str) -> None:
-    stmt = insert(app_state).values(key=key, value=value)
-    stmt = stmt.on_conflict_do_update(index_elements=[app_state.c.key], set_={"value": value})
-    with db.engine.begin() as conn:
-        conn.execute(stmt)
+    db.raw().execute(
+        "INSERT INTO app_state (key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
 
 
 def delete_state(db: Database, key: str) -> None:
-    with db.engine.begin() as conn:
-        conn.execute(app_state.delete().where(app_state.c.key == key))
+    db.raw().execute("DELETE FROM app_state WHERE key = ?", (key,))

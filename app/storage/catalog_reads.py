@@ -1,0 +1,112 @@
+"""The catalog's hot reads (ordered ids, grid rows) through the DB-API: no SQLAlchemy import
+on the way to the first painted grid, and no statement compilation per page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from app.domain.models import Airing, SourceKind, TitleBrief, TitleKind
+from app.storage.db import Database
+
+# An airing counts while it runs; one without a stop counts for three hours after its start.
+_CURRENT = "(p.stop > :now OR (p.stop IS NULL AND p.start > :now - 10800))"
+
+_IDS_SQL = f"""
+SELECT t.id FROM titles t
+LEFT JOIN (
+    SELECT p.title_id AS title_id, MIN(p.start) AS next_start FROM programmes p
+    WHERE p.title_id IS NOT NULL AND {_CURRENT}
+    GROUP BY p.title_id
+) n ON n.title_id = t.id
+WHERE t.kind != 'programme' {{kind}}
+ORDER BY n.next_start IS NULL, n.next_start, t.rating IS NULL, t.rating DESC, t.title
+"""
+
+
+def _in(n: int) -> str:
+    return ",".join("?" * n)
+
+
+def count_titles(db: Database) -> int:
+    return int(db.raw().execute("SELECT COUNT(*) FROM titles").fetchone()[0])
+
+
+def count_demo(db: Database) -> int:
+    return int(db.raw().execute("SELECT COUNT(*) FROM titles WHERE is_demo = 1").fetchone()[0])
+
+
+def catalog_ids(db: Database, now: datetime, *, kind: str | None = None) -> list[str]:
+    """All catalog titles: upcoming airings first (soonest first), then by rating."""
+    params: dict[str, object] = {"now": int(now.timestamp())}
+    kind_sql = ""
+    if kind:
+        kind_sql = "AND t.kind = :kind"
+        params["kind"] = kind
+    return [row[0] for row in db.raw().execute(_IDS_SQL.format(kind=kind_sql), params)]
+
+
+def briefs(db: Database, ids: Sequence[str], now: datetime, profile_id: int = 1) -> dict[str, TitleBrief]:
+    """Grid rows for ``ids``: one query each for titles, next airings, progress and sources."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    conn = db.raw()
+    now_ts = int(now.timestamp())
+    marks = _in(len(ids))
+    rows = conn.execute(
+        "SELECT id, kind, title, original_title, year, rating, poster_thumb, poster_path "
+        f"FROM titles WHERE id IN ({marks})",
+        ids,
+    ).fetchall()
+    airings: dict[str, Airing] = {}
+    for tid, ch_id, ch_name, start, stop, ptitle in conn.execute(
+        "SELECT p.title_id, p.channel_id, c.name, p.start, p.stop, p.title FROM programmes p "
+        "LEFT JOIN channels c ON c.id = p.channel_id "
+        f"WHERE p.title_id IN ({marks}) AND (p.stop > ? OR (p.stop IS NULL AND p.start > ?)) "
+        "ORDER BY p.title_id, p.start",
+        [*ids, now_ts, now_ts - 10800],
+    ):
+        if tid not in airings:
+            airings[tid] = Airing(
+                channel_id=ch_id,
+                channel_name=ch_name or ch_id,
+                start=datetime.fromtimestamp(start, UTC),
+                stop=None if stop is None else datetime.fromtimestamp(stop, UTC),
+                title=ptitle,
+            )
+    progress = {
+        key: (position, duration, watched)
+        for key, position, duration, watched in conn.execute(
+            "SELECT item_key, position_ms, duration_ms, watched FROM progress "
+            f"WHERE profile_id = ? AND item_key IN ({marks})",
+            [profile_id, *ids],
+        )
+    }
+    kinds: dict[str, set[str]] = {}
+    for tid, skind in conn.execute(
+        f"SELECT DISTINCT title_id, kind FROM sources WHERE title_id IN ({marks})", ids
+    ):
+        kinds.setdefault(tid, set()).add(skind)
+    out: dict[str, TitleBrief] = {}
+    for tid, kind, title, original, year, rating, thumb, poster in rows:
+        fraction = None
+        p = progress.get(tid)
+        if p is not None and p[1] and not p[2] and p[0] > 0:
+            fraction = min(1.0, p[0] / p[1])
+        source_kinds = {SourceKind(k) for k in kinds.get(tid, ()) if k in SourceKind._value2member_map_}
+        if tid in airings:
+            source_kinds.add(SourceKind.IPTV_LIVE)
+        out[tid] = TitleBrief(
+            id=tid,
+            kind=TitleKind(kind) if kind in TitleKind._value2member_map_ else TitleKind.FILM,
+            title=title,
+            original_title=original,
+            year=year,
+            rating=rating,
+            poster_path=thumb or poster,
+            next_airing=airings.get(tid),
+            progress=fraction,
+            source_kinds=tuple(sorted(source_kinds, key=lambda k: k.value)),
+        )
+    return out
