@@ -298,13 +298,15 @@ def _refresh_inner(
 ) -> RefreshResult:
     settings = services.settings
     max_bytes = settings.feed_max_bytes if source.kind != "provider_json" else JSON_MAX_BYTES
+    # A playlist may be unchanged while the guide it names is new: always fetch playlists.
+    conditional = not force and source.kind != "m3u"
     feed = _materialize(
-        services, source, source.location, f"source-{source.id}.feed", on_bytes, not force,
+        services, source, source.location, f"source-{source.id}.feed", on_bytes, conditional,
         max_bytes,
     )  # fmt: skip
     now = _now(services)
     if feed is None or (
-        not force and feed.content_hash is not None and feed.content_hash == source.content_hash
+        conditional and feed.content_hash is not None and feed.content_hash == source.content_hash
     ):
         guide_repo.record_status(services.db, source.id, status="unchanged", error=None, now=now)
         progress(RefreshProgress(source.id, "done"))
@@ -324,11 +326,13 @@ def _refresh_inner(
     stats = ImportStats()
     mapper: PlaylistMapper | None = None
     guide_path: Path | None = None
+    guide_label = label
     if kind == "m3u":
-        playlist = parse_m3u(feed.path.read_bytes(), label)
+        playlist = parse_m3u(_read_whole(feed.path, label), label)
         mapper = PlaylistMapper(playlist.channels)
         if playlist.guide_urls and source.params.get("guide", True):
             guide_loc = _resolve(source.location, playlist.guide_urls[0])
+            guide_label = safe_label(guide_loc) if is_url(guide_loc) else guide_loc
             guide_feed = _materialize(
                 services, source, guide_loc, f"source-{source.id}.guide", on_bytes, False,
                 settings.feed_max_bytes,
@@ -344,11 +348,11 @@ def _refresh_inner(
             if guide_path is None:
                 yield from produce_rows(source.id, (), builder, mapper)
             else:
-                glabel = safe_label(str(guide_path))
+                glabel = guide_label
                 with open_feed(guide_path, glabel, feed_bytes) as s:
                     yield from produce_rows(source.id, iter_xmltv(s, glabel), builder, mapper)
         else:
-            channels, programmes = parse_provider_json(feed.path.read_bytes(), label)
+            channels, programmes = parse_provider_json(_read_whole(feed.path, label), label)
             yield from produce_rows(source.id, [*channels, *programmes], builder, None)
 
     def produce(emit: Callable[[str, Any], None]) -> dict[str, Any]:
@@ -412,6 +416,15 @@ def _refresh_inner(
         bytes_read=total,
         seconds=round(time.monotonic() - started, 3),
     )
+
+
+def _read_whole(path: Path, label: str) -> bytes:
+    """Playlists and JSON answers are parsed whole (decompressed), within a cap."""
+    with open_feed(path, label) as stream:
+        data = stream.read(JSON_MAX_BYTES + 1)
+    if len(data) > JSON_MAX_BYTES:
+        raise BadFeed(f"{label}: over {JSON_MAX_BYTES} bytes, too big to parse whole")
+    return data
 
 
 def _resolve(base: str, ref: str) -> str:

@@ -4,6 +4,7 @@ atomic replace, pruning, playlist mapping, HTTP sources with 304, events."""
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 import sqlite3
 from datetime import UTC, datetime
@@ -349,3 +350,27 @@ async def test_async_refresh_reports_progress_on_the_loop(services: Any, tmp_pat
     assert done == [GuideDidRefresh(sid, "ok", 40, 0)]
     results = await epg_refresh.refresh_all(services)
     assert [getattr(r, "status", None) for r in results] == ["unchanged"]
+
+
+def test_gzipped_playlist_refresh_always_fetches_its_guide(services: Any) -> None:
+    services.clock = at(1704067200)
+    with feed_server() as server:
+        guide_url = server.set("/epg.xml", PLAYLIST_GUIDE)
+        url = server.set("/list.m3u", gzip.compress(PLAYLIST.format(guide=guide_url).encode()))
+        sid = epg_refresh.add_source(services, url)
+        first = epg_refresh.refresh_source_blocking(services, sid)
+        # The guide changes while the playlist does not: the next refresh still sees it.
+        server.set("/epg.xml", PLAYLIST_GUIDE.replace("Вести".encode(), "Вести в 20:00".encode()))
+        second = epg_refresh.refresh_source_blocking(services, sid)
+        assert (first.status, second.status) == ("ok", "ok")
+        assert server.hits["/epg.xml"] == 2 and server.not_modified == 0
+    assert ("Вести в 20:00",) in rows(services, "SELECT title FROM programmes")
+
+
+def test_bad_guide_behind_a_playlist_names_the_guide(services: Any) -> None:
+    with feed_server() as server:
+        guide_url = server.set("/epg.xml.gz", b"<html><body>login</body></html>")
+        url = server.set("/list.m3u", PLAYLIST.format(guide=guide_url).encode())
+        with pytest.raises(BadFeed, match=r"epg\.xml\.gz: an HTML page"):
+            epg_refresh.import_location(services, url)
+    assert epg_refresh.list_sources(services) == []
