@@ -1,24 +1,30 @@
-"""Playback sessions: drive a Player, remember where the user stopped, keep history.
+"""Playback sessions: drive a Player, remember where the user stopped, keep history, fail over.
 
 Progress is saved every ``settings.progress_interval_s`` seconds while playing and on pause,
-stop, source switch and close, so a killed app loses at most that interval.
+stop, source switch and close, so a killed app loses at most that interval. An error event, no
+first frame within ``settings.first_frame_timeout_s`` or a stall switches to the next-best
+source at the same position, with a message; when none is left the session ends in an error.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any
 
 from app.domain.errors import PlaybackError
-from app.domain.models import MediaRequest
+from app.domain.models import MediaRequest, SourceKind
 from app.engines.playback.base import Listener, Player, PlayerEvent
-
-__all__ = ["PlaybackService", "PlaybackState", "PlayerEvent"]
 from app.services.container import Services
+from app.services.hls import Variant, load_variants
 from app.services.library import LibraryService
+from app.services.media_sources import Playable, SourceOpener
+from app.services.playback_controls import PlayerControls
+
+__all__ = ["Playable", "PlaybackService", "PlaybackState", "PlayerEvent", "Variant"]
 
 log = logging.getLogger(__name__)
 
@@ -43,26 +49,43 @@ def default_player_factory(services: Services) -> PlayerFactory:
     return make
 
 
-class PlaybackService:
+class PlaybackService(PlayerControls):
     """One playback session at a time. Call it from the loop thread."""
 
     def __init__(
-        self, services: Services, library: LibraryService, factory: PlayerFactory | None = None
+        self,
+        services: Services,
+        library: LibraryService,
+        factory: PlayerFactory | None = None,
+        opener: SourceOpener | None = None,
+        stall_timeout_s: float = 15.0,
     ) -> None:
+        super().__init__()
         self._s = services
         self._library = library
         self._factory = factory or default_player_factory(services)
-        self._player: Player | None = None
+        self.opener = opener or SourceOpener(services)
+        self.stall_timeout_s = stall_timeout_s
         self._listeners: list[Listener] = []
         self._request: MediaRequest | None = None
+        self._current: Playable | None = None
+        self._fallbacks: list[Playable] = []
         self._history_id: int | None = None
         self._saver: asyncio.Task[None] | None = None
+        self._watchdog: asyncio.Task[None] | None = None
+        self._preparing: asyncio.Task[None] | None = None
+        self._variants_task: asyncio.Task[None] | None = None
+        self._releasing: asyncio.Future[None] | None = None
         self._view_counted = False
         self._last_position = 0
         self._length = 0
         self.state = PlaybackState.IDLE
         self.error: str | None = None
+        self.notice: str | None = None  # the last failover message
         self.video_started = False
+        self.variants: list[Variant] = []
+        self.quality: Variant | None = None  # None = Auto
+        self._master: Playable | None = None
 
     # -- wiring ----------------------------------------------------------------------------
     def add_listener(self, listener: Listener) -> Callable[[], None]:
@@ -84,31 +107,117 @@ class PlaybackService:
     def request(self) -> MediaRequest | None:
         return self._request
 
+    @property
+    def current(self) -> Playable | None:
+        return self._current
+
+    @property
+    def fallbacks(self) -> list[Playable]:
+        return list(self._fallbacks)
+
     # -- commands --------------------------------------------------------------------------
-    def start(self, request: MediaRequest, window_id: int | None = None) -> None:
+    def start(
+        self, request: MediaRequest, window_id: int | None = None, fallbacks: Sequence[Playable] = ()
+    ) -> None:
         """Open ``request`` (from ``request.start_ms``) and start saving progress."""
+        kind = SourceKind.HLS if request.location.split("?")[0].endswith(".m3u8") else SourceKind.DIRECT
+        first = Playable(kind=kind, request=request, label=request.label, hls=kind is SourceKind.HLS)
+        self.play([first, *fallbacks], window_id)
+
+    def play(self, playables: Sequence[Playable], window_id: int | None = None) -> None:
+        """Play the first of ``playables``; the rest are the failover order."""
+        if not playables:
+            raise PlaybackError("nothing to play")
         if self._request is not None:
             self.stop()
         player = self._ensure_player()
         if window_id:
             player.set_window(window_id)
-        self._request = request
+        first, *rest = playables
+        self._fallbacks = list(rest)
         self._view_counted = False
-        self._last_position = request.start_ms
         self._length = 0
         self.error = None
+        self.notice = None
+        self._master = None
+        self.variants = []
+        self.quality = None
+        self._request = first.request
+        self._history_id = self._library.start_history(
+            first.request.item_key, first.request.title_id, first.request.label, first.request.location
+        )
+        self._saver = asyncio.ensure_future(self._save_periodically())
+        self._open(first, first.request.start_ms)
+
+    def _open(self, playable: Playable, start_ms: int) -> None:
+        """Open one source at ``start_ms``; torrents are prepared first, off the loop."""
+        player = self._ensure_player()
+        playable = playable.at(start_ms)
+        self._current = playable
+        self._request = playable.request
+        self._last_position = playable.request.start_ms
         self.video_started = False
         self.state = PlaybackState.OPENING
-        self._history_id = self._library.start_history(
-            request.item_key, request.title_id, request.label, request.location
-        )
+        self._emit(PlayerEvent.SOURCE, playable.label)
+        self._cancel(self._preparing)
+        self._cancel(self._watchdog)
+        self._watchdog = asyncio.ensure_future(self._watch())
+        if playable.hls and self._master is None and self.quality is None:
+            self._master = playable
+            self._cancel(self._variants_task)
+            self._variants_task = asyncio.ensure_future(self._load_variants(playable))
+        if self.opener.needs_preparing(playable):
+            self._preparing = asyncio.ensure_future(self._prepare_and_open(playable))
+            return
         try:
-            player.open(request)
+            player.open(playable.request)
             player.play()
         except PlaybackError as exc:
-            self._fail(str(exc))
+            self._failover(str(exc))
+
+    async def _prepare_and_open(self, playable: Playable) -> None:
+        try:
+            request = await self.opener.prepare(playable)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.info("preparing %s failed: %s", playable.label, exc)
+            self._failover(str(exc) or type(exc).__name__)
             return
-        self._saver = asyncio.ensure_future(self._save_periodically())
+        if self._current is not playable:
+            return
+        self._request = request
+        try:
+            self._ensure_player().open(request)
+            self._ensure_player().play()
+        except PlaybackError as exc:
+            self._failover(str(exc))
+
+    async def _load_variants(self, playable: Playable) -> None:
+        found = await load_variants(playable.request.location, playable.request.headers)
+        if self._master is playable and found:
+            self.variants = found
+            self._emit(PlayerEvent.TRACKS, None)
+
+    def set_quality(self, variant: Variant | None) -> None:
+        """Switch to one HLS variant (or back to Auto = the master) at the current position."""
+        master = self._master
+        if master is None or self._request is None or variant == self.quality:
+            return
+        self.quality = variant
+        position = self.position_ms()
+        self.save_now()
+        target = master
+        if variant is not None:
+            target = Playable(
+                kind=master.kind,
+                request=master.request.model_copy(update={"location": variant.uri}),
+                label=f"{master.label} · {variant.label}",
+                live=master.live,
+                hls=True,
+            )
+        self._ensure_player().stop()
+        self._open(target, position)
 
     def toggle_pause(self) -> None:
         if self.state == PlaybackState.PLAYING:
@@ -132,15 +241,8 @@ class PlaybackService:
             self._player.seek(target)
             self._last_position = target
 
-    def set_volume(self, volume: int) -> None:
-        if self._player is not None:
-            self._player.set_volume(volume)
-
-    def volume(self) -> int:
-        return self._player.volume() if self._player is not None else 100
-
     def position_ms(self) -> int:
-        if self._player is not None and self._request is not None:
+        if self._player is not None and self._request is not None and self.state != PlaybackState.OPENING:
             t = self._player.time_ms()
             if t > 0:
                 self._last_position = t
@@ -156,7 +258,7 @@ class PlaybackService:
     def save_now(self, ended: bool = False) -> None:
         """Write the current position (and the history entry) to the database."""
         request = self._request
-        if request is None:
+        if request is None or (self._current is not None and self._current.live):
             return
         position = self.position_ms()
         length = self.length_ms() or None
@@ -188,17 +290,24 @@ class PlaybackService:
         """Save and stop the current session (the player stays for the next one)."""
         if self._request is None:
             return
-        self.save_now(ended=self.state == PlaybackState.ENDED)
+        if self.state != PlaybackState.ERROR:
+            self.save_now(ended=self.state == PlaybackState.ENDED)
         if self._history_id is not None:
             self._library.update_history(
                 self._history_id, self._last_position, self._length or None, ended=True
             )
-        self._cancel_saver()
+        for task in (self._saver, self._watchdog, self._preparing, self._variants_task):
+            self._cancel(task)
+        self._saver = self._watchdog = self._preparing = self._variants_task = None
         if self._player is not None:
             self._player.stop()
         self._request = None
+        self._current = None
+        self._fallbacks = []
         self._history_id = None
         self.state = PlaybackState.IDLE
+        if self.opener.handle is not None:
+            self._releasing = asyncio.ensure_future(self.opener.release())
 
     def close(self) -> None:
         self.stop()
@@ -206,11 +315,16 @@ class PlaybackService:
             self._player.release()
             self._player = None
 
+    async def aclose(self) -> None:
+        """Close and shut the torrent engine down, if one was started."""
+        self.close()
+        await self.opener.shutdown()
+
     # -- internals ----------------------------------------------------------------------------
-    def _cancel_saver(self) -> None:
-        if self._saver is not None:
-            self._saver.cancel()
-            self._saver = None
+    @staticmethod
+    def _cancel(task: asyncio.Task[None] | None) -> None:
+        if task is not None and not task.done():
+            task.cancel()
 
     async def _save_periodically(self) -> None:
         interval = self._s.settings.progress_interval_s
@@ -219,15 +333,64 @@ class PlaybackService:
             if self.state in (PlaybackState.PLAYING, PlaybackState.OPENING):
                 self.save_now()
 
+    async def _watch(self) -> None:
+        """Fail over when no picture comes in time or the picture stops moving."""
+        first_frame_s = self._s.settings.first_frame_timeout_s
+        opened = time.monotonic()
+        last_time, last_move = -1, time.monotonic()
+        step = min(0.25, first_frame_s / 4, self.stall_timeout_s / 4)
+        while True:
+            await asyncio.sleep(step)
+            now = time.monotonic()
+            if self.state in (PlaybackState.ENDED, PlaybackState.ERROR, PlaybackState.IDLE):
+                return
+            t = self._player.time_ms() if self._player is not None else 0
+            moved = t != last_time
+            if moved or self.state == PlaybackState.PAUSED:
+                last_time, last_move = t, now
+            started = self.video_started or (self.state == PlaybackState.PLAYING and t > 0 and moved)
+            if not started and not self.video_started:
+                if self.state != PlaybackState.PAUSED and now - opened > first_frame_s:
+                    self._failover(f"no picture after {first_frame_s:g} s")
+                    return
+                continue
+            if self.state != PlaybackState.PAUSED and now - last_move > self.stall_timeout_s:
+                self._failover(f"the stream stalled for {self.stall_timeout_s:g} s")
+                return
+
+    def _failover(self, reason: str) -> None:
+        """Switch to the next source at the same position, or end in an error."""
+        failed = self._current
+        position = self._last_position if self.state == PlaybackState.OPENING else self.position_ms()
+        if self.video_started or (failed is not None and not failed.live):
+            self.save_now()
+        self._cancel(self._watchdog)
+        if not self._fallbacks:
+            self._fail(f"{failed.label if failed else ''}: {reason}".strip(": "))
+            return
+        following = self._fallbacks.pop(0)
+        self.notice = f"{failed.label if failed else ''}: {reason}. Switching to {following.label}"
+        log.warning("playback failover: %s", self.notice)
+        if self._player is not None:
+            self._player.stop()
+        self._emit(PlayerEvent.FAILOVER, self.notice)
+        self._master = None if following.hls else self._master
+        self._open(following, position)
+
     def _fail(self, message: str) -> None:
         self.state = PlaybackState.ERROR
         self.error = message
-        self._cancel_saver()
+        self._cancel(self._saver)
+        self._cancel(self._watchdog)
         log.warning("playback failed: %s", message)
+        if self._player is not None:
+            self._player.stop()
         self._emit(PlayerEvent.ERROR, message)
 
     def _on_event(self, event: PlayerEvent, value: Any) -> None:
         if self._request is None and event not in (PlayerEvent.STOPPED,):
+            return
+        if self.state == PlaybackState.ERROR and event is not PlayerEvent.STOPPED:
             return
         if event is PlayerEvent.PLAYING:
             self.state = PlaybackState.PLAYING
@@ -238,18 +401,21 @@ class PlaybackService:
             self.video_started = True
         elif event is PlayerEvent.LENGTH and value:
             self._length = int(value)
+            self.opener.set_duration(self._length / 1000)
         elif event is PlayerEvent.ENDED:
             # libvlc says Ended after a failed open too: only a played item counts as finished.
-            if self.state == PlaybackState.ERROR:
-                return
-            if self._length and self._last_position > 0:
+            played = self.video_started or self.state in (PlaybackState.PLAYING, PlaybackState.PAUSED)
+            if played:
+                if self._current is not None and self._current.live:
+                    self._failover("the live stream ended")
+                    return
                 self.state = PlaybackState.ENDED
                 self.save_now(ended=True)
             else:
-                self._fail(self.error or "the source could not be played")
+                self._failover("the source could not be played")
                 return
         elif event is PlayerEvent.ERROR:
-            self._fail(f"cannot play {self._request.label if self._request else ''}".strip())
+            self._failover("cannot be played")
             return
         self._emit(event, value)
 

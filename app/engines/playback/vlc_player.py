@@ -17,7 +17,7 @@ import vlc
 
 from app.domain.errors import PlaybackError
 from app.domain.models import MediaRequest
-from app.engines.playback.base import Listener, PlayerEvent
+from app.engines.playback.base import ADJUST_DEFAULTS, Listener, PlayerEvent, Track
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,22 @@ def make_instance(extra_args: Sequence[str] = ()) -> Any:
     if instance is None:
         raise PlaybackError("libvlc could not start (is VLC installed? see README)")
     return instance
+
+
+def _network_caching(location: str) -> int:
+    """Loopback (our torrent server, local tests) needs little buffer; the internet more."""
+    host = location.split("://", 1)[-1].split("/", 1)[0].rsplit("@", 1)[-1]
+    if host.startswith(("127.", "localhost", "[::1]")):
+        return 300
+    return 1000
+
+
+def _name(raw: Any) -> str:
+    return raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+
+
+def _tracks(description: Any) -> list[Track]:
+    return [Track(int(track_id), _name(name)) for track_id, name in (description or [])]
 
 
 def _mrl(location: str) -> str:
@@ -70,6 +86,12 @@ class VlcPlayer:
             events.event_attach(vlc_event, self._forward, ours)
         events.event_attach(vlc.EventType.MediaPlayerLengthChanged, self._forward_length)
         events.event_attach(vlc.EventType.MediaPlayerBuffering, self._forward_buffering)
+        for es_event in (
+            vlc.EventType.MediaPlayerESAdded,
+            vlc.EventType.MediaPlayerESDeleted,
+            vlc.EventType.MediaPlayerESSelected,
+        ):
+            events.event_attach(es_event, self._forward, PlayerEvent.TRACKS)
 
     # -- libvlc threads: hand over and return at once --------------------------------------
     def _forward(self, _event: Any, ours: PlayerEvent) -> None:
@@ -100,7 +122,7 @@ class VlcPlayer:
             self._player.set_nsobject(window_id)
 
     def open(self, request: MediaRequest) -> None:
-        options = [":network-caching=1000"]
+        options = [f":network-caching={_network_caching(request.location)}"]
         if request.start_ms > 0:
             options.append(f":start-time={request.start_ms / 1000:.3f}")
         for name, value in request.headers.items():
@@ -152,6 +174,62 @@ class VlcPlayer:
     def is_muted(self) -> bool:
         return bool(self._player.audio_get_mute())
 
+    # -- tracks, subtitles, speed and picture ---------------------------------------------
+    def audio_tracks(self) -> list[Track]:
+        return _tracks(self._player.audio_get_track_description())
+
+    def audio_track(self) -> int:
+        return int(self._player.audio_get_track())
+
+    def set_audio_track(self, track_id: int) -> None:
+        self._player.audio_set_track(int(track_id))
+
+    def subtitle_tracks(self) -> list[Track]:
+        return _tracks(self._player.video_get_spu_description())
+
+    def subtitle_track(self) -> int:
+        return int(self._player.video_get_spu())
+
+    def set_subtitle_track(self, track_id: int) -> None:
+        self._player.video_set_spu(int(track_id))
+
+    def add_subtitle(self, path: str) -> bool:
+        """Load a subtitle file next to the playing media and select it."""
+        return bool(self._player.add_slave(vlc.MediaSlaveType.subtitle, _mrl(path), True) == 0)
+
+    def set_subtitle_delay(self, ms: int) -> None:
+        self._player.video_set_spu_delay(int(ms) * 1000)
+
+    def subtitle_delay(self) -> int:
+        return int(self._player.video_get_spu_delay()) // 1000
+
+    def set_audio_delay(self, ms: int) -> None:
+        self._player.audio_set_delay(int(ms) * 1000)
+
+    def audio_delay(self) -> int:
+        return int(self._player.audio_get_delay()) // 1000
+
+    def set_rate(self, rate: float) -> None:
+        self._player.set_rate(float(rate))
+
+    def rate(self) -> float:
+        return float(self._player.get_rate())
+
+    def set_adjust(self, name: str, value: float) -> None:
+        option = _ADJUST_OPTIONS[name]
+        self._player.video_set_adjust_int(vlc.VideoAdjustOption.Enable, 1)
+        self._player.video_set_adjust_float(option, float(value))
+
+    def set_aspect(self, aspect: str | None) -> None:
+        self._player.video_set_aspect_ratio(aspect or None)
+
+    def set_crop(self, crop: str | None) -> None:
+        self._player.video_set_crop_geometry(crop or None)
+
+    def snapshot(self, path: str) -> bool:
+        """Save the current picture as PNG (blocks up to a few hundred ms: call off the loop)."""
+        return bool(self._player.video_take_snapshot(0, path, 0, 0) == 0)
+
     def release(self) -> None:
         if self._released:
             return
@@ -159,3 +237,13 @@ class VlcPlayer:
         self._player.stop()
         self._player.release()
         self._instance.release()
+
+
+_ADJUST_OPTIONS = {
+    "brightness": vlc.VideoAdjustOption.Brightness,
+    "contrast": vlc.VideoAdjustOption.Contrast,
+    "saturation": vlc.VideoAdjustOption.Saturation,
+    "hue": vlc.VideoAdjustOption.Hue,
+    "gamma": vlc.VideoAdjustOption.Gamma,
+}
+assert set(_ADJUST_OPTIONS) == set(ADJUST_DEFAULTS)
