@@ -1,12 +1,20 @@
-"""Catalog queries for the views: ordered ids, grid rows in pages, the title page."""
+"""Catalog queries for the views: filtered ids, grid rows in pages, home rows, the title page."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+from typing import Any
 
+from app.core.events import LibraryDidChange, ProgressDidChange
 from app.domain.models import MediaRequest, Source, SourceKind, TitleBrief, TitleDetail
 from app.services.container import Services
-from app.storage import titles_repo
+from app.services.search import SearchService
+from app.storage import catalog_query, catalog_reads, titles_repo, watchlist_repo
+from app.storage.catalog_query import AVAILABILITY, KINDS, SORTS, CatalogFilter, CatchupAiring
+
+__all__ = ["AVAILABILITY", "KINDS", "SORTS", "CatalogFilter", "CatalogService", "HomeRow", "TitleExtras"]
 
 # Which kind of source Play should try first (best first).
 _SOURCE_ORDER = {
@@ -16,23 +24,133 @@ _SOURCE_ORDER = {
     SourceKind.IPTV_CATCHUP: 3,
     SourceKind.IPTV_LIVE: 4,
 }
+HOME_ROW_LENGTH = 24
+GENRE_ROWS = 4
+
+
+@dataclass(frozen=True)
+class HomeRow:
+    """One strip of the home page: ``key`` names it (the view translates), ``flt`` is "See all"."""
+
+    key: str
+    flt: CatalogFilter
+    ids: list[str]
+    label: str = ""  # for genre rows: the genre itself
+
+
+@dataclass(frozen=True)
+class TitleExtras:
+    """The title page's state beyond the title itself."""
+
+    in_watchlist: bool = False
+    watched: bool = False
+    film_key: str | None = None
+    candidates: list[dict[str, Any]] = field(default_factory=list)
+    catchup: list[CatchupAiring] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Facets:
+    genres: list[str]
+    countries: list[str]
+    poster_origins: list[str]
 
 
 class CatalogService:
     def __init__(self, services: Services) -> None:
         self._s = services
+        self.search = SearchService(services)
+
+    def _now_ts(self) -> int:
+        return int(self._s.clock.now().timestamp())
 
     def ids(self, kind: str | None = None) -> list[str]:
-        return titles_repo.catalog_ids(self._s.db, self._s.clock.now(), kind=kind)
+        return catalog_reads.catalog_ids(self._s.db, self._s.clock.now(), kind=kind)
+
+    def query(self, flt: CatalogFilter, limit: int | None = None) -> list[str]:
+        """Ids passing ``flt``; text is searched, best match first unless a sort was chosen."""
+        match = self.search.expression(flt.text) if flt.text.strip() else None
+        if flt.text.strip() and match is None:
+            return []
+        if match and flt.sort == "air":
+            flt = replace(flt, sort="relevance")
+        return catalog_query.filtered_ids(
+            self._s.db, flt, self._now_ts(), self._s.profile_id, match=match, limit=limit
+        )
 
     def briefs(self, ids: Sequence[str]) -> dict[str, TitleBrief]:
-        return titles_repo.briefs(self._s.db, ids, self._s.clock.now(), self._s.profile_id)
+        return catalog_reads.briefs(self._s.db, ids, self._s.clock.now(), self._s.profile_id)
 
     def detail(self, title_id: str) -> TitleDetail | None:
         return titles_repo.detail(self._s.db, title_id, self._s.clock.now())
 
     def count(self) -> int:
-        return titles_repo.count_titles(self._s.db)
+        return catalog_reads.count_titles(self._s.db)
+
+    def facets(self) -> Facets:
+        db = self._s.db
+        return Facets(
+            genres=[g for g, _ in catalog_query.genre_counts(db)],
+            countries=[c for c, _ in catalog_query.country_counts(db)],
+            poster_origins=catalog_query.poster_origins(db),
+        )
+
+    # -- home ----------------------------------------------------------------------------------
+    def home_filters(self) -> list[tuple[str, CatalogFilter, str]]:
+        """The home rows in order: (key, filter, label); genre rows carry their genre as label."""
+        now = self._s.clock.now().astimezone()
+        evening = now.replace(hour=18, minute=0, second=0, microsecond=0)
+        if now.hour < 4:
+            evening -= timedelta(days=1)
+        night_end = evening + timedelta(hours=9)
+        ts = int(now.timestamp())
+        rows: list[tuple[str, CatalogFilter, str]] = [
+            ("on_now", CatalogFilter(airing_from=ts, airing_to=ts + 1), ""),
+            (
+                "tonight",
+                CatalogFilter(
+                    airing_from=max(ts, int(evening.timestamp())), airing_to=int(night_end.timestamp())
+                ),
+                "",
+            ),
+            ("week", CatalogFilter(airing_from=ts, airing_to=ts + 7 * 86400), ""),
+            ("continue", CatalogFilter(in_progress=True, sort="recent"), ""),
+            ("watchlist", CatalogFilter(watchlist=True, sort="watchlist"), ""),
+            ("recent", CatalogFilter(sort="added"), ""),
+            ("top", CatalogFilter(sort="rating", rating_min=7.0), ""),
+            ("anime", CatalogFilter(kinds=("anime",), sort="rating"), ""),
+        ]
+        for genre, _count in catalog_query.genre_counts(self._s.db, GENRE_ROWS):
+            rows.append((f"genre:{genre}", CatalogFilter(genre=genre, sort="rating"), genre))
+        return rows
+
+    def home_rows(self, length: int = HOME_ROW_LENGTH) -> list[HomeRow]:
+        """Every home row with its first ``length`` ids (empty rows included; the view hides them)."""
+        db, now, profile = self._s.db, self._now_ts(), self._s.profile_id
+        return [
+            HomeRow(key, flt, catalog_query.filtered_ids(db, flt, now, profile, limit=length), label)
+            for key, flt, label in self.home_filters()
+        ]
+
+    # -- the title page --------------------------------------------------------------------------
+    def extras(self, title_id: str) -> TitleExtras:
+        db, profile = self._s.db, self._s.profile_id
+        film_key, candidates = catalog_query.match_candidates(db, title_id)
+        return TitleExtras(
+            in_watchlist=watchlist_repo.in_watchlist(db, profile, title_id),
+            watched=watchlist_repo.is_watched(db, profile, title_id),
+            film_key=film_key,
+            candidates=[c for c in candidates if c.get("id") != title_id],
+            catchup=catalog_query.catchup_airings(db, title_id, self._now_ts()),
+        )
+
+    def set_in_watchlist(self, title_id: str, on: bool) -> None:
+        watchlist_repo.set_in_watchlist(self._s.db, self._s.profile_id, title_id, on, self._s.clock.now())
+        self._s.bus.publish(LibraryDidChange("watchlist"))
+
+    def set_watched(self, title_id: str, watched: bool) -> None:
+        watchlist_repo.set_watched(self._s.db, self._s.profile_id, title_id, watched, self._s.clock.now())
+        self._s.bus.publish(ProgressDidChange(title_id, 0, None))
 
     @staticmethod
     def playable_sources(detail: TitleDetail) -> list[Source]:

@@ -1,0 +1,70 @@
+"""Instant search: the user's words as an FTS5 expression (prefixes, ё = е, small typos), suggestions."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+from app.services.container import Services
+from app.storage import search_repo
+from app.storage.search_repo import Suggestion
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_MAX_WORDS = 8
+_MAX_ALTERNATIVES = 6
+
+
+def fold(text: str) -> str:
+    """Case- and ё-folded text, as the index stores it."""
+    return text.casefold().replace("ё", "е")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))[:_MAX_WORDS]
+
+
+def _allowed_typos(word: str) -> int:
+    if len(word) < 4:
+        return 0
+    return 1 if len(word) < 7 else 2
+
+
+class SearchService:
+    def __init__(self, services: Services) -> None:
+        self._s = services
+
+    def expression(self, text: str) -> str | None:
+        """An FTS5 MATCH expression for ``text``, or None when it has no words.
+
+        Every word matches as a prefix; a word of four letters or more that begins no indexed
+        term is also tried as its nearest terms (edit distance 1, or 2 from seven letters),
+        compared as whole terms and as prefixes so "терминатр" still finds "терминатор".
+        """
+        parts = []
+        for word in words(text):
+            alternatives = [f'"{word}"*']
+            if _allowed_typos(word) and not search_repo.has_term_prefix(self._s.db, word):
+                alternatives += [f'"{t}"*' for t in self.near_terms(word)]
+            parts.append(alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})")
+        return " AND ".join(parts) if parts else None
+
+    def near_terms(self, word: str) -> list[str]:
+        limit = _allowed_typos(word)
+        scored: list[tuple[int, str]] = []
+        # Typos rarely hit the first letter; looking only there keeps this to a few ms.
+        for term in search_repo.terms_starting_with(self._s.db, word[0]):
+            whole = Levenshtein.distance(word, term, score_cutoff=limit)
+            head = Levenshtein.distance(word, term[: len(word)], score_cutoff=limit)
+            best = min(whole, head)
+            if best <= limit:
+                scored.append((best, term))
+        if not scored:
+            return []
+        # only the closest: "терминатр" means "терминатор" (1 edit), not "терминал" too (2 edits)
+        closest = min(d for d, _ in scored)
+        return sorted(t for d, t in scored if d == closest)[:_MAX_ALTERNATIVES]
+
+    def suggestions(self, text: str, limit: int = 8) -> list[Suggestion]:
+        match = self.expression(text)
+        return search_repo.suggestions(self._s.db, match, limit) if match else []

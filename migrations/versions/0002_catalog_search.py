@@ -1,0 +1,58 @@
+"""Catalog search: an FTS5 index over Russian, original and alternative titles, kept in sync by triggers.
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-21
+
+The index rows share the rowid of their title. Text is stored folded (ё → е) because FTS5's
+unicode61 tokenizer folds case and Latin diacritics but not the Cyrillic ё.
+"""
+
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def _fold(column: str) -> str:
+    return f"replace(replace(coalesce({column}, ''), 'ё', 'е'), 'Ё', 'Е')"
+
+
+_COLUMNS = "rowid, title, original_title, alt_titles"
+
+
+def _values(prefix: str) -> str:
+    return f"{prefix}.rowid, {_fold(prefix + '.title')}, {_fold(prefix + '.original_title')}, " + _fold(
+        prefix + ".alt_titles"
+    )
+
+
+def upgrade() -> None:
+    op.execute(
+        "CREATE VIRTUAL TABLE titles_fts USING fts5("
+        "title, original_title, alt_titles, tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    op.execute("CREATE VIRTUAL TABLE titles_fts_vocab USING fts5vocab(titles_fts, row)")
+    op.execute(
+        f"CREATE TRIGGER titles_fts_insert AFTER INSERT ON titles BEGIN "
+        f"INSERT INTO titles_fts({_COLUMNS}) VALUES ({_values('new')}); END"
+    )
+    op.execute(
+        "CREATE TRIGGER titles_fts_delete AFTER DELETE ON titles BEGIN "
+        "DELETE FROM titles_fts WHERE rowid = old.rowid; END"
+    )
+    op.execute(
+        f"CREATE TRIGGER titles_fts_update AFTER UPDATE OF title, original_title, alt_titles ON titles BEGIN "
+        f"DELETE FROM titles_fts WHERE rowid = old.rowid; "
+        f"INSERT INTO titles_fts({_COLUMNS}) VALUES ({_values('new')}); END"
+    )
+    op.execute(f"INSERT INTO titles_fts({_COLUMNS}) SELECT {_values('titles')} FROM titles")
+
+
+def downgrade() -> None:
+    for trigger in ("titles_fts_insert", "titles_fts_delete", "titles_fts_update"):
+        op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    op.execute("DROP TABLE IF EXISTS titles_fts_vocab")
+    op.execute("DROP TABLE IF EXISTS titles_fts")
