@@ -196,34 +196,41 @@ fi
 pass "cinema.desktop installed with Exec in the bundle, 8 icon sizes, default for magnet: and .torrent"
 
 # --- 5. size and start time, bundle vs python -m app --------------------------------------------
+# Each figure is the median of RUNS alternating runs, with a floor measured in the same run:
+# a bare interpreter start, and a bare PySide6 window for the time to first window.
 if [ "$TIMING" = 1 ]; then
-  echo "== size and start time"
+  RUNS=${PACKAGE_TIMING_RUNS:-5}
+  echo "== size and start time (median of $RUNS runs; load average $(cut -d' ' -f1-3 /proc/loadavg))"
   du -sh "$DIST" | awk '{print "     bundle folder: " $1}'
-  ls "$ROOT"/dist/cinema-*-linux-x86_64.tar.gz >/dev/null 2>&1 &&
-    du -h "$ROOT"/dist/cinema-*-linux-x86_64.tar.gz | awk '{print "     tarball: " $1 " " $2}'
+  [ -n "$tarball" ] && du -h "$tarball" | awk '{print "     tarball: " $1 " " $2}'
   secs() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1 || return 1; t1=$(date +%s.%N);
     echo "$t1 $t0" | awk '{printf "%.2f", $1 - $2}'; }
-  for i in 1 2 3; do
-    b=$(secs "$DIST/cinema" --version) || fail "bundle --version"
-    p=$(secs "$ROOT/.venv/bin/python" -m app --version) || fail "python -m app --version"
-    echo "     --version run $i: bundle ${b} s, python -m app ${p} s"
-  done
-  for i in 1 2 3; do
-    b=$(CINEMA_HOME="$OUT/t-b$i" secs "$DIST/cinema" self-test) || fail "bundle self-test (timing)"
-    p=$(CINEMA_HOME="$OUT/t-p$i" secs "$ROOT/.venv/bin/python" -m app self-test) ||
-      fail "python -m app self-test (timing)"
-    echo "     self-test run $i: bundle ${b} s, python -m app ${p} s"
-  done
   first_window() {  # first_window CMD... -> seconds until its first visible window
     xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
       t0=$(date +%s.%N); "$@" >/dev/null 2>&1 & pid=$!
       timeout 90 xdotool search --sync --onlyvisible --pid $pid >/dev/null; t1=$(date +%s.%N)
       kill $pid; wait $pid 2>/dev/null; echo "$t1 $t0" | awk "{printf \"%.2f\", \$1 - \$2}"' fw "$@"
   }
-  for i in 1 2 3; do
-    b=$(CINEMA_HOME="$OUT/w-b$i" first_window "$DIST/cinema")
-    p=$(CINEMA_HOME="$OUT/w-p$i" first_window "$ROOT/.venv/bin/python" -m app)
-    echo "     first window run $i: bundle ${b} s, python -m app ${p} s"
+  median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+  PY="$ROOT/.venv/bin/python"
+  QT_FLOOR='from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication([]); label = QLabel("floor"); label.show(); app.exec()'
+  declare -A t
+  for i in $(seq "$RUNS"); do
+    t[ver_b]+=" $(secs "$DIST/cinema" --version)"; t[ver_p]+=" $(secs "$PY" -m app --version)"
+    t[ver_f]+=" $(secs "$PY" -c pass)"
+    t[st_b]+=" $(CINEMA_HOME="$OUT/t-b$i" secs "$DIST/cinema" self-test)"
+    t[st_p]+=" $(CINEMA_HOME="$OUT/t-p$i" secs "$PY" -m app self-test)"
+    t[win_b]+=" $(CINEMA_HOME="$OUT/w-b$i" first_window "$DIST/cinema")"
+    t[win_p]+=" $(CINEMA_HOME="$OUT/w-p$i" first_window "$PY" -m app)"
+    t[win_f]+=" $(first_window "$PY" -c "$QT_FLOOR")"
   done
+  row() { printf "     %-28s bundle %5s s   python -m app %5s s   %s\n" "$1" \
+    "$(echo "${t[$2]}" | median)" "$(echo "${t[$3]}" | median)" "$4"; }
+  row "start to --version exit" ver_b ver_p "(floor: python -c pass $(echo "${t[ver_f]}" | median) s)"
+  row "self-test exit" st_b st_p "(includes 1 s of playback)"
+  row "first window (demo grid)" win_b win_p \
+    "(floor: bare PySide6 window $(echo "${t[win_f]}" | median) s)"
+  for k in ver_b ver_p st_b st_p win_b win_p win_f; do echo "     runs $k:${t[$k]}"; done
 fi
 echo "package-test: all checks passed"
