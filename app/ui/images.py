@@ -99,6 +99,10 @@ class PosterCache(QObject):
             task.add_done_callback(self._tasks.discard)
         return None
 
+    def loading(self, path: str) -> bool:
+        """True while ``path`` is being decoded (so the view can wait for it)."""
+        return path in self._pending
+
     def typographic(self, brief: TitleBrief) -> QPixmap:
         """A title-only poster, drawn once per title and kept within the same byte budget."""
         key = f"typo:{brief.id}"

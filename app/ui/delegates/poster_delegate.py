@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from app.domain.models import SourceKind, TitleBrief
 from app.ui.images import PosterCache
 from app.ui.models.title_list_model import BriefRole
+from app.ui.widgets.poster_art import palette_for
 
 POSTER = QSize(176, 264)
 CARD = QSize(196, 350)
@@ -66,8 +67,14 @@ class PosterDelegate(QStyledItemDelegate):
             painter.setBrush(QColor("#1a1d25"))
             painter.drawRoundedRect(poster_rect, _RADIUS, _RADIUS)
         else:
-            pm = self._posters.pixmap(brief.poster_path) or self._posters.typographic(brief)
-            painter.drawPixmap(poster_rect.topLeft(), pm)
+            pm = self._posters.pixmap(brief.poster_path)
+            if pm is None and brief.poster_path and self._posters.loading(brief.poster_path):
+                # the real poster is on its way: a flat card now, not a typographic one to discard
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(palette_for(brief.id)[0])
+                painter.drawRoundedRect(poster_rect, _RADIUS, _RADIUS)
+            else:
+                painter.drawPixmap(poster_rect.topLeft(), pm or self._posters.typographic(brief))
             self._paint_badges(painter, poster_rect, brief)
         if selected or hovered:
             pen = QPen(
