@@ -219,7 +219,16 @@ class GuideWriter:
         conn.execute("BEGIN IMMEDIATE")
         self._conn = conn
         self.source_id = source_id
-        conn.execute("DELETE FROM programmes WHERE source_id = ?", (source_id,))
+        others = conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM programmes WHERE source_id < ? OR source_id > ?)",
+            (source_id, source_id),
+        ).fetchone()[0]
+        # With no other source's rows, an unqualified DELETE takes SQLite's truncate path
+        # (pages dropped wholesale) instead of removing a million rows from six indexes.
+        if others:
+            conn.execute("DELETE FROM programmes WHERE source_id = ?", (source_id,))
+        else:
+            conn.execute("DELETE FROM programmes")
         conn.execute("DELETE FROM channels WHERE source_id = ?", (source_id,))
 
     @property
