@@ -17,6 +17,7 @@ def run_scenario(coro: Coroutine[Any, Any, None], timeout: float = 60.0) -> None
         loop.run_until_complete(asyncio.wait_for(coro, timeout))
     finally:
         asyncio.set_event_loop(None)
+        loop.close()  # now, while its Qt objects live (not later from the garbage collector)
 
 
 async def wait_until(predicate: Callable[[], bool], timeout: float = 15.0, step: float = 0.05) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app.services import demo
 from app.services.container import Services
+from app.ui.widgets.sources_panel import SourcesPanel
 
 
 class SettingsPage(QWidget):
@@ -20,6 +21,10 @@ class SettingsPage(QWidget):
         self._s = services
         heading = QLabel(self.tr("Settings"))
         heading.setObjectName("PageTitle")
+        guides_heading = QLabel(self.tr("TV guides and playlists"))
+        guides_heading.setObjectName("SectionHeading")
+        self.sources = SourcesPanel(services)
+        self.sources.guideChanged.connect(self.libraryChanged)
         demo_heading = QLabel(self.tr("Demo library"))
         demo_heading.setObjectName("SectionHeading")
         self.demo_state = QLabel()
@@ -47,6 +52,9 @@ class SettingsPage(QWidget):
         layout.setSpacing(10)
         layout.addWidget(heading)
         layout.addSpacing(8)
+        layout.addWidget(guides_heading)
+        layout.addWidget(self.sources)
+        layout.addSpacing(12)
         layout.addWidget(demo_heading)
         layout.addWidget(self.demo_state)
         layout.addLayout(row)
@@ -54,9 +62,14 @@ class SettingsPage(QWidget):
         layout.addWidget(data_heading)
         layout.addWidget(self.paths_label)
         layout.addStretch(1)
-        self.refresh()
+        self._refresh_demo()
 
     def refresh(self) -> None:
+        """Re-read sources and demo state (when the page is shown: the guide stack loads lazily)."""
+        self.sources.reload()
+        self._refresh_demo()
+
+    def _refresh_demo(self) -> None:
         present = demo.is_demo_present(self._s)
         if present:
             self.demo_state.setText(

@@ -1,0 +1,270 @@
+"""TV guide sources in Settings: each source's last refresh, counts, unmatched channels and last
+error; add, remove, refresh now, with progress. Signals: guideChanged()."""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import CinemaError
+from app.services.container import Services
+from app.services.epg_models import GuideSourceStatus, RefreshProgress
+
+_KIND_NAMES = {"xmltv": "XMLTV", "m3u": "M3U", "provider_json": "JSON"}
+
+
+class SourcesPanel(QWidget):
+    guideChanged = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._s = services
+        self._sources: list[GuideSourceStatus] = []
+        self._busy: asyncio.Task[None] | None = None
+
+        self.table = QTreeWidget()
+        self.table.setRootIsDecorated(False)
+        self.table.setUniformRowHeights(True)
+        self.table.setHeaderLabels(
+            [
+                self.tr("Source"),
+                self.tr("Type"),
+                self.tr("Updated"),
+                self.tr("Channels"),
+                self.tr("Programmes"),
+                self.tr("Films"),
+                self.tr("Status"),
+            ]
+        )
+        header = self.table.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, 7):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumHeight(150)
+        self.table.currentItemChanged.connect(self._show_details)
+
+        self.details = QLabel()
+        self.details.setObjectName("Muted")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.location = QLineEdit()
+        self.location.setPlaceholderText(
+            self.tr("Guide or playlist: URL or file (XMLTV .xml/.gz/.xz, M3U, JSON)")
+        )
+        self.location.returnPressed.connect(self._add)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("Name (optional)"))
+        self.name.setMaximumWidth(220)
+        self.browse_button = QPushButton(self.tr("File…"))
+        self.browse_button.clicked.connect(self._browse)
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.setObjectName("Primary")
+        self.add_button.clicked.connect(self._add)
+        self.refresh_button = QPushButton(self.tr("Refresh now"))
+        self.refresh_button.clicked.connect(self._refresh_selected)
+        self.refresh_all_button = QPushButton(self.tr("Refresh all"))
+        self.refresh_all_button.clicked.connect(self._refresh_all)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.location, 1)
+        add_row.addWidget(self.name)
+        add_row.addWidget(self.browse_button)
+        add_row.addWidget(self.add_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.refresh_button)
+        actions.addWidget(self.refresh_all_button)
+        actions.addWidget(self.remove_button)
+        actions.addStretch(1)
+        actions.addWidget(self.progress, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(add_row)
+        layout.addWidget(self.table)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        layout.addWidget(self.details)
+
+    # -- listing -------------------------------------------------------------------------------
+    def reload(self) -> None:
+        from app.services import epg_refresh
+
+        current = self._selected_id()
+        self._sources = epg_refresh.list_sources(self._s)
+        self.table.clear()
+        for src in self._sources:
+            status = {
+                "error": self.tr("error"),
+                "unchanged": self.tr("unchanged"),
+                "ok": self.tr("ok"),
+            }.get(src.last_status or "", self.tr("not refreshed"))
+            item = QTreeWidgetItem(
+                [
+                    src.name + ("  (" + self.tr("demo") + ")" if src.is_demo else ""),
+                    _KIND_NAMES.get(src.kind, src.kind),
+                    self._when(src.last_refresh_at),
+                    str(src.channels_count),
+                    str(src.programmes_count),
+                    str(src.films_count),
+                    status,
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, src.id)
+            for col in range(3, 6):
+                item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if src.last_status == "error":
+                item.setForeground(6, Qt.GlobalColor.red)
+            self.table.addTopLevelItem(item)
+            if src.id == current:
+                self.table.setCurrentItem(item)
+        if self.table.currentItem() is None and self.table.topLevelItemCount():
+            self.table.setCurrentItem(self.table.topLevelItem(0))
+        self._update_buttons()
+
+    @staticmethod
+    def _when(ts: int | None) -> str:
+        if not ts:
+            return "—"
+        return QLocale().toString(QDateTime.fromSecsSinceEpoch(ts), "d MMM HH:mm")
+
+    def _selected_id(self) -> int | None:
+        item = self.table.currentItem()
+        return None if item is None else int(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def _selected(self) -> GuideSourceStatus | None:
+        sid = self._selected_id()
+        return next((s for s in self._sources if s.id == sid), None)
+
+    def _show_details(self, *_args: object) -> None:
+        src = self._selected()
+        if src is None:
+            self.details.setText("")
+            return
+        lines = [src.location]
+        if src.unmatched_channels:
+            shown = ", ".join(src.unmatched_channels[:12])
+            more = len(src.unmatched_channels) - 12
+            suffix = " " + self.tr("and %n more", "", more) if more > 0 else ""
+            lines.append(self.tr("Channels without a guide: %1").replace("%1", shown) + suffix)
+        if src.last_error:
+            lines.append(self.tr("Last error: %1").replace("%1", src.last_error))
+        self.details.setText("\n".join(lines))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        busy = self._busy is not None and not self._busy.done()
+        has = self._selected() is not None
+        self.refresh_button.setEnabled(has and not busy)
+        self.remove_button.setEnabled(has and not busy)
+        self.refresh_all_button.setEnabled(bool(self._sources) and not busy)
+        self.add_button.setEnabled(not busy)
+
+    # -- actions ---------------------------------------------------------------------------------
+    def _browse(self) -> None:
+        dialog = QFileDialog(self, self.tr("Choose a guide or playlist"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.location.setText)
+        dialog.open()  # never exec() inside the loop
+
+    def _add(self) -> None:
+        location = self.location.text().strip()
+        if not location:
+            return
+        from app.services import epg_refresh
+
+        try:
+            sid = epg_refresh.add_source(self._s, location, name=self.name.text().strip() or None)
+        except CinemaError as exc:
+            self._say(str(exc), error=True)
+            return
+        self.location.clear()
+        self.name.clear()
+        self.reload()
+        self._run(self._refresh([sid]))
+
+    def _remove_selected(self) -> None:
+        sid = self._selected_id()
+        if sid is None:
+            return
+        from app.services import epg_refresh
+
+        epg_refresh.remove_source(self._s, sid)
+        self._say(self.tr("Source removed; its channels and programmes are gone."))
+        self.reload()
+        self.guideChanged.emit()
+
+    def _refresh_selected(self) -> None:
+        sid = self._selected_id()
+        if sid is not None:
+            self._run(self._refresh([sid]))
+
+    def _refresh_all(self) -> None:
+        self._run(self._refresh([s.id for s in self._sources]))
+
+    def _run(self, coro: object) -> None:
+        if self._busy is not None and not self._busy.done():
+            return
+        self._busy = asyncio.ensure_future(coro)  # type: ignore[arg-type]
+        self._update_buttons()
+
+    async def _refresh(self, ids: list[int]) -> None:
+        from app.services import epg_refresh
+
+        self.progress.show()
+        self.progress.setRange(0, 0)
+        errors = []
+        try:
+            for sid in ids:
+                try:
+                    result = await epg_refresh.refresh_source(self._s, sid, self._on_progress, force=False)
+                    if result.status == "unchanged":
+                        self._say(self.tr("The guide has not changed since the last refresh."))
+                    else:
+                        text = self.tr("Updated: %1 programmes, %2 films")
+                        self._say(text.replace("%1", str(result.programmes)).replace("%2", str(result.films)))
+                except CinemaError as exc:
+                    errors.append(str(exc))
+        finally:
+            self.progress.hide()
+            self._busy = None
+            self.reload()
+            self.guideChanged.emit()
+        if errors:
+            self._say("\n".join(errors), error=True)
+
+    def _on_progress(self, p: RefreshProgress) -> None:
+        if p.phase == "download" and p.bytes_total:
+            self.progress.setRange(0, 100)
+            self.progress.setValue(int(p.bytes_read * 100 / p.bytes_total))
+            self.progress.setFormat(self.tr("Downloading… %p%"))
+        elif p.phase == "import":
+            self.progress.setRange(0, 0)
+            self.progress.setFormat(self.tr("%n programme(s) stored", "", p.programmes))
+        else:
+            self.progress.setRange(0, 0)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #ff6a4d;" if error else "color: #8fd19e;")
+        self.message.setText(text)
