@@ -1,4 +1,4 @@
-"""The main window: a top bar and a stack of pages (grid, title, player, settings)."""
+"""The main window: a top bar (Home / All films / Settings, search) over a stack of pages."""
 
 from __future__ import annotations
 
@@ -7,12 +7,16 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
+    QCompleter,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QListView,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -20,16 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.events import ProgressDidChange
+from app.core.events import LibraryDidChange, ProgressDidChange
 from app.domain.ids import media_key_for
 from app.domain.models import MediaRequest
-from app.services.catalog import CatalogService
+from app.services.catalog import CatalogFilter, CatalogService
 from app.services.container import Services
 from app.services.library import LibraryService
 from app.services.playback import PlaybackService
 from app.ui.delegates.poster_delegate import POSTER
 from app.ui.images import PosterCache
 from app.ui.pages.grid_page import GridPage
+from app.ui.pages.home_page import HomePage
 from app.ui.pages.player_page import PlayerPage
 from app.ui.pages.settings_page import SettingsPage
 from app.ui.pages.title_page import TitlePage
@@ -38,7 +43,10 @@ log = logging.getLogger(__name__)
 
 
 class _FirstPaintWatcher(QObject):
-    """Reports the first paint of the grid with rows in it (benchmarks read this line)."""
+    """Reports the first paint of a poster view (home strip or grid) with rows in it.
+
+    Benchmarks read the line ``_report_first_paint`` prints.
+    """
 
     painted = Signal()
 
@@ -48,7 +56,11 @@ class _FirstPaintWatcher(QObject):
         self._done = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self._done and event.type() == QEvent.Type.Paint and self._window.grid.model.rowCount() > 0:
+        if self._done or event.type() != QEvent.Type.Paint:
+            return False
+        view = watched.parent()
+        model = view.model() if isinstance(view, QListView) else None
+        if model is not None and model.rowCount() > 0:
             self._done = True
             QTimer.singleShot(0, self.painted.emit)
         return False
@@ -66,13 +78,18 @@ class MainWindow(QMainWindow):
         self.playback = PlaybackService(services, self.library)
         self.posters = PosterCache(POSTER, services.settings.poster_cache_mb * 1024 * 1024, self)
         self._return_page: QWidget | None = None
+        self._history: list[QWidget] = []
+        self._grid_loaded = False
+        self._home_dirty = False
+        self._suggested: dict[str, str] = {}
 
+        self.home = HomePage(self.catalog, self.posters)
         self.grid = GridPage(self.catalog, self.posters)
         self.title_page = TitlePage()
         self.player = PlayerPage(self.playback)
         self.settings_page = SettingsPage(services)
         self.stack = QStackedWidget()
-        for page in (self.grid, self.title_page, self.player, self.settings_page):
+        for page in (self.home, self.grid, self.title_page, self.player, self.settings_page):
             self.stack.addWidget(page)
 
         self.top_bar = self._build_top_bar()
@@ -84,21 +101,36 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        self.home.titleOpened.connect(self.open_title)
+        self.home.seeAllRequested.connect(self.show_filtered)
         self.grid.titleOpened.connect(self.open_title)
         self.title_page.backRequested.connect(self.go_back)
         self.title_page.playRequested.connect(self.play_title)
+        self.title_page.watchlistToggled.connect(self._toggle_watchlist)
+        self.title_page.watchedToggled.connect(self._toggle_watched)
         self.player.backRequested.connect(self.go_back)
         self.player.fullscreenToggled.connect(self.toggle_fullscreen)
-        self.settings_page.libraryChanged.connect(self.grid.reload)
-        self._unsubscribe = services.bus.subscribe(ProgressDidChange, self._on_progress)
+        self.settings_page.libraryChanged.connect(self._library_changed)
+        self._unsubscribe = [
+            services.bus.subscribe(ProgressDidChange, self._on_progress),
+            services.bus.subscribe(LibraryDidChange, self._on_library),
+        ]
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.go_back, Qt.ShortcutContext.WindowShortcut)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search, Qt.ShortcutContext.WindowShortcut)
 
         self.first_paint = _FirstPaintWatcher(self)
-        self.grid.view.viewport().installEventFilter(self.first_paint)
         if os.environ.get("CINEMA_REPORT_FIRST_PAINT"):
             self.first_paint.painted.connect(self._report_first_paint)
-        self.grid.reload()
-        self.show_grid()
+        self.home.reload()
+        for row in self.home.rows.values():
+            row.strip.viewport().installEventFilter(self.first_paint)
+        self.grid.view.viewport().installEventFilter(self.first_paint)
+        if self.home.visible_rows():
+            self.show_home()
+            # the full grid loads once the home page is on screen, ready for "All films"
+            QTimer.singleShot(0, self._ensure_grid)
+        else:
+            self.show_grid()
 
     def _build_top_bar(self) -> QWidget:
         bar = QWidget()
@@ -110,37 +142,142 @@ class MainWindow(QMainWindow):
         brand.setObjectName("Brand")
         row.addWidget(brand)
         row.addSpacing(24)
-        self.nav_films = QPushButton(self.tr("Films"))
+        self.nav_home = QPushButton(self.tr("Home"))
+        self.nav_films = QPushButton(self.tr("All films"))
         self.nav_settings = QPushButton(self.tr("Settings"))
         group = QButtonGroup(self)
-        for button in (self.nav_films, self.nav_settings):
+        for button in (self.nav_home, self.nav_films, self.nav_settings):
             button.setObjectName("Nav")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             group.addButton(button)
             row.addWidget(button)
         row.addStretch(1)
-        self.nav_films.clicked.connect(self.show_grid)
+        self.search = QLineEdit()
+        self.search.setObjectName("Search")
+        self.search.setPlaceholderText(self.tr("Search titles  (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(320)
+        self.search.setMaximumWidth(460)
+        self._suggestions = QStringListModel(self)
+        self.completer = QCompleter(self._suggestions, self)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setMaxVisibleItems(8)
+        popup = QListView()
+        popup.setObjectName("Suggestions")
+        popup.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        popup.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.completer.setPopup(popup)
+        self.suggestions_popup = popup
+        self.search.setCompleter(self.completer)
+        self.completer.activated.connect(self._suggestion_chosen)
+        self.search.textEdited.connect(self._search_edited)
+        self.search.returnPressed.connect(self._search_submitted)
+        row.addWidget(self.search)
+        self.nav_home.clicked.connect(self.show_home)
+        self.nav_films.clicked.connect(self._all_films)
         self.nav_settings.clicked.connect(self.show_settings)
         return bar
 
     # -- navigation ------------------------------------------------------------------------
+    def _show_page(self, page: QWidget, remember: bool = True) -> None:
+        current = self.stack.currentWidget()
+        if remember and current is not None and current is not page and current is not self.player:
+            self._history.append(current)
+            del self._history[:-20]
+        if page is self.home and self._home_dirty:
+            self._home_dirty = False
+            self.home.refresh()
+        self.stack.setCurrentWidget(page)
+        self.nav_home.setChecked(page is self.home)
+        self.nav_films.setChecked(page is self.grid)
+        self.nav_settings.setChecked(page is self.settings_page)
+
+    def show_home(self) -> None:
+        self._show_page(self.home)
+        self.home.focus_first()
+
+    def _ensure_grid(self) -> None:
+        if not self._grid_loaded:
+            self._grid_loaded = True
+            self.grid.load_facets()
+            self.grid.reload()
+
     def show_grid(self) -> None:
-        self.nav_films.setChecked(True)
-        self.stack.setCurrentWidget(self.grid)
+        self._ensure_grid()
+        self._show_page(self.grid)
         self.grid.focus_grid()
 
+    def _all_films(self) -> None:
+        self._grid_loaded = True
+        self.search.clear()
+        self.grid.open_filter(CatalogFilter())
+        self.show_grid()
+
+    def show_filtered(self, flt: CatalogFilter, title: str) -> None:
+        """Home's "See all": the full grid under that row's filter."""
+        self._grid_loaded = True
+        self.grid.open_filter(flt, title)
+        self.show_grid()
+
     def show_settings(self) -> None:
-        self.nav_settings.setChecked(True)
         self.settings_page.refresh()
-        self.stack.setCurrentWidget(self.settings_page)
+        self._show_page(self.settings_page)
+
+    def focus_search(self) -> None:
+        if self.stack.currentWidget() is self.player:
+            return
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _search_edited(self, text: str) -> None:
+        self._grid_loaded = True
+        if self.stack.currentWidget() is not self.grid:
+            self.grid.open_filter(CatalogFilter(text=text))
+            self._show_page(self.grid)
+        else:
+            self.grid.set_text(text)
+        self._suggested = {}
+        suggestions = self.catalog.search.suggestions(text) if text.strip() else []
+        lines = []
+        for s in suggestions:
+            line = f"{s.title} ({s.year})" if s.year else s.title
+            if s.original_title and s.original_title != s.title:
+                line += f" · {s.original_title}"
+            self._suggested[line] = s.id
+            lines.append(line)
+        self._suggestions.setStringList(lines)
+        if lines:
+            self.completer.complete()
+
+    def _suggestion_chosen(self, line: str) -> None:
+        tid = self._suggested.get(line)
+        if tid:
+            QTimer.singleShot(0, lambda: self.open_title(tid))
+
+    def _search_submitted(self) -> None:
+        if self.suggestions_popup.isVisible():
+            return
+        self.grid.focus_grid()
 
     def open_title(self, title_id: str) -> None:
         detail = self.catalog.detail(title_id)
         if detail is None:
             return
-        self.title_page.show_title(detail, self.library.resume_point_ms(title_id), self.services.clock.now())
-        self.stack.setCurrentWidget(self.title_page)
+        self.title_page.show_title(
+            detail,
+            self.library.resume_point_ms(title_id),
+            self.services.clock.now(),
+            self.catalog.extras(title_id),
+        )
+        self._show_page(self.title_page, remember=self.stack.currentWidget() is not self.title_page)
+
+    def _toggle_watchlist(self, title_id: str, on: bool) -> None:
+        self.catalog.set_in_watchlist(title_id, on)
+
+    def _toggle_watched(self, title_id: str, watched: bool) -> None:
+        self.catalog.set_watched(title_id, watched)
+        self.open_title(title_id)
 
     def play_title(self, title_id: str, start_ms: int) -> None:
         detail = self.catalog.detail(title_id)
@@ -159,7 +296,7 @@ class MainWindow(QMainWindow):
         key = media_key_for(resolved)
         label = location.rsplit("/", 1)[-1] if is_url else Path(resolved).name
         start = self.library.resume_point_ms(key)
-        self._return_page = self.grid
+        self._return_page = self.stack.currentWidget()
         self._start_player(
             MediaRequest(location=resolved, item_key=key, label=label or location, start_ms=start)
         )
@@ -171,19 +308,41 @@ class MainWindow(QMainWindow):
 
     def go_back(self) -> None:
         current = self.stack.currentWidget()
+        if self.search.hasFocus():
+            if self.search.text():
+                self.search.clear()
+                self.grid.set_text("")
+            self._focus_page()
+            return
         if current is self.player:
             if self.isFullScreen():
                 self.toggle_fullscreen()
                 return
             self.player.stop()
             self.top_bar.show()
-            target = self._return_page or self.grid
+            target = self._return_page or self.home
             if target is self.title_page and self.title_page.detail is not None:
+                self.stack.setCurrentWidget(self.title_page)
                 self.open_title(self.title_page.detail.id)
             else:
-                self.show_grid()
-        elif current is self.title_page or current is self.settings_page:
-            self.show_grid()
+                self._show_page(target, remember=False)
+                self._focus_page()
+            return
+        if self._history:
+            self._show_page(self._history.pop(), remember=False)
+            self._focus_page()
+        elif current is not self.home:
+            self._show_page(self.home, remember=False)
+            self._focus_page()
+
+    def _focus_page(self) -> None:
+        current = self.stack.currentWidget()
+        if current is self.home:
+            self.home.focus_first()
+        elif current is self.grid:
+            self.grid.focus_grid()
+        elif current is self.title_page:
+            self.title_page.play_button.setFocus()
 
     def toggle_fullscreen(self) -> None:
         if self.isFullScreen():
@@ -195,6 +354,22 @@ class MainWindow(QMainWindow):
 
     def _on_progress(self, event: ProgressDidChange) -> None:
         self.grid.refresh_title(event.item_key)
+        self._mark_home_dirty()
+
+    def _on_library(self, _event: LibraryDidChange) -> None:
+        self._mark_home_dirty()
+
+    def _library_changed(self) -> None:
+        self.grid.load_facets()
+        self.grid.reload()
+        self._mark_home_dirty()
+
+    def _mark_home_dirty(self) -> None:
+        # rows are re-queried when Home is next shown, not on every progress tick
+        if self.stack.currentWidget() is self.home:
+            self.home.refresh()
+        else:
+            self._home_dirty = True
 
     def _report_first_paint(self) -> None:
         rss_kb = 0
@@ -209,7 +384,8 @@ class MainWindow(QMainWindow):
 
     # -- keys and closing ------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Backspace and self.stack.currentWidget() is not self.grid:
+        # text fields take their own Backspace; here it only arrives from the pages
+        if event.key() == Qt.Key.Key_Backspace and self.stack.currentWidget() is not self.home:
             self.go_back()
             return
         super().keyPressEvent(event)
@@ -220,7 +396,9 @@ class MainWindow(QMainWindow):
             self.playback.close()
         except Exception:
             log.exception("closing playback failed")
-        self._unsubscribe()
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._unsubscribe = []
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()

@@ -25,7 +25,10 @@ def window(qtbot, library):
 
 def test_grid_title_play_and_time_advances(qtbot, window, library) -> None:
     async def scenario() -> None:
+        assert window.stack.currentWidget() is window.home  # start on Home
+        qtbot.mouseClick(window.nav_films, Qt.MouseButton.LeftButton)
         grid = window.grid
+        assert window.stack.currentWidget() is grid
         assert grid.model.rowCount() == 5
         # keyboard: the grid has focus and Enter opens the current title
         grid.view.setCurrentIndex(grid.model.index(grid.model.row_of("tmdb:movie:1000")))

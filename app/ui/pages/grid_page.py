@@ -1,15 +1,20 @@
-"""The poster grid: every film the guide and the library know, soonest airing first."""
+"""The full poster grid: every title the guide and the library know, under filters and a sort."""
 
 from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
-from app.services.catalog import CatalogService
+from app.core.tasks import run_blocking
+from app.services.catalog import CatalogFilter, CatalogService
 from app.ui.delegates.poster_delegate import CARD, PosterDelegate
 from app.ui.images import PosterCache
 from app.ui.models.title_list_model import IdRole, TitleListModel
+from app.ui.widgets.filter_bar import FilterBar
 
 
 class PosterGrid(QListView):
@@ -53,7 +58,7 @@ class PosterGrid(QListView):
 
 
 class GridPage(QWidget):
-    """Signals: titleOpened(str title_id)."""
+    """The full grid under a filter bar. Signals: titleOpened(str title_id)."""
 
     titleOpened = Signal(str)
 
@@ -61,12 +66,17 @@ class GridPage(QWidget):
         super().__init__(parent)
         self.setObjectName("Page")
         self._catalog = catalog
+        self._task: asyncio.Task[None] | None = None
+        self._facets_loaded = False
+        self._title = ""
         self.model = TitleListModel(catalog.briefs, self)
         posters.posterReady.connect(self.model.poster_arrived)
         self.view = PosterGrid(self)
         self.view.setItemDelegate(PosterDelegate(posters, self.view))
         self.view.setModel(self.model)
         self.view.opened.connect(self.titleOpened)
+        self.filters = FilterBar(self)
+        self.filters.changed.connect(self.apply)
 
         self._heading = QLabel(self.tr("Films on TV and in your library"))
         self._heading.setObjectName("PageTitle")
@@ -81,25 +91,90 @@ class GridPage(QWidget):
 
         head = QHBoxLayout()
         head.setContentsMargins(28, 18, 28, 6)
+        head.setSpacing(16)
         head.addWidget(self._heading)
-        head.addStretch(1)
         head.addWidget(self._count, 0, Qt.AlignmentFlag.AlignBottom)
+        head.addStretch(1)
+        head.addWidget(self.filters.sort)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(head)
+        layout.addWidget(self.filters)
         layout.addWidget(self._empty, 1)
         layout.addWidget(self.view, 1)
         self.view.setContentsMargins(20, 0, 20, 0)
 
+    @property
+    def current_filter(self) -> CatalogFilter:
+        return self.filters.filter()
+
     def reload(self) -> None:
-        ids = self._catalog.ids()
-        self.model.set_ids(ids)
+        """Re-run the current filter now (start-up, library changes)."""
+        self._show(self._catalog.query(self.current_filter))
+
+    def load_facets(self) -> None:
+        facets = self._catalog.facets()
+        self.filters.set_facets(facets.genres, facets.countries, facets.poster_origins)
+        self._facets_loaded = True
+
+    def open_filter(self, flt: CatalogFilter, title: str = "") -> None:
+        """Show the grid under ``flt`` (home's "See all", a search) with ``title`` as heading."""
+        if not self._facets_loaded:
+            self.load_facets()
+        self._title = title
+        self.filters.set_filter(flt)
+        self.apply(flt)
+
+    def set_text(self, text: str) -> None:
+        """Search as the user types: the newest text wins, an older query is cancelled."""
+        self.filters.set_filter(replace(self.current_filter, text=text))
+        self.apply(self.current_filter)
+
+    def apply(self, flt: CatalogFilter) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # no loop (view tests without qasync): query at once
+            self._show(self._catalog.query(flt))
+            return
+        self._task = asyncio.ensure_future(self._query(flt))
+
+    async def _query(self, flt: CatalogFilter) -> None:
+        ids = await run_blocking(self._catalog.query, flt)
+        if flt == self.current_filter:
+            self._show(ids)
+
+    def _show(self, ids: list[str]) -> None:
+        flt = self.current_filter
+        if flt.text.strip():
+            heading = self.tr("Search: %1").replace("%1", flt.text.strip())
+        elif self._title:
+            heading = self._title
+        else:
+            heading = self.tr("Films on TV and in your library")
+        self._heading.setText(heading)
+        if self.model.ids() != ids:
+            self.model.set_ids(ids)
         self._count.setText(self.tr("%n title(s)", "", len(ids)))
+        self._empty.setText(
+            self.tr("Nothing matches. Try other words or fewer filters.")
+            if self._catalog_has_titles(flt)
+            else self.tr("Nothing here yet. Add a TV guide in Settings, or bring back the demo library.")
+        )
         self._empty.setVisible(not ids)
         self.view.setVisible(bool(ids))
         if ids and not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.model.index(0))
+
+    def _catalog_has_titles(self, flt: CatalogFilter) -> bool:
+        return not (flt.is_default() and not flt.text) or self.model.rowCount() > 0
+
+    def clear_title(self) -> None:
+        """Back to the whole catalog's heading (the "All films" button)."""
+        self._title = ""
 
     def refresh_title(self, title_id: str) -> None:
         self.model.refresh_rows([title_id])

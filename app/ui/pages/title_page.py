@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QLocale, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtCore import QDateTime, QLocale, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.core.tasks import run_blocking
 from app.domain.models import SourceKind, TitleDetail
+from app.services.catalog import TitleExtras
 from app.ui.images import decode_scaled
 from app.ui.widgets.backdrop import BackdropHeader
 from app.ui.widgets.poster_art import paint_typographic_poster
@@ -41,11 +42,29 @@ def local_when(moment: datetime, fmt: str = "ddd d MMM, HH:mm") -> str:
     return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())), fmt)
 
 
+def external_links(detail: TitleDetail) -> list[tuple[str, str]]:
+    """(site, URL) pairs for the title on TMDB, Shikimori and IMDb."""
+    links = []
+    if detail.tmdb_id:
+        media = "tv" if detail.kind.value == "series" or ":tv:" in detail.id else "movie"
+        links.append(("TMDB", f"https://www.themoviedb.org/{media}/{detail.tmdb_id}"))
+    if detail.shikimori_id:
+        links.append(("Shikimori", f"https://shikimori.one/animes/{detail.shikimori_id}"))
+    if detail.imdb_id:
+        links.append(("IMDb", f"https://www.imdb.com/title/{detail.imdb_id}/"))
+    return links
+
+
 class TitlePage(QWidget):
-    """Signals: playRequested(str title_id, int start_ms), backRequested()."""
+    """Signals: playRequested(str title_id, int start_ms), backRequested(),
+    watchlistToggled(str title_id, bool on), watchedToggled(str title_id, bool watched),
+    rematchRequested(str film_key, str candidate_id)."""
 
     playRequested = Signal(str, int)
     backRequested = Signal()
+    watchlistToggled = Signal(str, bool)
+    watchedToggled = Signal(str, bool)
+    rematchRequested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,13 +108,48 @@ class TitlePage(QWidget):
         self.back_button.clicked.connect(self.backRequested)
         self.no_source = QLabel()
         self.no_source.setObjectName("Muted")
+        self._extras = TitleExtras()
+        self.watchlist_button = QPushButton()
+        self.watchlist_button.setCheckable(True)
+        self.watchlist_button.clicked.connect(self._watchlist_clicked)
+        self.watched_button = QPushButton()
+        self.watched_button.setCheckable(True)
+        self.watched_button.clicked.connect(self._watched_clicked)
+        self.trailer_button = QPushButton(self.tr("Trailer"))
+        self.trailer_button.clicked.connect(self._open_trailer)
+        self.links = QLabel()
+        self.links.setObjectName("Links")
+        self.links.setOpenExternalLinks(True)
+        self.links.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.rematch_button = QPushButton(self.tr("Wrong match? Choose another"))
+        self.rematch_button.setObjectName("Link")
+        self.rematch_button.clicked.connect(self._toggle_candidates)
+        self.candidates = QListWidget()
+        self.candidates.setObjectName("Candidates")
+        self.candidates.setViewMode(QListWidget.ViewMode.IconMode)
+        self.candidates.setIconSize(QSize(92, 138))
+        self.candidates.setGridSize(QSize(150, 200))
+        self.candidates.setWordWrap(True)
+        self.candidates.setFixedHeight(220)
+        self.candidates.setMovement(QListWidget.Movement.Static)
+        self.candidates.itemActivated.connect(self._candidate_chosen)
+        self.candidates.itemClicked.connect(self._candidate_chosen)
+        self.candidates.hide()
 
         buttons = QHBoxLayout()
         buttons.setSpacing(12)
         buttons.addWidget(self.play_button)
         buttons.addWidget(self.restart_button)
+        buttons.addWidget(self.watchlist_button)
+        buttons.addWidget(self.watched_button)
+        buttons.addWidget(self.trailer_button)
         buttons.addWidget(self.no_source)
         buttons.addStretch(1)
+        link_row = QHBoxLayout()
+        link_row.setSpacing(16)
+        link_row.addWidget(self.links)
+        link_row.addWidget(self.rematch_button)
+        link_row.addStretch(1)
 
         info = QVBoxLayout()
         info.setSpacing(8)
@@ -109,6 +163,8 @@ class TitlePage(QWidget):
         info.addWidget(self.tagline)
         info.addWidget(self.overview)
         info.addWidget(self.people)
+        info.addLayout(link_row)
+        info.addWidget(self.candidates)
         info.addStretch(1)
 
         top = QHBoxLayout(self.header)
@@ -180,9 +236,16 @@ class TitlePage(QWidget):
     def detail(self) -> TitleDetail | None:
         return self._detail
 
-    def show_title(self, detail: TitleDetail, resume_ms: int, now: datetime | None = None) -> None:
+    def show_title(
+        self,
+        detail: TitleDetail,
+        resume_ms: int,
+        now: datetime | None = None,
+        extras: TitleExtras | None = None,
+    ) -> None:
         self._detail = detail
         self._resume_ms = resume_ms
+        self._extras = extras or TitleExtras()
         self.heading.setText(detail.title)
         original = (
             detail.original_title if detail.original_title and detail.original_title != detail.title else ""
@@ -211,6 +274,7 @@ class TitlePage(QWidget):
         self.people.setText("\n".join(people))
         self._fill_airings(detail, now or datetime.now().astimezone())
         self._fill_sources(detail)
+        self._fill_actions(detail)
         playable = any(s.kind != SourceKind.IPTV_LIVE for s in detail.sources)
         self.play_button.setEnabled(playable)
         if resume_ms > 0:
@@ -231,7 +295,10 @@ class TitlePage(QWidget):
             if air.on_air(now):
                 text = "● " + self.tr("On air now") + f" — {air.channel_name}"
             QListWidgetItem(text, self.airings)
-        if not detail.airings:
+        for past in self._extras.catchup:
+            when = local_when(datetime.fromtimestamp(past.start).astimezone())
+            QListWidgetItem(f"⟲ {when}    {past.channel_name} — " + self.tr("in the archive"), self.airings)
+        if not detail.airings and not self._extras.catchup:
             QListWidgetItem(self.tr("Not in the TV guide this week"), self.airings)
         self._fit(self.airings)
 
@@ -251,6 +318,81 @@ class TitlePage(QWidget):
         if not detail.sources:
             QListWidgetItem(self.tr("No sources found yet"), self.sources)
         self._fit(self.sources)
+
+    def _fill_actions(self, detail: TitleDetail) -> None:
+        extras = self._extras
+        self.watchlist_button.setChecked(extras.in_watchlist)
+        self.watchlist_button.setText(
+            self.tr("✓ In watchlist") if extras.in_watchlist else self.tr("+ Watchlist")
+        )
+        self.watched_button.setChecked(extras.watched)
+        self.watched_button.setText(self.tr("✓ Watched") if extras.watched else self.tr("Mark watched"))
+        self.trailer_button.setVisible(bool(detail.trailer_url))
+        links = external_links(detail)
+        self.links.setText(
+            " &nbsp;&nbsp;·&nbsp;&nbsp; ".join(
+                f'<a href="{url}" style="color:#ff8a6a; text-decoration:none">'
+                + self.tr("Open on %1").replace("%1", site)
+                + "</a>"
+                for site, url in links
+            )
+        )
+        self.links.setVisible(bool(links))
+        self.rematch_button.setVisible(bool(extras.film_key and extras.candidates))
+        self.candidates.hide()
+        self.candidates.clear()
+
+    def _fill_candidates(self) -> None:
+        self.candidates.clear()
+        for cand in self._extras.candidates:
+            year = f" ({cand['year']})" if cand.get("year") else ""
+            item = QListWidgetItem(f"{cand.get('title', cand['id'])}{year}", self.candidates)
+            item.setData(Qt.ItemDataRole.UserRole, cand["id"])
+            item.setToolTip(cand["id"])
+            poster = cand.get("poster")
+            if isinstance(poster, str) and poster and "://" not in poster:
+                image = decode_scaled(poster, QSize(92, 138))
+                if image is not None:
+                    item.setIcon(QIcon(QPixmap.fromImage(image)))
+                    continue
+            canvas = QPixmap(92, 138)
+            canvas.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(canvas)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            paint_typographic_poster(
+                painter, QRectF(canvas.rect()), cand["id"], str(cand.get("title", "")), None
+            )
+            painter.end()
+            item.setIcon(QIcon(canvas))
+
+    def _toggle_candidates(self) -> None:
+        if self.candidates.isVisible():
+            self.candidates.hide()
+            return
+        self._fill_candidates()
+        self.candidates.show()
+        self.candidates.setFocus()
+
+    def _candidate_chosen(self, item: QListWidgetItem) -> None:
+        film_key = self._extras.film_key
+        candidate = item.data(Qt.ItemDataRole.UserRole)
+        if film_key and candidate:
+            self.candidates.hide()
+            self.rematchRequested.emit(film_key, str(candidate))
+
+    def _watchlist_clicked(self, checked: bool) -> None:
+        if self._detail is not None:
+            self._extras = TitleExtras(**{**self._extras.__dict__, "in_watchlist": checked})
+            self._fill_actions(self._detail)
+            self.watchlistToggled.emit(self._detail.id, checked)
+
+    def _watched_clicked(self, checked: bool) -> None:
+        if self._detail is not None:
+            self.watchedToggled.emit(self._detail.id, checked)
+
+    def _open_trailer(self) -> None:
+        if self._detail is not None and self._detail.trailer_url:
+            QDesktopServices.openUrl(QUrl(self._detail.trailer_url))
 
     @staticmethod
     def _fit(widget: QListWidget) -> None:
@@ -274,10 +416,12 @@ class TitlePage(QWidget):
     def _load_images(self, detail: TitleDetail) -> None:
         if self._image_task is not None:
             self._image_task.cancel()
-        try:
-            self._image_task = asyncio.ensure_future(self._decode_images(detail))
-        except RuntimeError:
             self._image_task = None
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # no loop (view tests): nothing to decode off-thread
+            return
+        self._image_task = asyncio.ensure_future(self._decode_images(detail))
 
     async def _decode_images(self, detail: TitleDetail) -> None:
         poster = backdrop = None

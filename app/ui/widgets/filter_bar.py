@@ -1,0 +1,158 @@
+"""The grid's filter bar: kind, genre, years, rating, country, availability, poster, watched; sort."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
+
+from app.services.catalog import CatalogFilter
+
+_DECADES = [2020, 2010, 2000, 1990, 1980, 1970, 1960, 1950, 1940, 1930, 1920]
+
+
+def _combo(items: list[tuple[str, Any]]) -> QComboBox:
+    box = QComboBox()
+    box.setObjectName("Filter")
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    box.setMaxVisibleItems(16)
+    for text, value in items:
+        box.addItem(text, value)
+    return box
+
+
+def _select(box: QComboBox, value: Any) -> None:
+    index = box.findData(value)
+    box.setCurrentIndex(max(0, index))
+
+
+class FilterBar(QWidget):
+    """Signals: changed(CatalogFilter) when the user changes a filter (the text is kept as it was)."""
+
+    changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._flt = CatalogFilter()
+        self._quiet = False
+        self.kind = _combo(
+            [
+                (self.tr("All kinds"), None),
+                (self.tr("Films"), "film"),
+                (self.tr("Series"), "series"),
+                (self.tr("Anime"), "anime"),
+                (self.tr("Documentaries"), "documentary"),
+                (self.tr("Cartoons"), "cartoon"),
+            ]
+        )
+        self.genre = _combo([(self.tr("All genres"), None)])
+        self.year_from = _combo(
+            [(self.tr("Any year"), None)] + [(self.tr("from %1").replace("%1", str(d)), d) for d in _DECADES]
+        )
+        self.year_to = _combo(
+            [(self.tr("to now"), None)]
+            + [(self.tr("to %1").replace("%1", str(d + 9)), d + 9) for d in _DECADES[1:]]
+        )
+        self.rating = _combo([(self.tr("Any rating"), None)] + [(f"★ {r}+", float(r)) for r in (5, 6, 7, 8)])
+        self.country = _combo([(self.tr("All countries"), None)])
+        self.availability = _combo(
+            [
+                (self.tr("Any way to watch"), None),
+                (self.tr("On TV"), "on_air"),
+                (self.tr("Catch-up"), "catchup"),
+                (self.tr("Torrent"), "torrent"),
+                (self.tr("Stream"), "stream"),
+            ]
+        )
+        self.poster = _combo([(self.tr("Any poster"), None)])
+        self.watched = _combo(
+            [(self.tr("Watched or not"), None), (self.tr("Unwatched"), False), (self.tr("Watched"), True)]
+        )
+        self.sort = _combo(
+            [
+                (self.tr("Sort: on TV soonest"), "air"),
+                (self.tr("Sort: rating"), "rating"),
+                (self.tr("Sort: year"), "year"),
+                (self.tr("Sort: title"), "title"),
+                (self.tr("Sort: recently added"), "added"),
+                (self.tr("Sort: most viewed"), "views"),
+            ]
+        )
+        self.reset = QPushButton(self.tr("Reset"))
+        self.reset.setObjectName("Link")
+        self.reset.clicked.connect(self.clear)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(28, 4, 28, 8)
+        row.setSpacing(8)
+        self.boxes = [
+            self.kind, self.genre, self.year_from, self.year_to, self.rating, self.country,
+            self.availability, self.poster, self.watched,
+        ]  # fmt: skip
+        for box in self.boxes:
+            row.addWidget(box)
+            box.currentIndexChanged.connect(self._emit)
+        row.addWidget(self.reset)
+        row.addStretch(1)
+        self.sort.currentIndexChanged.connect(self._emit)
+        for box in (*self.boxes, self.sort):
+            box.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def set_facets(self, genres: list[str], countries: list[str], origins: list[str]) -> None:
+        self._quiet = True
+        try:
+            for box, values in ((self.genre, genres), (self.country, countries), (self.poster, origins)):
+                current = box.currentData()
+                while box.count() > 1:
+                    box.removeItem(1)
+                for value in values:
+                    box.addItem(value, value)
+                _select(box, current)
+        finally:
+            self._quiet = False
+
+    def filter(self) -> CatalogFilter:
+        return self._flt
+
+    def set_filter(self, flt: CatalogFilter) -> None:
+        """Show ``flt`` without emitting (the page applies it itself)."""
+        self._flt = flt
+        self._quiet = True
+        try:
+            _select(self.kind, flt.kinds[0] if len(flt.kinds) == 1 else None)
+            _select(self.genre, flt.genre)
+            _select(self.year_from, flt.year_min)
+            _select(self.year_to, flt.year_max)
+            _select(self.rating, flt.rating_min)
+            _select(self.country, flt.country)
+            _select(self.availability, flt.availability)
+            _select(self.poster, flt.poster_origin)
+            _select(self.watched, flt.watched)
+            _select(self.sort, flt.sort)
+        finally:
+            self._quiet = False
+
+    def clear(self) -> None:
+        self._flt = CatalogFilter(text=self._flt.text)
+        self.set_filter(self._flt)
+        self.changed.emit(self._flt)
+
+    def _emit(self) -> None:
+        if self._quiet:
+            return
+        kind = self.kind.currentData()
+        self._flt = replace(
+            self._flt,
+            kinds=(kind,) if kind else (),
+            genre=self.genre.currentData(),
+            year_min=self.year_from.currentData(),
+            year_max=self.year_to.currentData(),
+            rating_min=self.rating.currentData(),
+            country=self.country.currentData(),
+            availability=self.availability.currentData(),
+            poster_origin=self.poster.currentData(),
+            watched=self.watched.currentData(),
+            sort=self.sort.currentData() or "air",
+        )
+        self.changed.emit(self._flt)
