@@ -200,3 +200,20 @@ def test_sigkill_midway_leaves_the_previous_guide(cli: Any, home: Path, tmp_path
     code, out, err = cli("epg", "refresh", "--force")
     assert code == 0, err
     assert "24000 programmes" in out
+
+
+def test_progress_bar_draws_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    from app.cli.epg import ProgressBar
+    from app.services.epg_refresh import RefreshProgress
+
+    bar = ProgressBar(enabled=True)
+    bar(RefreshProgress(1, "import", 5 * 1048576, 10 * 1048576, 1234))
+    bar(RefreshProgress(1, "done", 10 * 1048576, 10 * 1048576, 2000))
+    bar.close()
+    err = capsys.readouterr().err
+    assert "\rimport   [###############---------------]      5.0 MiB      1234 programmes" in err
+    assert err.endswith("2000 programmes\n")
+    silent = ProgressBar(enabled=False)
+    silent(RefreshProgress(1, "import", 1, 2, 3))
+    silent.close()
+    assert capsys.readouterr().err == ""
