@@ -76,17 +76,23 @@ def main() -> int:
     os.environ["CINEMA_HOME"] = home
     from app.bootstrap import build_services
     from app.storage.enrich_repo import seed_guide_films
-    from tests.fakes.poster_server import PosterServer
     from tests.fakes.tmdb_server import GOOD_TOKEN
 
     movies, guide = make_world(args.films)
     if args.no_posters:
         for m in movies:
             m["poster_path"] = None
-    posters = PosterServer()
-    poster_base = posters.start()
-    # The fake TMDB runs in its own process, as the real one would: our client's work does not
-    # delay its clock (in one process the GIL made its 429 window see requests bunched up).
+    posters = subprocess.Popen(
+        [sys.executable, "-m", "tests.fakes.poster_server"],
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert posters.stdout is not None and posters.stdin is not None
+    poster_base = posters.stdout.readline().strip()
+    # The fake servers run in their own processes, as the real ones would: our client's work
+    # does not delay their clocks (in one process the GIL made the 429 window see bunched requests).
     db_file = Path(home) / "tmdb_db.json"
     db_file.write_text(json.dumps({"movies": movies}, ensure_ascii=False), "utf-8")
     server = subprocess.Popen(
@@ -104,8 +110,10 @@ def main() -> int:
     seed_guide_films(services.db, guide, int(time.time()))
 
     started = time.perf_counter()
+    cpu_started = time.process_time()
     first = asyncio.run(run(services))
     wall = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     stats = json.loads(urllib.request.urlopen(base_url.rsplit("/3", 1)[0] + "/__stats").read())
     floor = stats["requests"] / args.rate
     second = asyncio.run(run(services))
@@ -124,6 +132,8 @@ def main() -> int:
         "wall_s": round(wall, 2),
         "rate_floor_s": round(floor, 2),
         "ratio": round(wall / floor, 3),
+        "client_cpu_s": round(cpu, 1),
+        "load_avg_1m": round(os.getloadavg()[0], 2),
         "second_run_requests": second.requests,
         "second_run_server_saw": stats2["requests"] - stats["requests"],
         "second_run_s": round(second.seconds, 3),
@@ -137,7 +147,8 @@ def main() -> int:
     )
     server.stdin.close()
     server.wait(10)
-    posters.stop()
+    posters.stdin.close()
+    posters.wait(10)
     services.db.dispose()
     return 0
 

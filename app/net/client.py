@@ -10,14 +10,12 @@ from app.domain.errors import NotFound, ProviderUnavailable
 USER_AGENT = f"Cinema/{__version__}"
 
 
-def make_client(timeout_s: float = 30.0, *, max_connections: int = 32) -> httpx.AsyncClient:
+def make_client(timeout_s: float = 30.0, *, max_connections: int = 16) -> httpx.AsyncClient:
     """Build the app's client: our User-Agent, sane timeouts, pooled keep-alive connections."""
     return httpx.AsyncClient(
         headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
         timeout=httpx.Timeout(timeout_s, connect=min(10.0, timeout_s)),
-        limits=httpx.Limits(
-            max_connections=max_connections, max_keepalive_connections=max_connections
-        ),
+        limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
         follow_redirects=True,
     )
 

@@ -1,17 +1,28 @@
 """Per-host rate limits: every window (e.g. 5 per second AND 90 per minute) must allow a request.
 
-Each window is a sliding log of send times, which is the strictest reading of "N per period" and
-so never trips a server that counts the same way (or with a token bucket of that size). A 429
-pauses the whole host, so that concurrent workers do not keep hammering it.
+Each window is a sliding log of request times, the strictest reading of "N per period", so a
+server that counts the same way (or with a token bucket of that size) is never tripped. A request
+is logged when it leaves and re-stamped when its answer arrives: the server counted it somewhere
+in between, so a request delayed on our side (a busy loop, a slow connect) can never make the
+server see more than N in a period. A 429 pauses the whole host, so that concurrent workers do not
+keep hammering it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
-from collections import deque
 from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
+
+
+class Ticket:
+    """One request's place in the logs; ``RateLimiter.done`` moves it to the answer's time."""
+
+    __slots__ = ("stamp",)
+
+    def __init__(self, stamp: float) -> None:
+        self.stamp = stamp
 
 
 class RateLimiter:
@@ -21,25 +32,22 @@ class RateLimiter:
         self,
         windows: Sequence[tuple[int, float]],
         clock: Callable[[], float] = time.monotonic,
-        slack_s: float = 0.05,
+        slack_s: float = 0.01,
     ) -> None:
         if not windows:
             raise ValueError("at least one window is needed")
-        # Slack: requests leave on our clock but are counted on arrival at the server, where
-        # network jitter can squeeze two of them closer together than we spaced them.
         self._windows = [
-            (max(1, int(limit)), float(period) + min(slack_s, 0.03 * period)) for limit, period in windows
+            (max(1, int(limit)), float(period) + min(slack_s, 0.01 * period)) for limit, period in windows
         ]
-        self._logs: list[deque[float]] = [deque() for _ in self._windows]
+        self._logs: list[list[Ticket]] = [[] for _ in self._windows]
         self._clock = clock
         self._lock = asyncio.Lock()
         self._paused_until = 0.0
 
     @classmethod
     def per_second(cls, rate: float) -> RateLimiter:
-        """``rate`` per second, smoothed to tenths of a second so a burst stays small."""
-        if rate >= 10:
-            return cls([(int(rate), 1.0), (max(1, int(rate / 10)), 0.1)])
+        """``rate`` per second. (A finer smoothing window would cost throughput: each request
+        holds its place until its answer arrives, a latency that a 0.1 s window cannot absorb.)"""
         return cls([(max(1, int(rate)), 1.0)])
 
     def pause(self, seconds: float) -> None:
@@ -48,25 +56,31 @@ class RateLimiter:
 
     def _wait_needed(self, now: float) -> float:
         wait = max(0.0, self._paused_until - now)
-        for (limit, period), log in zip(self._windows, self._logs, strict=True):
+        for i, (limit, period) in enumerate(self._windows):
             # The epsilon keeps float rounding from leaving a spent entry in the window.
-            while log and now - log[0] >= period - 1e-9:
-                log.popleft()
-            if len(log) >= limit:
-                wait = max(wait, log[0] + period - now)
+            live = [t for t in self._logs[i] if now - t.stamp < period - 1e-9]
+            self._logs[i] = live
+            if len(live) >= limit:
+                stamps = sorted(t.stamp for t in live)
+                wait = max(wait, stamps[len(stamps) - limit] + period - now)
         return wait
 
-    async def acquire(self) -> None:
+    async def acquire(self) -> Ticket:
         # The lock serialises waiters: the first in line sleeps, the others queue behind it.
         async with self._lock:
             while True:
                 now = self._clock()
                 wait = self._wait_needed(now)
                 if wait <= 0:
+                    ticket = Ticket(now)
                     for log in self._logs:
-                        log.append(now)
-                    return
+                        log.append(ticket)
+                    return ticket
                 await asyncio.sleep(wait)
+
+    def done(self, ticket: Ticket) -> None:
+        """The answer arrived: count the request from now on (it reached the server before)."""
+        ticket.stamp = max(ticket.stamp, self._clock())
 
 
 class HostLimits:

@@ -90,25 +90,22 @@ async def send(
     failures = 0
     limited = 0
     while True:
-        if limiter is not None:
-            await limiter.acquire()
+        ticket = await limiter.acquire() if limiter is not None else None
         stats.requests += 1
         try:
-            response = await client.request(
-                method, url, params=params, headers=headers, json=json_body
-            )
+            response = await client.request(method, url, params=params, headers=headers, json=json_body)
         except (httpx.TimeoutException, httpx.TransportError) as exc:
             failures += 1
             reason = type(exc).__name__
         else:
+            if limiter is not None and ticket is not None:
+                limiter.done(ticket)
             if response.status_code == 429:
                 stats.rate_limited += 1
                 limited += 1
                 wait = min(
                     policy.max_retry_after_s,
-                    retry_after_seconds(
-                        response.headers.get("retry-after"), policy.default_retry_after_s
-                    ),
+                    retry_after_seconds(response.headers.get("retry-after"), policy.default_retry_after_s),
                 )
                 if limiter is not None:
                     limiter.pause(wait)

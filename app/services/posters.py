@@ -126,14 +126,13 @@ class PosterStore:
         """Download and store ``url``; None when it was refused or unavailable (logged)."""
         if url in self._done:
             return self._done[url]
-        if self._limiter is not None:
-            await self._limiter.acquire()
+        ticket = await self._limiter.acquire() if self._limiter is not None else None
         try:
             self.downloads += 1
             content_type, data = await fetch_capped(self._http, url, MAX_BYTES)
-            stored = await run_blocking(
-                store_image, data, content_type, self._data_dir, self._images_dir
-            )
+            if self._limiter is not None and ticket is not None:
+                self._limiter.done(ticket)
+            stored = await run_blocking(store_image, data, content_type, self._data_dir, self._images_dir)
         except (PosterRejected, TooLarge) as exc:
             self.rejected += 1
             self.refused[url] = "rejected"

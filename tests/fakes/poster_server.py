@@ -96,3 +96,20 @@ class PosterServer:
             return web.Response(status=404)
         seed = int(hashlib.sha1(path.encode()).hexdigest()[:4], 16) % 50
         return web.Response(body=make_image("JPEG", (500, 750), seed), content_type="image/jpeg")
+
+
+def main() -> None:
+    """Serve until stdin closes (for benchmarks that keep servers out of the client's process);
+    prints the base URL on one line."""
+    import sys
+
+    server = PosterServer()
+    print(server.start(), flush=True)
+    try:
+        sys.stdin.read()
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -59,7 +59,7 @@ async def test_limiter_pause_holds_host(monkeypatch: pytest.MonkeyPatch) -> None
 
 @pytest.mark.asyncio
 async def test_concurrent_acquires_stay_under_rate() -> None:
-    limiter = RateLimiter.per_second(100)  # real clock: 60 acquisitions need at least ~0.5 s
+    limiter = RateLimiter([(100, 1.0), (10, 0.1)])  # real clock: 60 acquisitions need ~0.5 s
     loop = asyncio.get_running_loop()
     start = loop.time()
     stamps: list[float] = []
