@@ -34,6 +34,7 @@ class FakeShikimori:
         app = web.Application()
         app.router.add_get("/api/animes", self._search)
         app.router.add_get("/api/animes/{id:\\d+}", self._details)
+        app.router.add_get("/system/{tail:.*}", self._image)
         self._server = ThreadedServer(app)
         self.base_url = ""
 
@@ -85,6 +86,13 @@ class FakeShikimori:
             if words and any(words <= set(simple_norm(t)) for t in titles if t):
                 hits.append(anime)
         return web.json_response([list_item(a) for a in hits[:limit]])
+
+    async def _image(self, request: web.Request) -> web.Response:
+        """Posters live on the site itself, under /system/animes/original/<id>.jpg."""
+        from tests.fakes.poster_server import make_image
+
+        self.counters.paths.append(request.path)
+        return web.Response(body=make_image("JPEG", (225, 318)), content_type="image/jpeg")
 
     async def _details(self, request: web.Request) -> web.Response:
         if (blocked := await self._gate(request)) is not None:
@@ -146,9 +154,7 @@ def details(anime: dict[str, Any]) -> dict[str, Any]:
         "fansubbers": [],
         "fandubbers": [],
         "licensors": [],
-        "genres": [
-            {"id": 1, "name": "Action", "russian": "Экшен", "kind": "genre", "entry_type": "Anime"}
-        ],
+        "genres": [{"id": 1, "name": "Action", "russian": "Экшен", "kind": "genre", "entry_type": "Anime"}],
         "studios": [
             {
                 "id": 1,
