@@ -11,7 +11,7 @@ from app.core.events import LibraryDidChange, ProgressDidChange
 from app.domain.models import MediaRequest, Source, SourceKind, TitleBrief, TitleDetail
 from app.services.container import Services
 from app.services.search import SearchService
-from app.storage import catalog_query, catalog_reads, titles_repo, watchlist_repo
+from app.storage import catalog_query, catalog_reads, watchlist_repo
 from app.storage.catalog_query import AVAILABILITY, KINDS, SORTS, CatalogFilter, CatchupAiring
 
 __all__ = ["AVAILABILITY", "KINDS", "SORTS", "CatalogFilter", "CatalogService", "HomeRow", "TitleExtras"]
@@ -82,6 +82,9 @@ class CatalogService:
         return catalog_reads.briefs(self._s.db, ids, self._s.clock.now(), self._s.profile_id)
 
     def detail(self, title_id: str) -> TitleDetail | None:
+        # imported here: titles_repo brings SQLAlchemy, which the first painted frame does without
+        from app.storage import titles_repo
+
         return titles_repo.detail(self._s.db, title_id, self._s.clock.now())
 
     def count(self) -> int:
@@ -96,7 +99,7 @@ class CatalogService:
         )
 
     # -- home ----------------------------------------------------------------------------------
-    def home_filters(self) -> list[tuple[str, CatalogFilter, str]]:
+    def home_filters(self, *, genres: bool = True) -> list[tuple[str, CatalogFilter, str]]:
         """The home rows in order: (key, filter, label); genre rows carry their genre as label."""
         now = self._s.clock.now().astimezone()
         evening = now.replace(hour=18, minute=0, second=0, microsecond=0)
@@ -120,17 +123,27 @@ class CatalogService:
             ("top", CatalogFilter(sort="rating", rating_min=7.0), ""),
             ("anime", CatalogFilter(kinds=("anime",), sort="rating"), ""),
         ]
-        for genre, _count in catalog_query.genre_counts(self._s.db, GENRE_ROWS):
-            rows.append((f"genre:{genre}", CatalogFilter(genre=genre, sort="rating"), genre))
+        if genres:
+            for genre, _count in catalog_query.top_genres(self._s.db, GENRE_ROWS):
+                rows.append((f"genre:{genre}", CatalogFilter(genre=genre, sort="rating"), genre))
         return rows
 
-    def home_rows(self, length: int = HOME_ROW_LENGTH) -> list[HomeRow]:
-        """Every home row with its first ``length`` ids (empty rows included; the view hides them)."""
+    def home_rows(self, length: int = HOME_ROW_LENGTH, *, until_filled: int | None = None) -> list[HomeRow]:
+        """Home rows with their first ``length`` ids (empty rows included; the view hides them).
+
+        ``until_filled`` stops after that many non-empty rows: start-up paints the first screen
+        from two or three small queries and fills the rest in the background.
+        """
         db, now, profile = self._s.db, self._now_ts(), self._s.profile_id
-        return [
-            HomeRow(key, flt, catalog_query.filtered_ids(db, flt, now, profile, limit=length), label)
-            for key, flt, label in self.home_filters()
-        ]
+        rows: list[HomeRow] = []
+        filled = 0
+        for key, flt, label in self.home_filters(genres=until_filled is None):
+            ids = catalog_query.filtered_ids(db, flt, now, profile, limit=length)
+            rows.append(HomeRow(key, flt, ids, label))
+            filled += bool(ids)
+            if until_filled is not None and filled >= until_filled:
+                break
+        return rows
 
     # -- the title page --------------------------------------------------------------------------
     def extras(self, title_id: str) -> TitleExtras:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz.distance import Levenshtein
-
 from app.services.container import Services
 from app.storage import search_repo
 from app.storage.search_repo import Suggestion
@@ -50,6 +48,8 @@ class SearchService:
         return " AND ".join(parts) if parts else None
 
     def near_terms(self, word: str) -> list[str]:
+        from rapidfuzz.distance import Levenshtein  # only a misspelt word needs it, not start-up
+
         limit = _allowed_typos(word)
         scored: list[tuple[int, str]] = []
         # Typos rarely hit the first letter; looking only there keeps this to a few ms.

@@ -45,6 +45,13 @@ class CatalogFilter:
         return self == CatalogFilter(sort=self.sort)
 
 
+def _json_item_patterns(value: str) -> tuple[str, str]:
+    def like(text: str) -> str:
+        return "%" + text.replace("%", "").replace("_", "") + "%"
+
+    return like(json.dumps(value, ensure_ascii=False)), like(json.dumps(value))
+
+
 def _order(sort: str) -> str:
     by_rating = "t.rating IS NULL, t.rating DESC, t.votes DESC, t.title"
     return {
@@ -52,7 +59,7 @@ def _order(sort: str) -> str:
         "rating": by_rating,
         "year": "t.year IS NULL, t.year DESC, t.title",
         "title": "replace(replace(t.title, 'Ё', 'Е'), 'ё', 'е'), t.year",  # Ё sorts with Е, not before А
-        "added": "t.added_at DESC, t.title",
+        "added": "t.added_at DESC",  # no tie-break: the index answers it without a sort
         "views": f"coalesce(p.view_count, 0) DESC, {by_rating}",
         "relevance": f"s.rank, {by_rating}",
         "recent": "p.updated_at DESC",
@@ -98,17 +105,14 @@ def filtered_ids(
         names = [f":kind{i}" for i in range(len(flt.kinds))]
         where.append(f"t.kind IN ({', '.join(names)})")
         params.update({f"kind{i}": k for i, k in enumerate(flt.kinds)})
+    # JSON lists matched as text (a plain substring scan is ~5x cheaper than json_each per row),
+    # in both spellings a JSON writer may have used
     if flt.genre:
-        where.append(
-            "json_valid(t.genres) AND EXISTS (SELECT 1 FROM json_each(t.genres) g WHERE g.value = :genre)"
-        )
-        params["genre"] = flt.genre
+        where.append("(t.genres LIKE :genre OR t.genres LIKE :genre_esc)")
+        params["genre"], params["genre_esc"] = _json_item_patterns(flt.genre)
     if flt.country:
-        where.append(
-            "json_valid(t.countries) AND "
-            "EXISTS (SELECT 1 FROM json_each(t.countries) c WHERE c.value = :country)"
-        )
-        params["country"] = flt.country
+        where.append("(t.countries LIKE :country OR t.countries LIKE :country_esc)")
+        params["country"], params["country_esc"] = _json_item_patterns(flt.country)
     if flt.year_min is not None:
         where.append("t.year >= :year_min")
         params["year_min"] = flt.year_min
@@ -167,12 +171,24 @@ def _availability(kind: str) -> str:
 def _facet(db: Database, column: str, limit: int | None) -> list[tuple[str, int]]:
     sql = (
         f"SELECT v.value, count(*) FROM (SELECT {column} AS js FROM titles "
-        f"WHERE kind != 'programme' AND json_valid({column})) t, json_each(t.js) v "
+        f"WHERE kind != 'programme' AND {column} IS NOT NULL) t, "
+        "json_each(CASE WHEN json_valid(t.js) THEN t.js ELSE '[]' END) v "
         "GROUP BY v.value ORDER BY count(*) DESC, v.value"
     )
     if limit:
         sql += f" LIMIT {int(limit)}"
     return [(str(r[0]), int(r[1])) for r in db.raw().execute(sql) if r[0]]
+
+
+def top_genres(db: Database, limit: int, sample: int = 2000) -> list[tuple[str, int]]:
+    """The most common genres among the best-rated ``sample`` titles (home's genre rows)."""
+    sql = (
+        "SELECT v.value, count(*) FROM (SELECT genres AS js FROM titles WHERE kind != 'programme' "
+        "AND rating IS NOT NULL ORDER BY rating DESC LIMIT ?) t, "
+        "json_each(CASE WHEN json_valid(t.js) THEN t.js ELSE '[]' END) v "
+        "GROUP BY v.value ORDER BY count(*) DESC, v.value LIMIT ?"
+    )
+    return [(str(r[0]), int(r[1])) for r in db.raw().execute(sql, (sample, limit)) if r[0]]
 
 
 def genre_counts(db: Database, limit: int | None = None) -> list[tuple[str, int]]:

@@ -12,7 +12,7 @@ import logging
 from collections import OrderedDict
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QImageReader, QPainter, QPainterPath, QPixmap
+from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPainterPath, QPixmap
 
 from app.core.tasks import run_blocking
 from app.domain.models import TitleBrief
@@ -23,8 +23,12 @@ log = logging.getLogger(__name__)
 CORNER_RADIUS = 8.0
 
 
-def decode_scaled(path: str, size: QSize) -> QImage | None:
-    """Decode ``path`` scaled to cover ``size`` (runs in a worker thread)."""
+def decode_scaled(path: str, size: QSize, background: QColor | None = None) -> QImage | None:
+    """Decode ``path`` scaled to cover ``size`` (runs in a worker thread).
+
+    With ``background`` the rounded corners are filled with it and the image is opaque: an
+    opaque pixmap is copied, not blended, which halves its drawing time in the grid.
+    """
     reader = QImageReader(path)
     reader.setAutoTransform(True)
     reader.setAllocationLimit(64)  # MB: a hostile file must not eat memory
@@ -44,13 +48,16 @@ def decode_scaled(path: str, size: QSize) -> QImage | None:
         x = max(0, (image.width() - size.width()) // 2)
         y = max(0, (image.height() - size.height()) // 2)
         image = image.copy(x, y, size.width(), size.height())
-    return rounded(image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied), CORNER_RADIUS)
+    return rounded(
+        image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied), CORNER_RADIUS, background
+    )
 
 
-def rounded(image: QImage, radius: float) -> QImage:
-    """The image with transparent rounded corners, so painting needs no clip path."""
-    out = QImage(image.size(), QImage.Format.Format_ARGB32_Premultiplied)
-    out.fill(Qt.GlobalColor.transparent)
+def rounded(image: QImage, radius: float, background: QColor | None = None) -> QImage:
+    """The image with rounded corners (transparent, or ``background``), so painting needs no clip."""
+    fmt = QImage.Format.Format_RGB32 if background is not None else QImage.Format.Format_ARGB32_Premultiplied
+    out = QImage(image.size(), fmt)
+    out.fill(background if background is not None else Qt.GlobalColor.transparent)
     painter = QPainter(out)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     path = QPainterPath()
@@ -66,9 +73,16 @@ class PosterCache(QObject):
 
     posterReady = Signal(str)
 
-    def __init__(self, size: QSize, max_bytes: int = 96 * 1024 * 1024, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        size: QSize,
+        max_bytes: int = 96 * 1024 * 1024,
+        parent: QObject | None = None,
+        background: QColor | None = None,
+    ) -> None:
         super().__init__(parent)
         self._size = size
+        self._background = background  # the page colour behind the cards: opaque posters
         self._max_bytes = max_bytes
         self._bytes = 0
         self._cache: OrderedDict[str, QPixmap] = OrderedDict()
@@ -117,15 +131,15 @@ class PosterCache(QObject):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         paint_typographic_poster(painter, QRectF(image.rect()), brief.id, brief.title, brief.year)
         painter.end()
-        self._store(key, rounded(image, CORNER_RADIUS))
+        self._store(key, rounded(image, CORNER_RADIUS, self._background))
         return self._cache[key]
 
     def _load_now(self, path: str) -> None:
-        self._store(path, decode_scaled(path, self._size))
+        self._store(path, decode_scaled(path, self._size, self._background))
 
     async def _load(self, path: str) -> None:
         try:
-            image = await run_blocking(decode_scaled, path, self._size)
+            image = await run_blocking(decode_scaled, path, self._size, self._background)
         except Exception:
             log.exception("poster decode failed: %s", path)
             image = None

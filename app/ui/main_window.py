@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -40,6 +40,8 @@ from app.ui.pages.settings_page import SettingsPage
 from app.ui.pages.title_page import TitlePage
 
 log = logging.getLogger(__name__)
+
+PAGE_BACKGROUND = "#0e1014"  # resources/theme/dark.qss: the pages and poster views
 
 
 class _FirstPaintWatcher(QObject):
@@ -76,7 +78,9 @@ class MainWindow(QMainWindow):
         self.catalog = CatalogService(services)
         self.library = LibraryService(services)
         self.playback = PlaybackService(services, self.library)
-        self.posters = PosterCache(POSTER, services.settings.poster_cache_mb * 1024 * 1024, self)
+        self.posters = PosterCache(
+            POSTER, services.settings.poster_cache_mb * 1024 * 1024, self, background=QColor(PAGE_BACKGROUND)
+        )
         self._return_page: QWidget | None = None
         self._history: list[QWidget] = []
         self._grid_loaded = False
@@ -121,16 +125,20 @@ class MainWindow(QMainWindow):
         self.first_paint = _FirstPaintWatcher(self)
         if os.environ.get("CINEMA_REPORT_FIRST_PAINT"):
             self.first_paint.painted.connect(self._report_first_paint)
-        self.home.reload()
+        self.home.start()
         for row in self.home.rows.values():
             row.strip.viewport().installEventFilter(self.first_paint)
         self.grid.view.viewport().installEventFilter(self.first_paint)
         if self.home.visible_rows():
             self.show_home()
-            # the full grid loads once the home page is on screen, ready for "All films"
-            QTimer.singleShot(0, self._ensure_grid)
+            # once Home is on screen: its other rows, then the full grid, from a worker
+            QTimer.singleShot(0, self._after_first_screen)
         else:
-            self.show_grid()
+            self.home.reload()
+            if self.home.visible_rows():
+                self.show_home()
+            else:
+                self.show_grid()
 
     def _build_top_bar(self) -> QWidget:
         bar = QWidget()
@@ -196,6 +204,12 @@ class MainWindow(QMainWindow):
     def show_home(self) -> None:
         self._show_page(self.home)
         self.home.focus_first()
+
+    def _after_first_screen(self) -> None:
+        self.home.refresh()
+        if not self._grid_loaded:
+            self._grid_loaded = True
+            self.grid.preload()
 
     def _ensure_grid(self) -> None:
         if not self._grid_loaded:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
@@ -39,10 +41,35 @@ def airing_label(brief: TitleBrief, now: datetime | None = None) -> str | None:
     return f"{local:%d.%m %H:%M} · {air.channel_name}"
 
 
+_BADGE = QColor(0, 0, 0, 170)
+_GLYPH_BG = QColor(0, 0, 0, 150)
+_GLYPH = QColor(255, 255, 255, 220)
+_GOLD = QColor("#f5c518")
+_TRACK = QColor(255, 255, 255, 70)
+_ACCENT = QColor("#ff5a36")
+_TEXT = QColor("#eceef2")
+_MUTED = QColor("#8b909c")
+_ON_AIR = QColor("#ff6a4d")
+_SOON = QColor("#f0a35e")
+
+
+@dataclass
+class _CardText:
+    title: str
+    meta: str
+    rating: str
+    rating_width: int
+    glyphs: list[tuple[str, int]]
+    label_minute: int = -1
+    label: tuple[str, bool] | None = None
+
+
 class PosterDelegate(QStyledItemDelegate):
     def __init__(self, posters: PosterCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._posters = posters
+        self._font_cache: tuple[QFont, QFont, QFont, QFontMetrics, QFontMetrics, QFontMetrics] | None = None
+        self._cards: dict[int, tuple[TitleBrief, _CardText]] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return CARD
@@ -92,74 +119,109 @@ class PosterDelegate(QStyledItemDelegate):
             )
         painter.restore()
 
-    def _paint_badges(self, painter: QPainter, poster: QRectF, brief: TitleBrief) -> None:
-        font = QFont(painter.font())
-        font.setPointSizeF(8.5)
-        font.setBold(True)
-        painter.setFont(font)
-        fm = QFontMetrics(font)
-        if brief.rating:
-            text = f"★ {brief.rating:.1f}"
-            w = fm.horizontalAdvance(text) + 12
-            r = QRectF(poster.x() + 8, poster.y() + 8, w, 20)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(0, 0, 0, 170))
-            painter.drawRoundedRect(r, 5, 5)
-            painter.setPen(QColor("#f5c518"))
-            painter.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
+    def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont, QFontMetrics, QFontMetrics, QFontMetrics]:
+        # built once: a QFont and QFontMetrics per card cost more than the card's drawing
+        if self._font_cache is None:
+            badge = QFont(base)
+            badge.setPointSizeF(8.5)
+            badge.setBold(True)
+            title = QFont(base)
+            title.setPointSizeF(10)
+            title.setBold(True)
+            meta = QFont(base)
+            meta.setPointSizeF(9)
+            self._font_cache = (
+                badge,
+                title,
+                meta,
+                QFontMetrics(badge),
+                QFontMetrics(title),
+                QFontMetrics(meta),
+            )
+        return self._font_cache
+
+    def _card(self, brief: TitleBrief, base: QFont) -> _CardText:
+        """The card's measured and elided strings, kept while the model keeps the same brief."""
+        found = self._cards.get(id(brief))
+        if found is not None and found[0] is brief:
+            return found[1]
+        _, _, _, badge_fm, title_fm, meta_fm = self._fonts(base)
+        width = POSTER.width()
+        parts = [
+            str(brief.year) if brief.year else None,
+            brief.original_title if brief.original_title != brief.title else None,
+        ]
+        rating = f"★ {brief.rating:.1f}" if brief.rating else ""
         glyphs = [_SOURCE_GLYPHS[k] for k in brief.source_kinds if k in _SOURCE_GLYPHS]
+        card = _CardText(
+            title=title_fm.elidedText(brief.title, Qt.TextElideMode.ElideRight, width),
+            meta=meta_fm.elidedText(" · ".join(p for p in parts if p), Qt.TextElideMode.ElideRight, width),
+            rating=rating,
+            rating_width=badge_fm.horizontalAdvance(rating) + 12 if rating else 0,
+            glyphs=[(g, badge_fm.horizontalAdvance(g) + 10) for g in glyphs],
+        )
+        if len(self._cards) > 4000:
+            self._cards.clear()
+        self._cards[id(brief)] = (brief, card)
+        return card
+
+    def _label(self, brief: TitleBrief, card: _CardText, base: QFont) -> tuple[str, bool] | None:
+        if brief.next_airing is None:
+            return None
+        minute = int(time.time() // 60)  # "on now" and "21:00" change at most once a minute
+        if card.label_minute != minute:
+            label = airing_label(brief)
+            card.label_minute = minute
+            card.label = None
+            if label:
+                elided = self._fonts(base)[5].elidedText(label, Qt.TextElideMode.ElideRight, POSTER.width())
+                card.label = (elided, label.startswith("●"))
+        return card.label
+
+    def _paint_badges(self, painter: QPainter, poster: QRectF, brief: TitleBrief) -> None:
+        base = painter.font()
+        card = self._card(brief, base)
+        painter.setFont(self._fonts(base)[0])
+        if card.rating:
+            r = QRectF(poster.x() + 8, poster.y() + 8, card.rating_width, 20)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_BADGE)
+            painter.drawRoundedRect(r, 5, 5)
+            painter.setPen(_GOLD)
+            painter.drawText(r, Qt.AlignmentFlag.AlignCenter, card.rating)
         right = poster.right() - 8
-        for glyph in reversed(glyphs):
-            w = fm.horizontalAdvance(glyph) + 10
+        for glyph, w in reversed(card.glyphs):
             r = QRectF(right - w, poster.y() + 8, w, 20)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(0, 0, 0, 150))
+            painter.setBrush(_GLYPH_BG)
             painter.drawRoundedRect(r, 5, 5)
-            painter.setPen(QColor(255, 255, 255, 220))
+            painter.setPen(_GLYPH)
             painter.drawText(r, Qt.AlignmentFlag.AlignCenter, glyph)
             right -= w + 4
         if brief.progress is not None:
             bar = QRectF(poster.x() + 10, poster.bottom() - 12, poster.width() - 20, 5)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(0, 0, 0, 150))
+            painter.setBrush(_GLYPH_BG)
             painter.drawRoundedRect(bar.adjusted(-2, -2, 2, 2), 4, 4)
-            painter.setBrush(QColor(255, 255, 255, 70))
+            painter.setBrush(_TRACK)
             painter.drawRoundedRect(bar, 2.5, 2.5)
-            painter.setBrush(QColor("#ff5a36"))
+            painter.setBrush(_ACCENT)
             painter.drawRoundedRect(
                 QRectF(bar.x(), bar.y(), bar.width() * brief.progress, bar.height()), 2.5, 2.5
             )
 
     def _paint_text(self, painter: QPainter, rect: QRectF, brief: TitleBrief) -> None:
-        font = QFont(painter.font())
-        font.setPointSizeF(10)
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("#eceef2"))
-        fm = QFontMetrics(font)
-        title = fm.elidedText(brief.title, Qt.TextElideMode.ElideRight, int(rect.width()))
-        painter.drawText(QRectF(rect.x(), rect.y(), rect.width(), 20), int(Qt.AlignmentFlag.AlignLeft), title)
-        meta_font = QFont(font)
-        meta_font.setBold(False)
-        meta_font.setPointSizeF(9)
+        base = painter.font()
+        card = self._card(brief, base)
+        label = self._label(brief, card, base)
+        _, title_font, meta_font, *_ = self._fonts(base)
+        left = int(Qt.AlignmentFlag.AlignLeft)
+        painter.setFont(title_font)
+        painter.setPen(_TEXT)
+        painter.drawText(QRectF(rect.x(), rect.y(), rect.width(), 20), left, card.title)
         painter.setFont(meta_font)
-        painter.setPen(QColor("#8b909c"))
-        parts = [
-            str(brief.year) if brief.year else None,
-            brief.original_title if brief.original_title != brief.title else None,
-        ]
-        meta = " · ".join(p for p in parts if p)
-        meta = QFontMetrics(meta_font).elidedText(meta, Qt.TextElideMode.ElideRight, int(rect.width()))
-        painter.drawText(
-            QRectF(rect.x(), rect.y() + 21, rect.width(), 18), int(Qt.AlignmentFlag.AlignLeft), meta
-        )
-        label = airing_label(brief)
+        painter.setPen(_MUTED)
+        painter.drawText(QRectF(rect.x(), rect.y() + 21, rect.width(), 18), left, card.meta)
         if label:
-            on_air = label.startswith("●")
-            painter.setPen(QColor("#ff6a4d") if on_air else QColor("#f0a35e"))
-            label = QFontMetrics(meta_font).elidedText(label, Qt.TextElideMode.ElideRight, int(rect.width()))
-            painter.drawText(
-                QRectF(rect.x(), rect.y() + 40, rect.width(), 18),
-                int(Qt.AlignmentFlag.AlignLeft),
-                label,
-            )
+            painter.setPen(_ON_AIR if label[1] else _SOON)
+            painter.drawText(QRectF(rect.x(), rect.y() + 40, rect.width(), 18), left, label[0])

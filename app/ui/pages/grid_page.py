@@ -118,6 +118,23 @@ class GridPage(QWidget):
         self.filters.set_facets(facets.genres, facets.countries, facets.poster_origins)
         self._facets_loaded = True
 
+    def preload(self) -> None:
+        """Facets and the current filter's ids from a worker (after the first screen is up)."""
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            self.load_facets()
+            self.reload()
+            return
+        self._task = asyncio.ensure_future(self._preload(self.current_filter))
+
+    async def _preload(self, flt: CatalogFilter) -> None:
+        facets = await run_blocking(self._catalog.facets)
+        if not self._facets_loaded:
+            self.filters.set_facets(facets.genres, facets.countries, facets.poster_origins)
+            self._facets_loaded = True
+        await self._query(flt)
+
     def open_filter(self, flt: CatalogFilter, title: str = "") -> None:
         """Show the grid under ``flt`` (home's "See all", a search) with ``title`` as heading."""
         if not self._facets_loaded:

@@ -172,8 +172,12 @@ class HomePage(QWidget):
 
     # -- loading -----------------------------------------------------------------------------------
     def reload(self) -> None:
-        """Query every row now (start-up: the first paint needs them)."""
+        """Query every row now."""
         self.show_rows(self._catalog.home_rows())
+
+    def start(self) -> None:
+        """Start-up: the first rows with posters now (two small queries), the rest in a worker."""
+        self.show_rows(self._catalog.home_rows(until_filled=2), complete=False)
 
     def refresh(self) -> None:
         """Re-query in a worker (after playback, a watchlist change or a guide refresh)."""
@@ -195,7 +199,7 @@ class HomePage(QWidget):
             return
         self.show_rows(rows)
 
-    def show_rows(self, rows: list[HomeRow]) -> None:
+    def show_rows(self, rows: list[HomeRow], complete: bool = True) -> None:
         for row in rows:
             widget = self.rows.get(row.key)
             if widget is None:
@@ -211,11 +215,12 @@ class HomePage(QWidget):
             if widget.model.ids() != row.ids:
                 widget.model.set_ids(row.ids)
             widget.setVisible(bool(row.ids))
-        known = {r.key for r in rows}
-        for key, widget in self.rows.items():
-            if key not in known:
-                widget.hide()
-        self._empty.setVisible(not any(r.ids for r in rows))
+        if complete:
+            known = {r.key for r in rows}
+            for key, widget in self.rows.items():
+                if key not in known:
+                    widget.hide()
+            self._empty.setVisible(not any(r.ids for r in rows))
 
     def visible_rows(self) -> list[HomeRowWidget]:
         return [self.rows[k] for k in self._order if not self.rows[k].isHidden()]
