@@ -158,6 +158,7 @@ def produce_rows(
 ) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
     """("channels" | "programmes", rows) batches; channels always precede their programmes."""
     channels: set[str] = set()
+    implicit: set[str] = set()  # ids seen on programmes before any <channel> declared them
     pending_ch: list[tuple[Any, ...]] = []
     batch: list[tuple[Any, ...]] = []
     shifts: dict[str, tuple[str, int] | None] = {}
@@ -169,14 +170,18 @@ def produce_rows(
         if isinstance(rec, ChannelRecord):
             if mapper is not None:
                 mapper.note_guide_channel(rec)
-            elif rec.guide_id not in channels:
+            elif rec.guide_id not in channels or rec.guide_id in implicit:
                 channels.add(rec.guide_id)
+                implicit.discard(rec.guide_id)
                 pending_ch.append(channel_row(source_id, rec))
             continue
         if rec.channel in shifts:
             target = shifts[rec.channel]
         else:
+            known = rec.channel in channels
             target = _target(source_id, rec.channel, mapper, channels, pending_ch)
+            if mapper is None and not known:
+                implicit.add(rec.channel)
             shifts[rec.channel] = target
         if target is None:
             continue

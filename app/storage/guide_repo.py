@@ -28,9 +28,13 @@ _INSERT_PROGRAMME = (
     f"INSERT INTO programmes ({', '.join(PROGRAMME_COLUMNS)}) "
     f"VALUES ({', '.join('?' * len(PROGRAMME_COLUMNS))})"
 )
+# The first declaration of a channel id wins (feeds repeat ids), except over a placeholder
+# made for programmes that came before their <channel> (its name is still the bare id).
 _INSERT_CHANNEL = (
-    f"INSERT OR IGNORE INTO channels ({', '.join(CHANNEL_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(CHANNEL_COLUMNS))})"
+    f"INSERT INTO channels ({', '.join(CHANNEL_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(CHANNEL_COLUMNS))}) "
+    "ON CONFLICT(id) DO UPDATE SET name = excluded.name, display_names = excluded.display_names, "
+    "logo = excluded.logo, number = excluded.number WHERE channels.name = channels.guide_id"
 )
 
 

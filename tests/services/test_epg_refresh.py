@@ -374,3 +374,20 @@ def test_bad_guide_behind_a_playlist_names_the_guide(services: Any) -> None:
         with pytest.raises(BadFeed, match=r"epg\.xml\.gz: an HTML page"):
             epg_refresh.import_location(services, url)
     assert epg_refresh.list_sources(services) == []
+
+
+def test_channel_declared_after_its_programmes_keeps_its_name(services: Any, tmp_path: Path) -> None:
+    services.clock = at(1704067200)
+    src = tmp_path / "g.xml"
+    body = guide(("late", "20240101200000 +0000", None, "Новости")).replace(
+        b"</tv>", '<channel id="late"><display-name>Поздний</display-name></channel></tv>'.encode()
+    )
+    body = body.replace(
+        b"<tv>",
+        b'<tv><channel id="dup"><display-name>First</display-name></channel>'
+        b'<channel id="dup"><display-name>Second</display-name></channel>',
+    )
+    src.write_bytes(body)
+    epg_refresh.import_location(services, str(src))
+    names = dict(rows(services, "SELECT guide_id, name FROM channels"))
+    assert names == {"late": "Поздний", "dup": "First"}
