@@ -61,7 +61,7 @@ def _order(sort: str) -> str:
         "title": "replace(replace(t.title, 'Ё', 'Е'), 'ё', 'е'), t.year",  # Ё sorts with Е, not before А
         "added": "t.added_at DESC",  # no tie-break: the index answers it without a sort
         "views": f"coalesce(p.view_count, 0) DESC, {by_rating}",
-        "relevance": f"s.rank, {by_rating}",
+        "relevance": by_rating,  # then partitioned: title hits first (filtered_ids)
         "recent": "p.updated_at DESC",
         "watchlist": "w.added_at DESC",
     }.get(sort, by_rating)
@@ -96,10 +96,8 @@ def filtered_ids(
     if flt.watchlist or sort == "watchlist":
         joins.append("JOIN watchlist w ON w.profile_id = :profile AND w.title_id = t.id")
     if match:
-        joins.append(
-            "JOIN (SELECT rowid AS rid, bm25(titles_fts, 10.0, 4.0, 1.0) AS rank FROM titles_fts "
-            "WHERE titles_fts MATCH :match) s ON s.rid = t.rowid"
-        )
+        # bm25() over a thousand prefix hits cost 4x the match itself; relevance is ranked below
+        where.append("t.rowid IN (SELECT rowid FROM titles_fts WHERE titles_fts MATCH :match)")
         params["match"] = match
     if flt.kinds:
         names = [f":kind{i}" for i in range(len(flt.kinds))]
@@ -141,10 +139,23 @@ def filtered_ids(
     if flt.availability:
         where.append(_availability(flt.availability))
     sql = f"SELECT t.id FROM titles t {' '.join(joins)} WHERE {' AND '.join(where)} ORDER BY {_order(sort)}"
-    if limit is not None:
+    if limit is not None and sort != "relevance":
         sql += " LIMIT :limit"
         params["limit"] = limit
-    return [r[0] for r in db.raw().execute(sql, params)]
+    conn = db.raw()
+    if sort != "relevance" or not match:
+        return [r[0] for r in conn.execute(sql, params)]
+    # relevance: titles whose own name matches first, then original/alternative-title hits,
+    # each by rating (a stable partition of the rating order)
+    rows = conn.execute(sql.replace("SELECT t.id FROM", "SELECT t.id, t.rowid FROM", 1), params).fetchall()
+    in_title = {
+        r[0]
+        for r in conn.execute(
+            "SELECT rowid FROM titles_fts WHERE titles_fts MATCH ?", (f"title : ({match})",)
+        )
+    }
+    ids = [r[0] for r in rows if r[1] in in_title] + [r[0] for r in rows if r[1] not in in_title]
+    return ids[:limit] if limit is not None else ids
 
 
 def _availability(kind: str) -> str:

@@ -17,16 +17,24 @@ class Suggestion:
 
 
 def suggestions(db: Database, match: str, limit: int = 8) -> list[Suggestion]:
-    """The best ``limit`` titles for an FTS5 expression (title hits weigh most, then rating)."""
-    sql = (
-        "SELECT t.id, t.title, t.original_title, t.year, t.kind FROM "
-        "(SELECT rowid AS rid, bm25(titles_fts, 10.0, 4.0, 1.0) AS rank FROM titles_fts "
-        "WHERE titles_fts MATCH :match ORDER BY rank LIMIT :pool) s "
-        "JOIN titles t ON t.rowid = s.rid WHERE t.kind != 'programme' "
-        "ORDER BY s.rank, t.rating IS NULL, t.rating DESC LIMIT :limit"
-    )
-    rows = db.raw().execute(sql, {"match": match, "pool": limit * 4, "limit": limit})
-    return [Suggestion(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+    """The best ``limit`` titles for an FTS5 expression: own-title hits first, then by rating."""
+    conn = db.raw()
+    found: list[Suggestion] = []
+    seen: set[str] = set()
+    for expr in (f"title : ({match})", match):
+        rows = conn.execute(
+            "SELECT id, title, original_title, year, kind FROM titles "
+            "WHERE rowid IN (SELECT rowid FROM titles_fts WHERE titles_fts MATCH ?) AND kind != 'programme' "
+            "ORDER BY rating IS NULL, rating DESC LIMIT ?",
+            (expr, limit),
+        )
+        for r in rows:
+            if r[0] not in seen and len(found) < limit:
+                seen.add(r[0])
+                found.append(Suggestion(r[0], r[1], r[2], r[3], r[4]))
+        if len(found) >= limit:
+            break
+    return found
 
 
 def _upper(head: str) -> str:
