@@ -391,3 +391,27 @@ def test_channel_declared_after_its_programmes_keeps_its_name(services: Any, tmp
     epg_refresh.import_location(services, str(src))
     names = dict(rows(services, "SELECT guide_id, name FROM channels"))
     assert names == {"late": "Поздний", "dup": "First"}
+
+
+@pytest.mark.asyncio
+async def test_parser_process_path_from_the_loop(
+    services: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Big feeds are parsed in a forked process; force that path for a small one.
+    from app.services import epg_pipeline
+
+    monkeypatch.setattr(epg_pipeline, "PROCESS_MIN_BYTES", 0)
+    services.clock = at(1704067200)
+    src = tmp_path / "g.xml"
+    src.write_bytes(
+        guide(*[("a", f"2024010{1 + i // 24}{i % 24:02d}0000", None, f"Х/ф Фильм {i}") for i in range(48)])
+    )
+    sid = epg_refresh.add_source(services, str(src))
+    res = await epg_refresh.refresh_source(services, sid)
+    assert (res.programmes, res.films) == (48, 48)
+    assert rows(services, "SELECT COUNT(*) FROM titles WHERE id LIKE 'epg:film:%'") == [(48,)]
+    # An error inside the parser process comes back as the same one-line BadFeed.
+    src.write_bytes(src.read_bytes()[:-200])
+    with pytest.raises(BadFeed, match="broken XML"):
+        await epg_refresh.refresh_source(services, sid)
+    assert rows(services, "SELECT COUNT(*) FROM programmes") == [(48,)]
