@@ -1,36 +1,269 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="42"/>
+        <source>All kinds</source>
+        <translation>Все виды</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="43"/>
+        <source>Films</source>
+        <translation>Фильмы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="44"/>
+        <source>Series</source>
+        <translation>Сериалы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="45"/>
+        <source>Anime</source>
+        <translation>Аниме</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="46"/>
+        <source>Documentaries</source>
+        <translation>Документальные</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="47"/>
+        <source>Cartoons</source>
+        <translation>Мультфильмы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="50"/>
+        <source>All genres</source>
+        <translation>Все жанры</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="52"/>
+        <source>Any year</source>
+        <translation>Любой год</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="52"/>
+        <source>from %1</source>
+        <translation>с %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="55"/>
+        <source>to now</source>
+        <translation>по сей день</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="56"/>
+        <source>to %1</source>
+        <translation>по %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="58"/>
+        <source>Any rating</source>
+        <translation>Любой рейтинг</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="59"/>
+        <source>All countries</source>
+        <translation>Все страны</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="62"/>
+        <source>Any way to watch</source>
+        <translation>Любой способ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="63"/>
+        <source>On TV</source>
+        <translation>По ТВ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="64"/>
+        <source>Catch-up</source>
+        <translation>В архиве</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="65"/>
+        <source>Torrent</source>
+        <translation>Торрент</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="66"/>
+        <source>Stream</source>
+        <translation>Поток</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="69"/>
+        <source>Any poster</source>
+        <translation>Любой постер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="71"/>
+        <source>Watched or not</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="71"/>
+        <source>Unwatched</source>
+        <translation>Непросмотренные</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="71"/>
+        <source>Watched</source>
+        <translation>Просмотренные</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="75"/>
+        <source>Sort: on TV soonest</source>
+        <translation>Сначала ближайшие в эфире</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="76"/>
+        <source>Sort: rating</source>
+        <translation>По рейтингу</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="77"/>
+        <source>Sort: year</source>
+        <translation>По году</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="78"/>
+        <source>Sort: title</source>
+        <translation>По названию</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="79"/>
+        <source>Sort: recently added</source>
+        <translation>Недавно добавленные</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="80"/>
+        <source>Sort: most viewed</source>
+        <translation>Самые просматриваемые</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="83"/>
+        <source>Reset</source>
+        <translation>Сбросить</translation>
+    </message>
+</context>
+<context>
     <name>GridPage</name>
     <message>
-        <location filename="../../app/ui/pages/grid_page.py" line="75"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="81"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="174"/>
         <source>Films on TV and in your library</source>
         <translation>Фильмы в эфире и в вашей библиотеке</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_page.py" line="80"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="86"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="182"/>
         <source>Nothing here yet. Add a TV guide in Settings, or bring back the demo library.</source>
         <translation>Пока пусто. Добавьте телегид в настройках или верните демо-библиотеку.</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_page.py" line="170"/>
+        <source>Search: %1</source>
+        <translation>Поиск: %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/grid_page.py" line="102"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="178"/>
         <source>%n title(s)</source>
         <translation>
-            <numerusform>%n фильм</numerusform><numerusform>%n фильма</numerusform><numerusform>%n фильмов</numerusform></translation>
+            <numerusform>%n фильм</numerusform>
+            <numerusform>%n фильма</numerusform>
+            <numerusform>%n фильмов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_page.py" line="180"/>
+        <source>Nothing matches. Try other words or fewer filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../app/ui/pages/home_page.py" line="144"/>
+        <source>Nothing here yet. Add a TV guide in Settings, or bring back the demo library.</source>
+        <translation type="unfinished">Пока пусто. Добавьте телегид в настройках или верните демо-библиотеку.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home_page.py" line="162"/>
+        <source>On air now</source>
+        <translation>Сейчас в эфире</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home_page.py" line="163"/>
+        <source>Tonight</source>
+        <translation>Сегодня вечером</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home_page.py" line="164"/>
+        <source>This week on TV</source>
+        <translation>На этой неделе по ТВ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home_page.py" line="165"/>
+        <source>Continue watching</source>
+        <translation>Продолжить просмотр</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home_page.py" line="166"/>
+        <source>Watchlist</source>
+        <translation>Буду смотреть</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home_page.py" line="167"/>
+        <source>Recently added</source>
+        <translation>Недавно добавленные</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home_page.py" line="168"/>
+        <source>Top rated</source>
+        <translation>Лучшие по рейтингу</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home_page.py" line="169"/>
+        <source>Anime</source>
+        <translation>Аниме</translation>
+    </message>
+</context>
+<context>
+    <name>HomeRowWidget</name>
+    <message>
+        <location filename="../../app/ui/pages/home_page.py" line="100"/>
+        <source>See all</source>
+        <translation>Все</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="122"/>
         <source>Films</source>
-        <translation>Фильмы</translation>
+        <translation type="vanished">Фильмы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="123"/>
+        <location filename="../../app/ui/main_window.py" line="153"/>
+        <source>Home</source>
+        <translation>Главная</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="154"/>
+        <source>All films</source>
+        <translation>Все фильмы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="155"/>
         <source>Settings</source>
         <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="166"/>
+        <source>Search titles  (Ctrl+F)</source>
+        <translation>Поиск по названию  (Ctrl+F)</translation>
     </message>
 </context>
 <context>
@@ -56,12 +289,12 @@
         <translation>Во весь экран (F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="140"/>
+        <location filename="../../app/ui/pages/player_page.py" line="138"/>
         <source>Cannot play this source: %1</source>
         <translation>Не удалось воспроизвести: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="143"/>
+        <location filename="../../app/ui/pages/player_page.py" line="141"/>
         <source>The end</source>
         <translation>Конец</translation>
     </message>
@@ -69,158 +302,357 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="21"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="22"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="23"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="24"/>
+        <source>TV guides and playlists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="28"/>
         <source>Demo library</source>
         <translation>Демо-библиотека</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="30"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="35"/>
         <source>Where Cinema keeps its data</source>
         <translation>Где Cinema хранит данные</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="34"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="39"/>
         <source>Library</source>
         <translation>Библиотека</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="35"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="40"/>
         <source>Cache</source>
         <translation>Кэш</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="36"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="41"/>
         <source>Logs</source>
         <translation>Журналы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="64"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="77"/>
         <source>The demo library (classic films and a sample video) is shown while you have no guide of your own.</source>
         <translation>Демо-библиотека (классика кино и пробный ролик) показывается, пока у вас нет своего телегида.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="68"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="81"/>
         <source>Remove the demo library</source>
         <translation>Убрать демо-библиотеку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="70"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="83"/>
         <source>The demo library is removed.</source>
         <translation>Демо-библиотека убрана.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="71"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="84"/>
         <source>Bring back the demo library</source>
         <translation>Вернуть демо-библиотеку</translation>
     </message>
 </context>
 <context>
+    <name>SourcesPanel</name>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="44"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="45"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="46"/>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="47"/>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="48"/>
+        <source>Programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="49"/>
+        <source>Films</source>
+        <translation type="unfinished">Фильмы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="50"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="67"/>
+        <source>Guide or playlist: URL or file (XMLTV .xml/.gz/.xz, M3U, JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="71"/>
+        <source>Name (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="73"/>
+        <source>File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="75"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="78"/>
+        <source>Refresh now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="80"/>
+        <source>Refresh all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="82"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="119"/>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="120"/>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="121"/>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="122"/>
+        <source>not refreshed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="125"/>
+        <source>demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/widgets/sources_panel.py" line="169"/>
+        <source>and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="170"/>
+        <source>Channels without a guide: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="172"/>
+        <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="186"/>
+        <source>Choose a guide or playlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="214"/>
+        <source>Source removed; its channels and programmes are gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="243"/>
+        <source>The guide has not changed since the last refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="245"/>
+        <source>Updated: %1 programmes, %2 films</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="261"/>
+        <source>Downloading… %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/widgets/sources_panel.py" line="264"/>
+        <source>%n programme(s) stored</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TitlePage</name>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="85"/>
+        <location filename="../../app/ui/pages/title_page.py" line="104"/>
         <source>Start over</source>
         <translation>Смотреть сначала</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="87"/>
+        <location filename="../../app/ui/pages/title_page.py" line="106"/>
         <source>← Back</source>
         <translation>← Назад</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="136"/>
+        <location filename="../../app/ui/pages/title_page.py" line="118"/>
+        <source>Trailer</source>
+        <translation>Трейлер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/title_page.py" line="124"/>
+        <source>Wrong match? Choose another</source>
+        <translation>Не тот фильм? Выбрать другой</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/title_page.py" line="192"/>
         <source>On TV</source>
         <translation>В эфире</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="138"/>
+        <location filename="../../app/ui/pages/title_page.py" line="194"/>
         <source>Ways to watch</source>
         <translation>Где смотреть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="176"/>
+        <location filename="../../app/ui/pages/title_page.py" line="232"/>
         <source>%1 h %2 min</source>
         <translation>%1 ч %2 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="177"/>
+        <location filename="../../app/ui/pages/title_page.py" line="233"/>
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/title_page.py" line="198"/>
+        <location filename="../../app/ui/pages/title_page.py" line="261"/>
         <source>%n vote(s)</source>
         <translation>
-            <numerusform>%n голос</numerusform><numerusform>%n голоса</numerusform><numerusform>%n голосов</numerusform></translation>
+            <numerusform>%n голос</numerusform>
+            <numerusform>%n голоса</numerusform>
+            <numerusform>%n голосов</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="205"/>
+        <location filename="../../app/ui/pages/title_page.py" line="268"/>
         <source>No description yet.</source>
         <translation>Описания пока нет.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="208"/>
+        <location filename="../../app/ui/pages/title_page.py" line="271"/>
         <source>Director: %1</source>
         <translation>Режиссёр: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="210"/>
+        <location filename="../../app/ui/pages/title_page.py" line="273"/>
         <source>Cast: %1</source>
         <translation>В ролях: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="218"/>
+        <location filename="../../app/ui/pages/title_page.py" line="281"/>
         <source>▶  Continue from %1</source>
         <translation>▶  Продолжить с %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="221"/>
+        <location filename="../../app/ui/pages/title_page.py" line="283"/>
         <source>▶  Play</source>
         <translation>▶  Смотреть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="223"/>
+        <location filename="../../app/ui/pages/title_page.py" line="285"/>
         <source>No source to play yet</source>
         <translation>Пока негде смотреть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="234"/>
+        <location filename="../../app/ui/pages/title_page.py" line="296"/>
         <source>On air now</source>
         <translation>Сейчас в эфире</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="237"/>
+        <location filename="../../app/ui/pages/title_page.py" line="300"/>
+        <source>in the archive</source>
+        <translation>в архиве</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/title_page.py" line="302"/>
         <source>Not in the TV guide this week</source>
         <translation>На этой неделе в телегиде нет</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="243"/>
+        <location filename="../../app/ui/pages/title_page.py" line="308"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="245"/>
+        <location filename="../../app/ui/pages/title_page.py" line="310"/>
         <source>Torrent</source>
         <translation>Торрент</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="246"/>
+        <location filename="../../app/ui/pages/title_page.py" line="311"/>
         <source>Live TV</source>
         <translation>Прямой эфир</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="247"/>
+        <location filename="../../app/ui/pages/title_page.py" line="312"/>
         <source>Catch-up</source>
         <translation>Архив канала</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="254"/>
+        <location filename="../../app/ui/pages/title_page.py" line="319"/>
         <source>No sources found yet</source>
         <translation>Источники пока не найдены</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/title_page.py" line="326"/>
+        <source>✓ In watchlist</source>
+        <translation>✓ Буду смотреть</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/title_page.py" line="326"/>
+        <source>+ Watchlist</source>
+        <translation>+ Буду смотреть</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/title_page.py" line="329"/>
+        <source>✓ Watched</source>
+        <translation>✓ Просмотрено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/title_page.py" line="329"/>
+        <source>Mark watched</source>
+        <translation>Отметить просмотренным</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/title_page.py" line="335"/>
+        <source>Open on %1</source>
+        <translation>Открыть на %1</translation>
     </message>
 </context>
 </TS>
