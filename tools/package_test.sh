@@ -190,6 +190,24 @@ grep -q "$DIST/_internal/libtorrent/__init__.cpython-[0-9]*-x86_64-linux-gnu.so"
   fail "libtorrent's extension was not mapped from the bundle"
 pass "libtorrent's extension mapped from the bundle; it read the .torrent and listed clip.mp4"
 
+# --- 2c. headless commands give the same answers as python -m app ------------------------------
+# Covers what self-test does not: the forked guide-parser process and keyring's backend lookup
+# (entry points) inside a frozen app.
+echo "== bundle vs python -m app: epg import (forked parser), secrets status (keyring)"
+parity() {  # parity NAME ARGS...: run both in fresh homes; same exit code, same output (timings masked)
+  local name=$1; shift
+  local mask='s/[0-9]+(\.[0-9]+)? s\b/N s/g' rc_b=0 rc_p=0
+  CINEMA_HOME="$OUT/parity-b-$name" hidden "$DIST/cinema" "$@" >"$OUT/$name.bundle" 2>&1 || rc_b=$?
+  CINEMA_HOME="$OUT/parity-p-$name" "$ROOT/.venv/bin/python" -m app "$@" >"$OUT/$name.source" 2>&1 ||
+    rc_p=$?
+  sed -E -i "$mask" "$OUT/$name.bundle" "$OUT/$name.source"
+  [ "$rc_b" = "$rc_p" ] || fail "exit code: bundle $rc_b, python -m app $rc_p: $*"
+  diff -u "$OUT/$name.source" "$OUT/$name.bundle" >&2 || fail "bundle and source differ: $*"
+  pass "$* -> exit $rc_b, $(head -1 "$OUT/$name.bundle")"
+}
+parity epg epg import "$DIST/_internal/resources/demo/guide.xml"
+parity secrets secrets status tmdb
+
 # --- 3. the tarball unpacked elsewhere: nothing may point back at dist/ or the build machine -----
 tarball=$(ls "$ROOT"/dist/cinema-*-linux-x86_64.tar.gz 2>/dev/null | head -1 || true)
 if [ -n "$tarball" ]; then
