@@ -12,9 +12,7 @@ from app.services.container import Services
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser(
-        "enrich", help="match guide films to TMDB and Shikimori, fetch posters"
-    )
+    p = subparsers.add_parser("enrich", help="match guide films to TMDB and Shikimori, fetch posters")
     p.add_argument("--json", action="store_true", help="print a JSON summary")
     p.add_argument("--limit", type=int, default=None, help="match at most N films")
     p.add_argument(

@@ -93,9 +93,7 @@ class Enricher:
         self._http = http if http is not None else make_client(self._settings.http_timeout_s)
         self._token = token
         self._stats = RequestStats()
-        self._tmdb_limiter = tmdb_limiter or RateLimiter.per_second(
-            self._settings.tmdb_rate_per_second
-        )
+        self._tmdb_limiter = tmdb_limiter or RateLimiter.per_second(self._settings.tmdb_rate_per_second)
         self._shiki_limiter = shikimori_limiter_ or shikimori_limiter()
         self._concurrency = concurrency or self._settings.enrich_concurrency
         self.threshold = threshold if threshold is not None else self._settings.match_threshold
@@ -135,9 +133,7 @@ class Enricher:
             )
         return self._tmdb
 
-    async def _cached(
-        self, provider: str, key: str, ttl: int, fetch: Callable[[], Awaitable[Any]]
-    ) -> Any:
+    async def _cached(self, provider: str, key: str, ttl: int, fetch: Callable[[], Awaitable[Any]]) -> Any:
         """The cached answer for (provider, key), or ``fetch()`` stored with ``ttl``.
 
         A NotFound is cached for a day and returned as None.
@@ -168,13 +164,9 @@ class Enricher:
         async with self._config_lock:
             if self._config_loaded:
                 return
-            config = await self._cached(
-                "tmdb", "configuration", CONFIG_TTL, self.tmdb.configuration
-            )
+            config = await self._cached("tmdb", "configuration", CONFIG_TTL, self.tmdb.configuration)
             if isinstance(config, dict):
-                self._image_base = tmdb_parse.image_base_from_configuration(
-                    config, self._image_base
-                )
+                self._image_base = tmdb_parse.image_base_from_configuration(config, self._image_base)
             self._config_loaded = True
 
     # -- provider calls (all cached) ---------------------------------------------------------
@@ -182,9 +174,7 @@ class Enricher:
     async def tmdb_search(self, media: str, query: str, year: int | None) -> list[Candidate]:
         lang = self.tmdb.language
         key = f"search/{media}|{lang}|{year or ''}|{matching.normalize(query)}"
-        data = await self._cached(
-            "tmdb", key, SEARCH_TTL, lambda: self.tmdb.search(media, query, year)
-        )
+        data = await self._cached("tmdb", key, SEARCH_TTL, lambda: self.tmdb.search(media, query, year))
         return tmdb_parse.candidates_from_search(data, media, self._image_base) if data else []
 
     async def tmdb_find(self, imdb_id: str) -> list[Candidate]:
@@ -219,16 +209,12 @@ class Enricher:
             )
             if english:
                 en_meta = tmdb_parse.meta_from_details(english, media, self._image_base)
-                meta = _with(
-                    meta, overview=en_meta.overview, tagline=meta.tagline or en_meta.tagline
-                )
+                meta = _with(meta, overview=en_meta.overview, tagline=meta.tagline or en_meta.tagline)
         return meta
 
     async def shikimori_search(self, query: str) -> list[Candidate]:
         key = f"search|{matching.normalize(query)}"
-        data = await self._cached(
-            "shikimori", key, SEARCH_TTL, lambda: self.shikimori.search(query)
-        )
+        data = await self._cached("shikimori", key, SEARCH_TTL, lambda: self.shikimori.search(query))
         return shiki_parse.candidates_from_search(data, self.shikimori.base_url) if data else []
 
     async def shikimori_details(self, candidate_id: str) -> TitleMeta | None:
@@ -253,9 +239,7 @@ class Enricher:
         if not ranked or ranked[0].score < self.threshold - 0.2:
             return ranked, {}
         best = ranked[0].score
-        leaders = [
-            s for s in ranked[:3] if s.score >= best - 0.12 and s.score >= self.threshold - 0.2
-        ]
+        leaders = [s for s in ranked[:3] if s.score >= best - 0.12 and s.score >= self.threshold - 0.2]
         metas: dict[str, TitleMeta] = {}
         rescored: dict[str, Scored] = {s.candidate.id: s for s in ranked}
         for lead in leaders:
@@ -296,17 +280,13 @@ class Enricher:
             candidates += await self.tmdb_find(imdb.group(0))
         medias = {"series": ["tv"], "anime": ["tv", "movie"]}.get(work.kind, ["movie"])
         for media in medias:
-            candidates += await self.tmdb_search(
-                media, title, facts.year if media == "movie" else None
-            )
+            candidates += await self.tmdb_search(media, title, facts.year if media == "movie" else None)
         ranked = matching.rank(facts, candidates)
         for query, year in self._fallback_queries(title, facts, medias):
             if matching.decide(ranked, self.threshold) is not None:
                 break
             for media in medias:
-                candidates += await self.tmdb_search(
-                    media, query, year if media == "movie" else None
-                )
+                candidates += await self.tmdb_search(media, query, year if media == "movie" else None)
             ranked = matching.rank(facts, candidates)
         ranked, metas = await self._confirm(facts, ranked)
         winner = matching.decide(ranked, self.threshold)
@@ -319,9 +299,7 @@ class Enricher:
         return winner, meta, ranked
 
     @staticmethod
-    def _fallback_queries(
-        title: str, facts: GuideFacts, medias: list[str]
-    ) -> list[tuple[str, int | None]]:
+    def _fallback_queries(title: str, facts: GuideFacts, medias: list[str]) -> list[tuple[str, int | None]]:
         """Wider searches, tried in order only while nothing convinces: without the year (the
         filter is strict, a guide a year off finds nothing), the Latin title spelled in Cyrillic,
         the main part before a subtitle, the title without its sequel number."""
@@ -354,9 +332,7 @@ class Enricher:
         shiki = await self.shikimori_details(winner.candidate.id)
         if shiki is None:
             return _with(meta, kind="anime")
-        return _with(
-            meta, kind="anime", shikimori_id=shiki.shikimori_id, extra={**meta.extra, **shiki.extra}
-        )
+        return _with(meta, kind="anime", shikimori_id=shiki.shikimori_id, extra={**meta.extra, **shiki.extra})
 
     # -- storing -----------------------------------------------------------------------------
 
@@ -369,10 +345,7 @@ class Enricher:
             and (self._services.paths.data / existing["poster_path"]).exists()
         ):
             # Downloaded once: a title seen again keeps its files.
-            return {
-                k: existing[k]
-                for k in ("poster_path", "poster_thumb", "poster_origin", "backdrop_path")
-            }
+            return {k: existing[k] for k in ("poster_path", "poster_thumb", "poster_origin", "backdrop_path")}
         out: dict[str, Any] = {
             "poster_path": None,
             "poster_thumb": None,
@@ -386,9 +359,7 @@ class Enricher:
             if url:
                 stored = await self._image(url)
                 if stored is not None:
-                    out.update(
-                        poster_path=stored.path, poster_thumb=stored.thumb, poster_origin=org
-                    )
+                    out.update(poster_path=stored.path, poster_thumb=stored.thumb, poster_origin=org)
                     break
         if meta.backdrop_url:
             backdrop = await self._image(meta.backdrop_url)

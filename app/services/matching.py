@@ -108,8 +108,7 @@ def fix_mixed_script(text: str) -> str:
     """Latin look-alikes inside Cyrillic words become Cyrillic."""
     words = text.split(" ")
     return " ".join(
-        w.translate(_LOOKALIKE_TO_CYR) if _CYR_RE.search(w) and _LAT_RE.search(w) else w
-        for w in words
+        w.translate(_LOOKALIKE_TO_CYR) if _CYR_RE.search(w) and _LAT_RE.search(w) else w for w in words
     )
 
 
@@ -153,9 +152,7 @@ def normalize(text: str) -> str:
     text = text.lower().replace("ё", "е").replace("й", "и\u0306")
     # Accents off ("José", "Léon"), but й is a letter of its own and comes back whole.
     text = "".join(
-        ch
-        for ch in unicodedata.normalize("NFKD", text)
-        if not unicodedata.combining(ch) or ch == "\u0306"
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch) or ch == "\u0306"
     )
     text = unicodedata.normalize("NFC", text)
     text = _QUOTES.sub("", text.replace("&", " and "))
@@ -197,9 +194,7 @@ def transliterate(text: str) -> str:
 
 
 def _numbers(norm: str) -> frozenset[str]:
-    return frozenset(
-        w for w in norm.split() if w.isdigit() and not (len(w) == 4 and w[:2] in ("19", "20"))
-    )
+    return frozenset(w for w in norm.split() if w.isdigit() and not (len(w) == 4 and w[:2] in ("19", "20")))
 
 
 def _main_parts(title: str) -> set[str]:

@@ -47,9 +47,7 @@ def cache_get(db: Database, provider: str, key: str, now: int) -> CachedEntry | 
 def cache_put(
     db: Database, provider: str, key: str, value: Any, *, now: int, ttl: int, status: str = "ok"
 ) -> None:
-    payload = (
-        None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    )
+    payload = None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     row = {
         "provider": provider,
         "key": key,
@@ -69,6 +67,4 @@ def cache_put(
 
 def cache_purge_expired(db: Database, now: int) -> int:
     with db.engine.begin() as conn:
-        return conn.execute(
-            delete(provider_cache).where(provider_cache.c.expires_at <= now)
-        ).rowcount
+        return conn.execute(delete(provider_cache).where(provider_cache.c.expires_at <= now)).rowcount

@@ -211,9 +211,7 @@ def save_matched(
                 now=now,
             ),
         )
-        conn.execute(
-            update(programmes).where(programmes.c.film_key == film_key).values(title_id=new_id)
-        )
+        conn.execute(update(programmes).where(programmes.c.film_key == film_key).values(title_id=new_id))
         if old_id != new_id:
             _move_references(conn, old_id, new_id)
             conn.execute(titles.delete().where(titles.c.id == old_id))
@@ -235,9 +233,7 @@ def _move_references(conn: Any, old_id: str, new_id: str) -> None:
         conn.execute(text(sql), params)
 
 
-def set_title_poster(
-    db: Database, title_id: str, poster_path: str, thumb: str | None, origin: str
-) -> None:
+def set_title_poster(db: Database, title_id: str, poster_path: str, thumb: str | None, origin: str) -> None:
     with db.engine.begin() as conn:
         conn.execute(
             update(titles)
@@ -257,9 +253,7 @@ def title_poster(db: Database, title_id: str) -> tuple[str | None, str | None]:
 
 def match_status(db: Database, film_key: str) -> dict[str, Any] | None:
     with db.engine.connect() as conn:
-        row = conn.execute(
-            select(title_matches).where(title_matches.c.film_key == film_key)
-        ).first()
+        row = conn.execute(select(title_matches).where(title_matches.c.film_key == film_key)).first()
     if row is None:
         return None
     data = dict(row._mapping)

@@ -35,9 +35,7 @@ def test_list_items_realworld(realworld: Path) -> None:
 
 
 def test_details_realworld(realworld: Path) -> None:
-    meta = parse.meta_from_details(
-        load(realworld, "shikimori_official_extract_animes_show.json"), ORIGIN
-    )
+    meta = parse.meta_from_details(load(realworld, "shikimori_official_extract_animes_show.json"), ORIGIN)
     assert meta.id == "shikimori:anime:50" and meta.kind == "anime" and meta.shikimori_id == 50
     assert meta.rating == 1.0 and meta.extra["score"] == 1.0  # "1.0" as a string in the JSON
     assert meta.alt_titles == ()  # english: [null], japanese: [null]
@@ -105,9 +103,7 @@ async def test_limits_keep_us_under_five_per_second() -> None:
         assert fake.counters.requests == 12 and fake.counters.rate_limited == 0
         # Without a limiter the same server refuses, and the client gives up with our error.
         async with make_client(5.0) as http:
-            rude = ShikimoriClient(
-                http, base_url=fake.base_url, policy=RetryPolicy(max_rate_limited=1)
-            )
+            rude = ShikimoriClient(http, base_url=fake.base_url, policy=RetryPolicy(max_rate_limited=1))
             with pytest.raises(RateLimited):
                 for _ in range(12):
                     await rude.search("Наруто")

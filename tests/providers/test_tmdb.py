@@ -83,9 +83,7 @@ def test_sparse_and_tv_details_realworld(realworld: Path) -> None:
     got = parse.meta_from_details(load(realworld, "jdrouet_tv-details.json"), "tv", BASE)
     assert got.id == "tmdb:tv:1399" and got.kind == "series" and got.year == 2011
     assert got.director  # created_by stands in for a series' director
-    complex_tv = parse.meta_from_details(
-        load(realworld, "jdrouet_tv-details-complex.json"), "tv", BASE
-    )
+    complex_tv = parse.meta_from_details(load(realworld, "jdrouet_tv-details-complex.json"), "tv", BASE)
     assert complex_tv.runtime == 132
 
 
@@ -97,9 +95,7 @@ def test_configuration_realworld(realworld: Path) -> None:
 
 def test_errors_are_ours(realworld: Path) -> None:
     with pytest.raises(BadFeed):
-        parse.candidates_from_search(
-            load(realworld, "jdrouet_validation-error.json"), "movie", BASE
-        )
+        parse.candidates_from_search(load(realworld, "jdrouet_validation-error.json"), "movie", BASE)
     with pytest.raises(BadFeed):
         parse.meta_from_details(load(realworld, "jdrouet_resource-not-found.json"), "movie", BASE)
 

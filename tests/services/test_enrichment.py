@@ -80,9 +80,7 @@ def world() -> Iterator[World]:
     w.stop()
 
 
-def configure(
-    services: Any, world: World, monkeypatch: pytest.MonkeyPatch, token: str = GOOD_TOKEN
-) -> None:
+def configure(services: Any, world: World, monkeypatch: pytest.MonkeyPatch, token: str = GOOD_TOKEN) -> None:
     monkeypatch.setenv("CINEMA_TMDB_TOKEN", token)
     services.settings = services.settings.model_copy(
         update={"tmdb_base_url": world.tmdb.base_url, "shikimori_base_url": world.shiki.base_url}
@@ -202,9 +200,7 @@ async def test_wrong_token_stops_with_one_clear_message(
 
 
 @pytest.mark.asyncio
-async def test_no_token_at_all(
-    services: Any, world: World, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_no_token_at_all(services: Any, world: World, monkeypatch: pytest.MonkeyPatch) -> None:
     configure(services, world, monkeypatch)
     monkeypatch.delenv("CINEMA_TMDB_TOKEN")
     monkeypatch.setattr("app.services.enrichment.get_secret", lambda name: None)
@@ -252,9 +248,7 @@ async def test_429_is_honoured(services: Any, monkeypatch: pytest.MonkeyPatch) -
 
 
 @pytest.mark.asyncio
-async def test_killed_run_resumes_where_it_stopped(
-    services: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_killed_run_resumes_where_it_stopped(services: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     world = World(Faults(latency_s=0.05))
     try:
         configure(services, world, monkeypatch)
@@ -269,9 +263,7 @@ async def test_killed_run_resumes_where_it_stopped(
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
-        done_keys = {
-            f["film_key"] for f in FILMS if enrich_repo.match_status(services.db, f["film_key"])
-        }
+        done_keys = {f["film_key"] for f in FILMS if enrich_repo.match_status(services.db, f["film_key"])}
         assert 2 <= len(done_keys) < len(FILMS)
         resumed = await Enricher(services).run()
         assert resumed.total == len(FILMS) - len(done_keys)

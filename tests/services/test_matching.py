@@ -68,12 +68,10 @@ def test_year_separates_remakes_and_director_without_year() -> None:
     assert matching.decide(by_year) is not None and by_year[0].candidate.id == "tmdb:movie:2"
     assert matching.decide(rank(GuideFacts("Кинг Конг"), cands)) is None  # nobody can tell
     with_director = [
-        c if c.year != 2005 else Candidate(**{**c.__dict__, "directors": ("Peter Jackson",)})
-        for c in cands
+        c if c.year != 2005 else Candidate(**{**c.__dict__, "directors": ("Peter Jackson",)}) for c in cands
     ]
     with_director = [
-        Candidate(**{**c.__dict__, "directors": c.directors or ("Someone Else",)})
-        for c in with_director
+        Candidate(**{**c.__dict__, "directors": c.directors or ("Someone Else",)}) for c in with_director
     ]
     ranked = rank(GuideFacts("Кинг Конг", director="Питер Джексон"), with_director)
     assert matching.decide(ranked) is not None and ranked[0].candidate.id == "tmdb:movie:3"
@@ -82,9 +80,7 @@ def test_year_separates_remakes_and_director_without_year() -> None:
 def test_runtime_and_country_hints() -> None:
     short = _cand(1, "Сказки на ночь", 2009, runtime=8, countries=("RU",))
     long = _cand(2, "Сказки на ночь", 2008, runtime=99, countries=("US",))
-    ranked = rank(
-        GuideFacts("Сказки на ночь", year=2009, countries=("RU",), duration_min=10), [short, long]
-    )
+    ranked = rank(GuideFacts("Сказки на ночь", year=2009, countries=("RU",), duration_min=10), [short, long])
     assert ranked[0].candidate.id == "tmdb:movie:1" and matching.decide(ranked) is not None
 
 
@@ -158,9 +154,7 @@ async def test_labelled_set_precision_and_recall(
     n = len(labels["cases"])
     made = sum(1 for i in range(n) if got.get(f"case{i:03d}"))
     correct_matches = sum(
-        1
-        for i, c in enumerate(labels["cases"])
-        if c["expect"] and got.get(f"case{i:03d}") == c["expect"]
+        1 for i, c in enumerate(labels["cases"]) if c["expect"] and got.get(f"case{i:03d}") == c["expect"]
     )
     expected_matches = sum(1 for c in labels["cases"] if c["expect"])
     report = (

@@ -60,9 +60,7 @@ class ShikimoriClient:
             raise BadFeed(f"Shikimori sent a body that is not JSON for {path}") from exc
 
     async def search(self, query: str, limit: int = 10) -> list[dict[str, Any]]:
-        data = await self.get(
-            "/api/animes", {"search": query, "limit": limit, "order": "popularity"}
-        )
+        data = await self.get("/api/animes", {"search": query, "limit": limit, "order": "popularity"})
         if not isinstance(data, list):
             raise BadFeed("Shikimori search answer is not a list")
         return [item for item in data if isinstance(item, dict)]

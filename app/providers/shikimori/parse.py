@@ -51,9 +51,7 @@ def candidate_from_item(item: dict[str, Any], origin: str) -> Candidate | None:
         kind="anime",
         title=title,
         original_title=name,
-        alt_titles=_names(item.get("english"))
-        + _names(item.get("synonyms"))
-        + _names(item.get("japanese")),
+        alt_titles=_names(item.get("english")) + _names(item.get("synonyms")) + _names(item.get("japanese")),
         year=year_of(item.get("aired_on")),
         original_language="ja",
         countries=("JP",),
@@ -76,9 +74,7 @@ def meta_from_details(data: dict[str, Any], origin: str) -> TitleMeta:
         raise BadFeed("Shikimori details without id or name")
     description = data.get("description")
     overview = _BBCODE.sub("", description).strip() if isinstance(description, str) else None
-    studios = tuple(
-        s.get("name") for s in data.get("studios") or () if isinstance(s, dict) and s.get("name")
-    )
+    studios = tuple(s.get("name") for s in data.get("studios") or () if isinstance(s, dict) and s.get("name"))
     genres = tuple(
         str(g.get("russian") or g.get("name"))
         for g in data.get("genres") or ()

@@ -13,9 +13,7 @@ from app.net.retry import DEFAULT_POLICY, RequestStats, RetryPolicy, Sleep, send
 
 APPEND = "credits,videos,external_ids,alternative_titles,recommendations"
 _V3_KEY = re.compile(r"^[0-9a-f]{32}$")
-AUTH_HELP = (
-    "TMDB refused the token: set a valid one with `cinema secrets set tmdb` (or CINEMA_TMDB_TOKEN)."
-)
+AUTH_HELP = "TMDB refused the token: set a valid one with `cinema secrets set tmdb` (or CINEMA_TMDB_TOKEN)."
 
 
 class TmdbClient:

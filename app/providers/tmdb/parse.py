@@ -122,9 +122,7 @@ def meta_from_details(data: dict[str, Any], media: str, image_base: str) -> Titl
         (c for c in credits.get("cast") or () if isinstance(c, dict)),
         key=lambda c: c.get("order", 999),
     )
-    crew = [
-        c for c in credits.get("crew") or () if isinstance(c, dict) and c.get("job") == "Director"
-    ]
+    crew = [c for c in credits.get("crew") or () if isinstance(c, dict) and c.get("job") == "Director"]
     directors = _strs(crew, "name") or _strs(data.get("created_by"), "name")
     alt_block = _dict(data.get("alternative_titles"))
     alt_titles = _strs(alt_block.get("titles") or alt_block.get("results"), "title")
@@ -164,9 +162,7 @@ def meta_from_details(data: dict[str, Any], media: str, image_base: str) -> Titl
         overview=(data.get("overview") or None),
         tagline=(data.get("tagline") or None),
         runtime=int(runtime) if isinstance(runtime, int) else None,
-        rating=float(data["vote_average"])
-        if isinstance(data.get("vote_average"), (int, float))
-        else None,
+        rating=float(data["vote_average"]) if isinstance(data.get("vote_average"), (int, float)) else None,
         votes=int(data["vote_count"]) if isinstance(data.get("vote_count"), int) else None,
         genres=_strs(data.get("genres"), "name"),
         countries=tuple(str(c) for c in countries),
@@ -178,7 +174,6 @@ def meta_from_details(data: dict[str, Any], media: str, image_base: str) -> Titl
         imdb_id=imdb if isinstance(imdb, str) else None,
         poster_url=image_url(image_base, POSTER_SIZE, data.get("poster_path")),
         backdrop_url=image_url(image_base, BACKDROP_SIZE, data.get("backdrop_path")),
-        is_japanese_animation=ANIMATION_GENRE in genre_ids
-        and (language == "ja" or "JP" in countries),
+        is_japanese_animation=ANIMATION_GENRE in genre_ids and (language == "ja" or "JP" in countries),
         extra=extra,
     )
