@@ -274,7 +274,12 @@ def _refresh(
             progress(RefreshProgress(source_id, phase, n, total))
 
     try:
-        return _refresh_inner(services, source, label, progress, on_bytes, force, started)
+        try:
+            return _refresh_inner(services, source, label, progress, on_bytes, force, started)
+        finally:
+            # Downloads are only needed while importing; a 1 GB guide should not stay in cache.
+            for name in (f"source-{source_id}.feed", f"source-{source_id}.guide"):
+                (services.paths.cache / "epg" / name).unlink(missing_ok=True)
     except CinemaError as exc:
         log.warning("guide refresh of %s failed: %s", label, exc)
         guide_repo.record_status(services.db, source_id, status="error", error=str(exc), now=_now(services))

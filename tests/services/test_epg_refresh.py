@@ -267,6 +267,7 @@ def test_url_source_conditional_get_and_304(services: Any) -> None:
         forced = epg_refresh.refresh_source_blocking(services, sid, force=True)
         assert forced.status == "ok" and "If-None-Match" not in server.request_headers[2]
     assert [e.status for e in events] == ["ok", "unchanged", "ok"]
+    assert list((services.paths.cache / "epg").iterdir()) == []  # downloads are not kept
     assert rows(services, "SELECT COUNT(*) FROM programmes") == [(1,)]
 
 
