@@ -32,7 +32,6 @@ class ImportStats:
     channels: int = 0
     programmes: int = 0
     films: int = 0
-    skipped_old: int = 0
     unmatched_channels: list[str] = field(default_factory=list)
 
 

@@ -235,6 +235,12 @@ async def refresh_all(
     return out
 
 
+def prune_old(services: Services) -> int:
+    """Delete programmes older than ``settings.epg_keep_days`` (and titles left orphaned)."""
+    keep = services.settings.epg_keep_days * 86400
+    return guide_repo.prune_programmes(services.db, _now(services) - keep)
+
+
 def import_location(
     services: Services,
     location: str,

@@ -416,3 +416,19 @@ async def test_parser_process_path_from_the_loop(
     with pytest.raises(BadFeed, match="broken XML"):
         await epg_refresh.refresh_source(services, sid)
     assert rows(services, "SELECT COUNT(*) FROM programmes") == [(48,)]
+
+
+def test_prune_old_between_refreshes(services: Any, tmp_path: Path) -> None:
+    services.clock = at(1704067200)
+    src = tmp_path / "g.xml"
+    src.write_bytes(
+        guide(
+            ("a", "20240101200000 +0000", "20240101210000 +0000", "Х/ф Брат"),
+            ("a", "20240105200000 +0000", "20240105210000 +0000", "Новости"),
+        )
+    )
+    epg_refresh.import_location(services, str(src))
+    services.clock = at(1704067200 + 9 * 86400)
+    assert epg_refresh.prune_old(services) == 1
+    assert rows(services, "SELECT title FROM programmes") == [("Новости",)]
+    assert rows(services, "SELECT COUNT(*) FROM titles") == [(0,)]  # the orphan placeholder went
