@@ -13,7 +13,7 @@ from sqlalchemy.dialects.sqlite import insert
 from app.storage.db import Database
 from app.storage.tables import guide_sources, programmes, title_matches, titles
 
-FILM_KINDS = ("film", "series", "anime", "cartoon")
+FILM_KINDS = ("film", "series", "anime", "cartoon", "documentary")  # as ingestion gives film_keys
 PLACEHOLDER_PREFIX = "epg:film:"
 DONE = ("matched", "manual")
 
