@@ -143,3 +143,50 @@ def test_secrets_without_keyring_backend_points_to_env(
     assert secrets_cli.cmd_set(None, argparse.Namespace(name="tmdb", stdin=True)) == 1
     err = capsys.readouterr().err
     assert "CINEMA_TMDB_TOKEN" in err and "another-secret" not in err
+
+
+def test_killed_process_resumes(services: Any, home: Path, servers: tuple[FakeTmdb, PosterServer]) -> None:
+    import signal
+    import time
+
+    from app.storage.db import Database
+
+    tmdb, _ = servers
+    films = [f for f in FILMS if "призраками" not in f["film_key"]]  # no Shikimori here
+    tmdb.faults.latency_s = 0.3  # slow enough to kill the run in the middle
+    enrich_repo.seed_guide_films(services.db, films, int(services.clock.now().timestamp()))
+    services.db.dispose()
+    env = {
+        **os.environ,
+        "CINEMA_HOME": str(home),
+        "CINEMA_TMDB_TOKEN": GOOD_TOKEN,
+        "CINEMA_TMDB_BASE_URL": tmdb.base_url,
+        "CINEMA_SHIKIMORI_BASE_URL": "http://127.0.0.1:9",
+        "CINEMA_DEMO_ENABLED": "false",
+        "CINEMA_ENRICH_CONCURRENCY": "1",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app", "enrich"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    db = Database(home / "data" / "cinema.sqlite3")
+    done: set[str] = set()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(done) < 2:
+        time.sleep(0.1)
+        done = {f["film_key"] for f in films if enrich_repo.match_status(db, f["film_key"])}
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(10)
+    done = {f["film_key"] for f in films if enrich_repo.match_status(db, f["film_key"])}
+    db.dispose()
+    assert 2 <= len(done) < len(films)
+
+    tmdb.faults.latency_s = 0.0
+    again = run_cli(home, tmdb, "enrich", "--json")
+    assert again.returncode == 0, again.stderr
+    summary = json.loads(again.stdout)
+    assert summary["total"] == len(films) - len(done)  # finished films are not redone
+    assert summary["matched"] + summary["unmatched"] == summary["total"]
