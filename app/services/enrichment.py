@@ -447,6 +447,7 @@ class Enricher:
     ) -> EnrichSummary:
         started = time.monotonic()
         summary = EnrichSummary()
+        run_id = await run_blocking(enrich_repo.start_run, self._services.db, self._now())
         try:
             works = await run_blocking(
                 enrich_repo.pending_films, self._services.db, self._now(), force=force, limit=limit
@@ -465,6 +466,9 @@ class Enricher:
         summary.poster_downloads = self.posters.downloads
         summary.posters_rejected = self.posters.rejected
         summary.seconds = time.monotonic() - started
+        await run_blocking(
+            enrich_repo.finish_run, self._services.db, run_id, self._now(), summary.as_json(), summary.error
+        )
         self._services.bus.publish(
             EnrichmentDidFinish(
                 matched=summary.matched,

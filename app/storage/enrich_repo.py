@@ -11,7 +11,7 @@ from sqlalchemy import and_, func, or_, select, text, update
 from sqlalchemy.dialects.sqlite import insert
 
 from app.storage.db import Database
-from app.storage.tables import guide_sources, programmes, title_matches, titles
+from app.storage.tables import guide_sources, programmes, refresh_runs, title_matches, titles
 
 FILM_KINDS = ("film", "series", "anime", "cartoon", "documentary")  # as ingestion gives film_keys
 PLACEHOLDER_PREFIX = "epg:film:"
@@ -231,6 +231,45 @@ def _move_references(conn: Any, old_id: str, new_id: str) -> None:
         "UPDATE OR IGNORE playlist_items SET title_id = :new WHERE title_id = :old",
     ):
         conn.execute(text(sql), params)
+
+
+def start_run(db: Database, now: int) -> int:
+    """A refresh_runs row (kind enrich) for the UI's "last enrichment" line."""
+    with db.engine.begin() as conn:
+        return int(
+            conn.execute(
+                insert(refresh_runs).values(kind="enrich", started_at=now).returning(refresh_runs.c.id)
+            ).scalar_one()
+        )
+
+
+def finish_run(db: Database, run_id: int, now: int, stats: dict[str, Any], error: str | None) -> None:
+    with db.engine.begin() as conn:
+        conn.execute(
+            update(refresh_runs)
+            .where(refresh_runs.c.id == run_id)
+            .values(
+                finished_at=now,
+                status="error" if error else "ok",
+                stats=json.dumps(stats, ensure_ascii=False),
+                error=error,
+            )
+        )
+
+
+def last_run(db: Database) -> dict[str, Any] | None:
+    with db.engine.connect() as conn:
+        row = conn.execute(
+            select(refresh_runs)
+            .where(refresh_runs.c.kind == "enrich")
+            .order_by(refresh_runs.c.started_at.desc(), refresh_runs.c.id.desc())
+            .limit(1)
+        ).first()
+    if row is None:
+        return None
+    data = dict(row._mapping)
+    data["stats"] = json.loads(data["stats"]) if data["stats"] else {}
+    return data
 
 
 def set_title_poster(db: Database, title_id: str, poster_path: str, thumb: str | None, origin: str) -> None:

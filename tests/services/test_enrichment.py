@@ -167,6 +167,8 @@ async def test_enrich_matches_stores_titles_posters_and_relinks(
     assert matched is not None and matched["candidates"][0]["id"] == "tmdb:movie:593"
     assert {c["id"] for c in matched["candidates"]} >= {"tmdb:movie:593"}
     assert events and events[-1].matched == 5 and events[-1].requests == summary.requests
+    last = enrich_repo.last_run(services.db)
+    assert last is not None and last["status"] == "ok" and last["stats"]["matched"] == 5
     assert set(world.tmdb.counters.auth_seen) == {"bearer"}
     assert all(agent.startswith("Cinema/") for agent in world.shiki.agents)
 
@@ -194,6 +196,8 @@ async def test_wrong_token_stops_with_one_clear_message(
     summary = await Enricher(services).run()
     assert summary.error is not None and "cinema secrets set tmdb" in summary.error
     assert summary.matched == 0
+    last = enrich_repo.last_run(services.db)
+    assert last is not None and last["status"] == "error" and "cinema secrets set tmdb" in last["error"]
     assert world.tmdb.counters.unauthorized <= 8  # the run stopped, it did not walk every film
     # Nothing was recorded as unmatched: the films wait for a valid token.
     assert enrich_repo.match_status(services.db, "начало|2010") is None
