@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import shlex
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,15 @@ def _tracks(description: Any) -> list[Track]:
     return [Track(int(track_id), _name(name)) for track_id, name in (description or [])]
 
 
+def _attach_window(player: Any, window_id: int) -> None:
+    if sys.platform.startswith("linux"):
+        player.set_xwindow(window_id)
+    elif sys.platform == "win32":
+        player.set_hwnd(window_id)
+    elif sys.platform == "darwin":
+        player.set_nsobject(window_id)
+
+
 def _mrl(location: str) -> str:
     if "://" in location:
         return location
@@ -65,14 +75,24 @@ class VlcPlayer:
     def __init__(self, dispatch: Dispatch, listener: Listener, extra_args: str | Sequence[str] = "") -> None:
         args = shlex.split(extra_args) if isinstance(extra_args, str) else list(extra_args)
         self._instance = make_instance(args)
-        self._player = self._instance.media_player_new()
         self._dispatch = dispatch
         self._listener = listener
         self._window_id: int | None = None
         self._released = False
-        self._player.video_set_mouse_input(False)
-        self._player.video_set_key_input(False)
-        events = self._player.event_manager()
+        self._generation = 0
+        self._volume = 100
+        self._muted = False
+        self._disposing: list[threading.Thread] = []
+        self._player = self._new_player()
+
+    def _new_player(self) -> Any:
+        """A fresh libvlc media player with our events; old players' events are ignored."""
+        player = self._instance.media_player_new()
+        player.video_set_mouse_input(False)
+        player.video_set_key_input(False)
+        self._generation += 1
+        gen = self._generation
+        events = player.event_manager()
         mapping = {
             vlc.EventType.MediaPlayerOpening: PlayerEvent.OPENING,
             vlc.EventType.MediaPlayerPlaying: PlayerEvent.PLAYING,
@@ -81,45 +101,41 @@ class VlcPlayer:
             vlc.EventType.MediaPlayerEndReached: PlayerEvent.ENDED,
             vlc.EventType.MediaPlayerEncounteredError: PlayerEvent.ERROR,
             vlc.EventType.MediaPlayerVout: PlayerEvent.VIDEO_STARTED,
+            vlc.EventType.MediaPlayerESAdded: PlayerEvent.TRACKS,
+            vlc.EventType.MediaPlayerESDeleted: PlayerEvent.TRACKS,
+            vlc.EventType.MediaPlayerESSelected: PlayerEvent.TRACKS,
         }
         for vlc_event, ours in mapping.items():
-            events.event_attach(vlc_event, self._forward, ours)
-        events.event_attach(vlc.EventType.MediaPlayerLengthChanged, self._forward_length)
-        events.event_attach(vlc.EventType.MediaPlayerBuffering, self._forward_buffering)
-        for es_event in (
-            vlc.EventType.MediaPlayerESAdded,
-            vlc.EventType.MediaPlayerESDeleted,
-            vlc.EventType.MediaPlayerESSelected,
-        ):
-            events.event_attach(es_event, self._forward, PlayerEvent.TRACKS)
+            events.event_attach(vlc_event, self._forward, ours, gen)
+        events.event_attach(vlc.EventType.MediaPlayerLengthChanged, self._forward_length, gen)
+        events.event_attach(vlc.EventType.MediaPlayerBuffering, self._forward_buffering, gen)
+        if self._window_id is not None:
+            _attach_window(player, self._window_id)
+        player.audio_set_volume(self._volume)
+        return player
 
     # -- libvlc threads: hand over and return at once --------------------------------------
-    def _forward(self, _event: Any, ours: PlayerEvent) -> None:
-        if ours is PlayerEvent.VIDEO_STARTED and _event.u.new_count <= 0:
+    def _forward(self, event: Any, ours: PlayerEvent, gen: int) -> None:
+        if ours is PlayerEvent.VIDEO_STARTED and event.u.new_count <= 0:
             return
-        self._dispatch(lambda: self._deliver(ours, None))
+        self._dispatch(lambda: self._deliver(gen, ours, None))
 
-    def _forward_length(self, event: Any) -> None:
+    def _forward_length(self, event: Any, gen: int) -> None:
         length = int(event.u.new_length)
-        self._dispatch(lambda: self._deliver(PlayerEvent.LENGTH, length))
+        self._dispatch(lambda: self._deliver(gen, PlayerEvent.LENGTH, length))
 
-    def _forward_buffering(self, event: Any) -> None:
+    def _forward_buffering(self, event: Any, gen: int) -> None:
         cache = float(event.u.new_cache)
-        self._dispatch(lambda: self._deliver(PlayerEvent.BUFFERING, cache))
+        self._dispatch(lambda: self._deliver(gen, PlayerEvent.BUFFERING, cache))
 
-    def _deliver(self, event: PlayerEvent, value: Any) -> None:
-        if not self._released:
+    def _deliver(self, gen: int, event: PlayerEvent, value: Any) -> None:
+        if not self._released and gen == self._generation:
             self._listener(event, value)
 
     # -- the Player protocol -------------------------------------------------------------
     def set_window(self, window_id: int) -> None:
         self._window_id = window_id
-        if sys.platform.startswith("linux"):
-            self._player.set_xwindow(window_id)
-        elif sys.platform == "win32":
-            self._player.set_hwnd(window_id)
-        elif sys.platform == "darwin":
-            self._player.set_nsobject(window_id)
+        _attach_window(self._player, window_id)
 
     def open(self, request: MediaRequest) -> None:
         options = [f":network-caching={_network_caching(request.location)}"]
@@ -148,7 +164,24 @@ class VlcPlayer:
         self._player.set_pause(0)
 
     def stop(self) -> None:
-        self._player.stop()
+        """Stop at once: libvlc's stop() waits for the input thread, which can hang for as long
+        as a stalled server keeps a read open, so the old player is stopped on a worker thread
+        and a fresh one takes its place."""
+        old, self._player = self._player, self._new_player()
+        old_rate = old.get_rate()
+        if old_rate > 0:
+            self._player.set_rate(old_rate)
+        self._player.audio_set_mute(self._muted)
+        self._dispose(old)
+
+    def _dispose(self, player: Any) -> None:
+        def run() -> None:
+            player.stop()
+            player.release()
+
+        thread = threading.Thread(target=run, name="vlc-stop", daemon=True)
+        thread.start()
+        self._disposing = [t for t in self._disposing if t.is_alive()] + [thread]
 
     def seek(self, ms: int) -> None:
         self._player.set_time(max(0, int(ms)))
@@ -166,10 +199,12 @@ class VlcPlayer:
         return int(self._player.audio_get_volume())
 
     def set_volume(self, volume: int) -> None:
-        self._player.audio_set_volume(max(0, min(200, int(volume))))
+        self._volume = max(0, min(200, int(volume)))
+        self._player.audio_set_volume(self._volume)
 
     def set_muted(self, muted: bool) -> None:
-        self._player.audio_set_mute(bool(muted))
+        self._muted = bool(muted)
+        self._player.audio_set_mute(self._muted)
 
     def is_muted(self) -> bool:
         return bool(self._player.audio_get_mute())
@@ -234,9 +269,19 @@ class VlcPlayer:
         if self._released:
             return
         self._released = True
-        self._player.stop()
-        self._player.release()
-        self._instance.release()
+        player, instance, pending = self._player, self._instance, self._disposing
+
+        def run() -> None:
+            player.stop()
+            player.release()
+            for thread in pending:
+                thread.join(5)
+            if not any(t.is_alive() for t in pending):
+                instance.release()  # a player stuck on a dead server keeps the instance alive
+
+        thread = threading.Thread(target=run, name="vlc-release", daemon=True)
+        thread.start()
+        thread.join(2)  # normally quick; never hold the loop on a stuck stream
 
 
 _ADJUST_OPTIONS = {
