@@ -11,7 +11,7 @@ from app.core.events import LibraryDidChange, ProgressDidChange
 from app.domain.models import MediaRequest, Source, SourceKind, TitleBrief, TitleDetail
 from app.services.container import Services
 from app.services.search import SearchService
-from app.storage import catalog_query, catalog_reads, watchlist_repo
+from app.storage import catalog_query, catalog_reads, search_repo, watchlist_repo
 from app.storage.catalog_query import AVAILABILITY, KINDS, SORTS, CatalogFilter, CatchupAiring
 
 __all__ = ["AVAILABILITY", "KINDS", "SORTS", "CatalogFilter", "CatalogService", "HomeRow", "TitleExtras"]
@@ -74,6 +74,9 @@ class CatalogService:
             return []
         if match and flt.sort == "air":
             flt = replace(flt, sort="relevance")
+        if match and replace(flt, text="") == CatalogFilter(sort="relevance"):
+            ids = search_repo.ranked_ids(self._s.db, match)  # text alone: the fast path
+            return ids[:limit] if limit is not None else ids
         return catalog_query.filtered_ids(
             self._s.db, flt, self._now_ts(), self._s.profile_id, match=match, limit=limit
         )
@@ -89,6 +92,10 @@ class CatalogService:
 
     def count(self) -> int:
         return catalog_reads.count_titles(self._s.db)
+
+    def warm_search(self) -> None:
+        """Prepare search's in-memory rank table (a worker calls this after start-up)."""
+        search_repo.warm(self._s.db)
 
     def facets(self) -> Facets:
         db = self._s.db

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
 from dataclasses import dataclass
 
 from app.storage.db import Database
@@ -74,3 +76,55 @@ def rebuild(db: Database) -> int:
             f"SELECT rowid, {cols} FROM titles"
         )
     return int(conn.execute("SELECT count(*) FROM titles_fts").fetchone()[0])
+
+
+class _RankTable:
+    """rowid -> (id, sort key) for every catalog title, rebuilt when catalog_version moves.
+
+    A text search then costs one bare FTS5 match (rowids only) and a sort in memory, instead of
+    a row lookup per hit: a one-letter prefix matches thousands of titles.
+    """
+
+    def __init__(self) -> None:
+        self.version = -1
+        self.rows: dict[int, tuple[str, tuple[bool, float, int, str]]] = {}
+
+
+_tables: weakref.WeakKeyDictionary[Database, _RankTable] = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
+
+
+def _rank_table(db: Database) -> _RankTable:
+    conn = db.raw()
+    version = int(conn.execute("SELECT n FROM catalog_version WHERE id = 1").fetchone()[0])
+    with _lock:
+        table = _tables.get(db)
+        if table is not None and table.version == version:
+            return table
+        table = _RankTable()
+        rows = conn.execute("SELECT rowid, id, rating, votes, title FROM titles WHERE kind != 'programme'")
+        table.rows = {r[0]: (r[1], (r[2] is None, -(r[2] or 0.0), -(r[3] or 0), r[4])) for r in rows}
+        table.version = version
+        _tables[db] = table
+        return table
+
+
+def warm(db: Database) -> int:
+    """Build the rank table ahead of the first keystroke; returns its size."""
+    return len(_rank_table(db).rows)
+
+
+def ranked_ids(db: Database, match: str) -> list[str]:
+    """Catalog titles matching ``match``: own-title hits first, then by rating, votes, title."""
+    conn = db.raw()
+    table = _rank_table(db).rows
+    hits = [r[0] for r in conn.execute("SELECT rowid FROM titles_fts WHERE titles_fts MATCH ?", (match,))]
+    in_title = {
+        r[0]
+        for r in conn.execute(
+            "SELECT rowid FROM titles_fts WHERE titles_fts MATCH ?", (f"title : ({match})",)
+        )
+    }
+    found = [(rowid not in in_title, table[rowid][1], table[rowid][0]) for rowid in hits if rowid in table]
+    found.sort()
+    return [tid for _, _, tid in found]

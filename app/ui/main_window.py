@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import time
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self._grid_loaded = False
         self._home_dirty = False
         self._suggested: dict[str, str] = {}
+        self._tasks: set[asyncio.Future[None]] = set()
 
         self.home = HomePage(self.catalog, self.posters)
         self.grid = GridPage(self.catalog, self.posters)
@@ -112,6 +114,7 @@ class MainWindow(QMainWindow):
         self.title_page.playRequested.connect(self.play_title)
         self.title_page.watchlistToggled.connect(self._toggle_watchlist)
         self.title_page.watchedToggled.connect(self._toggle_watched)
+        self.title_page.rematchRequested.connect(self._rematch)
         self.player.backRequested.connect(self.go_back)
         self.player.fullscreenToggled.connect(self.toggle_fullscreen)
         self.settings_page.libraryChanged.connect(self._library_changed)
@@ -292,6 +295,30 @@ class MainWindow(QMainWindow):
     def _toggle_watched(self, title_id: str, watched: bool) -> None:
         self.catalog.set_watched(title_id, watched)
         self.open_title(title_id)
+
+    def _rematch(self, film_key: str, candidate_id: str) -> None:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        task = asyncio.ensure_future(self._rematch_async(film_key, candidate_id))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _rematch_async(self, film_key: str, candidate_id: str) -> None:
+        # imported here: enrichment brings the HTTP stack, which start-up does without
+        from app.services.rematch import relink
+
+        self.title_page.show_status(self.tr("Fetching the chosen title…"))
+        try:
+            new_id = await relink(self.services, film_key, candidate_id)
+        except Exception as exc:
+            log.warning("re-linking %r to %s failed: %s", film_key, candidate_id, exc)
+            self.title_page.show_status(self.tr("Could not fetch that title: %1").replace("%1", str(exc)))
+            return
+        self._library_changed()
+        if self.stack.currentWidget() is self.title_page:
+            self.open_title(new_id)
 
     def play_title(self, title_id: str, start_ms: int) -> None:
         detail = self.catalog.detail(title_id)

@@ -21,6 +21,7 @@ def _fold(column: str) -> str:
 
 
 _COLUMNS = "rowid, title, original_title, alt_titles"
+_BUMP = "UPDATE catalog_version SET n = n + 1 WHERE id = 1;"
 
 
 def _values(prefix: str) -> str:
@@ -30,6 +31,9 @@ def _values(prefix: str) -> str:
 
 
 def upgrade() -> None:
+    # bumped by every title write: the search service's in-memory rank table checks it per query
+    op.execute("CREATE TABLE catalog_version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL)")
+    op.execute("INSERT INTO catalog_version (id, n) VALUES (1, 0)")
     op.execute(
         "CREATE VIRTUAL TABLE titles_fts USING fts5("
         "title, original_title, alt_titles, tokenize = 'unicode61 remove_diacritics 2')"
@@ -37,22 +41,26 @@ def upgrade() -> None:
     op.execute("CREATE VIRTUAL TABLE titles_fts_vocab USING fts5vocab(titles_fts, row)")
     op.execute(
         f"CREATE TRIGGER titles_fts_insert AFTER INSERT ON titles BEGIN "
-        f"INSERT INTO titles_fts({_COLUMNS}) VALUES ({_values('new')}); END"
+        f"INSERT INTO titles_fts({_COLUMNS}) VALUES ({_values('new')}); {_BUMP} END"
     )
     op.execute(
         "CREATE TRIGGER titles_fts_delete AFTER DELETE ON titles BEGIN "
-        "DELETE FROM titles_fts WHERE rowid = old.rowid; END"
+        f"DELETE FROM titles_fts WHERE rowid = old.rowid; {_BUMP} END"
     )
     op.execute(
         f"CREATE TRIGGER titles_fts_update AFTER UPDATE OF title, original_title, alt_titles ON titles BEGIN "
         f"DELETE FROM titles_fts WHERE rowid = old.rowid; "
-        f"INSERT INTO titles_fts({_COLUMNS}) VALUES ({_values('new')}); END"
+        f"INSERT INTO titles_fts({_COLUMNS}) VALUES ({_values('new')}); {_BUMP} END"
+    )
+    op.execute(
+        f"CREATE TRIGGER titles_rank_update AFTER UPDATE OF kind, rating, votes ON titles BEGIN {_BUMP} END"
     )
     op.execute(f"INSERT INTO titles_fts({_COLUMNS}) SELECT {_values('titles')} FROM titles")
 
 
 def downgrade() -> None:
-    for trigger in ("titles_fts_insert", "titles_fts_delete", "titles_fts_update"):
+    for trigger in ("titles_fts_insert", "titles_fts_delete", "titles_fts_update", "titles_rank_update"):
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     op.execute("DROP TABLE IF EXISTS titles_fts_vocab")
     op.execute("DROP TABLE IF EXISTS titles_fts")
+    op.execute("DROP TABLE IF EXISTS catalog_version")

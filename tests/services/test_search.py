@@ -75,6 +75,12 @@ def test_suggestions_and_hostile_input(catalog) -> None:
     assert len(found(catalog, "   ")) == 5  # blank text does not filter
 
 
+def test_order_follows_rating_changes(catalog, services) -> None:
+    assert found(catalog, "терм") == ["1000", "1003"]
+    services.db.raw().execute("UPDATE titles SET rating = 9.9 WHERE id = 'tmdb:movie:1003'")
+    assert found(catalog, "терм") == ["1003", "1000"]  # the in-memory rank table was rebuilt
+
+
 def test_the_index_follows_title_writes(catalog, services) -> None:
     titles_repo.upsert_titles(services.db, [title_row(3, title="Аэропорт", original_title="Airport")])
     assert "1003" not in found(catalog, "терминал")

@@ -130,6 +130,7 @@ class GridPage(QWidget):
 
     async def _preload(self, flt: CatalogFilter) -> None:
         facets = await run_blocking(self._catalog.facets)
+        await run_blocking(self._catalog.warm_search)
         if not self._facets_loaded:
             self.filters.set_facets(facets.genres, facets.countries, facets.poster_origins)
             self._facets_loaded = True

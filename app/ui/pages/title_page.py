@@ -342,6 +342,10 @@ class TitlePage(QWidget):
         self.candidates.hide()
         self.candidates.clear()
 
+    def show_status(self, text: str) -> None:
+        """A one-line note beside the buttons (re-linking progress or its failure)."""
+        self.no_source.setText(text)
+
     def _fill_candidates(self) -> None:
         self.candidates.clear()
         for cand in self._extras.candidates:
