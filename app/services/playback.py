@@ -16,12 +16,12 @@ from enum import StrEnum
 from typing import Any
 
 from app.domain.errors import PlaybackError
-from app.domain.models import MediaRequest, SourceKind
+from app.domain.models import MediaRequest, SourceKind, TitleDetail
 from app.engines.playback.base import Listener, Player, PlayerEvent
 from app.services.container import Services
 from app.services.hls import Variant, load_variants
 from app.services.library import LibraryService
-from app.services.media_sources import Playable, SourceOpener
+from app.services.media_sources import Playable, SourceOpener, candidates
 from app.services.playback_controls import PlayerControls
 
 __all__ = ["Playable", "PlaybackService", "PlaybackState", "PlayerEvent", "Variant"]
@@ -114,6 +114,16 @@ class PlaybackService(PlayerControls):
     @property
     def fallbacks(self) -> list[Playable]:
         return list(self._fallbacks)
+
+    def candidates(self, detail: TitleDetail, start_ms: int = 0) -> list[Playable]:
+        """Every way to play ``detail``, best first (the failover order)."""
+        return candidates(self._s, detail, start_ms)
+
+    def torrent_status(self) -> tuple[Any, int] | None:
+        """(StreamStats, file size) of the torrent being streamed, or None."""
+        stats = self.opener.torrent_stats()
+        handle = self.opener.handle
+        return (stats, handle.size) if stats is not None and handle is not None else None
 
     # -- commands --------------------------------------------------------------------------
     def start(

@@ -66,7 +66,65 @@ def _back(p: QPainter, s: float) -> None:
     p.drawLine(QPointF(s * 0.22, s * 0.5), QPointF(s * 0.82, s * 0.5))
 
 
+def _mute(p: QPainter, s: float) -> None:
+    path = QPainterPath()
+    path.moveTo(s * 0.12, s * 0.38)
+    path.lineTo(s * 0.3, s * 0.38)
+    path.lineTo(s * 0.52, s * 0.18)
+    path.lineTo(s * 0.52, s * 0.82)
+    path.lineTo(s * 0.3, s * 0.62)
+    path.lineTo(s * 0.12, s * 0.62)
+    path.closeSubpath()
+    p.drawPath(path)
+    p.setPen(_pen(s * 0.07))
+    p.drawLine(QPointF(s * 0.62, s * 0.38), QPointF(s * 0.86, s * 0.62))
+    p.drawLine(QPointF(s * 0.86, s * 0.38), QPointF(s * 0.62, s * 0.62))
+
+
+def _audio(p: QPainter, s: float) -> None:
+    # a note: two heads joined by a beam
+    p.drawEllipse(QRectF(s * 0.14, s * 0.62, s * 0.24, s * 0.2))
+    p.drawEllipse(QRectF(s * 0.56, s * 0.54, s * 0.24, s * 0.2))
+    p.setPen(_pen(s * 0.07))
+    p.drawLine(QPointF(s * 0.36, s * 0.72), QPointF(s * 0.36, s * 0.22))
+    p.drawLine(QPointF(s * 0.78, s * 0.64), QPointF(s * 0.78, s * 0.14))
+    p.drawLine(QPointF(s * 0.36, s * 0.22), QPointF(s * 0.78, s * 0.14))
+
+
+def _subtitles(p: QPainter, s: float) -> None:
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.setPen(_pen(s * 0.07))
+    p.drawRoundedRect(QRectF(s * 0.1, s * 0.2, s * 0.8, s * 0.6), s * 0.08, s * 0.08)
+    p.drawLine(QPointF(s * 0.24, s * 0.56), QPointF(s * 0.44, s * 0.56))
+    p.drawLine(QPointF(s * 0.52, s * 0.56), QPointF(s * 0.76, s * 0.56))
+    p.drawLine(QPointF(s * 0.24, s * 0.68), QPointF(s * 0.62, s * 0.68))
+
+
+def _picture(p: QPainter, s: float) -> None:
+    # three sliders: brightness, contrast, colour
+    p.setPen(_pen(s * 0.07))
+    for i, knob in enumerate((0.3, 0.65, 0.45)):
+        y = s * (0.26 + i * 0.24)
+        p.drawLine(QPointF(s * 0.14, y), QPointF(s * 0.86, y))
+        p.drawEllipse(QPointF(s * knob, y), s * 0.07, s * 0.07)
+
+
+def _camera(p: QPainter, s: float) -> None:
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.setPen(_pen(s * 0.07))
+    p.drawRoundedRect(QRectF(s * 0.12, s * 0.3, s * 0.76, s * 0.5), s * 0.08, s * 0.08)
+    p.drawEllipse(QPointF(s * 0.5, s * 0.55), s * 0.14, s * 0.14)
+    p.drawLine(QPointF(s * 0.36, s * 0.3), QPointF(s * 0.42, s * 0.2))
+    p.drawLine(QPointF(s * 0.42, s * 0.2), QPointF(s * 0.58, s * 0.2))
+    p.drawLine(QPointF(s * 0.58, s * 0.2), QPointF(s * 0.64, s * 0.3))
+
+
 _PAINTERS: dict[str, Painter] = {
+    "mute": _mute,
+    "audio": _audio,
+    "subtitles": _subtitles,
+    "picture": _picture,
+    "camera": _camera,
     "play": _play,
     "pause": _pause,
     "volume": _volume,

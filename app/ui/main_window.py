@@ -324,11 +324,13 @@ class MainWindow(QMainWindow):
         detail = self.catalog.detail(title_id)
         if detail is None:
             return
-        sources = [s for s in self.catalog.playable_sources(detail) if s.kind.value != "iptv-live"]
-        if not sources:
+        # The player tries the best source and fails over to the next (live TV last).
+        if not self.playback.candidates(detail, start_ms):
             return
         self._return_page = self.title_page
-        self._start_player(self.catalog.media_request(detail, sources[0], start_ms))
+        self.stack.setCurrentWidget(self.player)
+        self.top_bar.hide()
+        self.player.play_title(detail, start_ms)
 
     def play_location(self, location: str) -> None:
         """Open a file or URL straight into the player (``cinema play``)."""

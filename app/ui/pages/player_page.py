@@ -1,16 +1,48 @@
-"""The player page: video in a native window, a control bar, keys as in VLC/mpv."""
+"""The player page: video in a native window, auto-hiding overlay controls, keys as in VLC/mpv."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QWheelEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+import asyncio
+import time
+from pathlib import Path
 
-from app.domain.models import MediaRequest
-from app.services.playback import PlaybackService, PlaybackState, PlayerEvent
+from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHideEvent, QKeyEvent, QShowEvent, QWheelEvent
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+
+from app.domain.models import MediaRequest, SourceKind, TitleDetail
+from app.services.playback import Playable, PlaybackService, PlaybackState, PlayerEvent
 from app.ui.icons import icon
 from app.ui.pages.title_page import format_clock
+from app.ui.widgets.player_menus import (
+    fill_audio,
+    fill_picture,
+    fill_quality,
+    fill_speed,
+    fill_subtitles,
+    make_menu,
+)
+from app.ui.widgets.player_overlay import FloatingPanel
+from app.ui.widgets.player_seekbar import SeekBar
 from app.ui.widgets.video_surface import VideoSurface
+
+SUBTITLE_SUFFIXES = (".srt", ".ass", ".ssa", ".vtt", ".sub", ".smi")
+HIDE_AFTER_MS = 3000
+
+
+def _button(parent: QWidget, tooltip: str, icon_name: str | None = None, text: str = "") -> QPushButton:
+    button = QPushButton(text, parent)
+    if icon_name:
+        button.setIcon(icon(icon_name))
+        button.setIconSize(QSize(22, 22))
+    button.setToolTip(tooltip)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    return button
+
+
+def _rate_text(bytes_per_s: int) -> str:
+    return f"{bytes_per_s / 1e6:.1f} MB/s" if bytes_per_s >= 1e5 else f"{bytes_per_s / 1e3:.0f} kB/s"
 
 
 class PlayerPage(QWidget):
@@ -23,135 +55,303 @@ class PlayerPage(QWidget):
         super().__init__(parent)
         self.setObjectName("Page")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAcceptDrops(True)
         self._playback = playback
         self._dragging = False
+        self._message_until = 0.0
+        self._tasks: set[asyncio.Future[None]] = set()
         playback.add_listener(self._on_player_event)
 
         self.video = VideoSurface(self)
         self.video.doubleClicked.connect(self.fullscreenToggled)
-        self.title = QLabel()
-        self.title.setObjectName("PlayerTitle")
-        self.message = QLabel(self.video)
-        self.message.setObjectName("PlayerMessage")
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.hide()
-
-        self.back_button = QPushButton()
-        self.back_button.setIcon(icon("back"))
-        self.back_button.setObjectName("Icon")
-        self.back_button.setToolTip(self.tr("Back (Esc)"))
-        self.back_button.clicked.connect(self.backRequested)
-        self.play_button = QPushButton()
-        self.play_button.setIcon(icon("pause"))
-        self.play_button.setObjectName("Icon")
-        self.play_button.setToolTip(self.tr("Play / pause (Space)"))
-        self.play_button.clicked.connect(self._playback.toggle_pause)
-        self.seek = QSlider(Qt.Orientation.Horizontal)
-        self.seek.setRange(0, 0)
-        self.seek.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.seek.sliderPressed.connect(self._seek_pressed)
-        self.seek.sliderReleased.connect(self._seek_released)
-        self.time = QLabel("00:00 / 00:00")
-        self.time.setObjectName("PlayerTime")
-        self.volume = QSlider(Qt.Orientation.Horizontal)
-        self.volume.setRange(0, 100)
-        self.volume.setValue(100)
-        self.volume.setFixedWidth(110)
-        self.volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.volume.setToolTip(self.tr("Volume (↑/↓)"))
-        self.volume.valueChanged.connect(self._playback.set_volume)
-        self.fullscreen_button = QPushButton()
-        self.fullscreen_button.setIcon(icon("fullscreen"))
-        self.fullscreen_button.setObjectName("Icon")
-        self.fullscreen_button.setToolTip(self.tr("Fullscreen (F)"))
-        self.fullscreen_button.clicked.connect(self.fullscreenToggled)
-        for button in (self.back_button, self.play_button, self.fullscreen_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setIconSize(QSize(22, 22))
-
-        bar = QWidget()
-        bar.setObjectName("PlayerBar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(14, 8, 14, 10)
-        row.setSpacing(10)
-        row.addWidget(self.back_button)
-        row.addWidget(self.play_button)
-        row.addWidget(self.time)
-        row.addWidget(self.seek, 1)
-        volume_icon = QLabel()
-        volume_icon.setPixmap(icon("volume").pixmap(20, 20))
-        row.addWidget(volume_icon)
-        row.addWidget(self.volume)
-        row.addWidget(self.fullscreen_button)
-        top = QWidget()
-        top.setObjectName("PlayerBar")
-        top_row = QHBoxLayout(top)
-        top_row.setContentsMargins(18, 8, 18, 8)
-        top_row.addWidget(self.title)
-        self.top_bar = top
-        self.bar = bar
-
+        self.video.mouseMoved.connect(self.poke)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(top)
         layout.addWidget(self.video, 1)
-        layout.addWidget(bar)
+
+        self.top_panel = FloatingPanel(self.video, "top", self)
+        self.bottom_panel = FloatingPanel(self.video, "bottom", self)
+        self.message_panel = FloatingPanel(self.video, "center", self)
+        for panel in (self.top_panel, self.bottom_panel, self.message_panel):
+            panel.keyPressed.connect(self.keyPressEvent)
+            panel.hovered.connect(self.poke)
+        self._build_top()
+        self._build_bottom()
+        self.message = QLabel(self.message_panel)
+        self.message.setObjectName("PlayerMessage")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        message_layout = QVBoxLayout(self.message_panel)
+        message_layout.setContentsMargins(0, 0, 0, 0)
+        message_layout.addWidget(self.message)
 
         self._timer = QTimer(self)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self._tick)
+        self._hide_timer = QTimer(self)
+        self._hide_timer.setSingleShot(True)
+        self._hide_timer.setInterval(HIDE_AFTER_MS)
+        self._hide_timer.timeout.connect(self._auto_hide)
+
+    # -- building ------------------------------------------------------------------------------
+    def _build_top(self) -> None:
+        panel = self.top_panel
+        self.back_button = _button(panel, self.tr("Back (Esc)"), "back")
+        self.back_button.clicked.connect(self.backRequested)
+        self.title = QLabel(panel)
+        self.title.setObjectName("PlayerTitle")
+        self.source_label = QLabel(panel)
+        self.source_label.setObjectName("PlayerSource")
+        self.stats = QLabel(panel)
+        self.stats.setObjectName("PlayerStats")
+        self.stats.hide()
+        text = QVBoxLayout()
+        text.setSpacing(1)
+        text.addWidget(self.title)
+        text.addWidget(self.source_label)
+        row = QHBoxLayout(panel)
+        row.setContentsMargins(12, 8, 18, 8)
+        row.setSpacing(10)
+        row.addWidget(self.back_button)
+        row.addLayout(text, 1)
+        row.addWidget(self.stats)
+
+    def _build_bottom(self) -> None:
+        panel = self.bottom_panel
+        self.seek = SeekBar(panel)
+        self.seek.sliderPressed.connect(self._seek_pressed)
+        self.seek.sliderReleased.connect(self._seek_released)
+        self.time = QLabel("00:00 / 00:00", panel)
+        self.time.setObjectName("PlayerTime")
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(self.seek, 1)
+        top.addWidget(self.time)
+
+        self.play_button = _button(panel, self.tr("Play / pause (Space)"), "pause")
+        self.play_button.clicked.connect(self._playback.toggle_pause)
+        jumps = []
+        for seconds, key in ((-60, "Shift+←"), (-10, "←"), (10, "→"), (60, "Shift+→")):
+            jump = _button(panel, self.tr("Jump %1 s (%2)").replace("%1", f"{seconds:+d}").replace("%2", key))
+            jump.setText(f"{seconds:+d}".replace("-", "−"))
+            jump.clicked.connect(lambda _=False, s=seconds: self.seek_by(s * 1000))
+            jumps.append(jump)
+        self.mute_button = _button(panel, self.tr("Mute (M)"), "volume")
+        self.mute_button.clicked.connect(self.toggle_mute)
+        self.volume = QSlider(Qt.Orientation.Horizontal, panel)
+        self.volume.setRange(0, 150)
+        self.volume.setValue(100)
+        self.volume.setFixedWidth(100)
+        self.volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.volume.setToolTip(self.tr("Volume (↑/↓, wheel)"))
+        self.volume.setStyleSheet(self.seek.styleSheet())
+        self.volume.valueChanged.connect(self._playback.set_volume)
+
+        self.speed_button = _button(panel, self.tr("Speed ([ and ])"), text="1×")
+        self.quality_button = _button(panel, self.tr("Quality"), text=self.tr("Auto"))
+        self.audio_button = _button(panel, self.tr("Audio track and delay"), "audio")
+        self.subtitle_button = _button(panel, self.tr("Subtitles (drop a file here too)"), "subtitles")
+        self.picture_button = _button(panel, self.tr("Picture, aspect and crop"), "picture")
+        self.menus = {}
+        for name, button, fill in (
+            ("speed", self.speed_button, lambda m: fill_speed(m, self._playback)),
+            ("quality", self.quality_button, lambda m: fill_quality(m, self._playback)),
+            ("audio", self.audio_button, lambda m: fill_audio(m, self._playback)),
+            (
+                "subtitles",
+                self.subtitle_button,
+                lambda m: fill_subtitles(m, self._playback, self.choose_subtitle),
+            ),
+            ("picture", self.picture_button, lambda m: fill_picture(m, self._playback)),
+        ):
+            menu = make_menu(self)
+            menu.aboutToShow.connect(lambda m=menu, f=fill: f(m))
+            menu.aboutToHide.connect(self.poke)
+            button.setMenu(menu)
+            self.menus[name] = menu
+        self.snapshot_button = _button(panel, self.tr("Screenshot (S)"), "camera")
+        self.snapshot_button.clicked.connect(self.take_snapshot)
+        self.fullscreen_button = _button(panel, self.tr("Fullscreen (F, double-click)"), "fullscreen")
+        self.fullscreen_button.clicked.connect(self.fullscreenToggled)
+
+        controls = QHBoxLayout()
+        controls.setSpacing(4)
+        controls.addWidget(self.play_button)
+        for jump in jumps:
+            controls.addWidget(jump)
+        controls.addSpacing(8)
+        controls.addWidget(self.mute_button)
+        controls.addWidget(self.volume)
+        controls.addStretch(1)
+        for button in (
+            self.speed_button,
+            self.quality_button,
+            self.audio_button,
+            self.subtitle_button,
+            self.picture_button,
+            self.snapshot_button,
+            self.fullscreen_button,
+        ):
+            controls.addWidget(button)
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(16, 6, 16, 8)
+        column.setSpacing(2)
+        column.addLayout(top)
+        column.addLayout(controls)
 
     # -- commands from the window ---------------------------------------------------------
     def play(self, request: MediaRequest) -> None:
-        self.title.setText(request.label)
-        self.message.hide()
+        self.play_sources([Playable(kind=self._kind(request), request=request, label=request.label)])
+
+    def play_title(self, detail: TitleDetail, start_ms: int) -> bool:
+        """Play the title's best source from ``start_ms``; the others are the failover order."""
+        found = self._playback.candidates(detail, start_ms)
+        if not found:
+            return False
+        self.play_sources(found)
+        return True
+
+    def play_sources(self, playables: list[Playable]) -> None:
+        first = playables[0]
+        self.title.setText(first.request.label)
+        self.source_label.setText(first.label if first.label != first.request.label else "")
         self.seek.setRange(0, 0)
-        self.time.setText(f"{format_clock(request.start_ms)} / --:--")
-        self._playback.start(request, self.video.window_handle())
+        self.seek.set_buffered([])
+        self.time.setText(f"{format_clock(first.request.start_ms)} / --:--")
+        self.stats.hide()
+        self._show_message(self.tr("Opening…"), seconds=0)
+        self._playback.play(playables, self.video.window_handle())
         self._playback.set_volume(self.volume.value())
         self._timer.start()
+        self.poke()
         self.setFocus()
+
+    @staticmethod
+    def _kind(request: MediaRequest) -> SourceKind:
+        return SourceKind.HLS if request.location.split("?")[0].endswith(".m3u8") else SourceKind.DIRECT
 
     def stop(self) -> None:
         self._timer.stop()
         self._playback.stop()
+        self._hide_panels()
 
     def set_fullscreen_chrome(self, fullscreen: bool) -> None:
-        self.top_bar.setVisible(not fullscreen)
+        self.poke()
+
+    # -- overlay visibility -------------------------------------------------------------------
+    def poke(self) -> None:
+        """Show the controls; they hide again after a few idle seconds while playing."""
+        if not self.isVisible():
+            return
+        self.video.unsetCursor()
+        self.top_panel.reveal()
+        self.bottom_panel.reveal()
+        if self.message_panel.wanted:
+            self.message_panel.reveal()
+        self._hide_timer.start()
+
+    def controls_visible(self) -> bool:
+        return self.bottom_panel.isVisible()
+
+    def _auto_hide(self) -> None:
+        menu_open = any(m.isVisible() for m in self.menus.values())
+        over = self.top_panel.underMouse() or self.bottom_panel.underMouse()
+        if self._playback.state != PlaybackState.PLAYING or menu_open or over or self._dragging:
+            self._hide_timer.start()
+            return
+        self.top_panel.hide()
+        self.bottom_panel.hide()
+        self.video.setCursor(Qt.CursorShape.BlankCursor)
+
+    def _hide_panels(self) -> None:
+        for panel in (self.top_panel, self.bottom_panel, self.message_panel):
+            panel.hide()
+        self._hide_timer.stop()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.poke)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._hide_panels()
+        super().hideEvent(event)
 
     # -- updates ---------------------------------------------------------------------------
     def _tick(self) -> None:
-        position = self._playback.position_ms()
-        length = self._playback.length_ms()
+        pb = self._playback
+        position = pb.position_ms()
+        length = pb.length_ms()
         if length > 0 and self.seek.maximum() != length:
             self.seek.setRange(0, length)
         if not self._dragging:
             self.seek.setValue(position)
-        self.time.setText(f"{format_clock(position)} / {format_clock(length) if length else '--:--'}")
-        playing = self._playback.state == PlaybackState.PLAYING
+        if length:
+            self.time.setText(
+                f"{format_clock(position)} / {format_clock(length)}  −{format_clock(length - position)}"
+            )
+        else:
+            self.time.setText(f"{format_clock(position)} / --:--")
+        playing = pb.state == PlaybackState.PLAYING
         self.play_button.setIcon(icon("pause" if playing else "play"))
+        self.speed_button.setText(f"{pb.rate():g}×")
+        self.quality_button.setText(pb.quality.label.split(" ·")[0] if pb.quality else self.tr("Auto"))
+        self.quality_button.setVisible(bool(pb.variants))
+        self._update_torrent()
+        if self.message_panel.wanted and self._message_until and time.monotonic() > self._message_until:
+            self._hide_message()
 
-    def _on_player_event(self, event: PlayerEvent, _value: object) -> None:
+    def _update_torrent(self) -> None:
+        status = self._playback.torrent_status()
+        if status is None:
+            self.stats.hide()
+            return
+        stats, size = status
+        if size > 0:
+            self.seek.set_buffered([(a / size, b / size) for a, b in stats.buffered])
+        eta = "" if stats.eta_playable_s in (None, 0) else f" · ETA {stats.eta_playable_s:.0f} s"
+        self.stats.setText(
+            self.tr("%1 peers · %2 · %3 % loaded")
+            .replace("%1", str(stats.peers))
+            .replace("%2", _rate_text(stats.download_rate))
+            .replace("%3", f"{stats.progress * 100:.0f}")
+            + eta
+        )
+        self.stats.show()
+
+    def _on_player_event(self, event: PlayerEvent, value: object) -> None:
         if event is PlayerEvent.ERROR:
             self._show_message(
                 self.tr("Cannot play this source: %1").replace("%1", self._playback.error or "")
             )
+        elif event is PlayerEvent.FAILOVER:
+            self._show_message(
+                self.tr("This source failed, trying the next one.") + "\n" + str(value), seconds=6
+            )
+        elif event is PlayerEvent.SOURCE:
+            current = self._playback.current
+            if current is not None and current.label != current.request.label:
+                self.source_label.setText(current.label)
         elif event is PlayerEvent.ENDED:
             self._show_message(self.tr("The end"))
-        elif event in (PlayerEvent.PLAYING, PlayerEvent.VIDEO_STARTED):
-            self.message.hide()
+        elif event in (PlayerEvent.PLAYING, PlayerEvent.VIDEO_STARTED) and (
+            not self._message_until or time.monotonic() > self._message_until
+        ):
+            self._hide_message()
         self._tick()
 
-    def _show_message(self, text: str) -> None:
+    def _show_message(self, text: str, seconds: float = 0) -> None:
+        """A message over the video; ``seconds`` > 0 hides it after that long."""
         self.message.setText(text)
-        self.message.adjustSize()
-        self.message.move(
-            (self.video.width() - self.message.width()) // 2,
-            (self.video.height() - self.message.height()) // 2,
-        )
-        self.message.show()
-        self.message.raise_()
+        self._message_until = time.monotonic() + seconds if seconds else 0.0
+        self.message_panel.wanted = True
+        self.message_panel.adjustSize()
+        if self.isVisible():
+            self.message_panel.reveal()
+
+    def _hide_message(self) -> None:
+        self.message_panel.wanted = False
+        self._message_until = 0.0
+        self.message_panel.hide()
 
     def _seek_pressed(self) -> None:
         self._dragging = True
@@ -164,29 +364,97 @@ class PlayerPage(QWidget):
         self._playback.seek(self._playback.position_ms() + delta_ms)
         self._tick()
 
+    def toggle_mute(self) -> None:
+        muted = not self._playback.is_muted()
+        self._playback.set_muted(muted)
+        self.mute_button.setIcon(icon("mute" if muted else "volume"))
+
+    def change_volume(self, step: int) -> None:
+        self.volume.setValue(max(0, min(self.volume.maximum(), self.volume.value() + step)))
+        self._show_message(self.tr("Volume %1 %").replace("%1", str(self.volume.value())), seconds=1)
+
+    # -- subtitles and snapshots ------------------------------------------------------------
+    def choose_subtitle(self) -> None:
+        dialog = QFileDialog(self, self.tr("Load subtitles"))
+        dialog.setNameFilter(
+            self.tr("Subtitles (%1)").replace("%1", " ".join(f"*{s}" for s in SUBTITLE_SUFFIXES))
+        )
+        dialog.fileSelected.connect(self.load_subtitle)
+        dialog.open()  # never exec() a modal dialog under the asyncio loop
+
+    def load_subtitle(self, path: str) -> bool:
+        ok = self._playback.add_subtitle(path)
+        name = Path(path).name
+        text = self.tr("Subtitles loaded: %1") if ok else self.tr("Cannot load subtitles: %1")
+        self._show_message(text.replace("%1", name), seconds=3)
+        return ok
+
+    def take_snapshot(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        target = Path(folder or Path.home()) / f"cinema-{time.strftime('%Y%m%d-%H%M%S')}.png"
+        target.parent.mkdir(parents=True, exist_ok=True)
+
+        async def run() -> None:
+            ok = await self._playback.snapshot(str(target))
+            text = self.tr("Screenshot saved: %1") if ok else self.tr("No picture to save")
+            self._show_message(text.replace("%1", str(target)), seconds=3)
+
+        task = asyncio.ensure_future(run())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if any(u.isLocalFile() and u.toLocalFile().lower().endswith(SUBTITLE_SUFFIXES) for u in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(SUBTITLE_SUFFIXES):
+                self.load_subtitle(url.toLocalFile())
+                event.acceptProposedAction()
+                return
+
     # -- keys as in VLC / mpv --------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        pb = self._playback
         if key == Qt.Key.Key_Space:
-            self._playback.toggle_pause()
+            pb.toggle_pause()
         elif key == Qt.Key.Key_Right:
-            self.seek_by(60_000 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 10_000)
+            self.seek_by(60_000 if shift else 10_000)
         elif key == Qt.Key.Key_Left:
-            self.seek_by(-60_000 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else -10_000)
+            self.seek_by(-60_000 if shift else -10_000)
         elif key == Qt.Key.Key_Up:
-            self.volume.setValue(min(100, self.volume.value() + 5))
+            self.change_volume(5)
         elif key == Qt.Key.Key_Down:
-            self.volume.setValue(max(0, self.volume.value() - 5))
+            self.change_volume(-5)
         elif key == Qt.Key.Key_F:
             self.fullscreenToggled.emit()
+        elif key == Qt.Key.Key_M:
+            self.toggle_mute()
+        elif key in (Qt.Key.Key_BracketLeft, Qt.Key.Key_BracketRight):
+            rate = pb.step_rate(1 if key == Qt.Key.Key_BracketRight else -1)
+            self._show_message(self.tr("Speed %1×").replace("%1", f"{rate:g}"), seconds=1)
+        elif key in (Qt.Key.Key_G, Qt.Key.Key_H):  # VLC: subtitle delay −/+ 50 ms
+            pb.set_subtitle_delay(pb.subtitle_delay() + (50 if key == Qt.Key.Key_H else -50))
+            self._show_message(
+                self.tr("Subtitle delay %1 ms").replace("%1", str(pb.subtitle_delay())), seconds=1
+            )
+        elif key in (Qt.Key.Key_J, Qt.Key.Key_K):  # VLC: audio delay −/+ 50 ms
+            pb.set_audio_delay(pb.audio_delay() + (50 if key == Qt.Key.Key_K else -50))
+            self._show_message(self.tr("Audio delay %1 ms").replace("%1", str(pb.audio_delay())), seconds=1)
+        elif key == Qt.Key.Key_S:
+            self.take_snapshot()
         elif key in (Qt.Key.Key_Escape, Qt.Key.Key_Backspace):
             self.backRequested.emit()
         else:
             super().keyPressEvent(event)
             return
+        self.poke()
         event.accept()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        step = 5 if event.angleDelta().y() > 0 else -5
-        self.volume.setValue(max(0, min(100, self.volume.value() + step)))
+        self.change_volume(5 if event.angleDelta().y() > 0 else -5)
         event.accept()
