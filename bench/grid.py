@@ -145,6 +145,10 @@ def child(home: str) -> None:
         out["repaint_p50"], out["repaint_p95"] = statistics.median(times), pct(times, 0.95)
         out["rss_mb"] = _rss_kb() / 1024
         out["posters_cached"] = len(win.posters)
+        for _ in range(400):  # let the poster workers go quiet before timing search
+            if not win.posters.pending:
+                break
+            await asyncio.sleep(0.05)
 
         # search: the service query per keystroke vs a bare FTS5 MATCH of the same words
         ours, floor = [], []

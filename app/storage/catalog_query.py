@@ -83,7 +83,18 @@ def filtered_ids(
     joins: list[str] = []
     where = ["t.kind != 'programme'"]
     params: dict[str, Any] = {"now": now_ts, "profile": profile_id, "len": _DEFAULT_LENGTH}
-    if sort == "air":
+    window = flt.airing_from is not None or flt.airing_to is not None
+    if window:
+        params["from"] = flt.airing_from if flt.airing_from is not None else now_ts
+        params["to"] = flt.airing_to if flt.airing_to is not None else now_ts + 30 * 86400
+    if sort == "air" and window:
+        # driven by the few airings in the window (a home row), not by every title
+        joins.append(
+            "JOIN (SELECT title_id, min(start) AS next_start FROM programmes WHERE title_id IS NOT NULL "
+            "AND start < :to AND start > :from - 43200 AND coalesce(stop, start + :len) > :from "
+            "GROUP BY title_id) na ON na.title_id = t.id"
+        )
+    elif sort == "air":
         joins.append(
             "LEFT JOIN (SELECT title_id, min(start) AS next_start FROM programmes "
             "WHERE title_id IS NOT NULL AND start > :now - 43200 AND coalesce(stop, start + :len) > :now "
@@ -129,9 +140,7 @@ def filtered_ids(
         where.append("coalesce(p.watched, 0) = 0")
     if flt.in_progress:
         where.append("p.position_ms > 0 AND p.watched = 0")
-    if flt.airing_from is not None or flt.airing_to is not None:
-        params["from"] = flt.airing_from if flt.airing_from is not None else now_ts
-        params["to"] = flt.airing_to if flt.airing_to is not None else now_ts + 30 * 86400
+    if window and sort != "air":
         where.append(
             "t.id IN (SELECT title_id FROM programmes WHERE title_id IS NOT NULL "
             "AND start < :to AND start > :from - 43200 AND coalesce(stop, start + :len) > :from)"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections import OrderedDict
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
@@ -21,6 +22,8 @@ from app.ui.widgets.poster_art import paint_typographic_poster
 log = logging.getLogger(__name__)
 
 CORNER_RADIUS = 8.0
+_STALE_AFTER_S = 1.0
+_STALE = object()
 
 
 def decode_scaled(path: str, size: QSize, background: QColor | None = None) -> QImage | None:
@@ -87,6 +90,7 @@ class PosterCache(QObject):
         self._bytes = 0
         self._cache: OrderedDict[str, QPixmap] = OrderedDict()
         self._pending: set[str] = set()
+        self._asked: dict[str, float] = {}
         self._failed: set[str] = set()
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -101,17 +105,23 @@ class PosterCache(QObject):
         if pm is not None:
             self._cache.move_to_end(path)
             return pm
+        self._asked[path] = time.monotonic()
         if path not in self._pending:
-            self._pending.add(path)
             try:
-                task = asyncio.ensure_future(self._load(path))
+                asyncio.get_running_loop()
             except RuntimeError:  # no running loop (model tests without qasync)
-                self._pending.discard(path)
                 self._load_now(path)
                 return self._cache.get(path)
+            self._pending.add(path)
+            task = asyncio.ensure_future(self._load(path))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
         return None
+
+    @property
+    def pending(self) -> int:
+        """Posters queued or being decoded."""
+        return len(self._pending)
 
     def loading(self, path: str) -> bool:
         """True while ``path`` is being decoded (so the view can wait for it)."""
@@ -137,14 +147,26 @@ class PosterCache(QObject):
     def _load_now(self, path: str) -> None:
         self._store(path, decode_scaled(path, self._size, self._background))
 
+    def _decode_if_wanted(self, path: str) -> QImage | object | None:
+        # A fling through a hundred pages queues thousands of decodes; a poster nobody asked
+        # for lately has probably scrolled away, so the worker skips it.
+        if time.monotonic() - self._asked.get(path, 0.0) > _STALE_AFTER_S:
+            return _STALE
+        return decode_scaled(path, self._size, self._background)
+
     async def _load(self, path: str) -> None:
         try:
-            image = await run_blocking(decode_scaled, path, self._size, self._background)
+            image = await run_blocking(self._decode_if_wanted, path)
         except Exception:
             log.exception("poster decode failed: %s", path)
             image = None
         self._pending.discard(path)
-        self._store(path, image)
+        if image is _STALE:
+            # rows still on screen repaint and ask again; rows scrolled away stay quiet
+            self.posterReady.emit(path)
+            return
+        self._asked.pop(path, None)
+        self._store(path, image if isinstance(image, QImage) else None)
         self.posterReady.emit(path)
 
     def _store(self, path: str, image: QImage | None) -> None:
