@@ -117,7 +117,7 @@ class RowBuilder:
     def row(self, rec: ProgrammeRecord, channel_id: str, shift: int) -> tuple[Any, ...] | None:
         start = rec.start + shift
         stop = rec.stop + shift if rec.stop is not None else None
-        if (stop if stop is not None else start) < self.prune_before:
+        if start < self.prune_before:  # the same rule as the writer's prune
             self.skipped_old += 1
             return None
         det = detect(

@@ -209,6 +209,8 @@ class GuideWriter:
         self._path = str(db.path)
         self._conn: sqlite3.Connection | None = None
         self.source_id = 0
+        self._rows = 0
+        self._missing_stops = False
 
     def begin(self, source_id: int) -> None:
         conn = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
@@ -244,8 +246,13 @@ class GuideWriter:
     def add_channels(self, rows: Iterable[Sequence[Any]]) -> None:
         self.conn.executemany(_INSERT_CHANNEL, rows)
 
-    def add_programmes(self, rows: Iterable[Sequence[Any]]) -> None:
+    def add_programmes(self, rows: Sequence[Sequence[Any]]) -> None:
         self.conn.executemany(_INSERT_PROGRAMME, rows)
+        self._rows += len(rows)
+        # Column 3 is stop: remember whether any is missing, so that commit can skip the
+        # fill-in pass (it visits every row of the source).
+        if not self._missing_stops:
+            self._missing_stops = any(r[3] is None for r in rows)
 
     def add_placeholders(self, rows: Iterable[Sequence[Any]], *, now: int, is_demo: bool) -> None:
         """Upsert unmatched film titles: (title id, kind, title, year, overview, poster url)."""
@@ -266,12 +273,17 @@ class GuideWriter:
     ) -> tuple[int, int]:
         """Finish: fill missing stops, prune, drop orphan placeholders, store status, commit."""
         conn = self.conn
-        conn.execute(_FILL_STOPS, (self.source_id,))
+        if self._missing_stops:
+            conn.execute(_FILL_STOPS, (self.source_id,))
+        own_old = conn.execute(
+            "DELETE FROM programmes WHERE start < ? AND source_id = ?", (prune_before, self.source_id)
+        ).rowcount
         conn.execute("DELETE FROM programmes WHERE start < ?", (prune_before,))
         conn.execute(_DELETE_ORPHANS, (PLACEHOLDER_PREFIX + "%",))
         sid = (self.source_id,)
         n_ch = conn.execute("SELECT COUNT(*) FROM channels WHERE source_id = ?", sid).fetchone()[0]
-        n_pr = conn.execute("SELECT COUNT(*) FROM programmes WHERE source_id = ?", sid).fetchone()[0]
+        # Every row of this source was inserted in this transaction: no COUNT(*) pass needed.
+        n_pr = self._rows - own_old
         sets = {
             "last_refresh_at": now,
             "last_status": "ok",

@@ -130,6 +130,8 @@ def test_commit_fills_stops_prunes_and_upserts_placeholders(db: Any) -> None:
         placeholders=[("epg:film:k", "film", "Фильм", 1999, "desc", "http://p/1.jpg")],
     )
     got = {r.title: (r.start, r.stop) for r in guide_repo.channel_day(db, f"{sid}:a", 0, 10_000)}
+    assert guide_repo.count_rows(db, sid) == (1, 2)
+    assert [s.programmes_count for s in guide_repo.list_sources(db)] == [2]
     assert got == {"first": (1000, 1600), "film": (1600, None)}
     conn = sqlite3.connect(str(db.path))
     assert conn.execute(
