@@ -7,6 +7,7 @@ import logging
 import os
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QKeySequence, QShortcut
@@ -31,14 +32,16 @@ from app.domain.models import MediaRequest
 from app.services.catalog import CatalogFilter, CatalogService
 from app.services.container import Services
 from app.services.library import LibraryService
-from app.services.playback import PlaybackService
 from app.ui.delegates.poster_delegate import POSTER
 from app.ui.images import PosterCache
 from app.ui.pages.grid_page import GridPage
 from app.ui.pages.home_page import HomePage
-from app.ui.pages.player_page import PlayerPage
 from app.ui.pages.settings_page import SettingsPage
 from app.ui.pages.title_page import TitlePage
+
+if TYPE_CHECKING:
+    from app.services.playback import PlaybackService
+    from app.ui.pages.player_page import PlayerPage
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +81,10 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(900, 600))
         self.catalog = CatalogService(services)
         self.library = LibraryService(services)
-        self.playback = PlaybackService(services, self.library)
+        # the player and its engine are built on first use: their imports (VLC, sources,
+        # SQLAlchemy) would otherwise sit between the start and the first painted Home
+        self._playback: PlaybackService | None = None
+        self._player: PlayerPage | None = None
         self.posters = PosterCache(
             POSTER, services.settings.poster_cache_mb * 1024 * 1024, self, background=QColor(PAGE_BACKGROUND)
         )
@@ -92,10 +98,9 @@ class MainWindow(QMainWindow):
         self.home = HomePage(self.catalog, self.posters)
         self.grid = GridPage(self.catalog, self.posters)
         self.title_page = TitlePage()
-        self.player = PlayerPage(self.playback)
         self.settings_page = SettingsPage(services)
         self.stack = QStackedWidget()
-        for page in (self.home, self.grid, self.title_page, self.player, self.settings_page):
+        for page in (self.home, self.grid, self.title_page, self.settings_page):
             self.stack.addWidget(page)
 
         self.top_bar = self._build_top_bar()
@@ -115,8 +120,6 @@ class MainWindow(QMainWindow):
         self.title_page.watchlistToggled.connect(self._toggle_watchlist)
         self.title_page.watchedToggled.connect(self._toggle_watched)
         self.title_page.rematchRequested.connect(self._rematch)
-        self.player.backRequested.connect(self.go_back)
-        self.player.fullscreenToggled.connect(self.toggle_fullscreen)
         self.settings_page.libraryChanged.connect(self._library_changed)
         self._unsubscribe = [
             services.bus.subscribe(ProgressDidChange, self._on_progress),
@@ -142,6 +145,28 @@ class MainWindow(QMainWindow):
                 self.show_home()
             else:
                 self.show_grid()
+
+    @property
+    def playback(self) -> PlaybackService:
+        if self._playback is None:
+            from app.services.playback import PlaybackService as Playback
+
+            self._playback = Playback(self.services, self.library)
+        return self._playback
+
+    @property
+    def player(self) -> PlayerPage:
+        if self._player is None:
+            from app.ui.pages.player_page import PlayerPage as Page
+
+            self._player = Page(self.playback)
+            self.stack.addWidget(self._player)
+            self._player.backRequested.connect(self.go_back)
+            self._player.fullscreenToggled.connect(self.toggle_fullscreen)
+        return self._player
+
+    def _on_player(self) -> bool:
+        return self._player is not None and self.stack.currentWidget() is self._player
 
     def _build_top_bar(self) -> QWidget:
         bar = QWidget()
@@ -193,7 +218,7 @@ class MainWindow(QMainWindow):
     # -- navigation ------------------------------------------------------------------------
     def _show_page(self, page: QWidget, remember: bool = True) -> None:
         current = self.stack.currentWidget()
-        if remember and current is not None and current is not page and current is not self.player:
+        if remember and current is not None and current is not page and not self._on_player():
             self._history.append(current)
             del self._history[:-20]
         if page is self.home and self._home_dirty:
@@ -242,7 +267,7 @@ class MainWindow(QMainWindow):
         self._show_page(self.settings_page)
 
     def focus_search(self) -> None:
-        if self.stack.currentWidget() is self.player:
+        if self._on_player():
             return
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
@@ -357,7 +382,7 @@ class MainWindow(QMainWindow):
                 self.grid.set_text("")
             self._focus_page()
             return
-        if current is self.player:
+        if self._on_player():
             if self.isFullScreen():
                 self.toggle_fullscreen()
                 return
@@ -436,7 +461,8 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Save progress and release the player (on close and on quit)."""
         try:
-            self.playback.close()
+            if self._playback is not None:
+                self._playback.close()
         except Exception:
             log.exception("closing playback failed")
         for unsubscribe in self._unsubscribe:
