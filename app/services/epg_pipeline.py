@@ -132,7 +132,7 @@ class RowBuilder:
         key = title_id = None
         title = rec.title
         if det.kind in FILM_KINDS:
-            key = film_key(det.norm_title, det.year)
+            key = film_key(det.norm_title or "", det.year)
             title = det.title
             title_id = self.matched.get(key)
             if title_id is None:

@@ -69,14 +69,16 @@ _DIRECTOR_RE = re.compile(
 class Detection:
     kind: str  # film, cartoon, documentary, anime, series, programme
     title: str  # display title, cleaned
-    norm_title: str
+    norm_title: str | None  # only for films, cartoons, documentaries and anime
     year: int | None = None
     country: str | None = None
     director: str | None = None
 
     @property
     def film_key(self) -> str | None:
-        return film_key(self.norm_title, self.year) if self.kind in FILM_KINDS else None
+        if self.kind not in FILM_KINDS or self.norm_title is None:
+            return None
+        return film_key(self.norm_title, self.year)
 
 
 def film_key(norm_title: str, year: int | None) -> str:
@@ -103,12 +105,8 @@ def category_kind(category: str) -> str | None:
 
 
 @lru_cache(maxsize=16384)
-def _classify(
-    title: str, categories: tuple[str, ...], episodic: bool, flag: str | None
-) -> tuple[str, str, str, int | None]:
-    prefix_kind, _ = split_prefix(title)
-    display, title_year = clean_title(title)
-    norm = normalize_title(display)
+def _classify(title: str, categories: tuple[str, ...], episodic: bool, flag: str | None) -> Detection:
+    prefix_kind, rest = split_prefix(title)
     cat_kinds = [k for k in (category_kind(c) for c in categories) if k]
     if flag is not None:
         kind = flag
@@ -122,7 +120,11 @@ def _classify(
         kind = "programme"
     if kind in FILM_KINDS and cat_kinds and "series" in cat_kinds and flag is None:
         kind = "series"
-    return kind, display, norm, title_year
+    if kind not in FILM_KINDS:
+        # Only films need the full clean-up and a match key; most airings are not films.
+        return Detection(kind, rest.strip(), None)
+    display, title_year = clean_title(title)
+    return Detection(kind, display, normalize_title(display), title_year)
 
 
 @lru_cache(maxsize=4096)
@@ -156,15 +158,15 @@ def detect(
     director: str | None = None,
 ) -> Detection:
     """Classify one airing. ``flag`` is a provider's own kind (``isFilm`` -> "film") and wins."""
-    kind, display, norm, title_year = _classify(title, categories, episodic, flag)
-    if kind not in FILM_KINDS:
-        return Detection(kind, display, norm)
+    base = _classify(title, categories, episodic, flag)
+    if base.kind not in FILM_KINDS:
+        return base  # cached and immutable: shared between airings
     d_year, d_country, d_director = description_hints(description)
     return Detection(
-        kind,
-        display,
-        norm,
-        year or title_year or d_year,
+        base.kind,
+        base.title,
+        base.norm_title,
+        year or base.year or d_year,
         country or d_country,
         director or d_director,
     )

@@ -48,6 +48,9 @@ SERIES_RE = re.compile(
 AGE_RE = re.compile(r"[\[(]?\s*\b(?:0|6|12|14|16|18)\s*\+\s*[\])]?")
 TRAILING_YEAR_RE = re.compile(r"[\s,.(\[]+((?:18|19|20)\d\d)\s*(?:г\.?|год)?\s*[)\]]?\s*$")
 QUOTES = "«»“”„‟\"'‹›「」"
+_YEAR_ENDS = frozenset("0123456789.)]гд")
+_DIGIT_RE = re.compile(r"\d")
+_EPISODE_WORD_RE = re.compile(r"сери|сезон|част", re.IGNORECASE)
 LEAD_SYMBOLS_RE = re.compile(r"^[^\w«\"“„'(]+")
 TRAIL_PUNCT_RE = re.compile(r"[\s.,:;\-–—]+$")
 SPACE_RE = re.compile(r"\s+")
@@ -73,6 +76,9 @@ def split_prefix(title: str) -> tuple[str | None, str]:
 
 
 def looks_like_episode(text: str) -> bool:
+    # Every marker has a digit, or one of the words; skip the big pattern otherwise.
+    if not _DIGIT_RE.search(text) and not _EPISODE_WORD_RE.search(text):
+        return False
     return bool(SERIES_RE.search(text))
 
 
@@ -80,13 +86,14 @@ def looks_like_episode(text: str) -> bool:
 def clean_title(title: str) -> tuple[str, int | None]:
     """The display title without prefix, quotes, age mark and trailing year, plus that year."""
     _, rest = split_prefix(title)
-    text = SPACE_RE.sub(" ", AGE_RE.sub(" ", rest)).strip()
+    # Cheap checks first: most titles have no age mark, no year and no quotes.
+    text = SPACE_RE.sub(" ", AGE_RE.sub(" ", rest) if "+" in rest else rest).strip()
     year: int | None = None
-    m = TRAILING_YEAR_RE.search(text)
+    m = TRAILING_YEAR_RE.search(text) if text[-1:] in _YEAR_ENDS else None
     if m and m.start() > 0:
         year = int(m.group(1))
         text = text[: m.start()]
-    q = QUOTED_RE.match(text)
+    q = QUOTED_RE.match(text) if text[:1] in QUOTES else None
     if q:
         # «Матрица» (США) -> Матрица; keep a subtitle after the closing quote if it is words.
         rest_part = q.group("rest").strip(" .,:;")

@@ -28,8 +28,8 @@ from app.services.film_detection import (
         ("Мультфильм «Ёжик в тумане»", (), "cartoon", "Ёжик в тумане"),
         ("Д/ф Космос", (), "documentary", "Космос"),
         ("Наруто", ("Аниме",), "anime", "Наруто"),
-        ("Т/с Фарца. 8 с.", (), "series", "Фарца. 8 с"),
-        ("х/ф Три в одном 8. 1 с.", (), "series", "Три в одном 8. 1 с"),
+        ("Т/с Фарца. 8 с.", (), "series", "Фарца. 8 с."),
+        ("х/ф Три в одном 8. 1 с.", (), "series", "Три в одном 8. 1 с."),
         ("Тайны следствия (Заказчик: Часть 1-я)", ("Фильм",), "series", None),
         ("Кухня. 2-я серия", ("Художественный фильм",), "series", None),
         ("Мастер и Маргарита", ("Фильм", "Сериал"), "series", None),
@@ -88,3 +88,9 @@ def test_normalisation() -> None:
     assert category_kind("Художественный фильм") == "film"
     assert category_kind("Документальный фильм") == "documentary"
     assert category_kind("Новости") is None
+
+
+def test_only_films_get_a_match_key() -> None:
+    news = detect("Время", ("Новости",))
+    assert news.norm_title is None and news.film_key is None
+    assert detect("Время", ("Новости",)) is news  # shared, not rebuilt per airing

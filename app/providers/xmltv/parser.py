@@ -188,16 +188,29 @@ def _channel(el: Any) -> ChannelRecord | None:
     return ChannelRecord(cid, names[0] if names else cid, tuple(names), logo, number=number)
 
 
+_time_cache: dict[str, int | None] = {}
+
+
+def _cached_time(value: str) -> int | None:
+    # A guide repeats the same few thousand start/stop strings across its channels.
+    t = _time_cache.get(value, -1)
+    if t == -1:
+        if len(_time_cache) > 200_000:
+            _time_cache.clear()
+        t = _time_cache[value] = parse_time(value)
+    return t
+
+
 def _programme(el: Any, langs: tuple[str, ...]) -> ProgrammeRecord | None:
     start_s = el.get("start")
     channel = el.get("channel")
     if not start_s or not channel:
         return None
-    start = parse_time(start_s)
+    start = _cached_time(start_s)
     if start is None:
         return None
     stop_s = el.get("stop")
-    stop = parse_time(stop_s) if stop_s else None
+    stop = _cached_time(stop_s) if stop_s else None
     titles: list[tuple[str | None, str]] = []
     subs: list[tuple[str | None, str]] = []
     descs: list[tuple[str | None, str]] = []
@@ -207,16 +220,16 @@ def _programme(el: Any, langs: tuple[str, ...]) -> ProgrammeRecord | None:
     for ch in el:
         tag = ch.tag
         if tag == "title":
-            t = _text(ch)
+            t = _text(ch) if len(ch) else (ch.text or "").strip()
             if t:
                 # Titles are one line; feeds wrap them with newlines and indentation.
                 titles.append((ch.get("lang"), " ".join(t.split()) if "\n" in t else t))
         elif tag == "desc":
-            t = _text(ch)
+            t = _text(ch) if len(ch) else (ch.text or "").strip()
             if t:
                 descs.append((ch.get("lang"), t))
         elif tag == "category":
-            t = _text(ch)
+            t = (ch.text or "").strip()
             if t and t not in cats:
                 cats.append(t)
         elif tag == "sub-title":
