@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any
@@ -23,6 +22,7 @@ from app.services.hls import Variant, load_variants
 from app.services.library import LibraryService
 from app.services.media_sources import Playable, SourceOpener, candidates
 from app.services.playback_controls import PlayerControls
+from app.services.playback_watchdog import Sample, watch
 
 __all__ = ["Playable", "PlaybackService", "PlaybackState", "PlayerEvent", "Variant"]
 
@@ -171,7 +171,6 @@ class PlaybackService(PlayerControls):
         self._emit(PlayerEvent.SOURCE, playable.label)
         self._cancel(self._preparing)
         self._cancel(self._watchdog)
-        self._watchdog = asyncio.ensure_future(self._watch())
         if playable.hls and self._master is None and self.quality is None:
             self._master = playable
             self._cancel(self._variants_task)
@@ -179,6 +178,7 @@ class PlaybackService(PlayerControls):
         if self.opener.needs_preparing(playable):
             self._preparing = asyncio.ensure_future(self._prepare_and_open(playable))
             return
+        self._start_watchdog()
         try:
             player.open(playable.request)
             player.play()
@@ -197,6 +197,7 @@ class PlaybackService(PlayerControls):
         if self._current is not playable:
             return
         self._request = request
+        self._start_watchdog()  # the first-frame clock starts once the torrent has a URL
         try:
             self._ensure_player().open(request)
             self._ensure_player().play()
@@ -343,30 +344,21 @@ class PlaybackService(PlayerControls):
             if self.state in (PlaybackState.PLAYING, PlaybackState.OPENING):
                 self.save_now()
 
-    async def _watch(self) -> None:
-        """Fail over when no picture comes in time or the picture stops moving."""
+    def _sample(self) -> Sample:
+        return Sample(
+            finished=self.state in (PlaybackState.ENDED, PlaybackState.ERROR, PlaybackState.IDLE),
+            paused=self.state == PlaybackState.PAUSED,
+            playing=self.state == PlaybackState.PLAYING,
+            time_ms=self._player.time_ms() if self._player is not None else 0,
+            video_started=self.video_started,
+        )
+
+    def _start_watchdog(self) -> None:
+        self._cancel(self._watchdog)
         first_frame_s = self._s.settings.first_frame_timeout_s
-        opened = time.monotonic()
-        last_time, last_move = -1, time.monotonic()
-        step = min(0.25, first_frame_s / 4, self.stall_timeout_s / 4)
-        while True:
-            await asyncio.sleep(step)
-            now = time.monotonic()
-            if self.state in (PlaybackState.ENDED, PlaybackState.ERROR, PlaybackState.IDLE):
-                return
-            t = self._player.time_ms() if self._player is not None else 0
-            moved = t != last_time
-            if moved or self.state == PlaybackState.PAUSED:
-                last_time, last_move = t, now
-            started = self.video_started or (self.state == PlaybackState.PLAYING and t > 0 and moved)
-            if not started and not self.video_started:
-                if self.state != PlaybackState.PAUSED and now - opened > first_frame_s:
-                    self._failover(f"no picture after {first_frame_s:g} s")
-                    return
-                continue
-            if self.state != PlaybackState.PAUSED and now - last_move > self.stall_timeout_s:
-                self._failover(f"the stream stalled for {self.stall_timeout_s:g} s")
-                return
+        self._watchdog = asyncio.ensure_future(
+            watch(first_frame_s, self.stall_timeout_s, self._sample, self._failover)
+        )
 
     def _failover(self, reason: str) -> None:
         """Switch to the next source at the same position, or end in an error."""

@@ -149,3 +149,17 @@ async def test_live_streams_keep_no_progress_and_controls_pass_through(services,
     shot = tmp_path / "shot.png"
     assert await pb.snapshot(str(shot)) and shot.exists()
     pb.close()
+
+
+@pytest.mark.asyncio
+async def test_audio_only_media_with_a_moving_clock_is_not_a_failure(services) -> None:
+    pb, players, _lib, events = make(services, first_frame=0.3, stall=0.5)
+    pb.play([playable("radio"), playable("b")])
+    p = players[0]
+    p.emit(PlayerEvent.PLAYING)  # no VIDEO_STARTED: there is no picture, only sound
+    for t in range(12):
+        p.time = 200 + t * 100
+        await asyncio.sleep(0.1)
+    assert len(p.opened) == 1 and pb.state == PlaybackState.PLAYING
+    assert PlayerEvent.FAILOVER not in [e for e, _ in events]
+    pb.close()

@@ -186,3 +186,19 @@ def test_failover_shows_a_message_and_moves_on(qtbot, page) -> None:
         assert "Cannot play this source" in page.message.text()
 
     run(page, scenario())
+
+
+def test_seek_bar_draws_buffered_ranges(qtbot) -> None:
+    from app.ui.widgets.player_seekbar import SeekBar
+
+    bar = SeekBar()
+    bar.resize(400, 20)
+    qtbot.addWidget(bar)
+    bar.setRange(0, 1000)
+    before = bar.grab().toImage()
+    bar.set_buffered([(0.5, 0.9), (0.95, 0.9)])  # the empty range is dropped
+    assert bar.buffered == [(0.5, 0.9)]
+    after = bar.grab().toImage()
+    y = 10
+    assert after.pixelColor(300, y) != before.pixelColor(300, y)  # inside the buffered range
+    assert after.pixelColor(100, y) == before.pixelColor(100, y)  # outside it

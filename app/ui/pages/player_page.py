@@ -310,7 +310,7 @@ class PlayerPage(QWidget):
             self.seek.set_buffered([(a / size, b / size) for a, b in stats.buffered])
         eta = "" if stats.eta_playable_s in (None, 0) else f" · ETA {stats.eta_playable_s:.0f} s"
         self.stats.setText(
-            self.tr("%1 peers · %2 · %3 % loaded")
+            self.tr("Peers %1 · %2 · %3 % loaded")
             .replace("%1", str(stats.peers))
             .replace("%2", _rate_text(stats.download_rate))
             .replace("%3", f"{stats.progress * 100:.0f}")

@@ -32,18 +32,20 @@ class SeekBar(QSlider):
             self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self.buffered:
-            painter = QPainter(self)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(255, 255, 255, 120))
-            margin = 7.0  # half the handle: where the groove starts and ends
-            width = self.width() - 2 * margin
-            y = self.height() / 2 - 2
-            for a, b in self.buffered:
-                painter.drawRoundedRect(QRectF(margin + a * width, y, max(2.0, (b - a) * width), 4), 2, 2)
-            painter.end()
         super().paintEvent(event)
+        if not self.buffered:
+            return
+        # Drawn over the groove (the styled groove is opaque), thin enough to leave the handle clear.
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 110))
+        margin = 7.0  # half the handle: where the groove starts and ends
+        width = self.width() - 2 * margin
+        y = self.height() / 2 - 2
+        for a, b in self.buffered:
+            painter.drawRoundedRect(QRectF(margin + a * width, y, max(2.0, (b - a) * width), 4), 2, 2)
+        painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         # Jump to where the user clicked (QSlider only pages by default), then drag from there.
