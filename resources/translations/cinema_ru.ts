@@ -153,23 +153,23 @@
     <name>GridPage</name>
     <message>
         <location filename="../../app/ui/pages/grid_page.py" line="81"/>
-        <location filename="../../app/ui/pages/grid_page.py" line="174"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="175"/>
         <source>Films on TV and in your library</source>
         <translation>Фильмы в эфире и в вашей библиотеке</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/grid_page.py" line="86"/>
-        <location filename="../../app/ui/pages/grid_page.py" line="182"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="183"/>
         <source>Nothing here yet. Add a TV guide in Settings, or bring back the demo library.</source>
         <translation>Пока пусто. Добавьте телегид в настройках или верните демо-библиотеку.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_page.py" line="170"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="171"/>
         <source>Search: %1</source>
         <translation>Поиск: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/grid_page.py" line="178"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="179"/>
         <source>%n title(s)</source>
         <translation>
             <numerusform>%n фильм</numerusform>
@@ -178,7 +178,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_page.py" line="180"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="181"/>
         <source>Nothing matches. Try other words or fewer filters.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -246,55 +246,274 @@
         <translation type="vanished">Фильмы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>Home</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/main_window.py" line="182"/>
         <source>All films</source>
         <translation>Все фильмы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155"/>
+        <location filename="../../app/ui/main_window.py" line="183"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="194"/>
         <source>Search titles  (Ctrl+F)</source>
         <translation>Поиск по названию  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="337"/>
+        <source>Fetching the chosen title…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="342"/>
+        <source>Could not fetch that title: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlayerMenus</name>
+    <message>
+        <location filename="../../app/ui/widgets/player_menus.py" line="93"/>
+        <source>Auto</source>
+        <translation>Авто</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_menus.py" line="97"/>
+        <source>This source has one quality</source>
+        <translation>У этого источника одно качество</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_menus.py" line="106"/>
+        <location filename="../../app/ui/widgets/player_menus.py" line="124"/>
+        <location filename="../../app/ui/widgets/player_menus.py" line="125"/>
+        <source>Off</source>
+        <translation>Выкл.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_menus.py" line="110"/>
+        <source>No audio tracks yet</source>
+        <translation>Звуковых дорожек пока нет</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_menus.py" line="114"/>
+        <source>Audio delay</source>
+        <translation>Задержка звука</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_menus.py" line="128"/>
+        <source>Load subtitle file…</source>
+        <translation>Загрузить файл субтитров…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_menus.py" line="131"/>
+        <source>Subtitle delay</source>
+        <translation>Задержка субтитров</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_menus.py" line="148"/>
+        <source>Brightness</source>
+        <translation>Яркость</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_menus.py" line="149"/>
+        <source>Contrast</source>
+        <translation>Контраст</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_menus.py" line="150"/>
+        <source>Saturation</source>
+        <translation>Насыщенность</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_menus.py" line="151"/>
+        <source>Hue</source>
+        <translation>Оттенок</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_menus.py" line="152"/>
+        <source>Gamma</source>
+        <translation>Гамма</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_menus.py" line="177"/>
+        <source>Reset</source>
+        <translation>Сбросить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_menus.py" line="193"/>
+        <source>Aspect ratio</source>
+        <translation>Соотношение сторон</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_menus.py" line="197"/>
+        <source>Default</source>
+        <translation>По умолчанию</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_menus.py" line="201"/>
+        <source>Crop</source>
+        <translation>Обрезка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_menus.py" line="205"/>
+        <source>None</source>
+        <translation>Нет</translation>
     </message>
 </context>
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="42"/>
+        <location filename="../../app/ui/pages/player_page.py" line="99"/>
         <source>Back (Esc)</source>
         <translation>Назад (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="47"/>
+        <location filename="../../app/ui/pages/player_page.py" line="131"/>
         <source>Play / pause (Space)</source>
         <translation>Пуск / пауза (пробел)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="61"/>
+        <location filename="../../app/ui/pages/player_page.py" line="135"/>
+        <source>Jump %1 s (%2)</source>
+        <translation>Перейти на %1 с (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="139"/>
+        <source>Mute (M)</source>
+        <translation>Без звука (M)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="146"/>
+        <source>Volume (↑/↓, wheel)</source>
+        <translation>Громкость (↑/↓, колесо)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="150"/>
+        <source>Speed ([ and ])</source>
+        <translation>Скорость ([ и ])</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="151"/>
+        <source>Quality</source>
+        <translation>Качество</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="151"/>
+        <location filename="../../app/ui/pages/player_page.py" line="297"/>
+        <source>Auto</source>
+        <translation>Авто</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="152"/>
+        <source>Audio track and delay</source>
+        <translation>Звуковая дорожка и задержка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="153"/>
+        <source>Subtitles (drop a file here too)</source>
+        <translation>Субтитры (файл можно перетащить сюда)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="154"/>
+        <source>Picture, aspect and crop</source>
+        <translation>Изображение, пропорции и обрезка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="172"/>
+        <source>Screenshot (S)</source>
+        <translation>Снимок кадра (S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="174"/>
+        <source>Fullscreen (F, double-click)</source>
+        <translation>Во весь экран (F, двойной щелчок)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="222"/>
+        <source>Opening…</source>
+        <translation>Открываем…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="313"/>
+        <source>Peers %1 · %2 · %3 % loaded</source>
+        <translation>Пиры %1 · %2 · загружено %3 %</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="374"/>
+        <source>Volume %1 %</source>
+        <translation>Громкость %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="378"/>
+        <source>Load subtitles</source>
+        <translation>Загрузить субтитры</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="380"/>
+        <source>Subtitles (%1)</source>
+        <translation>Субтитры (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="388"/>
+        <source>Subtitles loaded: %1</source>
+        <translation>Субтитры загружены: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="388"/>
+        <source>Cannot load subtitles: %1</source>
+        <translation>Не удалось загрузить субтитры: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="399"/>
+        <source>Screenshot saved: %1</source>
+        <translation>Снимок сохранён: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="399"/>
+        <source>No picture to save</source>
+        <translation>Нет кадра для снимка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="439"/>
+        <source>Speed %1×</source>
+        <translation>Скорость %1×</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="443"/>
+        <source>Subtitle delay %1 ms</source>
+        <translation>Задержка субтитров %1 мс</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="447"/>
+        <source>Audio delay %1 ms</source>
+        <translation>Задержка звука %1 мс</translation>
+    </message>
+    <message>
         <source>Volume (↑/↓)</source>
-        <translation>Громкость (↑/↓)</translation>
+        <translation type="vanished">Громкость (↑/↓)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="66"/>
         <source>Fullscreen (F)</source>
-        <translation>Во весь экран (F)</translation>
+        <translation type="vanished">Во весь экран (F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="138"/>
+        <location filename="../../app/ui/pages/player_page.py" line="324"/>
         <source>Cannot play this source: %1</source>
         <translation>Не удалось воспроизвести: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="141"/>
+        <location filename="../../app/ui/pages/player_page.py" line="328"/>
+        <source>This source failed, trying the next one.</source>
+        <translation>Источник не работает, пробуем следующий.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="335"/>
         <source>The end</source>
         <translation>Конец</translation>
     </message>

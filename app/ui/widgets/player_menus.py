@@ -45,10 +45,6 @@ ASPECTS = (None, "16:9", "4:3", "21:9", "2.35:1", "1:1")
 CROPS = (None, "16:9", "4:3", "2.35:1")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PlayerMenus", text)
-
-
 def make_menu(parent: QWidget) -> QMenu:
     menu = QMenu(parent)
     menu.setStyleSheet(MENU_STYLE)
@@ -94,11 +90,11 @@ def fill_speed(menu: QMenu, playback: PlaybackService) -> None:
 
 def fill_quality(menu: QMenu, playback: PlaybackService) -> None:
     menu.clear()
-    items: list[tuple[str, Any]] = [(tr("Auto"), None)]
+    items: list[tuple[str, Any]] = [(QCoreApplication.translate("PlayerMenus", "Auto"), None)]
     items += [(v.label, v) for v in playback.variants]
     _choices(menu, items, playback.quality, playback.set_quality)
     if not playback.variants:
-        note = menu.addAction(tr("This source has one quality"))
+        note = menu.addAction(QCoreApplication.translate("PlayerMenus", "This source has one quality"))
         note.setEnabled(False)
 
 
@@ -106,22 +102,36 @@ def fill_audio(menu: QMenu, playback: PlaybackService) -> None:
     menu.clear()
     tracks = playback.audio_tracks()
     if tracks:
-        items = [(tr("Off") if t.id == -1 else t.name, t.id) for t in tracks]
+        items = [
+            (QCoreApplication.translate("PlayerMenus", "Off") if t.id == -1 else t.name, t.id) for t in tracks
+        ]
         _choices(menu, items, playback.audio_track(), lambda v: playback.set_audio_track(int(v)))
     else:
-        menu.addAction(tr("No audio tracks yet")).setEnabled(False)
+        menu.addAction(QCoreApplication.translate("PlayerMenus", "No audio tracks yet")).setEnabled(False)
     menu.addSeparator()
-    _delay_row(menu, tr("Audio delay"), playback.audio_delay(), playback.set_audio_delay)
+    _delay_row(
+        menu,
+        QCoreApplication.translate("PlayerMenus", "Audio delay"),
+        playback.audio_delay(),
+        playback.set_audio_delay,
+    )
 
 
 def fill_subtitles(menu: QMenu, playback: PlaybackService, load_file: Callable[[], None]) -> None:
     menu.clear()
     tracks = playback.subtitle_tracks()
-    items = [(tr("Off") if t.id == -1 else t.name, t.id) for t in tracks] or [(tr("Off"), -1)]
+    items = [
+        (QCoreApplication.translate("PlayerMenus", "Off") if t.id == -1 else t.name, t.id) for t in tracks
+    ] or [(QCoreApplication.translate("PlayerMenus", "Off"), -1)]
     _choices(menu, items, playback.subtitle_track(), lambda v: playback.set_subtitle_track(int(v)))
     menu.addSeparator()
-    menu.addAction(tr("Load subtitle file…"), load_file)
-    _delay_row(menu, tr("Subtitle delay"), playback.subtitle_delay(), playback.set_subtitle_delay)
+    menu.addAction(QCoreApplication.translate("PlayerMenus", "Load subtitle file…"), load_file)
+    _delay_row(
+        menu,
+        QCoreApplication.translate("PlayerMenus", "Subtitle delay"),
+        playback.subtitle_delay(),
+        playback.set_subtitle_delay,
+    )
 
 
 _ADJUST_RANGES = {
@@ -135,11 +145,11 @@ _ADJUST_RANGES = {
 
 def _adjust_labels() -> dict[str, str]:
     return {
-        "brightness": tr("Brightness"),
-        "contrast": tr("Contrast"),
-        "saturation": tr("Saturation"),
-        "hue": tr("Hue"),
-        "gamma": tr("Gamma"),
+        "brightness": QCoreApplication.translate("PlayerMenus", "Brightness"),
+        "contrast": QCoreApplication.translate("PlayerMenus", "Contrast"),
+        "saturation": QCoreApplication.translate("PlayerMenus", "Saturation"),
+        "hue": QCoreApplication.translate("PlayerMenus", "Hue"),
+        "gamma": QCoreApplication.translate("PlayerMenus", "Gamma"),
     }
 
 
@@ -164,7 +174,7 @@ def fill_picture(menu: QMenu, playback: PlaybackService) -> None:
         grid.addWidget(QLabel(label), row, 0)
         grid.addWidget(slider, row, 1)
         sliders[name] = slider
-    reset = QPushButton(tr("Reset"))
+    reset = QPushButton(QCoreApplication.translate("PlayerMenus", "Reset"))
 
     def do_reset() -> None:
         playback.reset_adjust()
@@ -180,9 +190,19 @@ def fill_picture(menu: QMenu, playback: PlaybackService) -> None:
     action.setDefaultWidget(box)
     menu.addAction(action)
     menu.addSeparator()
-    aspect = menu.addMenu(tr("Aspect ratio"))
+    aspect = menu.addMenu(QCoreApplication.translate("PlayerMenus", "Aspect ratio"))
     aspect.setStyleSheet(MENU_STYLE)
-    _choices(aspect, [(a or tr("Default"), a) for a in ASPECTS], playback.aspect, playback.set_aspect)
-    crop = menu.addMenu(tr("Crop"))
+    _choices(
+        aspect,
+        [(a or QCoreApplication.translate("PlayerMenus", "Default"), a) for a in ASPECTS],
+        playback.aspect,
+        playback.set_aspect,
+    )
+    crop = menu.addMenu(QCoreApplication.translate("PlayerMenus", "Crop"))
     crop.setStyleSheet(MENU_STYLE)
-    _choices(crop, [(c or tr("None"), c) for c in CROPS], playback.crop, playback.set_crop)
+    _choices(
+        crop,
+        [(c or QCoreApplication.translate("PlayerMenus", "None"), c) for c in CROPS],
+        playback.crop,
+        playback.set_crop,
+    )
