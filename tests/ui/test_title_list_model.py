@@ -54,3 +54,17 @@ def test_refresh_rows_reloads_a_brief(qapp) -> None:
     model.refresh_rows(["2"])
     model.data(model.index(1), BriefRole)
     assert len(calls) == 2
+
+
+def test_pages_far_from_the_view_are_forgotten(qapp) -> None:
+    calls: list[list[str]] = []
+    model = TitleListModel(loader(calls))
+    model.set_ids([str(i) for i in range(20000)])
+    for row in range(0, 20000, TitleListModel.PAGE):  # scroll through everything
+        model.data(model.index(row), BriefRole)
+    assert model.loaded_rows <= TitleListModel.MAX_PAGES * TitleListModel.PAGE  # memory stays bounded
+    loads = len(calls)
+    assert model.data(model.index(19999), BriefRole).title == "T 19999"  # recent pages stay
+    assert len(calls) == loads
+    assert model.data(model.index(0), BriefRole).title == "T 0"  # an old page loads again
+    assert len(calls) == loads + 1

@@ -160,7 +160,7 @@ class PosterDelegate(QStyledItemDelegate):
             rating_width=badge_fm.horizontalAdvance(rating) + 12 if rating else 0,
             glyphs=[(g, badge_fm.horizontalAdvance(g) + 10) for g in glyphs],
         )
-        if len(self._cards) > 4000:
+        if len(self._cards) > 1500:  # it holds briefs alive: keep it near one screenful x 50
             self._cards.clear()
         self._cards[id(brief)] = (brief, card)
         return card

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -21,6 +22,7 @@ class TitleListModel(QAbstractListModel):
     """Holds ids; a row's brief is loaded with its page the first time a view asks for it."""
 
     PAGE = 60
+    MAX_PAGES = 40  # briefs kept in memory: ~2,400 rows around where the user has been
 
     def __init__(self, load_briefs: BriefLoader, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -32,6 +34,7 @@ class TitleListModel(QAbstractListModel):
         self._loading: set[int] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._generation = 0
+        self._pages: OrderedDict[int, None] = OrderedDict()  # loaded pages, least recent first
         self.pages_loaded = 0
 
     def set_ids(self, ids: Sequence[str]) -> None:
@@ -42,6 +45,7 @@ class TitleListModel(QAbstractListModel):
         self._row_of = {tid: i for i, tid in enumerate(self._ids)}
         self._briefs.clear()
         self._rows_by_poster.clear()
+        self._pages.clear()
         self.endResetModel()
 
     def ids(self) -> list[str]:
@@ -60,6 +64,8 @@ class TitleListModel(QAbstractListModel):
         if found is None:
             self._request_page(page)
             found = self._briefs.get(tid)
+        elif page in self._pages:
+            self._pages.move_to_end(page)
         elif offset >= self.PAGE * 3 // 4 and (page + 1) * self.PAGE < len(self._ids):
             self._request_page(page + 1)  # prefetch: scrolling down reaches it next
         return found
@@ -85,16 +91,20 @@ class TitleListModel(QAbstractListModel):
             self._loading.discard(page)
         if generation != self._generation:
             return  # the ids changed meanwhile
-        self._store_page(chunk, loaded)
+        self._store_page(chunk, loaded, page)
         first = page * self.PAGE
         self.dataChanged.emit(self.index(first), self.index(first + len(chunk) - 1), [BriefRole])
 
     def _load_page(self, page: int) -> None:
         chunk = self._ids[page * self.PAGE : (page + 1) * self.PAGE]
-        self._store_page(chunk, self._load_briefs(chunk))
+        self._store_page(chunk, self._load_briefs(chunk), page)
 
-    def _store_page(self, chunk: Sequence[str], loaded: dict[str, TitleBrief]) -> None:
+    def _store_page(self, chunk: Sequence[str], loaded: dict[str, TitleBrief], page: int) -> None:
         self.pages_loaded += 1
+        self._pages[page] = None
+        self._pages.move_to_end(page)
+        while len(self._pages) > self.MAX_PAGES:
+            self._evict(self._pages.popitem(last=False)[0])
         for tid in chunk:
             b = loaded.get(tid)
             if b is None:
@@ -102,6 +112,21 @@ class TitleListModel(QAbstractListModel):
             self._briefs[tid] = b
             if b.poster_path:
                 self._rows_by_poster.setdefault(b.poster_path, set()).add(self._row_of[tid])
+
+    def _evict(self, page: int) -> None:
+        """Forget a page far from the view (it reloads if the user scrolls back)."""
+        for row in range(page * self.PAGE, min(len(self._ids), (page + 1) * self.PAGE)):
+            b = self._briefs.pop(self._ids[row], None)
+            if b is not None and b.poster_path:
+                rows = self._rows_by_poster.get(b.poster_path)
+                if rows is not None:
+                    rows.discard(row)
+                    if not rows:
+                        del self._rows_by_poster[b.poster_path]
+
+    @property
+    def loaded_rows(self) -> int:
+        return len(self._briefs)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
