@@ -3,8 +3,9 @@
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/player_screenshots.py en|ru
 
 Writes docs/screenshots/player-<lang>.png (demo title, overlay), player-tracks-<lang>.png (an mkv
-with two audio tracks and subtitles, audio menu open), player-picture-<lang>.png (picture menu)
-and player-torrent-<lang>.png (a torrent streamed from a loopback libtorrent seeder, stats shown).
+with two audio tracks and subtitles, audio menu open), player-picture-<lang>.png (picture menu),
+player-failover-<lang>.png (a dead source, the message, the next source playing) and
+player-torrent-<lang>.png (a torrent streamed from a loopback libtorrent seeder, stats shown).
 """
 
 from __future__ import annotations
@@ -67,7 +68,11 @@ async def scenario(window, work: Path) -> None:
     window.go_back()
     await asyncio.sleep(0.5)
     window.play_location(str(mkv))
-    await asyncio.sleep(3)
+    await asyncio.sleep(2)
+    spus = [t for t in window.playback.subtitle_tracks() if t.id != -1]
+    if spus:
+        window.playback.set_subtitle_track(spus[0].id)
+    await asyncio.sleep(1)
     player.poke()
     menu = player.menus["audio"]
     button = player.audio_button
@@ -86,6 +91,23 @@ async def scenario(window, work: Path) -> None:
     await asyncio.sleep(0.6)
     shoot("player-picture")
     picture.hide()
+
+    # a dead first source: the message, then the next source at the same position
+    window.go_back()
+    await asyncio.sleep(0.5)
+    sample = ROOT / "resources" / "demo" / "sample.mp4"
+    dead = MediaRequest(location="http://127.0.0.1:9/film.m3u8", item_key="media:x", label=detail.title)
+    good = dead.model_copy(update={"location": str(sample)})
+    window.stack.setCurrentWidget(player)
+    window.top_bar.hide()
+    player.play_sources(
+        [
+            Playable(kind=SourceKind.HLS, request=dead, label="HLS · mirror 1", hls=True),
+            Playable(kind=SourceKind.DIRECT, request=good, label="Direct · mirror 2"),
+        ]
+    )
+    await asyncio.sleep(2.5)
+    shoot("player-failover")
 
     # a torrent streamed from a loopback seeder, slow enough that the stats have something to say
     from tests.fakes.swarm import LibtorrentSeeder, magnet, make_torrent, make_video

@@ -82,6 +82,7 @@ class PlaybackService(PlayerControls):
         self.state = PlaybackState.IDLE
         self.error: str | None = None
         self.notice: str | None = None  # the last failover message
+        self.failure: tuple[str, str, str] | None = None  # (failed source, why, next source or "")
         self.video_started = False
         self.variants: list[Variant] = []
         self.quality: Variant | None = None  # None = Auto
@@ -149,6 +150,7 @@ class PlaybackService(PlayerControls):
         self._length = 0
         self.error = None
         self.notice = None
+        self.failure = None
         self._master = None
         self.variants = []
         self.quality = None
@@ -367,11 +369,14 @@ class PlaybackService(PlayerControls):
         if self.video_started or (failed is not None and not failed.live):
             self.save_now()
         self._cancel(self._watchdog)
+        label = failed.label if failed else ""
         if not self._fallbacks:
-            self._fail(f"{failed.label if failed else ''}: {reason}".strip(": "))
+            self.failure = (label, reason, "")
+            self._fail(f"{label}: {reason}".strip(": "))
             return
         following = self._fallbacks.pop(0)
-        self.notice = f"{failed.label if failed else ''}: {reason}. Switching to {following.label}"
+        self.failure = (label, reason, following.label)
+        self.notice = f"{label}: {reason}. Switching to {following.label}"
         log.warning("playback failover: %s", self.notice)
         if self._player is not None:
             self._player.stop()

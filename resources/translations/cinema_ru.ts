@@ -369,128 +369,160 @@
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="99"/>
+        <location filename="../../app/ui/pages/player_page.py" line="100"/>
         <source>Back (Esc)</source>
         <translation>Назад (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="131"/>
+        <location filename="../../app/ui/pages/player_page.py" line="132"/>
         <source>Play / pause (Space)</source>
         <translation>Пуск / пауза (пробел)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="135"/>
+        <location filename="../../app/ui/pages/player_page.py" line="136"/>
         <source>Jump %1 s (%2)</source>
         <translation>Перейти на %1 с (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="139"/>
+        <location filename="../../app/ui/pages/player_page.py" line="140"/>
         <source>Mute (M)</source>
         <translation>Без звука (M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="146"/>
+        <location filename="../../app/ui/pages/player_page.py" line="147"/>
         <source>Volume (↑/↓, wheel)</source>
         <translation>Громкость (↑/↓, колесо)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="150"/>
+        <location filename="../../app/ui/pages/player_page.py" line="151"/>
         <source>Speed ([ and ])</source>
         <translation>Скорость ([ и ])</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="151"/>
+        <location filename="../../app/ui/pages/player_page.py" line="152"/>
         <source>Quality</source>
         <translation>Качество</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="151"/>
-        <location filename="../../app/ui/pages/player_page.py" line="297"/>
+        <location filename="../../app/ui/pages/player_page.py" line="152"/>
+        <location filename="../../app/ui/pages/player_page.py" line="298"/>
         <source>Auto</source>
         <translation>Авто</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="152"/>
+        <location filename="../../app/ui/pages/player_page.py" line="153"/>
         <source>Audio track and delay</source>
         <translation>Звуковая дорожка и задержка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="153"/>
+        <location filename="../../app/ui/pages/player_page.py" line="154"/>
         <source>Subtitles (drop a file here too)</source>
         <translation>Субтитры (файл можно перетащить сюда)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="154"/>
+        <location filename="../../app/ui/pages/player_page.py" line="155"/>
         <source>Picture, aspect and crop</source>
         <translation>Изображение, пропорции и обрезка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="172"/>
+        <location filename="../../app/ui/pages/player_page.py" line="173"/>
         <source>Screenshot (S)</source>
         <translation>Снимок кадра (S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="174"/>
+        <location filename="../../app/ui/pages/player_page.py" line="175"/>
         <source>Fullscreen (F, double-click)</source>
         <translation>Во весь экран (F, двойной щелчок)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="222"/>
+        <location filename="../../app/ui/pages/player_page.py" line="223"/>
         <source>Opening…</source>
         <translation>Открываем…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="313"/>
+        <location filename="../../app/ui/pages/player_page.py" line="314"/>
         <source>Peers %1 · %2 · %3 % loaded</source>
         <translation>Пиры %1 · %2 · загружено %3 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="374"/>
+        <location filename="../../app/ui/pages/player_page.py" line="328"/>
+        <source>%1: %2.
+Switching to %3…</source>
+        <translation>%1: %2.
+Переключаемся на %3…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="352"/>
+        <source>no picture after %1 s</source>
+        <translation>нет изображения за %1 с</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="354"/>
+        <source>the stream stalled for %1 s</source>
+        <translation>поток замер на %1 с</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="356"/>
+        <source>cannot be played</source>
+        <translation>не воспроизводится</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="357"/>
+        <source>could not be opened</source>
+        <translation>не открывается</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="358"/>
+        <source>the live stream ended</source>
+        <translation>прямой эфир прервался</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/player_page.py" line="394"/>
         <source>Volume %1 %</source>
         <translation>Громкость %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="378"/>
+        <location filename="../../app/ui/pages/player_page.py" line="398"/>
         <source>Load subtitles</source>
         <translation>Загрузить субтитры</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="380"/>
+        <location filename="../../app/ui/pages/player_page.py" line="400"/>
         <source>Subtitles (%1)</source>
         <translation>Субтитры (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="388"/>
+        <location filename="../../app/ui/pages/player_page.py" line="408"/>
         <source>Subtitles loaded: %1</source>
         <translation>Субтитры загружены: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="388"/>
+        <location filename="../../app/ui/pages/player_page.py" line="408"/>
         <source>Cannot load subtitles: %1</source>
         <translation>Не удалось загрузить субтитры: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="399"/>
+        <location filename="../../app/ui/pages/player_page.py" line="419"/>
         <source>Screenshot saved: %1</source>
         <translation>Снимок сохранён: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="399"/>
+        <location filename="../../app/ui/pages/player_page.py" line="419"/>
         <source>No picture to save</source>
         <translation>Нет кадра для снимка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="439"/>
+        <location filename="../../app/ui/pages/player_page.py" line="459"/>
         <source>Speed %1×</source>
         <translation>Скорость %1×</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="443"/>
+        <location filename="../../app/ui/pages/player_page.py" line="463"/>
         <source>Subtitle delay %1 ms</source>
         <translation>Задержка субтитров %1 мс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="447"/>
+        <location filename="../../app/ui/pages/player_page.py" line="467"/>
         <source>Audio delay %1 ms</source>
         <translation>Задержка звука %1 мс</translation>
     </message>
@@ -503,17 +535,16 @@
         <translation type="vanished">Во весь экран (F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="324"/>
+        <location filename="../../app/ui/pages/player_page.py" line="326"/>
         <source>Cannot play this source: %1</source>
         <translation>Не удалось воспроизвести: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="328"/>
         <source>This source failed, trying the next one.</source>
-        <translation>Источник не работает, пробуем следующий.</translation>
+        <translation type="vanished">Источник не работает, пробуем следующий.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="335"/>
+        <location filename="../../app/ui/pages/player_page.py" line="340"/>
         <source>The end</source>
         <translation>Конец</translation>
     </message>

@@ -178,7 +178,7 @@ def test_failover_shows_a_message_and_moves_on(qtbot, page) -> None:
         player = await started(page)
         player.emit(PlayerEvent.ERROR)
         await wait_until(lambda: player.opened[-1].location.endswith("/b.mp4"))
-        assert page.message.isVisible() and "Direct · b" in page.message.text()
+        assert page.message.isVisible() and "Switching to Direct · b" in page.message.text()
         assert player.opened[-1].start_ms == 60_000
         assert "Direct · b" in page.source_label.text()
         player.emit(PlayerEvent.ERROR)

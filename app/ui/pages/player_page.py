@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from pathlib import Path
 
@@ -319,13 +320,17 @@ class PlayerPage(QWidget):
         self.stats.show()
 
     def _on_player_event(self, event: PlayerEvent, value: object) -> None:
+        failure = self._playback.failure
         if event is PlayerEvent.ERROR:
+            detail = f"{failure[0]}: {self._reason(failure[1])}" if failure else self._playback.error or ""
+            self._show_message(self.tr("Cannot play this source: %1").replace("%1", detail))
+        elif event is PlayerEvent.FAILOVER and failure:
+            text = self.tr("%1: %2.\nSwitching to %3…")
             self._show_message(
-                self.tr("Cannot play this source: %1").replace("%1", self._playback.error or "")
-            )
-        elif event is PlayerEvent.FAILOVER:
-            self._show_message(
-                self.tr("This source failed, trying the next one.") + "\n" + str(value), seconds=6
+                text.replace("%1", failure[0])
+                .replace("%2", self._reason(failure[1]))
+                .replace("%3", failure[2]),
+                seconds=6,
             )
         elif event is PlayerEvent.SOURCE:
             current = self._playback.current
@@ -338,6 +343,21 @@ class PlayerPage(QWidget):
         ):
             self._hide_message()
         self._tick()
+
+    def _reason(self, reason: str) -> str:
+        """The service's reasons in the UI language (others, e.g. from the torrent engine, as is)."""
+        number = re.search(r"[\d.]+", reason)
+        seconds = number.group(0) if number else ""
+        if reason.startswith("no picture after"):
+            return self.tr("no picture after %1 s").replace("%1", seconds)
+        if reason.startswith("the stream stalled"):
+            return self.tr("the stream stalled for %1 s").replace("%1", seconds)
+        known = {
+            "cannot be played": self.tr("cannot be played"),
+            "the source could not be played": self.tr("could not be opened"),
+            "the live stream ended": self.tr("the live stream ended"),
+        }
+        return known.get(reason, reason)
 
     def _show_message(self, text: str, seconds: float = 0) -> None:
         """A message over the video; ``seconds`` > 0 hides it after that long."""

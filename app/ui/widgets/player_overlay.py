@@ -61,7 +61,7 @@ class FloatingPanel(QWidget):
         area = QRect(top_left, anchor.size())
         hint = self.sizeHint()
         if self._edge == "center":
-            width = min(max(hint.width(), 240), area.width() - 40)
+            width = min(max(hint.width(), 460), area.width() - 40)
             height = self.heightForWidth(width) if self.hasHeightForWidth() else hint.height()
             geometry = QRect(0, 0, width, max(height, hint.height()))
             geometry.moveCenter(area.center())
