@@ -179,8 +179,10 @@ class TorrentEngine:
             except BadTorrent:
                 await self.remove(active, delete_files=True)
                 raise
+            # Listen first, then snapshot: a piece finishing in between is caught either way.
+            active.tracker = PieceTracker(self.loop, info.num_pieces(), active.handle.have_piece)
             status = active.handle.status(lt.status_flags_t.query_pieces)
-            active.tracker = PieceTracker(self.loop, info.num_pieces(), list(status.pieces))
+            active.tracker.merge(list(status.pieces))
 
     def open_file(self, active: ActiveTorrent, file_index: int | None, start_byte: int = 0) -> StreamPolicy:
         """Choose the file and start its streaming policy (idempotent per file)."""

@@ -30,6 +30,10 @@ class SessionConfig:
     # libtorrent tries uTP first for every outgoing connection and falls back to TCP only after
     # this timeout (3 s by default): each start from a TCP-only peer (aria2) lost 3 s to it.
     utp_connect_timeout_ms: int = 1000
+    # Requests already sent to a peer are not cancelled when a seek changes what we want: a
+    # deep queue (default: 3 s of transfer, up to 500 blocks = 8 MiB) must drain first.
+    request_queue_time_s: int = 3
+    max_out_request_queue: int = 128
     user_agent: str = "Cinema/0.1"
     # Several peers on one address happen on loopback, behind CGNAT and in our tests.
     allow_multiple_connections_per_ip: bool = True
@@ -52,6 +56,8 @@ def settings_pack(config: SessionConfig) -> dict[str, Any]:
         # 100 ms took the first 2 MiB from 0.9 s to 0.4 s on these machines.
         "tick_interval": config.tick_interval_ms,
         "utp_connect_timeout": config.utp_connect_timeout_ms,
+        "request_queue_time": config.request_queue_time_s,
+        "max_out_request_queue": config.max_out_request_queue,
         "alert_mask": int(mask),
         "user_agent": config.user_agent,
         "allow_multiple_connections_per_ip": config.allow_multiple_connections_per_ip,

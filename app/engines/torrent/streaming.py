@@ -14,6 +14,7 @@ from app.engines.torrent.adding import TorrentFile
 log = logging.getLogger(__name__)
 
 TOP = 7
+HIGH = 6
 NORMAL = 4
 LOW = 1  # never 0: an idle peer chokes us, and the next seek then waits seconds (DESIGN §9)
 SKIP = 0
@@ -35,8 +36,15 @@ class PolicyConfig:
     # priority; sequential mode orders them by index. Never alone (it blocks seeks): the wanted
     # set is still decided by priorities and deadlines, sequential only orders inside it.
     sequential_within_window: bool = True
-    # Pieces of a reader's window asked for while the header/footer are still missing.
+    # The front of a reader's window gets deadlines; while the header/footer are still
+    # missing only front_pieces of it.
     front_pieces: int = 2
+    front_bytes: int = 2 * MiB
+    front_seconds: float = 4.0
+    # Where a "10 s back" lands, relative to the reader (which runs ahead of the picture by the
+    # player's read-ahead): fetched right after the front, before the rest of the window.
+    backseek_seconds: float = 10.0
+    landing_seconds: float = 2.5
 
 
 @dataclass(frozen=True)
@@ -76,9 +84,17 @@ class PieceMap:
 class PieceTracker:
     """Which pieces we have, fed from the alert thread; asyncio waiters on the loop."""
 
-    def __init__(self, loop: asyncio.AbstractEventLoop, num_pieces: int, have: list[bool]):
+    def __init__(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        num_pieces: int,
+        probe: Callable[[int], bool] | None = None,
+    ) -> None:
         self.loop = loop
-        self.have = bytearray(1 if h else 0 for h in have) if have else bytearray(num_pieces)
+        self.have = bytearray(num_pieces)
+        # Asks libtorrent directly; used when a wait drags on, in case an alert was lost (the
+        # alert queue can overflow).
+        self.probe = probe
         self._waiters: dict[int, list[asyncio.Future[None]]] = {}
         self.error: str | None = None
         self.listeners: list[Callable[[int], None]] = []
@@ -106,21 +122,33 @@ class PieceTracker:
                 if not fut.done():
                     fut.set_result(None)
 
+    def merge(self, have: list[bool]) -> None:
+        """Loop: pieces libtorrent already has (a snapshot taken after we started listening)."""
+        for piece, has in enumerate(have):
+            if has and not self.have[piece]:
+                self.have[piece] = 1
+                self._wake(piece)
+
     async def wait(self, piece: int, limit_s: float) -> bool:
         """True once the piece is here; False after ``limit_s`` seconds."""
-        if self.have[piece]:
-            return True
-        fut: asyncio.Future[None] = self.loop.create_future()
-        self._waiters.setdefault(piece, []).append(fut)
-        if self.have[piece]:  # finished between the check and the registration
-            return True
-        try:
-            await asyncio.wait_for(fut, limit_s)
-        except TimeoutError:
-            waiters = self._waiters.get(piece)
-            if waiters and fut in waiters:
-                waiters.remove(fut)
-            return bool(self.have[piece])
+        deadline = self.loop.time() + limit_s
+        while not self.have[piece] and self.error is None:
+            left = deadline - self.loop.time()
+            if left <= 0:
+                return False
+            fut: asyncio.Future[None] = self.loop.create_future()
+            self._waiters.setdefault(piece, []).append(fut)
+            if self.have[piece]:  # finished between the check and the registration
+                break
+            try:
+                await asyncio.wait_for(fut, min(left, 2.0))
+            except TimeoutError:
+                waiters = self._waiters.get(piece)
+                if waiters and fut in waiters:
+                    waiters.remove(fut)
+                if self.probe is not None and self.probe(piece):
+                    self.have[piece] = 1
+                    self._wake(piece)
         return bool(self.have[piece])
 
     def count(self, pieces: range) -> int:
@@ -153,6 +181,7 @@ class StreamPolicy:
         self.readers: dict[int, int] = {}
         self.anchors: dict[int, int] = {}  # reader -> piece its window was last laid from
         self._deadlined: set[int] = set()
+        self._window: set[int] = set()
         self._static: list[int] = []
         self._background = False
         self.keep = False
@@ -186,35 +215,47 @@ class StreamPolicy:
         size = max(min_bytes, int(seconds * (self.bytes_per_second or 0)))
         return max(size // self.map.piece_length, 1)
 
-    def wanted(self) -> list[int]:
-        """Pieces that should carry a deadline now, nearest first."""
+    def wanted(self) -> tuple[list[int], list[int]]:
+        """(urgent, window): pieces for deadlines now, nearest first, and the rest of the windows.
+
+        Urgent: the header and footer, then the front of each reader's window, then the landing
+        zone of a back-seek (10 s back). Window: the rest ahead, then the look-behind. Only a few
+        pieces carry deadlines at a time: pieces requested all at once arrive interleaved, block
+        by block, and every one of them late.
+        """
         cfg = self.config
-        ahead = max(self._span(cfg.window_bytes, cfg.window_seconds), 2)
-        behind = self._span(cfg.lookbehind_bytes, cfg.lookbehind_seconds)
-        first, last = self.map.first, self.map.last
         have = self.tracker.have
-        wanted: list[int] = [p for p in self._static if not have[p]]
-        # Until the header and footer are in, a reader gets only the front of its window: all
-        # pieces requested at once arrive interleaved, block by block, and all of them late.
-        if wanted:
-            ahead = min(ahead, self.config.front_pieces)
-        seen = set(wanted)
-        later: list[int] = []
-        for piece in self.anchors.values():
-            for p in range(piece, min(piece + ahead, last + 1)):
-                if p not in seen and not have[p]:
-                    wanted.append(p)
+        first, last = self.map.first, self.map.last
+        urgent: list[int] = [p for p in self._static if not have[p]]
+        seen = set(urgent)
+
+        def add(target: list[int], pieces: range) -> None:
+            for p in pieces:
+                if first <= p <= last and p not in seen and not have[p]:
+                    target.append(p)
                     seen.add(p)
-            # Nearest first going back, so a short back-seek is covered soonest.
-            later += range(piece - 1, max(piece - behind, first) - 1, -1)
-        if wanted:
-            # The look-behind waits for the window: in index order it would come first.
-            return wanted
-        for p in later:
-            if p not in seen and not have[p]:
-                wanted.append(p)
-                seen.add(p)
-        return wanted
+
+        static_done = not urgent
+        front = self._span(cfg.front_bytes, cfg.front_seconds) if static_done else cfg.front_pieces
+        for piece in self.anchors.values():
+            add(urgent, range(piece, piece + front))
+        if not urgent and self.bytes_per_second:
+            bps, plen = self.bytes_per_second, self.map.piece_length
+            for piece in self.anchors.values():
+                far = piece - int((cfg.backseek_seconds + cfg.landing_seconds) * bps / plen)
+                near = piece - int((cfg.backseek_seconds - cfg.landing_seconds) * bps / plen)
+                add(urgent, range(far, near + 1))
+        window: list[int] = []
+        if static_done:
+            ahead = self._span(cfg.window_bytes, cfg.window_seconds)
+            for piece in self.anchors.values():
+                add(window, range(piece, piece + ahead))
+            if not window:
+                # The look-behind waits for the window: in sequential order it would come first.
+                behind = self._span(cfg.lookbehind_bytes, cfg.lookbehind_seconds)
+                for piece in self.anchors.values():
+                    add(window, range(piece - 1, piece - behind - 1, -1))
+        return urgent, window
 
     def set_reader(self, reader: int, byte: int) -> None:
         """A reader is at ``byte``: move its window when it has crossed into a new piece."""
@@ -235,35 +276,39 @@ class StreamPolicy:
             self._relayout()
 
     def _on_piece(self, piece: int) -> None:
-        """Loop: a piece arrived. Once every deadline is met, the background may resume."""
+        """Loop: a piece arrived. When a tier is complete the next one starts."""
         self._deadlined.discard(piece)
-        if not self._deadlined and not self._background:
+        self._window.discard(piece)
+        if (not self._deadlined or not self._window) and not self._background:
             self._relayout()
 
     def _relayout(self) -> None:
         """One prioritize_pieces() call, then deadlines for the pieces that are new to them.
 
-        While any deadline piece is missing the rest of the file waits at priority 0: libtorrent
-        keeps ``request_queue_time`` (3 s) of requests queued at each peer, and background
-        requests ahead of a deadline piece cost a rate-limited peer seconds (first 2 MiB took
-        3.5 s at 4 MB/s instead of 0.5 s). Once the window is complete the background goes back
-        to a low non-zero priority so we stay interested and are never choked (DESIGN.md §9).
+        The rest of the file always stays at a low non-zero priority. Priority 0 for it while a
+        window was pending (to keep background requests out of the peer's queue) backfired: on
+        loopback the wanted pieces all land within milliseconds, libtorrent says NOT_INTERESTED
+        before the next layout, and aria2 hung up on us; transmission chokes until its next
+        rechoke (10 s). The queue is kept short instead (SessionConfig.max_out_request_queue).
         """
-        wanted = self.wanted()
-        keep = set(wanted)
+        urgent, window = self.wanted()
+        keep = set(urgent)
         for piece in self._deadlined - keep:
             self.handle.reset_piece_deadline(piece)
         self._deadlined &= keep
-        self._background = not wanted
-        background = (NORMAL if self.keep else LOW) if self._background else SKIP
+        self._background = not urgent and not window
+        background = NORMAL if self.keep else LOW
         prios = [SKIP] * self.map.num_pieces
         for p in range(self.map.first, self.map.last + 1):
             prios[p] = background
-        for p in wanted:
+        self._window = set(window)
+        for p in window:
+            prios[p] = HIGH
+        for p in urgent:
             prios[p] = TOP
         self.handle.prioritize_pieces(prios)
         step = self.config.deadline_step_ms
-        new = [p for p in wanted if p not in self._deadlined]
+        new = [p for p in urgent if p not in self._deadlined]
         base = step if self._deadlined else 0
         for k, piece in enumerate(new):
             self.handle.set_piece_deadline(piece, base + k * step)
