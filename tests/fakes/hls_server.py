@@ -1,4 +1,4 @@
-"""A real HLS server on 127.0.0.1: two variants made by ffmpeg, optionally stalling after N segments."""
+"""A real HLS/DASH server on 127.0.0.1: streams made by ffmpeg, optionally stalling after N segments."""
 
 from __future__ import annotations
 
@@ -41,6 +41,21 @@ def make_hls(root: Path, seconds: int = 12) -> Path:
     return master
 
 
+def make_dash(root: Path, seconds: int = 8) -> Path:
+    """Write ``root/manifest.mpd`` (1 s fMP4 segments, video and audio); return it."""
+    root.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [
+            "ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25",
+            "-f", "lavfi", "-i", "sine=frequency=440", "-t", str(seconds), "-c:v", "libx264",
+            "-preset", "ultrafast", "-g", "25", "-c:a", "aac", "-b:a", "48k",
+            "-f", "dash", "-seg_duration", "1", str(root / "manifest.mpd"),
+        ],
+        check=True,
+    )  # fmt: skip
+    return root / "manifest.mpd"
+
+
 class _Handler(SimpleHTTPRequestHandler):
     server: HlsServer
 
@@ -53,7 +68,7 @@ class _Handler(SimpleHTTPRequestHandler):
             srv.requests.append(
                 (self.path, self.headers.get("User-Agent", ""), self.headers.get("Referer", ""))
             )
-            if self.path.endswith(".ts"):
+            if self.path.endswith((".ts", ".m4s")):
                 srv.segments_served += 1
                 stalled = srv.stall_after is not None and srv.segments_served > srv.stall_after
             else:

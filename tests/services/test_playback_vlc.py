@@ -14,7 +14,7 @@ from app.engines.playback.base import PlayerEvent
 from app.services.library import LibraryService
 from app.services.media_sources import Playable
 from app.services.playback import PlaybackService, PlaybackState
-from tests.fakes.hls_server import HlsServer, make_hls
+from tests.fakes.hls_server import HlsServer, make_dash, make_hls
 
 
 @pytest.fixture(scope="module")
@@ -125,3 +125,18 @@ async def test_nothing_left_is_an_error_never_a_spinner(services) -> None:
         assert [e for e, _ in events].count(PlayerEvent.FAILOVER) == 1
     finally:
         pb.close()
+
+
+@pytest.mark.asyncio
+async def test_dash_plays_where_libvlc_can(services, tmp_path) -> None:
+    make_dash(tmp_path / "dash", seconds=6)
+    pb, events = service(services)
+    with HlsServer(tmp_path / "dash") as srv:
+        try:
+            req = MediaRequest(location=f"{srv.base}/manifest.mpd", item_key="media:dash", label="DASH")
+            pb.play([Playable(kind=SourceKind.DIRECT, request=req, label="DASH")])
+            await until(lambda: pb.state == PlaybackState.PLAYING and pb.position_ms() > 500)
+            assert pb.length_ms() >= 5000 and srv.segments_served >= 2
+            assert PlayerEvent.FAILOVER not in [e for e, _ in events]
+        finally:
+            pb.close()
