@@ -4,172 +4,178 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="42"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="79"/>
         <source>All kinds</source>
         <translation>Все виды</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="43"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="80"/>
         <source>Films</source>
         <translation>Фильмы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="44"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="81"/>
         <source>Series</source>
         <translation>Сериалы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="45"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="82"/>
         <source>Anime</source>
         <translation>Аниме</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="46"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="83"/>
         <source>Documentaries</source>
         <translation>Документальные</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="47"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="84"/>
         <source>Cartoons</source>
         <translation>Мультфильмы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="50"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="87"/>
         <source>All genres</source>
         <translation>Все жанры</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="52"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="89"/>
         <source>Any year</source>
         <translation>Любой год</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="52"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="89"/>
         <source>from %1</source>
         <translation>с %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="55"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="92"/>
         <source>to now</source>
         <translation>по сей день</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="56"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="93"/>
         <source>to %1</source>
         <translation>по %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="58"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="95"/>
         <source>Any rating</source>
         <translation>Любой рейтинг</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="59"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="96"/>
         <source>All countries</source>
         <translation>Все страны</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="62"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="99"/>
         <source>Any way to watch</source>
         <translation>Любой способ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="63"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="100"/>
         <source>On TV</source>
         <translation>По ТВ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="64"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="101"/>
         <source>Catch-up</source>
         <translation>В архиве</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="65"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="102"/>
         <source>Torrent</source>
         <translation>Торрент</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="66"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="103"/>
         <source>Stream</source>
         <translation>Поток</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="69"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="106"/>
         <source>Any poster</source>
         <translation>Любой постер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="71"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="108"/>
         <source>Watched or not</source>
-        <translation>Все</translation>
+        <translation>Просмотренные и нет</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="71"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="108"/>
         <source>Unwatched</source>
         <translation>Непросмотренные</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="71"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="108"/>
         <source>Watched</source>
         <translation>Просмотренные</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="75"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="112"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="154"/>
         <source>Sort: on TV soonest</source>
         <translation>Сначала ближайшие в эфире</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="76"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="113"/>
         <source>Sort: rating</source>
         <translation>По рейтингу</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="77"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="114"/>
         <source>Sort: year</source>
         <translation>По году</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="78"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="115"/>
         <source>Sort: title</source>
         <translation>По названию</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="79"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="116"/>
         <source>Sort: recently added</source>
         <translation>Недавно добавленные</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="80"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="117"/>
         <source>Sort: most viewed</source>
         <translation>Самые просматриваемые</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/filter_bar.py" line="83"/>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="120"/>
         <source>Reset</source>
         <translation>Сбросить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/filter_bar.py" line="154"/>
+        <source>Sort: best match</source>
+        <translation>Сначала лучшие совпадения</translation>
     </message>
 </context>
 <context>
     <name>GridPage</name>
     <message>
         <location filename="../../app/ui/pages/grid_page.py" line="81"/>
-        <location filename="../../app/ui/pages/grid_page.py" line="175"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="176"/>
         <source>Films on TV and in your library</source>
         <translation>Фильмы в эфире и в вашей библиотеке</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/grid_page.py" line="86"/>
-        <location filename="../../app/ui/pages/grid_page.py" line="183"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="184"/>
         <source>Nothing here yet. Add a TV guide in Settings, or bring back the demo library.</source>
         <translation>Пока пусто. Добавьте телегид в настройках или верните демо-библиотеку.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_page.py" line="171"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="172"/>
         <source>Search: %1</source>
         <translation>Поиск: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/grid_page.py" line="179"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="180"/>
         <source>%n title(s)</source>
         <translation>
             <numerusform>%n фильм</numerusform>
@@ -178,7 +184,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_page.py" line="181"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="182"/>
         <source>Nothing matches. Try other words or fewer filters.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -268,12 +274,12 @@
     <message>
         <location filename="../../app/ui/main_window.py" line="337"/>
         <source>Fetching the chosen title…</source>
-        <translation type="unfinished"></translation>
+        <translation>Загружаем выбранный фильм…</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="342"/>
         <source>Could not fetch that title: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось загрузить фильм: %1</translation>
     </message>
 </context>
 <context>

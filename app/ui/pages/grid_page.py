@@ -167,6 +167,7 @@ class GridPage(QWidget):
 
     def _show(self, ids: list[str]) -> None:
         flt = self.current_filter
+        self.filters.show_best_match(bool(flt.text.strip()))
         if flt.text.strip():
             heading = self.tr("Search: %1").replace("%1", flt.text.strip())
         elif self._title:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from app.services.catalog import CatalogFilter
@@ -13,8 +14,44 @@ from app.services.catalog import CatalogFilter
 _DECADES = [2020, 2010, 2000, 1990, 1980, 1970, 1960, 1950, 1940, 1930, 1920]
 
 
+class FilterCombo(QComboBox):
+    """A flat combo box with a painted chevron (QSS cannot draw one without an image file)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentIndexChanged.connect(self.updateGeometry)
+
+    def sizeHint(self) -> QSize:
+        # sized to the current choice, like a chip: nine filters fit one row at 1400 px
+        text = self.fontMetrics().horizontalAdvance(self.currentText())
+        return QSize(text + 54, super().sizeHint().height())  # padding, chevron zone, border
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(64, super().minimumSizeHint().height())
+
+    def showPopup(self) -> None:
+        view = self.view()
+        widest = max(
+            (self.fontMetrics().horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0
+        )
+        if view is not None:
+            view.setMinimumWidth(widest + 48)
+        super().showPopup()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(QColor("#aab0bc"), 1.6)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        x, y = self.width() - 17, self.height() / 2 - 1.5
+        painter.drawPolyline([QPointF(x - 4, y - 1.5), QPointF(x, y + 2.5), QPointF(x + 4, y - 1.5)])
+        painter.end()
+
+
 def _combo(items: list[tuple[str, Any]]) -> QComboBox:
-    box = QComboBox()
+    box = FilterCombo()
     box.setObjectName("Filter")
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     box.setMaxVisibleItems(16)
@@ -111,6 +148,10 @@ class FilterBar(QWidget):
                 _select(box, current)
         finally:
             self._quiet = False
+
+    def show_best_match(self, searching: bool) -> None:
+        """While searching, the default order is "best match", not "on TV soonest"."""
+        self.sort.setItemText(0, self.tr("Sort: best match") if searching else self.tr("Sort: on TV soonest"))
 
     def filter(self) -> CatalogFilter:
         return self._flt
