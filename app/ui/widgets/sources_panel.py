@@ -4,6 +4,8 @@ error; add, remove, refresh now, with progress. Signals: guideChanged()."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Coroutine
+from typing import Any
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -223,10 +225,10 @@ class SourcesPanel(QWidget):
     def _refresh_all(self) -> None:
         self._run(self._refresh([s.id for s in self._sources]))
 
-    def _run(self, coro: object) -> None:
+    def _run(self, coro: Coroutine[Any, Any, None]) -> None:
         if self._busy is not None and not self._busy.done():
             return
-        self._busy = asyncio.ensure_future(coro)  # type: ignore[arg-type]
+        self._busy = asyncio.ensure_future(coro)
         self._update_buttons()
 
     async def _refresh(self, ids: list[int]) -> None:
