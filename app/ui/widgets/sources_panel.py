@@ -141,8 +141,9 @@ class SourcesPanel(QWidget):
             self.table.addTopLevelItem(item)
             if src.id == current:
                 self.table.setCurrentItem(item)
-        if self.table.currentItem() is None and self.table.topLevelItemCount():
-            self.table.setCurrentItem(self.table.topLevelItem(0))
+        first = self.table.topLevelItem(0)
+        if self.table.currentItem() is None and first is not None:
+            self.table.setCurrentItem(first)
         self._update_buttons()
 
     @staticmethod
