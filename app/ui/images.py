@@ -26,7 +26,9 @@ _STALE_AFTER_S = 1.0
 _STALE = object()
 
 
-def decode_scaled(path: str, size: QSize, background: QColor | None = None) -> QImage | None:
+def decode_scaled(
+    path: str, size: QSize, background: QColor | None = None, radius: float = CORNER_RADIUS
+) -> QImage | None:
     """Decode ``path`` scaled to cover ``size`` (runs in a worker thread).
 
     With ``background`` the rounded corners are filled with it and the image is opaque: an
@@ -51,9 +53,7 @@ def decode_scaled(path: str, size: QSize, background: QColor | None = None) -> Q
         x = max(0, (image.width() - size.width()) // 2)
         y = max(0, (image.height() - size.height()) // 2)
         image = image.copy(x, y, size.width(), size.height())
-    return rounded(
-        image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied), CORNER_RADIUS, background
-    )
+    return rounded(image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied), radius, background)
 
 
 def rounded(image: QImage, radius: float, background: QColor | None = None) -> QImage:
@@ -82,9 +82,13 @@ class PosterCache(QObject):
         max_bytes: int = 96 * 1024 * 1024,
         parent: QObject | None = None,
         background: QColor | None = None,
+        device_pixel_ratio: float = 1.0,
     ) -> None:
         super().__init__(parent)
         self._size = size
+        # HiDPI: decoded at device pixels, drawn at the logical size
+        self._dpr = max(1.0, device_pixel_ratio)
+        self._pixels = QSize(round(size.width() * self._dpr), round(size.height() * self._dpr))
         self._background = background  # the page colour behind the cards: opaque posters
         self._max_bytes = max_bytes
         self._bytes = 0
@@ -134,25 +138,27 @@ class PosterCache(QObject):
         if pm is not None:
             self._cache.move_to_end(key)
             return pm
-        image = QImage(self._size, QImage.Format.Format_ARGB32_Premultiplied)
+        image = QImage(self._pixels, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        paint_typographic_poster(painter, QRectF(image.rect()), brief.id, brief.title, brief.year)
+        painter.scale(self._dpr, self._dpr)
+        logical = QRectF(0, 0, self._size.width(), self._size.height())
+        paint_typographic_poster(painter, logical, brief.id, brief.title, brief.year)
         painter.end()
-        self._store(key, rounded(image, CORNER_RADIUS, self._background))
+        self._store(key, rounded(image, CORNER_RADIUS * self._dpr, self._background))
         return self._cache[key]
 
     def _load_now(self, path: str) -> None:
-        self._store(path, decode_scaled(path, self._size, self._background))
+        self._store(path, decode_scaled(path, self._pixels, self._background, CORNER_RADIUS * self._dpr))
 
     def _decode_if_wanted(self, path: str) -> QImage | object | None:
         # A fling through a hundred pages queues thousands of decodes; a poster nobody asked
         # for lately has probably scrolled away, so the worker skips it.
         if time.monotonic() - self._asked.get(path, 0.0) > _STALE_AFTER_S:
             return _STALE
-        return decode_scaled(path, self._size, self._background)
+        return decode_scaled(path, self._pixels, self._background, CORNER_RADIUS * self._dpr)
 
     async def _load(self, path: str) -> None:
         try:
@@ -174,6 +180,7 @@ class PosterCache(QObject):
             self._failed.add(path)
             return
         pm = QPixmap.fromImage(image)
+        pm.setDevicePixelRatio(self._dpr)
         cost = pm.width() * pm.height() * 4
         self._cache[path] = pm
         self._bytes += cost

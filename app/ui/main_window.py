@@ -86,7 +86,11 @@ class MainWindow(QMainWindow):
         self._playback: PlaybackService | None = None
         self._player: PlayerPage | None = None
         self.posters = PosterCache(
-            POSTER, services.settings.poster_cache_mb * 1024 * 1024, self, background=QColor(PAGE_BACKGROUND)
+            POSTER,
+            services.settings.poster_cache_mb * 1024 * 1024,
+            self,
+            background=QColor(PAGE_BACKGROUND),
+            device_pixel_ratio=self.devicePixelRatioF(),
         )
         self._return_page: QWidget | None = None
         self._history: list[QWidget] = []

@@ -45,3 +45,15 @@ def test_a_poster_scrolled_away_is_skipped_and_asked_again(qapp, tmp_path: Path)
         assert cache.pixmap(path) is not None
 
     run_scenario(scenario())
+
+
+def test_hidpi_posters_are_decoded_at_device_pixels(qapp, tmp_path: Path) -> None:
+    cache = PosterCache(QSize(176, 264), device_pixel_ratio=2.0)
+    pm = cache.pixmap(poster(tmp_path))
+    assert pm is not None
+    assert (pm.width(), pm.height()) == (352, 528)  # sharp on a 2x screen
+    assert pm.deviceIndependentSize().toSize() == QSize(176, 264)  # laid out at the card size
+    from app.domain.models import TitleBrief
+
+    typo = cache.typographic(TitleBrief(id="x:1", title="Солярис", year=1972))
+    assert typo.deviceIndependentSize().toSize() == QSize(176, 264) and typo.width() == 352

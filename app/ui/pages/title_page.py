@@ -430,13 +430,16 @@ class TitlePage(QWidget):
     async def _decode_images(self, detail: TitleDetail) -> None:
         poster = backdrop = None
         if detail.poster_path and "://" not in detail.poster_path:
-            poster = await run_blocking(decode_scaled, detail.poster_path, POSTER_SIZE)
+            dpr = max(1.0, self.devicePixelRatioF())  # HiDPI: decode at device pixels
+            poster = await run_blocking(decode_scaled, detail.poster_path, POSTER_SIZE * dpr)
         if detail.backdrop_path and "://" not in detail.backdrop_path:
             backdrop = await run_blocking(decode_scaled, detail.backdrop_path, QSize(1280, 720))
         if self._detail is not detail:
             return
         if poster is not None:
-            self._set_poster(QPixmap.fromImage(poster))
+            pixmap = QPixmap.fromImage(poster)
+            pixmap.setDevicePixelRatio(max(1.0, self.devicePixelRatioF()))
+            self._set_poster(pixmap)
         if backdrop is not None:
             self.header.set_backdrop(QPixmap.fromImage(backdrop), detail.id)
 
