@@ -14,6 +14,7 @@ from app.storage.db import Database
 
 PLACEHOLDER_PREFIX = "epg:film:"
 FILM_KINDS = ("film", "cartoon", "documentary", "anime")
+_FILM_KINDS_SQL = "('film', 'cartoon', 'documentary', 'anime')"
 
 PROGRAMME_COLUMNS = (
     "source_id", "channel_id", "start", "stop", "title", "norm_title", "subtitle",
@@ -347,16 +348,22 @@ def _airings(db: Database, sql: str, params: tuple[Any, ...]) -> list[AiringRow]
 def films_between(db: Database, start: int, end: int, *, limit: int | None = None) -> list[AiringRow]:
     """Airings of films, cartoons, documentaries and anime starting in ``[start, end)``.
 
-    With ``limit`` (a page of the grid) SQLite walks the start index in order and stops early:
-    the cost does not grow with the size of the guide.
+    With ``limit`` (a page of the grid) each kind is read in start order from the
+    (kind, start) index and stops after ``limit`` rows; the cost does not grow with the guide.
     """
-    kinds = "('film', 'cartoon', 'documentary', 'anime')"
     if limit is None:
-        sql = _LEAN_SELECT + f"WHERE p.kind IN {kinds} AND p.start >= ? AND p.start < ? "
+        sql = _LEAN_SELECT + f"WHERE p.kind IN {_FILM_KINDS_SQL} AND p.start >= ? AND p.start < ? "
         return _airings(db, sql + "ORDER BY p.start, p.id", (start, end))
-    # Unary + keeps SQLite off the kind index, so the start index is read in order.
-    sql = _LEAN_SELECT + f"WHERE +p.kind IN {kinds} AND p.start >= ? AND p.start < ? "
-    return _airings(db, sql + "ORDER BY p.start LIMIT ?", (start, end, limit))
+    ids = (
+        "SELECT id, start FROM (SELECT id, start FROM programmes WHERE kind = ? AND start >= ? "
+        "AND start < ? ORDER BY start LIMIT ?)"
+    )
+    page = " UNION ALL ".join([ids] * len(FILM_KINDS))
+    sql = _LEAN_SELECT + f"JOIN ({page} ORDER BY start LIMIT ?) pg ON pg.id = p.id ORDER BY p.start, p.id"
+    params: list[Any] = []
+    for kind in FILM_KINDS:
+        params += [kind, start, end, limit]
+    return _airings(db, sql, (*params, limit))
 
 
 def on_air(db: Database, now: int, *, max_length: int = 6 * 3600) -> list[AiringRow]:
