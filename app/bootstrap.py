@@ -113,8 +113,14 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
     window.show()
     if play:
         loop.call_soon(window.play_location, play)  # the player needs the running loop
+    from app.services.scheduler import RefreshScheduler
+
+    scheduler = RefreshScheduler(services)
+    services.extras["scheduler"] = scheduler
+    loop.call_soon(scheduler.start)  # guides, then enrichment, in the background on a schedule
     with loop:
         loop.run_until_complete(closed.wait())
+        loop.run_until_complete(scheduler.stop())
     window.shutdown()
     services.db.dispose()
     return 0

@@ -71,6 +71,7 @@ class Settings(BaseSettings):
     http_timeout_s: float = 30.0
     feed_max_bytes: int = 2 * 1024**3
     epg_keep_days: int = 7
+    guide_refresh_hours: float = 6.0  # background refresh of guides, then enrichment
     progress_interval_s: float = 5.0
     watched_fraction: float = 0.9
     first_frame_timeout_s: float = 20.0
