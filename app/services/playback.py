@@ -207,6 +207,12 @@ class PlaybackService(PlayerControls):
             self._failover(str(exc))
 
     async def _load_variants(self, playable: Playable) -> None:
+        # Read the master again only after the first picture: it must not compete with libvlc's
+        # own requests for the time to first frame (the menu can wait a moment).
+        for _ in range(60):
+            if self.video_started:
+                break
+            await asyncio.sleep(0.05)
         found = await load_variants(playable.request.location, playable.request.headers)
         if self._master is playable and found:
             self.variants = found
