@@ -189,6 +189,13 @@ async def run_one(kind: str, video: Path, torrent: Path, work: Path, rate: int, 
             await asyncio.sleep(2.0)
             length = clock.player.get_length()
             handle.set_duration(length / 1000)  # what the player facade does once it knows
+
+            async def follow_clock() -> None:  # what a player does on its time-changed events
+                while True:
+                    handle.set_playback_time(clock.player.get_time() / 1000)
+                    await asyncio.sleep(0.25)
+
+            follower = asyncio.ensure_future(follow_clock())
             out["seek80_s"], out["seek80_floor_s"] = await seek_and_time(
                 streaming, clock, entry, lambda: clock.player.set_position(0.8), size, rate
             )
@@ -202,6 +209,7 @@ async def run_one(kind: str, video: Path, torrent: Path, work: Path, rate: int, 
                 size,
                 rate,
             )
+            follower.cancel()
             out["length_s"] = length / 1000
             out["vlc_error"] = clock.errors.is_set()
             await asyncio.to_thread(clock.close)

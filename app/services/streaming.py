@@ -38,6 +38,7 @@ class StreamHandle:
     _service: StreamingService = field(repr=False)
     _active: ActiveTorrent = field(repr=False)
     _policy: StreamPolicy = field(repr=False)
+    _duration_s: float | None = field(default=None, repr=False)
 
     def stats(self) -> StreamStats:
         return self._service.stats(self)
@@ -46,7 +47,14 @@ class StreamHandle:
         """Tell the engine the video's length (the player learns it): windows then cover
         seconds of video (8 s ahead, 15 s behind for instant back-seeks), not just bytes."""
         if seconds > 0:
+            self._duration_s = seconds
             self._policy.set_bitrate(self.size / seconds)
+
+    def set_playback_time(self, seconds: float) -> None:
+        """The player's clock (call it on time changes): the back-seek landing zone follows the
+        picture rather than the reader, which runs ahead by the player's read-ahead."""
+        if self._duration_s and seconds >= 0:
+            self._policy.set_play_byte(int(self.size * min(seconds / self._duration_s, 1.0)))
 
 
 class StreamingService:

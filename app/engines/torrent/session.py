@@ -33,7 +33,7 @@ class SessionConfig:
     # Requests already sent to a peer are not cancelled when a seek changes what we want: a
     # deep queue (default: 3 s of transfer, up to 500 blocks = 8 MiB) must drain first.
     request_queue_time_s: int = 3
-    max_out_request_queue: int = 128
+    max_out_request_queue: int = 64
     user_agent: str = "Cinema/0.1"
     # Several peers on one address happen on loopback, behind CGNAT and in our tests.
     allow_multiple_connections_per_ip: bool = True

@@ -40,11 +40,11 @@ class PolicyConfig:
     # missing only front_pieces of it.
     front_pieces: int = 2
     front_bytes: int = 2 * MiB
-    front_seconds: float = 4.0
+    front_seconds: float = 2.0
     # Where a "10 s back" lands, relative to the reader (which runs ahead of the picture by the
     # player's read-ahead): fetched right after the front, before the rest of the window.
     backseek_seconds: float = 10.0
-    landing_seconds: float = 2.5
+    landing_seconds: float = 1.5
 
 
 @dataclass(frozen=True)
@@ -182,10 +182,12 @@ class StreamPolicy:
         self.anchors: dict[int, int] = {}  # reader -> piece its window was last laid from
         self._deadlined: set[int] = set()
         self._window: set[int] = set()
+        self._drop_timer: asyncio.TimerHandle | None = None
         self._static: list[int] = []
         self._background = False
         self.keep = False
         self.bytes_per_second: float | None = None
+        self.play_byte: int | None = None
 
     def start(self, start_byte: int = 0) -> None:
         """Header, footer (and the resume position) first; the rest of the file afterwards."""
@@ -208,6 +210,13 @@ class StreamPolicy:
         """The player knows the duration: size windows in seconds of video, not only bytes."""
         if bytes_per_second > 0:
             self.bytes_per_second = bytes_per_second
+            self._relayout()
+
+    def set_play_byte(self, byte: int) -> None:
+        """The picture is at ``byte`` (from the player's clock); re-lay when it moved a lot."""
+        old = self.play_byte
+        self.play_byte = byte
+        if self.bytes_per_second and (old is None or abs(byte - old) > 2 * self.bytes_per_second):
             self._relayout()
 
     def _span(self, min_bytes: int, seconds: float) -> int:
@@ -241,9 +250,15 @@ class StreamPolicy:
             add(urgent, range(piece, piece + front))
         if not urgent and self.bytes_per_second:
             bps, plen = self.bytes_per_second, self.map.piece_length
-            for piece in self.anchors.values():
-                far = piece - int((cfg.backseek_seconds + cfg.landing_seconds) * bps / plen)
-                near = piece - int((cfg.backseek_seconds - cfg.landing_seconds) * bps / plen)
+            # Where the picture is: the player tells us (set_playback_time); else the reader,
+            # which runs ahead of the picture by the player's read-ahead.
+            if self.play_byte is not None and self.anchors:
+                heads = [self.play_byte // plen + self.map.first]
+            else:
+                heads = list(self.anchors.values())
+            for head in heads:
+                far = head - int((cfg.backseek_seconds + cfg.landing_seconds) * bps / plen)
+                near = head - int((cfg.backseek_seconds - cfg.landing_seconds) * bps / plen)
                 add(urgent, range(far, near + 1))
         window: list[int] = []
         if static_done:
@@ -268,12 +283,22 @@ class StreamPolicy:
         if old is not None and 0 <= piece - old < step:
             return
         self.anchors[reader] = piece
-        self._relayout()
+        if self._drop_timer is not None:
+            self._drop_timer.cancel()
+            self._drop_timer = None
+        # A new reader or a jump is a seek: drop the old window's queued requests at once.
+        self._relayout(seek=old is None or not 0 <= piece - old < 2 * step)
 
     def drop_reader(self, reader: int) -> None:
+        """A reader left. Players close the old connection just before seeking: wait a moment
+        so the seek's layout still sees the old window and can cancel it."""
         self.readers.pop(reader, None)
-        if self.anchors.pop(reader, None) is not None:
-            self._relayout()
+        if self.anchors.pop(reader, None) is not None and self._drop_timer is None:
+            self._drop_timer = self.tracker.loop.call_later(0.5, self._dropped)
+
+    def _dropped(self) -> None:
+        self._drop_timer = None
+        self._relayout()
 
     def _on_piece(self, piece: int) -> None:
         """Loop: a piece arrived. When a tier is complete the next one starts."""
@@ -282,7 +307,7 @@ class StreamPolicy:
         if (not self._deadlined or not self._window) and not self._background:
             self._relayout()
 
-    def _relayout(self) -> None:
+    def _relayout(self, seek: bool = False) -> None:
         """One prioritize_pieces() call, then deadlines for the pieces that are new to them.
 
         The rest of the file always stays at a low non-zero priority. Priority 0 for it while a
@@ -293,6 +318,10 @@ class StreamPolicy:
         """
         urgent, window = self.wanted()
         keep = set(urgent)
+        # Pieces that were wanted and no longer are (a seek): priority 0 for this one layout
+        # makes libtorrent cancel their outstanding requests instead of waiting for them. Safe
+        # only while something else is wanted (else NOT_INTERESTED, see below).
+        dropped = (self._deadlined | self._window) - keep - set(window)
         for piece in self._deadlined - keep:
             self.handle.reset_piece_deadline(piece)
         self._deadlined &= keep
@@ -302,6 +331,16 @@ class StreamPolicy:
         for p in range(self.map.first, self.map.last + 1):
             prios[p] = background
         self._window = set(window)
+        if urgent or window:
+            for p in dropped:
+                prios[p] = SKIP
+        if seek and len(urgent) + len(window) > 16:
+            # Background requests queued at the peer would come before the new window; for
+            # this one layout the background is off too. Enough stays wanted that the next
+            # layout (at the first finished tier) comes long before the wanted set runs dry.
+            for p in range(self.map.first, self.map.last + 1):
+                if prios[p] == background:
+                    prios[p] = SKIP
         for p in window:
             prios[p] = HIGH
         for p in urgent:
