@@ -1,0 +1,122 @@
+"""The streaming policy against a recording fake handle: what gets deadlines, in which order,
+and that the rest of the file never drops to priority 0 outside a seek."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from app.engines.torrent.adding import TorrentFile
+from app.engines.torrent.streaming import (
+    LOW,
+    SKIP,
+    TOP,
+    PieceMap,
+    PieceTracker,
+    PolicyConfig,
+    StreamPolicy,
+)
+
+KiB = 1024
+PIECE = 256 * KiB
+N = 400  # a 100 MiB file in one torrent
+
+
+class FakeHandle:
+    def __init__(self) -> None:
+        self.prios: list[int] = []
+        self.deadlines: dict[int, int] = {}
+        self.files: list[int] = []
+
+    def prioritize_files(self, prios: list[int]) -> None:
+        self.files = list(prios)
+
+    def prioritize_pieces(self, prios: list[int]) -> None:
+        self.prios = list(prios)
+
+    def set_piece_deadline(self, piece: int, ms: int) -> None:
+        self.deadlines[piece] = ms
+
+    def reset_piece_deadline(self, piece: int) -> None:
+        self.deadlines.pop(piece, None)
+
+
+def _policy(loop: asyncio.AbstractEventLoop, **cfg: Any) -> tuple[StreamPolicy, FakeHandle]:
+    handle = FakeHandle()
+    tracker = PieceTracker(loop, N)
+    file = TorrentFile(0, "film.mkv", N * PIECE, 0, is_pad=False, is_video=True)
+    policy = StreamPolicy(
+        handle,
+        pieces=PieceMap(0, N * PIECE, PIECE, N),
+        tracker=tracker,
+        file=file,
+        num_files=1,
+        config=PolicyConfig(**cfg),
+    )
+    return policy, handle
+
+
+def _arrive(policy: StreamPolicy, pieces: list[int]) -> None:
+    for p in pieces:
+        policy.tracker.have[p] = 1
+        policy.tracker._wake(p)
+
+
+@pytest.mark.asyncio
+async def test_header_and_footer_first_then_windows_and_background_never_zero() -> None:
+    policy, handle = _policy(asyncio.get_running_loop())
+    policy.start()
+    header, footer = list(range(8)), list(range(396, 400))
+    assert set(handle.deadlines) == set(header + footer)
+    assert sorted(handle.deadlines, key=handle.deadlines.__getitem__)[:8] == header
+    assert all(handle.prios[p] == LOW for p in range(8, 396))  # low, not 0 (stay interested)
+
+    policy.set_reader(1, 50 * PIECE)  # a reader before the static phase is done
+    urgent, window = policy.wanted()
+    assert urgent[-2:] == [50, 51] and not window  # only the front, nothing competes more
+
+    _arrive(policy, header + footer)
+    urgent, window = policy.wanted()
+    assert urgent == list(range(50, 58))  # front: 2 MiB
+    assert window == list(range(58, 82))  # rest of the 8 MiB window, no deadlines
+    assert all(handle.prios[p] == TOP for p in urgent)
+    assert SKIP not in handle.prios[:N]
+
+
+@pytest.mark.asyncio
+async def test_seek_cancels_the_old_window_and_landing_zone_follows_the_picture() -> None:
+    policy, handle = _policy(asyncio.get_running_loop())
+    policy.start()
+    _arrive(policy, list(range(8)) + list(range(396, 400)))
+    policy.set_bitrate(2 * PIECE * 4)  # 2 MiB/s: 8 pieces a second
+    policy.set_reader(1, 20 * PIECE)
+    old = set(policy.wanted()[0]) | set(policy.wanted()[1])
+    policy.drop_reader(1)  # the player closes the old connection just before seeking
+    policy.set_reader(2, 300 * PIECE)
+    assert all(handle.prios[p] == SKIP for p in old if p < 300)  # queued requests cancelled
+    assert handle.prios[300] == TOP
+
+    _arrive(policy, list(range(300, 316)))  # the front (2 s) is in
+    policy.set_play_byte(310 * PIECE)  # the picture is 10 pieces behind the reader
+    urgent, _ = policy.wanted()
+    # 10 s back from the picture at 8 pieces/s, ±1.5 s: where a "10 s back" lands.
+    assert urgent and min(urgent) == 310 - 92 and max(urgent) == 310 - 68
+    _arrive(policy, urgent)
+    _, window = policy.wanted()
+    assert window[0] == 316  # then the rest ahead
+    assert handle.prios[200] == LOW  # after the seek's layout the background is back on
+
+
+@pytest.mark.asyncio
+async def test_lookbehind_after_the_window_nearest_first() -> None:
+    policy, _ = _policy(asyncio.get_running_loop(), window_bytes=4 * PIECE, front_bytes=PIECE)
+    policy.start()
+    _arrive(policy, list(range(8)) + list(range(396, 400)))
+    policy.set_reader(1, 100 * PIECE)
+    _arrive(policy, list(range(100, 104)))
+    urgent, window = policy.wanted()
+    assert not urgent
+    assert window[:3] == [99, 98, 97]  # back-seeks find the nearest data first
+    assert len(window) == 16  # 4 MiB of look-behind
