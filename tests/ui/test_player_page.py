@@ -83,6 +83,8 @@ def test_overlay_panels_follow_the_video_and_keys_work(qtbot, page) -> None:
         assert bottom.width() == video.width() and bottom.bottom() == origin.y() + video.height() - 1
         assert page.top_panel.geometry().top() == origin.y()
         assert page.bottom_panel.windowFlags() & Qt.WindowType.Tool
+        page.move(page.x() + 40, page.y() + 30)  # the window moves: the panels follow it
+        await wait_until(lambda: page.top_panel.geometry().top() == page.video.mapToGlobal(QPoint(0, 0)).y())
         assert "1:00:00" in page.time.text() and "−59:00" in page.time.text()
         qtbot.keyClick(page, Qt.Key.Key_Right)
         assert player.time == 70_000

@@ -271,6 +271,8 @@ class PlayerPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        for panel in (self.top_panel, self.bottom_panel, self.message_panel):
+            panel.track(self.window())
         QTimer.singleShot(0, self.poke)
 
     def hideEvent(self, event: QHideEvent) -> None:

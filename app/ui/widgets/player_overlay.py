@@ -50,7 +50,15 @@ class FloatingPanel(QWidget):
         self._anchor = anchor
         self._edge = edge
         self.wanted = False  # shown whenever the anchor is on screen
+        self._tracked: list[QWidget] = []
         anchor.installEventFilter(self)
+
+    def track(self, widget: QWidget) -> None:
+        """Also follow ``widget`` (the top-level window: moving it does not move the anchor
+        relative to its parent, so the anchor itself gets no Move event)."""
+        if widget not in self._tracked:
+            self._tracked.append(widget)
+            widget.installEventFilter(self)
 
     def follow(self) -> None:
         """Move over the anchor's current place on the screen."""
