@@ -83,6 +83,9 @@ class VlcPlayer:
         self._volume = 100
         self._muted = False
         self._disposing: list[threading.Thread] = []
+        self._adjust: dict[str, float] = {}
+        self._aspect: str | None = None
+        self._crop: str | None = None
         self._player = self._new_player()
 
     def _new_player(self) -> Any:
@@ -112,6 +115,15 @@ class VlcPlayer:
         if self._window_id is not None:
             _attach_window(player, self._window_id)
         player.audio_set_volume(self._volume)
+        # The picture settings belong to the player object: carry them to the fresh one.
+        if self._adjust:
+            player.video_set_adjust_int(vlc.VideoAdjustOption.Enable, 1)
+            for name, value in self._adjust.items():
+                player.video_set_adjust_float(_ADJUST_OPTIONS[name], value)
+        if self._aspect:
+            player.video_set_aspect_ratio(self._aspect)
+        if self._crop:
+            player.video_set_crop_geometry(self._crop)
         return player
 
     # -- libvlc threads: hand over and return at once --------------------------------------
@@ -252,13 +264,16 @@ class VlcPlayer:
 
     def set_adjust(self, name: str, value: float) -> None:
         option = _ADJUST_OPTIONS[name]
+        self._adjust[name] = float(value)
         self._player.video_set_adjust_int(vlc.VideoAdjustOption.Enable, 1)
         self._player.video_set_adjust_float(option, float(value))
 
     def set_aspect(self, aspect: str | None) -> None:
+        self._aspect = aspect or None
         self._player.video_set_aspect_ratio(aspect or None)
 
     def set_crop(self, crop: str | None) -> None:
+        self._crop = crop or None
         self._player.video_set_crop_geometry(crop or None)
 
     def snapshot(self, path: str) -> bool:

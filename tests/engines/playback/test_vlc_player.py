@@ -73,11 +73,16 @@ async def test_two_audio_tracks_and_the_srt_beside(media) -> None:
             player.set_adjust(name, value)
         player.set_aspect("16:9")
         player.set_crop("4:3")
-        player.set_aspect(None)
-        player.set_crop(None)
         t0 = player.time_ms()
         await asyncio.sleep(0.5)
         assert player.time_ms() > t0  # still playing after all that
+        # a stop swaps in a fresh libvlc player: rate and picture settings come along
+        player.stop()
+        assert player._player.get_rate() == pytest.approx(1.5)
+        assert player._player.video_get_adjust_float(1) == pytest.approx(1.2)  # contrast
+        assert player._player.video_get_aspect_ratio() == "16:9"
+        player.set_aspect(None)
+        player.set_crop(None)
     finally:
         player.release()
 
