@@ -41,6 +41,10 @@ def airing_label(brief: TitleBrief, now: datetime | None = None) -> str | None:
     return f"{local:%d.%m %H:%M} · {air.channel_name}"
 
 
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_HOVERED = QStyle.StateFlag.State_MouseOver.value
+_CENTER = Qt.AlignmentFlag.AlignCenter.value
+_LEFT = Qt.AlignmentFlag.AlignLeft.value
 _BADGE = QColor(0, 0, 0, 170)
 _GLYPH_BG = QColor(0, 0, 0, 150)
 _GLYPH = QColor(255, 255, 255, 220)
@@ -87,8 +91,9 @@ class PosterDelegate(QStyledItemDelegate):
         rect = QRectF(option.rect)
         x = rect.x() + (rect.width() - POSTER.width()) / 2
         poster_rect = QRectF(x, rect.y() + 8, POSTER.width(), POSTER.height())
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        state = option.state.value  # int: enum flag arithmetic costs a Python call per card
+        selected = bool(state & _SELECTED)
+        hovered = bool(state & _HOVERED)
         if brief is None:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor("#1a1d25"))
@@ -188,7 +193,7 @@ class PosterDelegate(QStyledItemDelegate):
             painter.setBrush(_BADGE)
             painter.drawRoundedRect(r, 5, 5)
             painter.setPen(_GOLD)
-            painter.drawText(r, Qt.AlignmentFlag.AlignCenter, card.rating)
+            painter.drawText(r, _CENTER, card.rating)
         right = poster.right() - 8
         for glyph, w in reversed(card.glyphs):
             r = QRectF(right - w, poster.y() + 8, w, 20)
@@ -196,7 +201,7 @@ class PosterDelegate(QStyledItemDelegate):
             painter.setBrush(_GLYPH_BG)
             painter.drawRoundedRect(r, 5, 5)
             painter.setPen(_GLYPH)
-            painter.drawText(r, Qt.AlignmentFlag.AlignCenter, glyph)
+            painter.drawText(r, _CENTER, glyph)
             right -= w + 4
         if brief.progress is not None:
             bar = QRectF(poster.x() + 10, poster.bottom() - 12, poster.width() - 20, 5)
@@ -215,7 +220,7 @@ class PosterDelegate(QStyledItemDelegate):
         card = self._card(brief, base)
         label = self._label(brief, card, base)
         _, title_font, meta_font, *_ = self._fonts(base)
-        left = int(Qt.AlignmentFlag.AlignLeft)
+        left = _LEFT
         painter.setFont(title_font)
         painter.setPen(_TEXT)
         painter.drawText(QRectF(rect.x(), rect.y(), rect.width(), 20), left, card.title)
