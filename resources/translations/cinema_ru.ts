@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="83"/>
+        <source>PlayerPage</source>
+        <comment>Play / pause (Space)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="87"/>
+        <source>PlayerPage</source>
+        <comment>Jump %1 s (%2)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="91"/>
+        <source>PlayerPage</source>
+        <comment>Mute (M)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="98"/>
+        <source>PlayerPage</source>
+        <comment>Volume (↑/↓, wheel)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="102"/>
+        <source>PlayerPage</source>
+        <comment>Speed ([ and ])</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="103"/>
+        <source>PlayerPage</source>
+        <comment>Quality</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="103"/>
+        <source>PlayerPage</source>
+        <comment>Auto</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="104"/>
+        <source>PlayerPage</source>
+        <comment>Audio track and delay</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="105"/>
+        <source>PlayerPage</source>
+        <comment>Subtitles (drop a file here too)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="106"/>
+        <source>PlayerPage</source>
+        <comment>Picture, aspect and crop</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="121"/>
+        <source>PlayerPage</source>
+        <comment>Screenshot (S)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="123"/>
+        <source>PlayerPage</source>
+        <comment>Fullscreen (F, double-click)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../app/ui/widgets/filter_bar.py" line="79"/>
@@ -252,32 +327,32 @@
         <translation type="vanished">Фильмы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>Home</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>All films</source>
         <translation>Все фильмы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183"/>
+        <location filename="../../app/ui/main_window.py" line="187"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>Search titles  (Ctrl+F)</source>
         <translation>Поиск по названию  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="341"/>
         <source>Fetching the chosen title…</source>
         <translation>Загружаем выбранный фильм…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
         <source>Could not fetch that title: %1</source>
         <translation>Не удалось загрузить фильм: %1</translation>
     </message>
@@ -375,160 +450,148 @@
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="100"/>
+        <location filename="../../app/ui/widgets/player_panels.py" line="43"/>
         <source>Back (Esc)</source>
         <translation>Назад (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="132"/>
         <source>Play / pause (Space)</source>
-        <translation>Пуск / пауза (пробел)</translation>
+        <translation type="vanished">Пуск / пауза (пробел)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="136"/>
         <source>Jump %1 s (%2)</source>
-        <translation>Перейти на %1 с (%2)</translation>
+        <translation type="vanished">Перейти на %1 с (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="140"/>
         <source>Mute (M)</source>
-        <translation>Без звука (M)</translation>
+        <translation type="vanished">Без звука (M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="147"/>
         <source>Volume (↑/↓, wheel)</source>
-        <translation>Громкость (↑/↓, колесо)</translation>
+        <translation type="vanished">Громкость (↑/↓, колесо)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="151"/>
         <source>Speed ([ and ])</source>
-        <translation>Скорость ([ и ])</translation>
+        <translation type="vanished">Скорость ([ и ])</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="152"/>
         <source>Quality</source>
-        <translation>Качество</translation>
+        <translation type="vanished">Качество</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="152"/>
-        <location filename="../../app/ui/pages/player_page.py" line="298"/>
+        <location filename="../../app/ui/pages/player_page.py" line="193"/>
         <source>Auto</source>
         <translation>Авто</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="153"/>
         <source>Audio track and delay</source>
-        <translation>Звуковая дорожка и задержка</translation>
+        <translation type="vanished">Звуковая дорожка и задержка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="154"/>
         <source>Subtitles (drop a file here too)</source>
-        <translation>Субтитры (файл можно перетащить сюда)</translation>
+        <translation type="vanished">Субтитры (файл можно перетащить сюда)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="155"/>
         <source>Picture, aspect and crop</source>
-        <translation>Изображение, пропорции и обрезка</translation>
+        <translation type="vanished">Изображение, пропорции и обрезка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="173"/>
         <source>Screenshot (S)</source>
-        <translation>Снимок кадра (S)</translation>
+        <translation type="vanished">Снимок кадра (S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="175"/>
         <source>Fullscreen (F, double-click)</source>
-        <translation>Во весь экран (F, двойной щелчок)</translation>
+        <translation type="vanished">Во весь экран (F, двойной щелчок)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="223"/>
+        <location filename="../../app/ui/pages/player_page.py" line="116"/>
         <source>Opening…</source>
         <translation>Открываем…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="314"/>
+        <location filename="../../app/ui/pages/player_page.py" line="209"/>
         <source>Peers %1 · %2 · %3 % loaded</source>
         <translation>Пиры %1 · %2 · загружено %3 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="328"/>
+        <location filename="../../app/ui/pages/player_page.py" line="223"/>
         <source>%1: %2.
 Switching to %3…</source>
         <translation>%1: %2.
 Переключаемся на %3…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="352"/>
+        <location filename="../../app/ui/pages/player_page.py" line="247"/>
         <source>no picture after %1 s</source>
         <translation>нет изображения за %1 с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="354"/>
+        <location filename="../../app/ui/pages/player_page.py" line="249"/>
         <source>the stream stalled for %1 s</source>
         <translation>поток замер на %1 с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="356"/>
+        <location filename="../../app/ui/pages/player_page.py" line="251"/>
         <source>cannot be played</source>
         <translation>не воспроизводится</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="357"/>
+        <location filename="../../app/ui/pages/player_page.py" line="252"/>
         <source>could not be opened</source>
         <translation>не открывается</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="358"/>
+        <location filename="../../app/ui/pages/player_page.py" line="253"/>
         <source>the live stream ended</source>
         <translation>прямой эфир прервался</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="394"/>
+        <location filename="../../app/ui/pages/player_page.py" line="289"/>
         <source>Volume %1 %</source>
         <translation>Громкость %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="398"/>
+        <location filename="../../app/ui/pages/player_page.py" line="293"/>
         <source>Load subtitles</source>
         <translation>Загрузить субтитры</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="400"/>
+        <location filename="../../app/ui/pages/player_page.py" line="295"/>
         <source>Subtitles (%1)</source>
         <translation>Субтитры (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="408"/>
+        <location filename="../../app/ui/pages/player_page.py" line="303"/>
         <source>Subtitles loaded: %1</source>
         <translation>Субтитры загружены: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="408"/>
+        <location filename="../../app/ui/pages/player_page.py" line="303"/>
         <source>Cannot load subtitles: %1</source>
         <translation>Не удалось загрузить субтитры: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="419"/>
+        <location filename="../../app/ui/pages/player_page.py" line="314"/>
         <source>Screenshot saved: %1</source>
         <translation>Снимок сохранён: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="419"/>
+        <location filename="../../app/ui/pages/player_page.py" line="314"/>
         <source>No picture to save</source>
         <translation>Нет кадра для снимка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="459"/>
+        <location filename="../../app/ui/pages/player_page.py" line="354"/>
         <source>Speed %1×</source>
         <translation>Скорость %1×</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="463"/>
+        <location filename="../../app/ui/pages/player_page.py" line="358"/>
         <source>Subtitle delay %1 ms</source>
         <translation>Задержка субтитров %1 мс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="467"/>
+        <location filename="../../app/ui/pages/player_page.py" line="362"/>
         <source>Audio delay %1 ms</source>
         <translation>Задержка звука %1 мс</translation>
     </message>
@@ -541,7 +604,7 @@ Switching to %3…</source>
         <translation type="vanished">Во весь экран (F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="326"/>
+        <location filename="../../app/ui/pages/player_page.py" line="221"/>
         <source>Cannot play this source: %1</source>
         <translation>Не удалось воспроизвести: %1</translation>
     </message>
@@ -550,7 +613,7 @@ Switching to %3…</source>
         <translation type="vanished">Источник не работает, пробуем следующий.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="340"/>
+        <location filename="../../app/ui/pages/player_page.py" line="235"/>
         <source>The end</source>
         <translation>Конец</translation>
     </message>
@@ -616,102 +679,102 @@ Switching to %3…</source>
 <context>
     <name>SourcesPanel</name>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="44"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="46"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="45"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="47"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="46"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="48"/>
         <source>Updated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="47"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="49"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="48"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="50"/>
         <source>Programmes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="49"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="51"/>
         <source>Films</source>
         <translation type="unfinished">Фильмы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="50"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="52"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="67"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="69"/>
         <source>Guide or playlist: URL or file (XMLTV .xml/.gz/.xz, M3U, JSON)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="71"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="73"/>
         <source>Name (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="73"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="75"/>
         <source>File…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="75"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="77"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="78"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="80"/>
         <source>Refresh now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="80"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="82"/>
         <source>Refresh all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="82"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="84"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="119"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="121"/>
         <source>error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="120"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="122"/>
         <source>unchanged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="121"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="123"/>
         <source>ok</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="122"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="124"/>
         <source>not refreshed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="125"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="127"/>
         <source>demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/widgets/sources_panel.py" line="169"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="172"/>
         <source>and %n more</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -720,42 +783,42 @@ Switching to %3…</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="170"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="173"/>
         <source>Channels without a guide: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="172"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="175"/>
         <source>Last error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="186"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="189"/>
         <source>Choose a guide or playlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="214"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="217"/>
         <source>Source removed; its channels and programmes are gone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="243"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="246"/>
         <source>The guide has not changed since the last refresh.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="245"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="248"/>
         <source>Updated: %1 programmes, %2 films</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="261"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="264"/>
         <source>Downloading… %p%</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/widgets/sources_panel.py" line="264"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="267"/>
         <source>%n programme(s) stored</source>
         <translation type="unfinished">
             <numerusform></numerusform>

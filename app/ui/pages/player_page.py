@@ -7,39 +7,20 @@ import re
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHideEvent, QKeyEvent, QShowEvent, QWheelEvent
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 
 from app.domain.models import MediaRequest, SourceKind, TitleDetail
 from app.services.playback import Playable, PlaybackService, PlaybackState, PlayerEvent
 from app.ui.icons import icon
 from app.ui.pages.title_page import format_clock
-from app.ui.widgets.player_menus import (
-    fill_audio,
-    fill_picture,
-    fill_quality,
-    fill_speed,
-    fill_subtitles,
-    make_menu,
-)
 from app.ui.widgets.player_overlay import FloatingPanel
-from app.ui.widgets.player_seekbar import SeekBar
+from app.ui.widgets.player_panels import ControlPanel, TopPanel
 from app.ui.widgets.video_surface import VideoSurface
 
 SUBTITLE_SUFFIXES = (".srt", ".ass", ".ssa", ".vtt", ".sub", ".smi")
 HIDE_AFTER_MS = 3000
-
-
-def _button(parent: QWidget, tooltip: str, icon_name: str | None = None, text: str = "") -> QPushButton:
-    button = QPushButton(text, parent)
-    if icon_name:
-        button.setIcon(icon(icon_name))
-        button.setIconSize(QSize(22, 22))
-    button.setToolTip(tooltip)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    button.setCursor(Qt.CursorShape.PointingHandCursor)
-    return button
 
 
 def _rate_text(bytes_per_s: int) -> str:
@@ -70,14 +51,32 @@ class PlayerPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.video, 1)
 
-        self.top_panel = FloatingPanel(self.video, "top", self)
-        self.bottom_panel = FloatingPanel(self.video, "bottom", self)
+        self.top_panel = top = TopPanel(self.video, self)
+        self.bottom_panel = bar = ControlPanel(self.video, self, playback, self.choose_subtitle)
         self.message_panel = FloatingPanel(self.video, "center", self)
-        for panel in (self.top_panel, self.bottom_panel, self.message_panel):
+        for panel in (top, bar, self.message_panel):
             panel.keyPressed.connect(self.keyPressEvent)
             panel.hovered.connect(self.poke)
-        self._build_top()
-        self._build_bottom()
+        # the page's own names for the panels' widgets (tests and the window use them)
+        self.back_button, self.title, self.source_label, self.stats = (
+            top.back_button, top.title, top.source_label, top.stats,
+        )  # fmt: skip
+        self.seek, self.time, self.volume, self.menus = bar.seek, bar.time, bar.volume, bar.menus
+        self.play_button, self.mute_button, self.speed_button = (
+            bar.play_button,
+            bar.mute_button,
+            bar.speed_button,
+        )
+        self.quality_button, self.audio_button = bar.quality_button, bar.audio_button
+        self.subtitle_button, self.picture_button = bar.subtitle_button, bar.picture_button
+        top.back_button.clicked.connect(self.backRequested)
+        bar.seek.sliderPressed.connect(self._seek_pressed)
+        bar.seek.sliderReleased.connect(self._seek_released)
+        bar.jumpRequested.connect(self.seek_by)
+        bar.muteClicked.connect(self.toggle_mute)
+        bar.snapshotClicked.connect(self.take_snapshot)
+        bar.fullscreenClicked.connect(self.fullscreenToggled)
+        bar.menuClosed.connect(self.poke)
         self.message = QLabel(self.message_panel)
         self.message.setObjectName("PlayerMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -93,112 +92,6 @@ class PlayerPage(QWidget):
         self._hide_timer.setSingleShot(True)
         self._hide_timer.setInterval(HIDE_AFTER_MS)
         self._hide_timer.timeout.connect(self._auto_hide)
-
-    # -- building ------------------------------------------------------------------------------
-    def _build_top(self) -> None:
-        panel = self.top_panel
-        self.back_button = _button(panel, self.tr("Back (Esc)"), "back")
-        self.back_button.clicked.connect(self.backRequested)
-        self.title = QLabel(panel)
-        self.title.setObjectName("PlayerTitle")
-        self.source_label = QLabel(panel)
-        self.source_label.setObjectName("PlayerSource")
-        self.stats = QLabel(panel)
-        self.stats.setObjectName("PlayerStats")
-        self.stats.hide()
-        text = QVBoxLayout()
-        text.setSpacing(1)
-        text.addWidget(self.title)
-        text.addWidget(self.source_label)
-        row = QHBoxLayout(panel)
-        row.setContentsMargins(12, 8, 18, 8)
-        row.setSpacing(10)
-        row.addWidget(self.back_button)
-        row.addLayout(text, 1)
-        row.addWidget(self.stats)
-
-    def _build_bottom(self) -> None:
-        panel = self.bottom_panel
-        self.seek = SeekBar(panel)
-        self.seek.sliderPressed.connect(self._seek_pressed)
-        self.seek.sliderReleased.connect(self._seek_released)
-        self.time = QLabel("00:00 / 00:00", panel)
-        self.time.setObjectName("PlayerTime")
-        top = QHBoxLayout()
-        top.setSpacing(12)
-        top.addWidget(self.seek, 1)
-        top.addWidget(self.time)
-
-        self.play_button = _button(panel, self.tr("Play / pause (Space)"), "pause")
-        self.play_button.clicked.connect(self._playback.toggle_pause)
-        jumps = []
-        for seconds, key in ((-60, "Shift+←"), (-10, "←"), (10, "→"), (60, "Shift+→")):
-            jump = _button(panel, self.tr("Jump %1 s (%2)").replace("%1", f"{seconds:+d}").replace("%2", key))
-            jump.setText(f"{seconds:+d}".replace("-", "−"))
-            jump.clicked.connect(lambda _=False, s=seconds: self.seek_by(s * 1000))
-            jumps.append(jump)
-        self.mute_button = _button(panel, self.tr("Mute (M)"), "volume")
-        self.mute_button.clicked.connect(self.toggle_mute)
-        self.volume = QSlider(Qt.Orientation.Horizontal, panel)
-        self.volume.setRange(0, 150)
-        self.volume.setValue(100)
-        self.volume.setFixedWidth(100)
-        self.volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.volume.setToolTip(self.tr("Volume (↑/↓, wheel)"))
-        self.volume.setStyleSheet(self.seek.styleSheet())
-        self.volume.valueChanged.connect(self._playback.set_volume)
-
-        self.speed_button = _button(panel, self.tr("Speed ([ and ])"), text="1×")
-        self.quality_button = _button(panel, self.tr("Quality"), text=self.tr("Auto"))
-        self.audio_button = _button(panel, self.tr("Audio track and delay"), "audio")
-        self.subtitle_button = _button(panel, self.tr("Subtitles (drop a file here too)"), "subtitles")
-        self.picture_button = _button(panel, self.tr("Picture, aspect and crop"), "picture")
-        self.menus = {}
-        for name, button, fill in (
-            ("speed", self.speed_button, lambda m: fill_speed(m, self._playback)),
-            ("quality", self.quality_button, lambda m: fill_quality(m, self._playback)),
-            ("audio", self.audio_button, lambda m: fill_audio(m, self._playback)),
-            (
-                "subtitles",
-                self.subtitle_button,
-                lambda m: fill_subtitles(m, self._playback, self.choose_subtitle),
-            ),
-            ("picture", self.picture_button, lambda m: fill_picture(m, self._playback)),
-        ):
-            menu = make_menu(self)
-            menu.aboutToShow.connect(lambda m=menu, f=fill: f(m))
-            menu.aboutToHide.connect(self.poke)
-            button.setMenu(menu)
-            self.menus[name] = menu
-        self.snapshot_button = _button(panel, self.tr("Screenshot (S)"), "camera")
-        self.snapshot_button.clicked.connect(self.take_snapshot)
-        self.fullscreen_button = _button(panel, self.tr("Fullscreen (F, double-click)"), "fullscreen")
-        self.fullscreen_button.clicked.connect(self.fullscreenToggled)
-
-        controls = QHBoxLayout()
-        controls.setSpacing(4)
-        controls.addWidget(self.play_button)
-        for jump in jumps:
-            controls.addWidget(jump)
-        controls.addSpacing(8)
-        controls.addWidget(self.mute_button)
-        controls.addWidget(self.volume)
-        controls.addStretch(1)
-        for button in (
-            self.speed_button,
-            self.quality_button,
-            self.audio_button,
-            self.subtitle_button,
-            self.picture_button,
-            self.snapshot_button,
-            self.fullscreen_button,
-        ):
-            controls.addWidget(button)
-        column = QVBoxLayout(panel)
-        column.setContentsMargins(16, 6, 16, 8)
-        column.setSpacing(2)
-        column.addLayout(top)
-        column.addLayout(controls)
 
     # -- commands from the window ---------------------------------------------------------
     def play(self, request: MediaRequest) -> None:
@@ -255,7 +148,7 @@ class PlayerPage(QWidget):
         return self.bottom_panel.isVisible()
 
     def _auto_hide(self) -> None:
-        menu_open = any(m.isVisible() for m in self.menus.values())
+        menu_open = self.bottom_panel.menu_open()
         over = self.top_panel.underMouse() or self.bottom_panel.underMouse()
         if self._playback.state != PlaybackState.PLAYING or menu_open or over or self._dragging:
             self._hide_timer.start()
