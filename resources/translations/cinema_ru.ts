@@ -2,81 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../app/ui/widgets/player_panels.py" line="83"/>
-        <source>PlayerPage</source>
-        <comment>Play / pause (Space)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/player_panels.py" line="87"/>
-        <source>PlayerPage</source>
-        <comment>Jump %1 s (%2)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/player_panels.py" line="91"/>
-        <source>PlayerPage</source>
-        <comment>Mute (M)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/player_panels.py" line="98"/>
-        <source>PlayerPage</source>
-        <comment>Volume (↑/↓, wheel)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/player_panels.py" line="102"/>
-        <source>PlayerPage</source>
-        <comment>Speed ([ and ])</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/player_panels.py" line="103"/>
-        <source>PlayerPage</source>
-        <comment>Quality</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/player_panels.py" line="103"/>
-        <source>PlayerPage</source>
-        <comment>Auto</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/player_panels.py" line="104"/>
-        <source>PlayerPage</source>
-        <comment>Audio track and delay</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/player_panels.py" line="105"/>
-        <source>PlayerPage</source>
-        <comment>Subtitles (drop a file here too)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/player_panels.py" line="106"/>
-        <source>PlayerPage</source>
-        <comment>Picture, aspect and crop</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/player_panels.py" line="121"/>
-        <source>PlayerPage</source>
-        <comment>Screenshot (S)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/player_panels.py" line="123"/>
-        <source>PlayerPage</source>
-        <comment>Fullscreen (F, double-click)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../app/ui/widgets/filter_bar.py" line="79"/>
@@ -455,53 +380,65 @@
         <translation>Назад (Esc)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="83"/>
         <source>Play / pause (Space)</source>
-        <translation type="vanished">Пуск / пауза (пробел)</translation>
+        <translation>Пуск / пауза (пробел)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="89"/>
         <source>Jump %1 s (%2)</source>
-        <translation type="vanished">Перейти на %1 с (%2)</translation>
+        <translation>Перейти на %1 с (%2)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="96"/>
         <source>Mute (M)</source>
-        <translation type="vanished">Без звука (M)</translation>
+        <translation>Без звука (M)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="103"/>
         <source>Volume (↑/↓, wheel)</source>
-        <translation type="vanished">Громкость (↑/↓, колесо)</translation>
+        <translation>Громкость (↑/↓, колесо)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="108"/>
         <source>Speed ([ and ])</source>
-        <translation type="vanished">Скорость ([ и ])</translation>
+        <translation>Скорость ([ и ])</translation>
     </message>
     <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="112"/>
         <source>Quality</source>
-        <translation type="vanished">Качество</translation>
+        <translation>Качество</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/player_page.py" line="193"/>
+        <location filename="../../app/ui/widgets/player_panels.py" line="113"/>
         <source>Auto</source>
         <translation>Авто</translation>
     </message>
     <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="116"/>
         <source>Audio track and delay</source>
-        <translation type="vanished">Звуковая дорожка и задержка</translation>
+        <translation>Звуковая дорожка и задержка</translation>
     </message>
     <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="119"/>
         <source>Subtitles (drop a file here too)</source>
-        <translation type="vanished">Субтитры (файл можно перетащить сюда)</translation>
+        <translation>Субтитры (файл можно перетащить сюда)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="122"/>
         <source>Picture, aspect and crop</source>
-        <translation type="vanished">Изображение, пропорции и обрезка</translation>
+        <translation>Изображение, пропорции и обрезка</translation>
     </message>
     <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="139"/>
         <source>Screenshot (S)</source>
-        <translation type="vanished">Снимок кадра (S)</translation>
+        <translation>Снимок кадра (S)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/widgets/player_panels.py" line="143"/>
         <source>Fullscreen (F, double-click)</source>
-        <translation type="vanished">Во весь экран (F, двойной щелчок)</translation>
+        <translation>Во весь экран (F, двойной щелчок)</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/player_page.py" line="116"/>

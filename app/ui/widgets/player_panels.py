@@ -71,7 +71,6 @@ class ControlPanel(FloatingPanel):
         self, anchor: QWidget, parent: QWidget, playback: PlaybackService, choose_subtitle: Callable[[], None]
     ) -> None:
         super().__init__(anchor, "bottom", parent)
-        tr = QCoreApplication.translate
         self.seek = SeekBar(self)
         self.time = QLabel("00:00 / 00:00", self)
         self.time.setObjectName("PlayerTime")
@@ -80,30 +79,48 @@ class ControlPanel(FloatingPanel):
         top.addWidget(self.seek, 1)
         top.addWidget(self.time)
 
-        self.play_button = button(self, tr("PlayerPage", "Play / pause (Space)"), "pause")
+        self.play_button = button(
+            self, QCoreApplication.translate("PlayerPage", "Play / pause (Space)"), "pause"
+        )
         self.play_button.clicked.connect(playback.toggle_pause)
         jumps = []
         for seconds, key in ((-60, "Shift+←"), (-10, "←"), (10, "→"), (60, "Shift+→")):
-            tip = tr("PlayerPage", "Jump %1 s (%2)").replace("%1", f"{seconds:+d}").replace("%2", key)
+            tip = (
+                QCoreApplication.translate("PlayerPage", "Jump %1 s (%2)")
+                .replace("%1", f"{seconds:+d}")
+                .replace("%2", key)
+            )
             jump = button(self, tip, text=f"{seconds:+d}".replace("-", "−"))
             jump.clicked.connect(lambda _=False, s=seconds: self.jumpRequested.emit(s * 1000))
             jumps.append(jump)
-        self.mute_button = button(self, tr("PlayerPage", "Mute (M)"), "volume")
+        self.mute_button = button(self, QCoreApplication.translate("PlayerPage", "Mute (M)"), "volume")
         self.mute_button.clicked.connect(self.muteClicked)
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
         self.volume.setRange(0, 150)  # libvlc amplifies above 100 %, as VLC's own slider does
         self.volume.setValue(100)
         self.volume.setFixedWidth(100)
         self.volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.volume.setToolTip(tr("PlayerPage", "Volume (↑/↓, wheel)"))
+        self.volume.setToolTip(QCoreApplication.translate("PlayerPage", "Volume (↑/↓, wheel)"))
         self.volume.setStyleSheet(self.seek.styleSheet())
         self.volume.valueChanged.connect(playback.set_volume)
 
-        self.speed_button = button(self, tr("PlayerPage", "Speed ([ and ])"), text="1×")
-        self.quality_button = button(self, tr("PlayerPage", "Quality"), text=tr("PlayerPage", "Auto"))
-        self.audio_button = button(self, tr("PlayerPage", "Audio track and delay"), "audio")
-        self.subtitle_button = button(self, tr("PlayerPage", "Subtitles (drop a file here too)"), "subtitles")
-        self.picture_button = button(self, tr("PlayerPage", "Picture, aspect and crop"), "picture")
+        self.speed_button = button(
+            self, QCoreApplication.translate("PlayerPage", "Speed ([ and ])"), text="1×"
+        )
+        self.quality_button = button(
+            self,
+            QCoreApplication.translate("PlayerPage", "Quality"),
+            text=QCoreApplication.translate("PlayerPage", "Auto"),
+        )
+        self.audio_button = button(
+            self, QCoreApplication.translate("PlayerPage", "Audio track and delay"), "audio"
+        )
+        self.subtitle_button = button(
+            self, QCoreApplication.translate("PlayerPage", "Subtitles (drop a file here too)"), "subtitles"
+        )
+        self.picture_button = button(
+            self, QCoreApplication.translate("PlayerPage", "Picture, aspect and crop"), "picture"
+        )
         self.menus: dict[str, QMenu] = {}
         fills: list[tuple[str, QPushButton, Callable[[QMenu], None]]] = [
             ("speed", self.speed_button, lambda m: fill_speed(m, playback)),
@@ -118,9 +135,13 @@ class ControlPanel(FloatingPanel):
             menu.aboutToHide.connect(self.menuClosed)
             owner.setMenu(menu)
             self.menus[name] = menu
-        self.snapshot_button = button(self, tr("PlayerPage", "Screenshot (S)"), "camera")
+        self.snapshot_button = button(
+            self, QCoreApplication.translate("PlayerPage", "Screenshot (S)"), "camera"
+        )
         self.snapshot_button.clicked.connect(self.snapshotClicked)
-        self.fullscreen_button = button(self, tr("PlayerPage", "Fullscreen (F, double-click)"), "fullscreen")
+        self.fullscreen_button = button(
+            self, QCoreApplication.translate("PlayerPage", "Fullscreen (F, double-click)"), "fullscreen"
+        )
         self.fullscreen_button.clicked.connect(self.fullscreenClicked)
 
         controls = QHBoxLayout()
