@@ -141,3 +141,21 @@ def test_title_page_shows_airings_sources_and_toggles(qtbot, window) -> None:
     QApplication.processEvents()
     assert window.stack.currentWidget() is window.home
     assert window.home.rows["watchlist"].model.ids() == ["tmdb:movie:1000"]
+
+
+def test_wrong_match_lists_candidates_and_asks_to_relink(qtbot, window, library) -> None:
+    library.db.raw().execute(
+        "INSERT INTO title_matches (film_key, kind, title_id, candidates, status, checked_at) VALUES "
+        "('фильм 2', 'film', 'tmdb:movie:1002', ?, 'matched', 1)",
+        ('[{"id": "tmdb:movie:1002", "title": "x"}, {"id": "tmdb:movie:55", "title": "Другой", "year": 1999,'
+         ' "poster": "http://127.0.0.1:9/p.jpg"}]',),
+    )  # fmt: skip
+    window.open_title("tmdb:movie:1002")
+    page = window.title_page
+    assert page.rematch_button.isVisible()
+    qtbot.mouseClick(page.rematch_button, Qt.MouseButton.LeftButton)
+    assert page.candidates.isVisible() and page.candidates.count() == 1
+    assert page.candidates.item(0).text() == "Другой (1999)"
+    with qtbot.waitSignal(page.rematchRequested) as signal:
+        page.candidates.itemClicked.emit(page.candidates.item(0))
+    assert signal.args == ["фильм 2", "tmdb:movie:55"]

@@ -6,7 +6,7 @@ import asyncio
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, QLocale, QRectF, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QDesktopServices, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from app.domain.models import SourceKind, TitleDetail
 from app.services.catalog import TitleExtras
 from app.ui.images import decode_scaled
 from app.ui.widgets.backdrop import BackdropHeader
+from app.ui.widgets.candidates_strip import CandidatesStrip
 from app.ui.widgets.poster_art import paint_typographic_poster
 
 POSTER_SIZE = QSize(260, 390)
@@ -124,16 +125,8 @@ class TitlePage(QWidget):
         self.rematch_button = QPushButton(self.tr("Wrong match? Choose another"))
         self.rematch_button.setObjectName("Link")
         self.rematch_button.clicked.connect(self._toggle_candidates)
-        self.candidates = QListWidget()
-        self.candidates.setObjectName("Candidates")
-        self.candidates.setViewMode(QListWidget.ViewMode.IconMode)
-        self.candidates.setIconSize(QSize(92, 138))
-        self.candidates.setGridSize(QSize(150, 200))
-        self.candidates.setWordWrap(True)
-        self.candidates.setFixedHeight(220)
-        self.candidates.setMovement(QListWidget.Movement.Static)
-        self.candidates.itemActivated.connect(self._candidate_chosen)
-        self.candidates.itemClicked.connect(self._candidate_chosen)
+        self.candidates = CandidatesStrip()
+        self.candidates.chosen.connect(self._candidate_chosen)
         self.candidates.hide()
 
         buttons = QHBoxLayout()
@@ -346,43 +339,19 @@ class TitlePage(QWidget):
         """A one-line note beside the buttons (re-linking progress or its failure)."""
         self.no_source.setText(text)
 
-    def _fill_candidates(self) -> None:
-        self.candidates.clear()
-        for cand in self._extras.candidates:
-            year = f" ({cand['year']})" if cand.get("year") else ""
-            item = QListWidgetItem(f"{cand.get('title', cand['id'])}{year}", self.candidates)
-            item.setData(Qt.ItemDataRole.UserRole, cand["id"])
-            item.setToolTip(cand["id"])
-            poster = cand.get("poster")
-            if isinstance(poster, str) and poster and "://" not in poster:
-                image = decode_scaled(poster, QSize(92, 138))
-                if image is not None:
-                    item.setIcon(QIcon(QPixmap.fromImage(image)))
-                    continue
-            canvas = QPixmap(92, 138)
-            canvas.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(canvas)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            paint_typographic_poster(
-                painter, QRectF(canvas.rect()), cand["id"], str(cand.get("title", "")), None
-            )
-            painter.end()
-            item.setIcon(QIcon(canvas))
-
     def _toggle_candidates(self) -> None:
         if self.candidates.isVisible():
             self.candidates.hide()
             return
-        self._fill_candidates()
+        self.candidates.fill(self._extras.candidates)
         self.candidates.show()
         self.candidates.setFocus()
 
-    def _candidate_chosen(self, item: QListWidgetItem) -> None:
+    def _candidate_chosen(self, candidate: str) -> None:
         film_key = self._extras.film_key
-        candidate = item.data(Qt.ItemDataRole.UserRole)
-        if film_key and candidate:
+        if film_key:
             self.candidates.hide()
-            self.rematchRequested.emit(film_key, str(candidate))
+            self.rematchRequested.emit(film_key, candidate)
 
     def _watchlist_clicked(self, checked: bool) -> None:
         if self._detail is not None:
