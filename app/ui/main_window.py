@@ -9,15 +9,12 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
-    QCompleter,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QMainWindow,
     QPushButton,
@@ -38,6 +35,7 @@ from app.ui.pages.grid_page import GridPage
 from app.ui.pages.home_page import HomePage
 from app.ui.pages.settings_page import SettingsPage
 from app.ui.pages.title_page import TitlePage
+from app.ui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
     from app.services.playback import PlaybackService
@@ -96,7 +94,6 @@ class MainWindow(QMainWindow):
         self._history: list[QWidget] = []
         self._grid_loaded = False
         self._home_dirty = False
-        self._suggested: dict[str, str] = {}
         self._tasks: set[asyncio.Future[None]] = set()
 
         self.home = HomePage(self.catalog, self.posters)
@@ -193,26 +190,10 @@ class MainWindow(QMainWindow):
             group.addButton(button)
             row.addWidget(button)
         row.addStretch(1)
-        self.search = QLineEdit()
-        self.search.setObjectName("Search")
-        self.search.setPlaceholderText(self.tr("Search titles  (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(320)
-        self.search.setMaximumWidth(460)
-        self._suggestions = QStringListModel(self)
-        self.completer = QCompleter(self._suggestions, self)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.setMaxVisibleItems(8)
-        popup = QListView()
-        popup.setObjectName("Suggestions")
-        popup.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        popup.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.completer.setPopup(popup)
-        self.suggestions_popup = popup
-        self.search.setCompleter(self.completer)
-        self.completer.activated.connect(self._suggestion_chosen)
-        self.search.textEdited.connect(self._search_edited)
-        self.search.returnPressed.connect(self._search_submitted)
+        self.search = SearchBox()
+        self.search.typed.connect(self._search_edited)
+        self.search.titleChosen.connect(self.open_title)
+        self.search.submitted.connect(self._search_submitted)
         row.addWidget(self.search)
         self.nav_home.clicked.connect(self.show_home)
         self.nav_films.clicked.connect(self._all_films)
@@ -283,27 +264,9 @@ class MainWindow(QMainWindow):
             self._show_page(self.grid)
         else:
             self.grid.set_text(text)
-        self._suggested = {}
-        suggestions = self.catalog.search.suggestions(text) if text.strip() else []
-        lines = []
-        for s in suggestions:
-            line = f"{s.title} ({s.year})" if s.year else s.title
-            if s.original_title and s.original_title != s.title:
-                line += f" · {s.original_title}"
-            self._suggested[line] = s.id
-            lines.append(line)
-        self._suggestions.setStringList(lines)
-        if lines:
-            self.completer.complete()
-
-    def _suggestion_chosen(self, line: str) -> None:
-        tid = self._suggested.get(line)
-        if tid:
-            QTimer.singleShot(0, lambda: self.open_title(tid))
+        self.search.show_suggestions(self.catalog.search.suggestions(text) if text.strip() else [])
 
     def _search_submitted(self) -> None:
-        if self.suggestions_popup.isVisible():
-            return
         self.grid.focus_grid()
 
     def open_title(self, title_id: str) -> None:

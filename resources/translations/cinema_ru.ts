@@ -252,32 +252,31 @@
         <translation type="vanished">Фильмы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="182"/>
         <source>Home</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186"/>
+        <location filename="../../app/ui/main_window.py" line="183"/>
         <source>All films</source>
         <translation>Все фильмы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>Search titles  (Ctrl+F)</source>
-        <translation>Поиск по названию  (Ctrl+F)</translation>
+        <translation type="vanished">Поиск по названию  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>Fetching the chosen title…</source>
         <translation>Загружаем выбранный фильм…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="346"/>
+        <location filename="../../app/ui/main_window.py" line="309"/>
         <source>Could not fetch that title: %1</source>
         <translation>Не удалось загрузить фильм: %1</translation>
     </message>
@@ -556,6 +555,14 @@ Switching to %3…</source>
     </message>
 </context>
 <context>
+    <name>SearchBox</name>
+    <message>
+        <location filename="../../app/ui/widgets/search_box.py" line="29"/>
+        <source>Search titles  (Ctrl+F)</source>
+        <translation>Поиск по названию  (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../app/ui/pages/settings_page.py" line="22"/>
@@ -767,47 +774,47 @@ Switching to %3…</source>
 <context>
     <name>TitlePage</name>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="104"/>
+        <location filename="../../app/ui/pages/title_page.py" line="105"/>
         <source>Start over</source>
         <translation>Смотреть сначала</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="106"/>
+        <location filename="../../app/ui/pages/title_page.py" line="107"/>
         <source>← Back</source>
         <translation>← Назад</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="118"/>
+        <location filename="../../app/ui/pages/title_page.py" line="119"/>
         <source>Trailer</source>
         <translation>Трейлер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="124"/>
+        <location filename="../../app/ui/pages/title_page.py" line="125"/>
         <source>Wrong match? Choose another</source>
         <translation>Не тот фильм? Выбрать другой</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="192"/>
+        <location filename="../../app/ui/pages/title_page.py" line="185"/>
         <source>On TV</source>
         <translation>В эфире</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="194"/>
+        <location filename="../../app/ui/pages/title_page.py" line="187"/>
         <source>Ways to watch</source>
         <translation>Где смотреть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="232"/>
+        <location filename="../../app/ui/pages/title_page.py" line="225"/>
         <source>%1 h %2 min</source>
         <translation>%1 ч %2 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="233"/>
+        <location filename="../../app/ui/pages/title_page.py" line="226"/>
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/title_page.py" line="261"/>
+        <location filename="../../app/ui/pages/title_page.py" line="254"/>
         <source>%n vote(s)</source>
         <translation>
             <numerusform>%n голос</numerusform>
@@ -816,97 +823,97 @@ Switching to %3…</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="268"/>
+        <location filename="../../app/ui/pages/title_page.py" line="261"/>
         <source>No description yet.</source>
         <translation>Описания пока нет.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="271"/>
+        <location filename="../../app/ui/pages/title_page.py" line="264"/>
         <source>Director: %1</source>
         <translation>Режиссёр: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="273"/>
+        <location filename="../../app/ui/pages/title_page.py" line="266"/>
         <source>Cast: %1</source>
         <translation>В ролях: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="281"/>
+        <location filename="../../app/ui/pages/title_page.py" line="274"/>
         <source>▶  Continue from %1</source>
         <translation>▶  Продолжить с %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="283"/>
+        <location filename="../../app/ui/pages/title_page.py" line="276"/>
         <source>▶  Play</source>
         <translation>▶  Смотреть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="285"/>
+        <location filename="../../app/ui/pages/title_page.py" line="278"/>
         <source>No source to play yet</source>
         <translation>Пока негде смотреть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="296"/>
+        <location filename="../../app/ui/pages/title_page.py" line="289"/>
         <source>On air now</source>
         <translation>Сейчас в эфире</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="300"/>
+        <location filename="../../app/ui/pages/title_page.py" line="293"/>
         <source>in the archive</source>
         <translation>в архиве</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="302"/>
+        <location filename="../../app/ui/pages/title_page.py" line="295"/>
         <source>Not in the TV guide this week</source>
         <translation>На этой неделе в телегиде нет</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="308"/>
+        <location filename="../../app/ui/pages/title_page.py" line="301"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="310"/>
+        <location filename="../../app/ui/pages/title_page.py" line="303"/>
         <source>Torrent</source>
         <translation>Торрент</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="311"/>
+        <location filename="../../app/ui/pages/title_page.py" line="304"/>
         <source>Live TV</source>
         <translation>Прямой эфир</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="312"/>
+        <location filename="../../app/ui/pages/title_page.py" line="305"/>
         <source>Catch-up</source>
         <translation>Архив канала</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="319"/>
+        <location filename="../../app/ui/pages/title_page.py" line="312"/>
         <source>No sources found yet</source>
         <translation>Источники пока не найдены</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="326"/>
+        <location filename="../../app/ui/pages/title_page.py" line="319"/>
         <source>✓ In watchlist</source>
         <translation>✓ Буду смотреть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="326"/>
+        <location filename="../../app/ui/pages/title_page.py" line="319"/>
         <source>+ Watchlist</source>
         <translation>+ Буду смотреть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="329"/>
+        <location filename="../../app/ui/pages/title_page.py" line="322"/>
         <source>✓ Watched</source>
         <translation>✓ Просмотрено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="329"/>
+        <location filename="../../app/ui/pages/title_page.py" line="322"/>
         <source>Mark watched</source>
         <translation>Отметить просмотренным</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/title_page.py" line="335"/>
+        <location filename="../../app/ui/pages/title_page.py" line="328"/>
         <source>Open on %1</source>
         <translation>Открыть на %1</translation>
     </message>

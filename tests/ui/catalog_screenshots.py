@@ -62,7 +62,7 @@ def main(lang: str, out: Path, word: str) -> None:
         screen = app.primaryScreen()
         assert screen is not None
         screen.grabWindow(0).save(str(out / f"search-{lang}.png"))
-        win.suggestions_popup.hide()
+        win.search.popup.hide()
         win.open_title(win.grid.model.ids()[0])
         await shot("title", 2)
         win.close()

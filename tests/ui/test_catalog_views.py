@@ -108,11 +108,11 @@ def test_ctrl_f_search_updates_the_grid_and_suggests(qtbot, window) -> None:
     window.search.textEdited.emit("ежик")  # as typing does
     assert window.stack.currentWidget() is window.grid
     assert window.grid.model.ids() == ["tmdb:movie:1010"]  # ё = е
-    assert window._suggestions.stringList()[0].startswith("Ёжик в тумане")
+    assert window.search.suggestion_lines()[0].startswith("Ёжик в тумане")
     window.search.setText("фильм номер")
     window.search.textEdited.emit("фильм номер")
     assert window.grid.model.rowCount() == 5
-    window._suggestion_chosen(window._suggestions.stringList()[0])
+    window.search.choose(window.search.suggestion_lines()[0])
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.title_page)
     # Esc in the search field clears it first
     window.search.setFocus()
