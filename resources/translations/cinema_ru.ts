@@ -6,7 +6,7 @@
     <message>
         <location filename="../../app/ui/widgets/filter_bar.py" line="79"/>
         <source>All kinds</source>
-        <translation>Все виды</translation>
+        <translation>Тип</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/filter_bar.py" line="80"/>
@@ -36,12 +36,12 @@
     <message>
         <location filename="../../app/ui/widgets/filter_bar.py" line="87"/>
         <source>All genres</source>
-        <translation>Все жанры</translation>
+        <translation>Жанры</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/filter_bar.py" line="89"/>
         <source>Any year</source>
-        <translation>Любой год</translation>
+        <translation>Годы</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/filter_bar.py" line="89"/>
@@ -61,17 +61,17 @@
     <message>
         <location filename="../../app/ui/widgets/filter_bar.py" line="95"/>
         <source>Any rating</source>
-        <translation>Любой рейтинг</translation>
+        <translation>Рейтинг</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/filter_bar.py" line="96"/>
         <source>All countries</source>
-        <translation>Все страны</translation>
+        <translation>Страны</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/filter_bar.py" line="99"/>
         <source>Any way to watch</source>
-        <translation>Любой способ</translation>
+        <translation>Где смотреть</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/filter_bar.py" line="100"/>
@@ -96,12 +96,12 @@
     <message>
         <location filename="../../app/ui/widgets/filter_bar.py" line="106"/>
         <source>Any poster</source>
-        <translation>Любой постер</translation>
+        <translation>Постер</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/filter_bar.py" line="108"/>
         <source>Watched or not</source>
-        <translation>Просмотренные и нет</translation>
+        <translation>Просмотр</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/filter_bar.py" line="108"/>
