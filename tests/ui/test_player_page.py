@@ -123,6 +123,8 @@ def test_controls_hide_while_playing_and_come_back_on_mouse_move(qtbot, page) ->
         await wait_until(lambda: not page.controls_visible(), timeout=3)
         page.video.mouseMoved.emit()
         assert page.controls_visible()
+        page.hide()  # e.g. the window goes to the tray: the tool windows must go with it
+        assert not page.bottom_panel.isVisible() and not page.top_panel.isVisible()
 
     run(page, scenario())
 
