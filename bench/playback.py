@@ -54,7 +54,7 @@ def floor_once(instance: Any, mrl: str, caching: int) -> tuple[float, float]:
     vout, tick = threading.Event(), threading.Event()
     events = player.event_manager()
     events.event_attach(vlc.EventType.MediaPlayerVout, lambda e: vout.set() if e.u.new_count > 0 else None)
-    events.event_attach(vlc.EventType.MediaPlayerTimeChanged, lambda e: tick.set() if e.u.new_time > 0 else None)
+    events.event_attach(vlc.EventType.MediaPlayerTimeChanged, lambda e: tick.set() if e.u.new_time else None)
     player.set_media(instance.media_new(mrl, f":network-caching={caching}"))
     t0 = time.perf_counter()
     player.play()
@@ -81,7 +81,7 @@ async def ours_once(pb: PlaybackService, location: str, kind: SourceKind) -> tup
     t0 = time.perf_counter()
     pb.play([Playable(kind=kind, request=request, label="bench", hls=kind is SourceKind.HLS)])
     t_vout = await asyncio.wait_for(started, 10) - t0
-    while pb._player is None or pb._player.time_ms() <= 0:
+    while pb._player is None or pb._player.time_ms() <= 0:  # noqa: ASYNC110 - polls libvlc's clock
         await asyncio.sleep(0.005)
     t_tick = time.perf_counter() - t0
     remove()
@@ -91,21 +91,20 @@ async def ours_once(pb: PlaybackService, location: str, kind: SourceKind) -> tup
 
 
 def ms(values: list[float]) -> str:
-    return f"{statistics.median(values) * 1000:6.0f} ms (min {min(values) * 1000:.0f}, max {max(values) * 1000:.0f})"
+    low, high = min(values) * 1000, max(values) * 1000
+    return f"{statistics.median(values) * 1000:6.0f} ms (min {low:.0f}, max {high:.0f})"
 
 
-async def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--vout", default="dummy", help="dummy (headless) or x11 (under xvfb-run)")
-    parser.add_argument("--work", default="/tmp/cinema-bench-playback")
-    args = parser.parse_args()
-    work = Path(args.work)
+def prepare(work: Path) -> Path:
     work.mkdir(parents=True, exist_ok=True)
     clip = work / "clip720.mp4"
     make_clip(clip)
     if not (work / "hls" / "master.m3u8").exists():
         make_hls(work / "hls", seconds=20)
+    return clip
+
+
+async def main(args: argparse.Namespace, work: Path, clip: Path) -> None:
 
     vlc_args = f"--vout={args.vout} --aout=dummy"
     home = Path(tempfile.mkdtemp(prefix="cinema-bench-home-"))
@@ -117,7 +116,7 @@ async def main() -> None:
     with HlsServer(work / "hls") as server:
         cases = [
             ("local mp4 720p", str(clip), clip.as_uri(), SourceKind.DIRECT),
-            ("HLS master, loopback", f"{server.base}/master.m3u8", f"{server.base}/master.m3u8", SourceKind.HLS),
+            ("HLS master, loopback", master := f"{server.base}/master.m3u8", master, SourceKind.HLS),
         ]
         for name, location, mrl, kind in cases:
             floor_v, floor_t, our_v, our_t = [], [], [], []
@@ -135,4 +134,10 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--vout", default="dummy", help="dummy (headless) or x11 (under xvfb-run)")
+    parser.add_argument("--work", default="/tmp/cinema-bench-playback")
+    arguments = parser.parse_args()
+    folder = Path(arguments.work)
+    asyncio.run(main(arguments, folder, prepare(folder)))
