@@ -19,10 +19,11 @@ from urllib.parse import urlsplit
 class Ticket:
     """One request's place in the logs; ``RateLimiter.done`` moves it to the answer's time."""
 
-    __slots__ = ("stamp",)
+    __slots__ = ("in_flight", "stamp")
 
     def __init__(self, stamp: float) -> None:
         self.stamp = stamp
+        self.in_flight = True
 
 
 class RateLimiter:
@@ -58,11 +59,15 @@ class RateLimiter:
         wait = max(0.0, self._paused_until - now)
         for i, (limit, period) in enumerate(self._windows):
             # The epsilon keeps float rounding from leaving a spent entry in the window.
-            live = [t for t in self._logs[i] if now - t.stamp < period - 1e-9]
+            # A request still waiting for its answer counts whatever its age: it may reach the
+            # server only now (a full connection pool, a slow connect).
+            live = [t for t in self._logs[i] if t.in_flight or now - t.stamp < period - 1e-9]
             self._logs[i] = live
             if len(live) >= limit:
-                stamps = sorted(t.stamp for t in live)
-                wait = max(wait, stamps[len(stamps) - limit] + period - now)
+                ordered = sorted(live, key=lambda t: now if t.in_flight else t.stamp)
+                critical = ordered[len(ordered) - limit]
+                # Waiting on an answer: look again shortly rather than guess when it comes.
+                wait = max(wait, 0.02 if critical.in_flight else critical.stamp + period - now)
         return wait
 
     async def acquire(self) -> Ticket:
@@ -81,6 +86,7 @@ class RateLimiter:
     def done(self, ticket: Ticket) -> None:
         """The answer arrived: count the request from now on (it reached the server before)."""
         ticket.stamp = max(ticket.stamp, self._clock())
+        ticket.in_flight = False
 
 
 class HostLimits:

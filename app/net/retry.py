@@ -95,8 +95,14 @@ async def send(
         try:
             response = await client.request(method, url, params=params, headers=headers, json=json_body)
         except (httpx.TimeoutException, httpx.TransportError) as exc:
+            if limiter is not None and ticket is not None:
+                limiter.done(ticket)
             failures += 1
             reason = type(exc).__name__
+        except BaseException:
+            if limiter is not None and ticket is not None:
+                limiter.done(ticket)  # cancelled: the slot must not stay taken forever
+            raise
         else:
             if limiter is not None and ticket is not None:
                 limiter.done(ticket)

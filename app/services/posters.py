@@ -131,9 +131,11 @@ class PosterStore:
         ticket = await self._limiter.acquire() if self._limiter is not None else None
         try:
             self.downloads += 1
-            content_type, data = await fetch_capped(self._http, url, MAX_BYTES)
-            if self._limiter is not None and ticket is not None:
-                self._limiter.done(ticket)
+            try:
+                content_type, data = await fetch_capped(self._http, url, MAX_BYTES)
+            finally:
+                if self._limiter is not None and ticket is not None:
+                    self._limiter.done(ticket)
             stored = await run_blocking(store_image, data, content_type, self._data_dir, self._images_dir)
         except (PosterRejected, TooLarge) as exc:
             self.rejected += 1

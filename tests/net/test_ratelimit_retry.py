@@ -26,6 +26,11 @@ class FakeTime:
     async def sleep(self, seconds: float) -> None:
         self.sleeps.append(seconds)
         self.now += seconds
+        # Let other tasks run, as a real sleep would (asyncio.sleep itself is patched to us).
+        loop = asyncio.get_running_loop()
+        step = loop.create_future()
+        loop.call_soon(step.set_result, None)
+        await step
 
 
 @pytest.mark.asyncio
@@ -35,7 +40,7 @@ async def test_limiter_respects_every_window(monkeypatch: pytest.MonkeyPatch) ->
     limiter = RateLimiter([(5, 1.0), (90, 60.0)], clock=t.clock)
     sent: list[float] = []
     for _ in range(100):
-        await limiter.acquire()
+        limiter.done(await limiter.acquire())  # an instant answer
         sent.append(t.now)
     for i in range(len(sent)):
         in_second = [s for s in sent if sent[i] <= s < sent[i] + 1.0]
@@ -51,9 +56,9 @@ async def test_limiter_pause_holds_host(monkeypatch: pytest.MonkeyPatch) -> None
     t = FakeTime()
     monkeypatch.setattr("app.net.ratelimit.asyncio.sleep", t.sleep)
     limiter = RateLimiter([(40, 1.0), (4, 0.1)], clock=t.clock)
-    await limiter.acquire()
+    limiter.done(await limiter.acquire())
     limiter.pause(2.5)
-    await limiter.acquire()
+    limiter.done(await limiter.acquire())
     assert t.now >= 2.5
 
 
@@ -65,7 +70,7 @@ async def test_concurrent_acquires_stay_under_rate() -> None:
     stamps: list[float] = []
 
     async def one() -> None:
-        await limiter.acquire()
+        limiter.done(await limiter.acquire())
         stamps.append(loop.time() - start)
 
     await asyncio.gather(*(one() for _ in range(60)))
@@ -73,6 +78,25 @@ async def test_concurrent_acquires_stay_under_rate() -> None:
     # 10 per 0.1 s: the first tenth goes at once, the other 50 need five more tenths.
     assert stamps[-1] >= 0.45
     assert len([s for s in stamps if s < 0.05]) <= 10
+
+
+@pytest.mark.asyncio
+async def test_request_in_flight_holds_its_slot(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One per second, and the answer takes 3 s: its slot stays taken until the answer arrives
+    # and for a full period after, because the server may have counted it only then.
+    t = FakeTime()
+    monkeypatch.setattr("app.net.ratelimit.asyncio.sleep", t.sleep)
+    limiter = RateLimiter([(1, 1.0)], clock=t.clock, slack_s=0)
+    slow = await limiter.acquire()
+    waiter = asyncio.ensure_future(limiter.acquire())
+    loop = asyncio.get_running_loop()
+    while not waiter.done():
+        step = loop.create_future()  # yield to the loop (asyncio.sleep is the fake one here)
+        loop.call_soon(step.set_result, None)
+        await step
+        if t.now >= 3.0 and slow.in_flight:
+            limiter.done(slow)
+    assert waiter.result().stamp >= 4.0
 
 
 def test_host_limits_by_netloc() -> None:
