@@ -46,5 +46,5 @@ async def fetch_capped(client: httpx.AsyncClient, url: str, max_bytes: int) -> t
                     raise TooLarge(f"download larger than {max_bytes} bytes")
                 chunks.append(chunk)
             return response.headers.get("content-type", ""), b"".join(chunks)
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise ProviderUnavailable(f"download failed: {type(exc).__name__}") from exc

@@ -501,9 +501,13 @@ class Enricher:
                     await self.process(work, summary)
                 except AuthError:
                     raise
-                except (ProviderUnavailable, RateLimited, BadFeed) as exc:
-                    # Left for the next refresh: recorded as failed, retried next run.
-                    log.warning("enrichment of %r failed: %s", work.film_key, exc)
+                except Exception as exc:
+                    # Left for the next refresh: recorded as failed, retried next run. Anything
+                    # unexpected is logged with its traceback but must not stop the other films.
+                    if isinstance(exc, (ProviderUnavailable, RateLimited, BadFeed)):
+                        log.warning("enrichment of %r failed: %s", work.film_key, exc)
+                    else:
+                        log.exception("enrichment of %r failed unexpectedly", work.film_key)
                     summary.failed += 1
                     await run_blocking(
                         enrich_repo.save_unmatched, self._services.db, work.film_key, work.kind,

@@ -128,6 +128,9 @@ class PosterStore:
         """Download and store ``url``; None when it was refused or unavailable (logged)."""
         if url in self._done:
             return self._done[url]
+        if not url.startswith(("http://", "https://")):
+            self.refused[url] = "rejected"  # a guide's relative or local icon path
+            return None
         ticket = await self._limiter.acquire() if self._limiter is not None else None
         try:
             self.downloads += 1

@@ -76,11 +76,13 @@ async def test_anime_from_shikimori_and_preview_for_unmatched(
              "year_hint": 2001, "duration_min": 140},
             {"film_key": "местный фильм|2020", "title": "х/ф Местный фильм", "year_hint": 2020,
              "icon": f"{world.posters.base_url}/guide/icons/local.jpg"},
+            {"film_key": "другой фильм|2021", "title": "х/ф Другой фильм", "year_hint": 2021,
+             "icon": "picons/relative.png"},
         ]  # fmt: skip
         seed(services, films)
         fast = RateLimiter([(1000, 1.0)])
         summary = await Enricher(services, shikimori_limiter_=fast).run()
-        assert summary.matched == 1 and summary.unmatched == 1
+        assert summary.matched == 1 and summary.unmatched == 2 and summary.failed == 0
         assert summary.matched_ids == {"унесенные призраками|2001": "shikimori:anime:199"}
         row = enrich_repo.title_row(services.db, "shikimori:anime:199")
         assert row is not None and row["kind"] == "anime" and row["shikimori_id"] == 199
