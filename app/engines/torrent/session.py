@@ -31,8 +31,11 @@ class SessionConfig:
     # this timeout (3 s by default): each start from a TCP-only peer (aria2) lost 3 s to it.
     utp_connect_timeout_ms: int = 1000
     # Requests already sent to a peer are not cancelled when a seek changes what we want: a
-    # deep queue (default: 3 s of transfer, up to 500 blocks = 8 MiB) must drain first.
-    request_queue_time_s: int = 3
+    # deep queue (default: 3 s of transfer, up to 500 blocks = 8 MiB) must drain first. The
+    # cap alone is not enough: transmission advertises reqq=512, which replaces it, so the queue
+    # then follows request_queue_time x rate (3 s of data: seeks stalled, the peer got snubbed
+    # and deadline pieces were no longer asked of it; see docs/PERFORMANCE.md).
+    request_queue_time_s: int = 1
     max_out_request_queue: int = 64
     user_agent: str = "Cinema/0.1"
     # Several peers on one address happen on loopback, behind CGNAT and in our tests.
