@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
@@ -15,6 +16,8 @@ from app.ui.delegates.poster_delegate import CARD, PosterDelegate
 from app.ui.images import PosterCache
 from app.ui.models.title_list_model import IdRole, TitleListModel
 from app.ui.widgets.filter_bar import FilterBar
+
+log = logging.getLogger(__name__)
 
 
 class PosterGrid(QListView):
@@ -129,8 +132,15 @@ class GridPage(QWidget):
         self._task = asyncio.ensure_future(self._preload(self.current_filter))
 
     async def _preload(self, flt: CatalogFilter) -> None:
-        facets = await run_blocking(self._catalog.facets)
-        await run_blocking(self._catalog.warm_search)
+        try:
+            facets = await run_blocking(self._catalog.facets)
+            await run_blocking(self._catalog.warm_search)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("loading the filter choices failed")
+            await self._query(flt)
+            return
         if not self._facets_loaded:
             self.filters.set_facets(facets.genres, facets.countries, facets.poster_origins)
             self._facets_loaded = True
@@ -161,7 +171,13 @@ class GridPage(QWidget):
         self._task = asyncio.ensure_future(self._query(flt))
 
     async def _query(self, flt: CatalogFilter) -> None:
-        ids = await run_blocking(self._catalog.query, flt)
+        try:
+            ids = await run_blocking(self._catalog.query, flt)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # a view shows what it can; the log has the cause
+            log.exception("catalog query failed: %r", flt)
+            ids = []
         if flt == self.current_filter:
             self._show(ids)
 
@@ -180,20 +196,13 @@ class GridPage(QWidget):
         self._count.setText(self.tr("%n title(s)", "", len(ids)))
         self._empty.setText(
             self.tr("Nothing matches. Try other words or fewer filters.")
-            if self._catalog_has_titles(flt)
+            if not flt.is_default()
             else self.tr("Nothing here yet. Add a TV guide in Settings, or bring back the demo library.")
         )
         self._empty.setVisible(not ids)
         self.view.setVisible(bool(ids))
         if ids and not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.model.index(0))
-
-    def _catalog_has_titles(self, flt: CatalogFilter) -> bool:
-        return not (flt.is_default() and not flt.text) or self.model.rowCount() > 0
-
-    def clear_title(self) -> None:
-        """Back to the whole catalog's heading (the "All films" button)."""
-        self._title = ""
 
     def refresh_title(self, title_id: str) -> None:
         self.model.refresh_rows([title_id])
