@@ -391,8 +391,12 @@ class MainWindow(QMainWindow):
         self.grid.refresh_title(event.item_key)
         self._mark_home_dirty()
 
-    def _on_library(self, _event: LibraryDidChange) -> None:
+    def _on_library(self, event: LibraryDidChange) -> None:
         self._mark_home_dirty()
+        # a refresh (guide, enrichment, demo) changes titles: re-query the grid from a worker;
+        # a watchlist toggle only matters to a grid filtered by the watchlist
+        if self._grid_loaded and (event.reason != "watchlist" or self.grid.current_filter.watchlist):
+            self.grid.preload()
 
     def _library_changed(self) -> None:
         self.grid.load_facets()

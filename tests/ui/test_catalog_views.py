@@ -159,3 +159,15 @@ def test_wrong_match_lists_candidates_and_asks_to_relink(qtbot, window, library)
     with qtbot.waitSignal(page.rematchRequested) as signal:
         page.candidates.itemClicked.emit(page.candidates.item(0))
     assert signal.args == ["фильм 2", "tmdb:movie:55"]
+
+
+def test_a_background_refresh_updates_home_and_grid(qtbot, window, library) -> None:
+    from app.core.events import LibraryDidChange
+
+    qtbot.mouseClick(window.nav_films, Qt.MouseButton.LeftButton)
+    assert window.grid.model.rowCount() == 7
+    titles_repo.upsert_titles(library.db, [title_row(20, title="Новый", kind="anime", rating=9.5)])
+    library.bus.publish(LibraryDidChange("refresh"))
+    assert "tmdb:movie:1020" in window.grid.model.ids()
+    window.show_home()
+    assert window.home.rows["anime"].model.ids()[0] == "tmdb:movie:1020"

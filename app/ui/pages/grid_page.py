@@ -122,7 +122,8 @@ class GridPage(QWidget):
         self._facets_loaded = True
 
     def preload(self) -> None:
-        """Facets and the current filter's ids from a worker (after the first screen is up)."""
+        """Facets and the current filter's ids from a worker (after the first screen is up,
+        and again when a background refresh changed the library)."""
         try:
             asyncio.get_running_loop()
         except RuntimeError:
@@ -141,9 +142,8 @@ class GridPage(QWidget):
             log.exception("loading the filter choices failed")
             await self._query(flt)
             return
-        if not self._facets_loaded:
-            self.filters.set_facets(facets.genres, facets.countries, facets.poster_origins)
-            self._facets_loaded = True
+        self.filters.set_facets(facets.genres, facets.countries, facets.poster_origins)
+        self._facets_loaded = True
         await self._query(flt)
 
     def open_filter(self, flt: CatalogFilter, title: str = "") -> None:
