@@ -163,7 +163,8 @@ class PosterDelegate(QStyledItemDelegate):
             meta=meta_fm.elidedText(" · ".join(p for p in parts if p), Qt.TextElideMode.ElideRight, width),
             rating=rating,
             rating_width=badge_fm.horizontalAdvance(rating) + 12 if rating else 0,
-            glyphs=[(g, badge_fm.horizontalAdvance(g) + 10) for g in glyphs],
+            # one pill for all the ways to watch: two painter calls per card instead of two per kind
+            glyphs=[(text, badge_fm.horizontalAdvance(text) + 12)] if (text := "  ".join(glyphs)) else [],
         )
         if len(self._cards) > 1500:  # it holds briefs alive: keep it near one screenful x 50
             self._cards.clear()
