@@ -58,10 +58,9 @@ def _load_translations(app: Any, language: str) -> Any:
     from app.core.resources import resources_dir
 
     lang = language if language in ("ru", "en") else QLocale.system().name().split("_")[0]
-    if lang in ("ru", "en"):
-        QLocale.setDefault(QLocale(lang))
-    if lang == "en":
-        return None
+    if lang not in ("ru", "en"):
+        lang = "en"  # the source strings are English; cinema_en.qm adds its plural forms
+    QLocale.setDefault(QLocale(lang))
     translator = QTranslator(app)
     if translator.load(str(resources_dir() / "translations" / f"cinema_{lang}.qm")):
         app.installTranslator(translator)

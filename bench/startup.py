@@ -110,6 +110,7 @@ def repaint_child(home: str, mode: str) -> None:
 
         services = build_services(home, load_demo=False, console_log=False)
         widget = MainWindow(services)
+        widget.show_grid()  # the app opens on Home; the grid is what this scrolls
         view = widget.grid.view
     widget.resize(1400, 900)
     widget.show()
