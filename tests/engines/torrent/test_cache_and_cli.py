@@ -88,6 +88,12 @@ def test_cli_prints_url_then_serves_until_interrupted(film: tuple[Path, Path], t
         _, err = proc.communicate(timeout=20)
         assert proc.returncode == 0, err
         assert "peers=" in err and "buffering Test Film (2024).mp4" in err
+        # Resume data saved on exit, inside the cache dir like everything else.
+        cache = tmp_path / "home" / "cache" / "torrents"
+        assert list((cache / ".state" / "resume").glob("*.fastresume"))
+        assert (cache / ".state" / "session.state").is_file()
+        films = [p for p in tmp_path.rglob("Test Film (2024).mp4")]
+        assert films and all(p.is_relative_to(cache) for p in films), films
     finally:
         if proc.poll() is None:
             proc.kill()
