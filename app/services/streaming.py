@@ -147,8 +147,8 @@ class StreamingService:
     async def wait_playable(self, handle: StreamHandle, limit_s: float) -> None:
         """Wait until the header (or the resume position) is buffered."""
         policy = handle._policy
-        for piece in policy.wanted()[0]:
-            if piece in policy._static and not await policy.tracker.wait(piece, limit_s):
+        for piece in policy.start_pieces:
+            if not await policy.tracker.wait(piece, limit_s):
                 raise BadTorrent(f"{handle.file_name}: not playable after {limit_s:g} s")
 
     async def set_keep(self, handle: StreamHandle, keep: bool) -> None:

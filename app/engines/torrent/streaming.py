@@ -206,6 +206,11 @@ class StreamPolicy:
         self.tracker.listeners.append(self._on_piece)
         self._relayout()
 
+    @property
+    def start_pieces(self) -> list[int]:
+        """The pieces a player needs before it can start: header, footer, resume position."""
+        return list(self._static)
+
     def set_bitrate(self, bytes_per_second: float) -> None:
         """The player knows the duration: size windows in seconds of video, not only bytes."""
         if bytes_per_second > 0:
