@@ -9,6 +9,7 @@ import m3u8
 
 from app.core.tasks import run_blocking
 from app.domain.errors import PlaybackError
+from app.services.locations import is_hls_location
 
 log = logging.getLogger(__name__)
 
@@ -81,5 +82,4 @@ async def load_variants(
 
 
 def looks_like_hls(location: str) -> bool:
-    path = location.split("?", 1)[0].lower()
-    return path.endswith((".m3u8", ".m3u")) and "://" in location
+    return is_hls_location(location)

@@ -29,6 +29,7 @@ from app.domain.models import MediaRequest
 from app.services.catalog import CatalogFilter, CatalogService
 from app.services.container import Services
 from app.services.library import LibraryService
+from app.services.locations import is_torrent_location
 from app.ui.delegates.poster_delegate import POSTER
 from app.ui.images import PosterCache
 from app.ui.pages.grid_page import GridPage
@@ -326,7 +327,7 @@ class MainWindow(QMainWindow):
 
     def play_location(self, location: str) -> None:
         """Open a file or URL straight into the player (``cinema play``)."""
-        is_url = "://" in location
+        is_url = "://" in location or (is_torrent_location(location) and not Path(location).exists())
         resolved = location if is_url else str(Path(location).expanduser().resolve())
         key = media_key_for(resolved)
         label = location.rsplit("/", 1)[-1] if is_url else Path(resolved).name

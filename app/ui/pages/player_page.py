@@ -12,6 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHideEvent, QKeyEvent, QS
 from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 
 from app.domain.models import MediaRequest, SourceKind, TitleDetail
+from app.services.locations import location_kind
 from app.services.playback import Playable, PlaybackService, PlaybackState, PlayerEvent
 from app.ui.icons import icon
 from app.ui.pages.title_page import format_clock
@@ -122,7 +123,7 @@ class PlayerPage(QWidget):
 
     @staticmethod
     def _kind(request: MediaRequest) -> SourceKind:
-        return SourceKind.HLS if request.location.split("?")[0].endswith(".m3u8") else SourceKind.DIRECT
+        return location_kind(request.location)
 
     def stop(self) -> None:
         self._timer.stop()
