@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import insert
 
+from app.core.clock import FixedClock
 from app.domain.models import SourceKind
 from app.services.catalog import CatalogService
 from app.services.media_sources import (
@@ -111,6 +112,7 @@ def _guide(services, title_id: str, start: int, stop: int) -> None:
 
 
 def test_candidates_order_sources_then_archive_then_live(services) -> None:
+    services.clock = FixedClock(datetime.now(UTC))  # the archive URL carries "now": keep it still
     now = int(services.clock.now().timestamp())
     titles_repo.upsert_titles(services.db, [title_row(1)])
     tid = "tmdb:movie:1001"
