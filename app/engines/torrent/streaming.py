@@ -198,7 +198,13 @@ class StreamPolicy:
         size = self.map.file_size
         header = list(self.map.pieces(0, min(cfg.header_bytes, size)))
         footer = list(self.map.pieces(max(size - cfg.footer_bytes, 0), size))
-        static = header + [p for p in footer if p not in header]
+        tail = [p for p in footer if p not in header]
+        if self.file.path.lower().endswith((".mp4", ".m4v", ".mov")):
+            # An MP4 whose index (moov) is at the end is opened by reading a few KiB at the
+            # start and then the index: first piece, footer, then the rest of the header.
+            static = header[:1] + tail + header[1:]
+        else:
+            static = header + tail
         if start_byte > 0:
             resume = self.map.pieces(start_byte, min(start_byte + cfg.header_bytes, size))
             static += [p for p in resume if p not in static]

@@ -46,7 +46,7 @@ class FakeHandle:
 def _policy(loop: asyncio.AbstractEventLoop, **cfg: Any) -> tuple[StreamPolicy, FakeHandle]:
     handle = FakeHandle()
     tracker = PieceTracker(loop, N)
-    file = TorrentFile(0, "film.mkv", N * PIECE, 0, is_pad=False, is_video=True)
+    file = TorrentFile(0, "film.mp4", N * PIECE, 0, is_pad=False, is_video=True)
     policy = StreamPolicy(
         handle,
         pieces=PieceMap(0, N * PIECE, PIECE, N),
@@ -70,7 +70,8 @@ async def test_header_and_footer_first_then_windows_and_background_never_zero() 
     policy.start()
     header, footer = list(range(8)), list(range(396, 400))
     assert set(handle.deadlines) == set(header + footer)
-    assert sorted(handle.deadlines, key=handle.deadlines.__getitem__)[:8] == header
+    order = sorted(handle.deadlines, key=handle.deadlines.__getitem__)
+    assert order == [0, *footer, *header[1:]]  # the MP4 index at the end right after piece 0
     assert all(handle.prios[p] == LOW for p in range(8, 396))  # low, not 0 (stay interested)
 
     policy.set_reader(1, 50 * PIECE)  # a reader before the static phase is done
