@@ -121,3 +121,13 @@ async def test_lookbehind_after_the_window_nearest_first() -> None:
     assert not urgent
     assert window[:3] == [99, 98, 97]  # back-seeks find the nearest data first
     assert len(window) == 16  # 4 MiB of look-behind
+
+
+@pytest.mark.asyncio
+async def test_resume_prebuffers_from_the_saved_byte_and_keep_finishes_the_file() -> None:
+    policy, handle = _policy(asyncio.get_running_loop())
+    policy.start(start_byte=200 * PIECE + 5)
+    assert set(range(200, 208)) <= set(handle.deadlines)  # 2 MiB from the saved position
+    assert set(policy.start_pieces) == {*range(8), *range(396, 400), *range(200, 208)}
+    policy.keep_all()
+    assert handle.prios[300] == 4  # the rest at normal priority: the download completes
