@@ -120,6 +120,8 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
     with loop:
         loop.run_until_complete(closed.wait())
         loop.run_until_complete(scheduler.stop())
+        if window.playback_started:  # saves progress, shuts a torrent session down cleanly
+            loop.run_until_complete(window.playback.aclose())
     window.shutdown()
     services.db.dispose()
     return 0

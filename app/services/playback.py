@@ -58,14 +58,16 @@ class PlaybackService(PlayerControls):
         library: LibraryService,
         factory: PlayerFactory | None = None,
         opener: SourceOpener | None = None,
-        stall_timeout_s: float = 15.0,
+        stall_timeout_s: float | None = None,
     ) -> None:
         super().__init__()
         self._s = services
         self._library = library
         self._factory = factory or default_player_factory(services)
         self.opener = opener or SourceOpener(services)
-        self.stall_timeout_s = stall_timeout_s
+        self.stall_timeout_s = (
+            services.settings.stall_timeout_s if stall_timeout_s is None else stall_timeout_s
+        )
         self._listeners: list[Listener] = []
         self._request: MediaRequest | None = None
         self._current: Playable | None = None

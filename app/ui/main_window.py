@@ -149,6 +149,10 @@ class MainWindow(QMainWindow):
                 self.show_grid()
 
     @property
+    def playback_started(self) -> bool:
+        return self._playback is not None
+
+    @property
     def playback(self) -> PlaybackService:
         if self._playback is None:
             from app.services.playback import PlaybackService as Playback
