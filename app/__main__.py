@@ -7,8 +7,12 @@ headless command's dependencies before the first window paints.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+
+# We use no pydantic plugins; looking them up scans every installed package's metadata.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from app import __version__
 
