@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.domain.models import SourceKind, TitleBrief
@@ -57,6 +58,17 @@ _ON_AIR = QColor("#ff6a4d")
 _SOON = QColor("#f0a35e")
 
 
+_FRAME_PAD = 4
+_OVERLAYS_KEPT = 360  # ~10 screens of cards; ~70 kB each at 1x
+
+
+def _transparent(size: QSize, ratio: float) -> QPixmap:
+    pm = QPixmap(int(size.width() * ratio), int(size.height() * ratio))
+    pm.setDevicePixelRatio(ratio)
+    pm.fill(Qt.GlobalColor.transparent)
+    return pm
+
+
 @dataclass
 class _CardText:
     title: str
@@ -74,6 +86,9 @@ class PosterDelegate(QStyledItemDelegate):
         self._posters = posters
         self._font_cache: tuple[QFont, QFont, QFont, QFontMetrics, QFontMetrics, QFontMetrics] | None = None
         self._cards: dict[int, tuple[TitleBrief, _CardText]] = {}
+        # rendered badge strip and text block per card: a repaint is then a few drawPixmap calls
+        self._frames: dict[bool, QPixmap] = {}
+        self._overlays: OrderedDict[int, tuple[TitleBrief, int, QPixmap | None, QPixmap]] = OrderedDict()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return CARD
@@ -107,22 +122,69 @@ class PosterDelegate(QStyledItemDelegate):
                 painter.drawRoundedRect(poster_rect, _RADIUS, _RADIUS)
             else:
                 painter.drawPixmap(poster_rect.topLeft(), pm or self._posters.typographic(brief))
-            self._paint_badges(painter, poster_rect, brief)
+            top, text = self._overlay(brief, painter.font())
+            if top is not None:
+                painter.drawPixmap(poster_rect.topLeft(), top)
+            if brief.progress is not None:
+                self._paint_progress(painter, poster_rect, brief.progress)
         if selected or hovered:
+            painter.drawPixmap(poster_rect.topLeft() - QPointF(_FRAME_PAD, _FRAME_PAD), self._frame(selected))
+        if brief is not None:
+            painter.drawPixmap(QPointF(poster_rect.x(), poster_rect.bottom() + 8), text)
+        painter.restore()
+
+    def _ratio(self) -> float:
+        parent = self.parent()
+        return parent.devicePixelRatioF() if isinstance(parent, QWidget) else 1.0
+
+    def _frame(self, selected: bool) -> QPixmap:
+        """The selection (accent) or hover outline, drawn once: an antialiased stroke is slow."""
+        found = self._frames.get(selected)
+        if found is None:
+            found = _transparent(
+                QSize(POSTER.width() + 2 * _FRAME_PAD, POSTER.height() + 2 * _FRAME_PAD), self._ratio()
+            )
+            painter = QPainter(found)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             pen = QPen(
-                QColor("#ff5a36") if selected else QColor(255, 255, 255, 120),
-                2.5 if selected else 1.5,
+                QColor("#ff5a36") if selected else QColor(255, 255, 255, 120), 2.5 if selected else 1.5
             )
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(poster_rect.adjusted(-1.5, -1.5, 1.5, 1.5), _RADIUS + 1, _RADIUS + 1)
-        if brief is not None:
-            self._paint_text(
-                painter,
-                QRectF(poster_rect.x(), poster_rect.bottom() + 8, POSTER.width(), 52),
-                brief,
+            outline = QRectF(_FRAME_PAD, _FRAME_PAD, POSTER.width(), POSTER.height()).adjusted(
+                -1.5, -1.5, 1.5, 1.5
             )
-        painter.restore()
+            painter.drawRoundedRect(outline, _RADIUS + 1, _RADIUS + 1)
+            painter.end()
+            self._frames[selected] = found
+        return found
+
+    def _overlay(self, brief: TitleBrief, base: QFont) -> tuple[QPixmap | None, QPixmap]:
+        """The card's badge strip (None without badges) and text block, drawn once per minute."""
+        minute = int(time.time() // 60)
+        key = id(brief)
+        found = self._overlays.get(key)
+        if found is not None and found[0] is brief and found[1] == minute:
+            self._overlays.move_to_end(key)
+            return found[2], found[3]
+        ratio = self._ratio()
+        card = self._card(brief, base)
+        top: QPixmap | None = None
+        if card.rating or card.glyphs:
+            top = _transparent(QSize(POSTER.width(), 36), ratio)
+            painter = QPainter(top)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            self._paint_badges(painter, QRectF(0, 0, POSTER.width(), POSTER.height()), brief, base)
+            painter.end()
+        text = _transparent(QSize(POSTER.width(), 60), ratio)
+        painter = QPainter(text)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        self._paint_text(painter, QRectF(0, 0, POSTER.width(), 60), brief, base)
+        painter.end()
+        self._overlays[key] = (brief, minute, top, text)
+        while len(self._overlays) > _OVERLAYS_KEPT:
+            self._overlays.popitem(last=False)
+        return top, text
 
     def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont, QFontMetrics, QFontMetrics, QFontMetrics]:
         # built once: a QFont and QFontMetrics per card cost more than the card's drawing
@@ -184,8 +246,7 @@ class PosterDelegate(QStyledItemDelegate):
                 card.label = (elided, label.startswith("●"))
         return card.label
 
-    def _paint_badges(self, painter: QPainter, poster: QRectF, brief: TitleBrief) -> None:
-        base = painter.font()
+    def _paint_badges(self, painter: QPainter, poster: QRectF, brief: TitleBrief, base: QFont) -> None:
         card = self._card(brief, base)
         painter.setFont(self._fonts(base)[0])
         if card.rating:
@@ -204,20 +265,19 @@ class PosterDelegate(QStyledItemDelegate):
             painter.setPen(_GLYPH)
             painter.drawText(r, _CENTER, glyph)
             right -= w + 4
-        if brief.progress is not None:
-            bar = QRectF(poster.x() + 10, poster.bottom() - 12, poster.width() - 20, 5)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(_GLYPH_BG)
-            painter.drawRoundedRect(bar.adjusted(-2, -2, 2, 2), 4, 4)
-            painter.setBrush(_TRACK)
-            painter.drawRoundedRect(bar, 2.5, 2.5)
-            painter.setBrush(_ACCENT)
-            painter.drawRoundedRect(
-                QRectF(bar.x(), bar.y(), bar.width() * brief.progress, bar.height()), 2.5, 2.5
-            )
 
-    def _paint_text(self, painter: QPainter, rect: QRectF, brief: TitleBrief) -> None:
-        base = painter.font()
+    @staticmethod
+    def _paint_progress(painter: QPainter, poster: QRectF, progress: float) -> None:
+        bar = QRectF(poster.x() + 10, poster.bottom() - 12, poster.width() - 20, 5)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_GLYPH_BG)
+        painter.drawRoundedRect(bar.adjusted(-2, -2, 2, 2), 4, 4)
+        painter.setBrush(_TRACK)
+        painter.drawRoundedRect(bar, 2.5, 2.5)
+        painter.setBrush(_ACCENT)
+        painter.drawRoundedRect(QRectF(bar.x(), bar.y(), bar.width() * progress, bar.height()), 2.5, 2.5)
+
+    def _paint_text(self, painter: QPainter, rect: QRectF, brief: TitleBrief, base: QFont) -> None:
         card = self._card(brief, base)
         label = self._label(brief, card, base)
         _, title_font, meta_font, *_ = self._fonts(base)
