@@ -34,13 +34,13 @@ from app.ui.delegates.poster_delegate import POSTER
 from app.ui.images import PosterCache
 from app.ui.pages.grid_page import GridPage
 from app.ui.pages.home_page import HomePage
-from app.ui.pages.settings_page import SettingsPage
-from app.ui.pages.title_page import TitlePage
 from app.ui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
     from app.services.playback import PlaybackService
     from app.ui.pages.player_page import PlayerPage
+    from app.ui.pages.settings_page import SettingsPage
+    from app.ui.pages.title_page import TitlePage
 
 log = logging.getLogger(__name__)
 
@@ -99,10 +99,11 @@ class MainWindow(QMainWindow):
 
         self.home = HomePage(self.catalog, self.posters)
         self.grid = GridPage(self.catalog, self.posters)
-        self.title_page = TitlePage()
-        self.settings_page = SettingsPage(services)
+        # the title and settings pages are built when first shown: not on the way to first paint
+        self._title_page: TitlePage | None = None
+        self._settings_page: SettingsPage | None = None
         self.stack = QStackedWidget()
-        for page in (self.home, self.grid, self.title_page, self.settings_page):
+        for page in (self.home, self.grid):
             self.stack.addWidget(page)
 
         self.top_bar = self._build_top_bar()
@@ -117,12 +118,6 @@ class MainWindow(QMainWindow):
         self.home.titleOpened.connect(self.open_title)
         self.home.seeAllRequested.connect(self.show_filtered)
         self.grid.titleOpened.connect(self.open_title)
-        self.title_page.backRequested.connect(self.go_back)
-        self.title_page.playRequested.connect(self.play_title)
-        self.title_page.watchlistToggled.connect(self._toggle_watchlist)
-        self.title_page.watchedToggled.connect(self._toggle_watched)
-        self.title_page.rematchRequested.connect(self._rematch)
-        self.settings_page.libraryChanged.connect(self._library_changed)
         self._unsubscribe = [
             services.bus.subscribe(ProgressDidChange, self._on_progress),
             services.bus.subscribe(LibraryDidChange, self._on_library),
@@ -147,6 +142,32 @@ class MainWindow(QMainWindow):
                 self.show_home()
             else:
                 self.show_grid()
+
+    @property
+    def title_page(self) -> TitlePage:
+        if self._title_page is None:
+            from app.ui.pages.title_page import TitlePage as Page
+
+            page = Page()
+            self.stack.addWidget(page)
+            page.backRequested.connect(self.go_back)
+            page.playRequested.connect(self.play_title)
+            page.watchlistToggled.connect(self._toggle_watchlist)
+            page.watchedToggled.connect(self._toggle_watched)
+            page.rematchRequested.connect(self._rematch)
+            self._title_page = page
+        return self._title_page
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        if self._settings_page is None:
+            from app.ui.pages.settings_page import SettingsPage as Page
+
+            page = Page(self.services)
+            self.stack.addWidget(page)
+            page.libraryChanged.connect(self._library_changed)
+            self._settings_page = page
+        return self._settings_page
 
     @property
     def playback_started(self) -> bool:
@@ -217,7 +238,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         self.nav_home.setChecked(page is self.home)
         self.nav_films.setChecked(page is self.grid)
-        self.nav_settings.setChecked(page is self.settings_page)
+        self.nav_settings.setChecked(page is self._settings_page)
 
     def show_home(self) -> None:
         self._show_page(self.home)
@@ -314,7 +335,7 @@ class MainWindow(QMainWindow):
             self.title_page.show_status(self.tr("Could not fetch that title: %1").replace("%1", str(exc)))
             return
         self._library_changed()
-        if self.stack.currentWidget() is self.title_page:
+        if self._title_page is not None and self.stack.currentWidget() is self._title_page:
             self.open_title(new_id)
 
     def play_title(self, title_id: str, start_ms: int) -> None:
@@ -361,7 +382,7 @@ class MainWindow(QMainWindow):
             self.player.stop()
             self.top_bar.show()
             target = self._return_page or self.home
-            if target is self.title_page and self.title_page.detail is not None:
+            if target is self._title_page and self.title_page.detail is not None:
                 self.stack.setCurrentWidget(self.title_page)
                 self.open_title(self.title_page.detail.id)
             else:
@@ -381,7 +402,7 @@ class MainWindow(QMainWindow):
             self.home.focus_first()
         elif current is self.grid:
             self.grid.focus_grid()
-        elif current is self.title_page:
+        elif current is self._title_page:
             self.title_page.play_button.setFocus()
 
     def toggle_fullscreen(self) -> None:

@@ -59,7 +59,7 @@ _SOON = QColor("#f0a35e")
 
 
 _FRAME_PAD = 4
-_OVERLAYS_KEPT = 360  # ~10 screens of cards; ~70 kB each at 1x
+_OVERLAYS_KEPT = 180  # ~5 screens of cards; ~70 kB each at 1x
 
 
 def _transparent(size: QSize, ratio: float) -> QPixmap:
