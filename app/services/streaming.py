@@ -109,9 +109,15 @@ class StreamingService:
         active = await engine.add(parsed, timeout)
         policy = engine.open_file(active, file_index, start_byte)
         file = policy.file
-        path = engine.file_path(active, file)
+        engine.file_path(active, file)  # refuses a name that would escape the cache
         assert self.server is not None and active.tracker is not None
-        url = self.server.publish(file.path, path, file.size, policy, active.tracker)
+        url = self.server.publish(
+            file.path,
+            functools.partial(engine.read_piece, active),
+            file.size,
+            policy,
+            active.tracker,
+        )
         now = int(self.services.clock.now().timestamp())
         await run_blocking(
             functools.partial(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ from app.engines.torrent.streaming import PieceMap, PieceTracker, PolicyConfig, 
 
 log = logging.getLogger(__name__)
 
+READ_CACHE_BYTES = 32 * 1024 * 1024
+
 # connect_peer() flags (pex_flags_t): "supports encryption", without the default uTP and
 # hole-punch hints (libtorrent 2.1 still tries uTP first; see SessionConfig.utp_connect_timeout).
 PEX_ENCRYPTION = 0x1
@@ -43,6 +46,9 @@ class ActiveTorrent:
     policies: dict[int, StreamPolicy] = field(default_factory=dict)
     error: str | None = None
     keeper: asyncio.Task[None] | None = None
+    # Pieces read back through libtorrent (read_piece): waiters, and a small LRU of the data.
+    reads: dict[int, list[asyncio.Future[bytes]]] = field(default_factory=dict)
+    read_cache: OrderedDict[int, bytes] = field(default_factory=OrderedDict)
 
     @property
     def info(self) -> Any:
@@ -81,6 +87,7 @@ class TorrentEngine:
             session.subscribe("piece_finished_alert", self._on_piece),
             session.subscribe("torrent_error_alert", self._on_error),
             session.subscribe("file_error_alert", self._on_error),
+            session.subscribe("read_piece_alert", self._on_read_piece),
         ]
 
     # -- alert handlers (pump thread) -----------------------------------------------------
@@ -96,6 +103,48 @@ class TorrentEngine:
         active = self._find(alert)
         if active is not None and active.tracker is not None:
             active.tracker.mark(int(alert.piece_index))
+
+    def _on_read_piece(self, alert: Any) -> None:
+        active = self._find(alert)
+        if active is None:
+            return
+        error = alert.error
+        failed = bool(error.value()) if hasattr(error, "value") else False
+        data = None if failed else bytes(alert.buffer)
+        why = error.message() if failed else ""
+        self.loop.call_soon_threadsafe(self._piece_read, active, int(alert.piece), data, why)
+
+    def _piece_read(self, active: ActiveTorrent, piece: int, data: bytes | None, why: str) -> None:
+        if data is not None:
+            active.read_cache[piece] = data
+            active.read_cache.move_to_end(piece)
+            while sum(map(len, active.read_cache.values())) > READ_CACHE_BYTES:
+                active.read_cache.popitem(last=False)
+        for fut in active.reads.pop(piece, ()):
+            if fut.done():
+                continue
+            if data is None:
+                fut.set_exception(BadTorrent(f"cannot read piece {piece}: {why}"))
+            else:
+                fut.set_result(data)
+
+    async def read_piece(self, active: ActiveTorrent, piece: int) -> bytes:
+        """A finished piece, read through libtorrent.
+
+        Not from the file on disk: libtorrent 2 reports a piece finished once its hash checks
+        out, while its blocks may still sit in the store buffer on their way to the file; a
+        direct file read then returned zeros (seen in test_server under load).
+        """
+        cached = active.read_cache.get(piece)
+        if cached is not None:
+            active.read_cache.move_to_end(piece)
+            return cached
+        fut: asyncio.Future[bytes] = self.loop.create_future()
+        waiters = active.reads.setdefault(piece, [])
+        waiters.append(fut)
+        if len(waiters) == 1:
+            active.handle.read_piece(piece)
+        return await asyncio.wait_for(fut, 60)
 
     def _on_error(self, alert: Any) -> None:
         active = self._find(alert)

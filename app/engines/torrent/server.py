@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import logging
 import mimetypes
@@ -10,8 +9,9 @@ import re
 import secrets
 import time
 from collections import deque
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from urllib.parse import quote
 
 from aiohttp import web
@@ -21,6 +21,7 @@ from app.engines.torrent.streaming import PieceMap, PieceTracker, StreamPolicy
 log = logging.getLogger(__name__)
 
 CHUNK = 256 * 1024
+PieceReader = Callable[[int], Awaitable[bytes]]
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 _EXTRA_TYPES = {
     ".mkv": "video/x-matroska",
@@ -43,7 +44,7 @@ class StreamEntry:
 
     token: str
     name: str
-    path: Path
+    read_piece: PieceReader
     size: int
     policy: StreamPolicy
     tracker: PieceTracker
@@ -106,11 +107,18 @@ class StreamServer:
             await self._runner.cleanup()
             self._runner = None
 
-    def publish(self, name: str, path: Path, size: int, policy: StreamPolicy, tracker: PieceTracker) -> str:
+    def publish(
+        self,
+        name: str,
+        read_piece: PieceReader,
+        size: int,
+        policy: StreamPolicy,
+        tracker: PieceTracker,
+    ) -> str:
         """Serve a file under a new token and return its URL."""
         token = secrets.token_urlsafe(24)
         leaf = PurePosixPath(name).name or "video"
-        self.entries[token] = StreamEntry(token, leaf, path, size, policy, tracker)
+        self.entries[token] = StreamEntry(token, leaf, read_piece, size, policy, tracker)
         return f"http://127.0.0.1:{self.port}/stream/{token}/{quote(leaf)}"
 
     def unpublish(self, url: str) -> None:
@@ -163,8 +171,8 @@ class StreamServer:
     async def _copy(
         self, entry: StreamEntry, reader: int, start: int, end: int, response: web.StreamResponse
     ) -> None:
-        loop = asyncio.get_running_loop()
         pos = start
+        pmap = entry.map
         while pos <= end:
             piece = entry.map.piece_at(pos)
             entry.policy.set_reader(reader, pos)
@@ -176,17 +184,12 @@ class StreamServer:
                 return
             _, piece_end = entry.map.file_range(piece)
             stop = min(piece_end, end + 1, pos + CHUNK)
-            data = await loop.run_in_executor(None, _read_at, entry.path, pos, stop - pos)
+            blob = await entry.read_piece(piece)
+            offset = pmap.file_offset + pos - piece * pmap.piece_length
+            data = blob[offset : offset + stop - pos]
             if not data:
                 log.warning("short read at byte %d of %s", pos, entry.name)
                 return
             await response.write(data)
             pos += len(data)
             entry.served += len(data)
-
-
-def _read_at(path: Path, offset: int, size: int) -> bytes:
-    # Opened per chunk: the file appears only once libtorrent writes its first piece.
-    with open(path, "rb") as fh:
-        fh.seek(offset)
-        return fh.read(size)
