@@ -6,7 +6,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import text
 
@@ -60,8 +60,9 @@ class SourceRow:
     unmatched_channels: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class AiringRow:
+class AiringRow(NamedTuple):
+    """One airing as the catalog queries return it (a tuple: a thousand are built per query)."""
+
     programme_id: int
     channel_id: str
     channel_name: str
@@ -347,7 +348,7 @@ def _airings(db: Database, sql: str, params: tuple[Any, ...]) -> list[AiringRow]
         raw.execute("PRAGMA mmap_size=268435456")
         raw.execute("PRAGMA cache_size=-8192")
         rows = raw.execute(sql, params).fetchall()
-    return [AiringRow(*r) for r in rows]
+    return list(map(AiringRow._make, rows))
 
 
 def films_between(db: Database, start: int, end: int, *, limit: int | None = None) -> list[AiringRow]:
