@@ -375,8 +375,9 @@ def films_between(db: Database, start: int, end: int, *, limit: int | None = Non
 def on_air(db: Database, now: int, *, max_length: int = 6 * 3600) -> list[AiringRow]:
     """What every channel shows at ``now``: one covering-index seek per channel."""
     sql = (
-        "SELECT p.id, p.channel_id, ch.name, p.start, p.stop, p.title, p.norm_title, p.kind, "
-        "p.film_key, p.year_hint, p.title_id, NULL, p.icon FROM channels ch "
+        # Only what a "now" column shows: building a thousand strings is most of the cost.
+        "SELECT p.id, p.channel_id, ch.name, p.start, p.stop, p.title, NULL, p.kind, "
+        "NULL, NULL, p.title_id, NULL, p.icon FROM channels ch "
         "JOIN programmes p ON p.id = (SELECT q.id FROM programmes q WHERE q.channel_id = ch.id "
         "AND q.start <= ? AND q.start > ? ORDER BY q.start DESC LIMIT 1) "
         "WHERE p.stop > ? OR (p.stop IS NULL AND p.start > ?)"
