@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
@@ -158,24 +158,24 @@
 <context>
     <name>GridPage</name>
     <message>
-        <location filename="../../app/ui/pages/grid_page.py" line="81"/>
-        <location filename="../../app/ui/pages/grid_page.py" line="176"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="84"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="192"/>
         <source>Films on TV and in your library</source>
         <translation>Фильмы в эфире и в вашей библиотеке</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_page.py" line="86"/>
-        <location filename="../../app/ui/pages/grid_page.py" line="184"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="89"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="200"/>
         <source>Nothing here yet. Add a TV guide in Settings, or bring back the demo library.</source>
         <translation>Пока пусто. Добавьте телегид в настройках или верните демо-библиотеку.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_page.py" line="172"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="188"/>
         <source>Search: %1</source>
         <translation>Поиск: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/grid_page.py" line="180"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="196"/>
         <source>%n title(s)</source>
         <translation>
             <numerusform>%n фильм</numerusform>
@@ -184,9 +184,9 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_page.py" line="182"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="198"/>
         <source>Nothing matches. Try other words or fewer filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ничего не нашлось. Попробуйте другие слова или меньше фильтров.</translation>
     </message>
 </context>
 <context>
@@ -194,7 +194,7 @@
     <message>
         <location filename="../../app/ui/pages/home_page.py" line="144"/>
         <source>Nothing here yet. Add a TV guide in Settings, or bring back the demo library.</source>
-        <translation type="unfinished">Пока пусто. Добавьте телегид в настройках или верните демо-библиотеку.</translation>
+        <translation>Пока пусто. Добавьте телегид в настройках или верните демо-библиотеку.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/home_page.py" line="162"/>
@@ -248,35 +248,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Films</source>
-        <translation type="vanished">Фильмы</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>Home</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>All films</source>
         <translation>Все фильмы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="210"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <source>Search titles  (Ctrl+F)</source>
-        <translation type="vanished">Поиск по названию  (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="330"/>
         <source>Fetching the chosen title…</source>
         <translation>Загружаем выбранный фильм…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="309"/>
+        <location filename="../../app/ui/main_window.py" line="335"/>
         <source>Could not fetch that title: %1</source>
         <translation>Не удалось загрузить фильм: %1</translation>
     </message>
@@ -409,7 +401,7 @@
         <translation>Качество</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="193"/>
+        <location filename="../../app/ui/pages/player_page.py" line="194"/>
         <location filename="../../app/ui/widgets/player_panels.py" line="113"/>
         <source>Auto</source>
         <translation>Авто</translation>
@@ -440,116 +432,104 @@
         <translation>Во весь экран (F, двойной щелчок)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="116"/>
+        <location filename="../../app/ui/pages/player_page.py" line="117"/>
         <source>Opening…</source>
         <translation>Открываем…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="209"/>
+        <location filename="../../app/ui/pages/player_page.py" line="210"/>
         <source>Peers %1 · %2 · %3 % loaded</source>
         <translation>Пиры %1 · %2 · загружено %3 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="223"/>
+        <location filename="../../app/ui/pages/player_page.py" line="224"/>
         <source>%1: %2.
 Switching to %3…</source>
         <translation>%1: %2.
 Переключаемся на %3…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="247"/>
+        <location filename="../../app/ui/pages/player_page.py" line="248"/>
         <source>no picture after %1 s</source>
         <translation>нет изображения за %1 с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="249"/>
+        <location filename="../../app/ui/pages/player_page.py" line="250"/>
         <source>the stream stalled for %1 s</source>
         <translation>поток замер на %1 с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="251"/>
+        <location filename="../../app/ui/pages/player_page.py" line="252"/>
         <source>cannot be played</source>
         <translation>не воспроизводится</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="252"/>
+        <location filename="../../app/ui/pages/player_page.py" line="253"/>
         <source>could not be opened</source>
         <translation>не открывается</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="253"/>
+        <location filename="../../app/ui/pages/player_page.py" line="254"/>
         <source>the live stream ended</source>
         <translation>прямой эфир прервался</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="289"/>
+        <location filename="../../app/ui/pages/player_page.py" line="290"/>
         <source>Volume %1 %</source>
         <translation>Громкость %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="293"/>
+        <location filename="../../app/ui/pages/player_page.py" line="294"/>
         <source>Load subtitles</source>
         <translation>Загрузить субтитры</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="295"/>
+        <location filename="../../app/ui/pages/player_page.py" line="296"/>
         <source>Subtitles (%1)</source>
         <translation>Субтитры (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="303"/>
+        <location filename="../../app/ui/pages/player_page.py" line="304"/>
         <source>Subtitles loaded: %1</source>
         <translation>Субтитры загружены: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="303"/>
+        <location filename="../../app/ui/pages/player_page.py" line="304"/>
         <source>Cannot load subtitles: %1</source>
         <translation>Не удалось загрузить субтитры: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="314"/>
+        <location filename="../../app/ui/pages/player_page.py" line="315"/>
         <source>Screenshot saved: %1</source>
         <translation>Снимок сохранён: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="314"/>
+        <location filename="../../app/ui/pages/player_page.py" line="315"/>
         <source>No picture to save</source>
         <translation>Нет кадра для снимка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="354"/>
+        <location filename="../../app/ui/pages/player_page.py" line="355"/>
         <source>Speed %1×</source>
         <translation>Скорость %1×</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="358"/>
+        <location filename="../../app/ui/pages/player_page.py" line="359"/>
         <source>Subtitle delay %1 ms</source>
         <translation>Задержка субтитров %1 мс</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="362"/>
+        <location filename="../../app/ui/pages/player_page.py" line="363"/>
         <source>Audio delay %1 ms</source>
         <translation>Задержка звука %1 мс</translation>
     </message>
     <message>
-        <source>Volume (↑/↓)</source>
-        <translation type="vanished">Громкость (↑/↓)</translation>
-    </message>
-    <message>
-        <source>Fullscreen (F)</source>
-        <translation type="vanished">Во весь экран (F)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/player_page.py" line="221"/>
+        <location filename="../../app/ui/pages/player_page.py" line="222"/>
         <source>Cannot play this source: %1</source>
         <translation>Не удалось воспроизвести: %1</translation>
     </message>
     <message>
-        <source>This source failed, trying the next one.</source>
-        <translation type="vanished">Источник не работает, пробуем следующий.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/player_page.py" line="235"/>
+        <location filename="../../app/ui/pages/player_page.py" line="236"/>
         <source>The end</source>
         <translation>Конец</translation>
     </message>
@@ -572,7 +552,7 @@ Switching to %3…</source>
     <message>
         <location filename="../../app/ui/pages/settings_page.py" line="24"/>
         <source>TV guides and playlists</source>
-        <translation type="unfinished"></translation>
+        <translation>Телегиды и плейлисты</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/settings_page.py" line="28"/>
@@ -625,150 +605,144 @@ Switching to %3…</source>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="46"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Источник</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="47"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Формат</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="48"/>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновлён</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="49"/>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Каналы</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="50"/>
         <source>Programmes</source>
-        <translation type="unfinished"></translation>
+        <translation>Передачи</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="51"/>
         <source>Films</source>
-        <translation type="unfinished">Фильмы</translation>
+        <translation>Фильмы</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="52"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Состояние</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="69"/>
         <source>Guide or playlist: URL or file (XMLTV .xml/.gz/.xz, M3U, JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Телегид или плейлист: адрес или файл (XMLTV .xml/.gz/.xz, M3U, JSON)</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="73"/>
         <source>Name (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Название (необязательно)</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="75"/>
         <source>File…</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл…</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="77"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="80"/>
         <source>Refresh now</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновить</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="82"/>
         <source>Refresh all</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновить все</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="84"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="121"/>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>ошибка</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="122"/>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>без изменений</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="123"/>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>готово</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="124"/>
         <source>not refreshed</source>
-        <translation type="unfinished"></translation>
+        <translation>не обновлялся</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="127"/>
         <source>demo</source>
-        <translation type="unfinished"></translation>
+        <translation>демо</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/widgets/sources_panel.py" line="172"/>
         <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>и ещё %n</numerusform><numerusform>и ещё %n</numerusform><numerusform>и ещё %n</numerusform></translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="173"/>
         <source>Channels without a guide: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Каналы без телегида: %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="175"/>
         <source>Last error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Последняя ошибка: %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="189"/>
         <source>Choose a guide or playlist</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите телегид или плейлист</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="217"/>
         <source>Source removed; its channels and programmes are gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Источник удалён вместе с его каналами и передачами.</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="246"/>
         <source>The guide has not changed since the last refresh.</source>
-        <translation type="unfinished"></translation>
+        <translation>Телегид не изменился с прошлого обновления.</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="248"/>
         <source>Updated: %1 programmes, %2 films</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновлено: передач — %1, фильмов — %2</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/sources_panel.py" line="264"/>
         <source>Downloading… %p%</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузка… %p%</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/widgets/sources_panel.py" line="267"/>
         <source>%n programme(s) stored</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>сохранена %n передача</numerusform><numerusform>сохранено %n передачи</numerusform><numerusform>сохранено %n передач</numerusform></translation>
     </message>
 </context>
 <context>
