@@ -27,25 +27,19 @@ def font(kind: str, size: int) -> ImageFont.FreeTypeFont:
 # --- composition ------------------------------------------------------------------------------
 
 
-def _background(
-    w: int, h: int, top: RGB, bottom: RGB, glow: RGB, gx: float, gy: float
-) -> Image.Image:
+def _background(w: int, h: int, top: RGB, bottom: RGB, glow: RGB, gx: float, gy: float) -> Image.Image:
     grad = Image.linear_gradient("L").resize((w, h))
     img = Image.composite(Image.new("RGB", (w, h), bottom), Image.new("RGB", (w, h), top), grad)
     radial = Image.radial_gradient("L").resize((int(w * 1.6), int(w * 1.6)))
     mask = Image.new("L", (w, h), 0)
-    mask.paste(
-        radial.point(lambda v: max(0, 150 - v)), (int(gx * w - w * 0.8), int(gy * h - w * 0.8))
-    )
+    mask.paste(radial.point(lambda v: max(0, 150 - v)), (int(gx * w - w * 0.8), int(gy * h - w * 0.8)))
     return Image.composite(Image.new("RGB", (w, h), glow), img, mask)
 
 
 def _vignette(img: Image.Image, strength: int) -> Image.Image:
     w, h = img.size
     radial = (
-        Image.radial_gradient("L")
-        .resize((w, h))
-        .point(lambda v: min(255, max(0, (v - 70) * strength // 60)))
+        Image.radial_gradient("L").resize((w, h)).point(lambda v: min(255, max(0, (v - 70) * strength // 60)))
     )
     return Image.composite(Image.new("RGB", (w, h), (0, 0, 0)), img, radial)
 
@@ -54,9 +48,7 @@ def _grain(img: Image.Image, rng: random.Random, amount: int) -> Image.Image:
     w, h = img.size
     noise = Image.frombytes("L", (w, h), rng.randbytes(w * h)).point(lambda v: v * amount // 255)
     noise = noise.filter(ImageFilter.GaussianBlur(0.6)).convert("RGB")
-    return ImageChops.subtract(
-        ImageChops.add(img, noise), Image.new("RGB", (w, h), (amount // 2,) * 3)
-    )
+    return ImageChops.subtract(ImageChops.add(img, noise), Image.new("RGB", (w, h), (amount // 2,) * 3))
 
 
 def _wrap(
@@ -131,12 +123,7 @@ def render_art(film: dict[str, Any], size: tuple[int, int], with_text: bool) -> 
     img = Image.alpha_composite(img.convert("RGBA"), layer).convert("RGB")
     img = img.resize(size, Image.Resampling.LANCZOS)
     if landscape:
-        shade = (
-            Image.linear_gradient("L")
-            .rotate(90, expand=True)
-            .resize(size)
-            .point(lambda v: int(v * 0.85))
-        )
+        shade = Image.linear_gradient("L").rotate(90, expand=True).resize(size).point(lambda v: int(v * 0.85))
         img = Image.composite(img, Image.new("RGB", size, top), shade)
     img = _vignette(img, 70 if landscape else 90)
     if with_text:
@@ -151,9 +138,7 @@ def _typeset(
     margin = 26
     kind = film["art"]["font"]
     # a dark band under the type keeps it legible over any motif
-    band = (
-        Image.linear_gradient("L").resize((w, h)).point(lambda v: max(0, min(235, (v - 120) * 2)))
-    )
+    band = Image.linear_gradient("L").resize((w, h)).point(lambda v: max(0, min(235, (v - 120) * 2)))
     img = Image.composite(Image.new("RGB", (w, h), dark), img, band)
     d = ImageDraw.Draw(img)
     title = film["title"].upper()

@@ -323,9 +323,7 @@ def build_guide(films: list[dict[str, Any]], seed: str = "cinema-demo-guide") ->
         _sub(c, "display-name", ch["name"], lang="ru")
     for ch in CHANNELS:
         t = WEEK_START
-        for _, start, film in [a for a in airings if a[0] == ch["id"]] + [
-            (ch["id"], WEEK_END, None)
-        ]:
+        for _, start, film in [a for a in airings if a[0] == ch["id"]] + [(ch["id"], WEEK_END, None)]:
             while t < start:  # fill the gap up to the next film with everyday programmes
                 left = int((start - t).total_seconds() // 60)
                 item = filler.pick(ch, t, left)

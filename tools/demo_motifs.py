@@ -53,9 +53,7 @@ def m_rays(d: ImageDraw.ImageDraw, w: int, h: int, c: list[RGB], r: random.Rando
 
 
 def m_arch(d: ImageDraw.ImageDraw, w: int, h: int, c: list[RGB], r: random.Random) -> None:
-    d.rounded_rectangle(
-        [w * 0.22, h * 0.08, w * 0.78, h * 0.9], radius=w * 0.28, fill=rgba(c[2], 60)
-    )
+    d.rounded_rectangle([w * 0.22, h * 0.08, w * 0.78, h * 0.9], radius=w * 0.28, fill=rgba(c[2], 60))
     # the long shadow on the stairs: a thin figure with clawed fingers
     x = w * 0.56
     d.ellipse([x - w * 0.05, h * 0.2, x + w * 0.05, h * 0.32], fill=rgba(c[0], 245))
@@ -121,9 +119,7 @@ def m_rails(d: ImageDraw.ImageDraw, w: int, h: int, c: list[RGB], r: random.Rand
         t = (i / 14) ** 1.8
         y = vy + (h - vy) * t
         half = w * 0.9 * t
-        d.line(
-            [(vx - half, y), (vx + half, y)], fill=rgba(c[2], 90), width=max(2, int(w * 0.02 * t))
-        )
+        d.line([(vx - half, y), (vx + half, y)], fill=rgba(c[2], 90), width=max(2, int(w * 0.02 * t)))
     d.ellipse([w * 0.62, h * 0.08, w * 0.92, h * 0.28], fill=rgba(c[2], 170))
 
 
@@ -253,18 +249,14 @@ def m_spiral(d: ImageDraw.ImageDraw, w: int, h: int, c: list[RGB], r: random.Ran
 def m_cross(d: ImageDraw.ImageDraw, w: int, h: int, c: list[RGB], r: random.Random) -> None:
     d.rectangle([w * 0.47, h * 0.05, w * 0.53, h * 0.7], fill=rgba(c[2], 120))
     d.rectangle([w * 0.3, h * 0.18, w * 0.7, h * 0.23], fill=rgba(c[2], 120))
-    d.ellipse(
-        [w * 0.32, h * 0.3, w * 0.68, h * 0.62], fill=rgba(c[3], 40)
-    )  # a face in close-up, as light
+    d.ellipse([w * 0.32, h * 0.3, w * 0.68, h * 0.62], fill=rgba(c[3], 40))  # a face in close-up, as light
 
 
 def m_sun(d: ImageDraw.ImageDraw, w: int, h: int, c: list[RGB], r: random.Random) -> None:
     cx, cy = w * 0.5, h * 0.5
     for i in range(6):
         rr = w * (0.5 - i * 0.07)
-        d.ellipse(
-            [cx - rr, cy - rr, cx + rr, cy + rr], fill=rgba(mix(c[2], c[3], i / 6), 40 + i * 25)
-        )
+        d.ellipse([cx - rr, cy - rr, cx + rr, cy + rr], fill=rgba(mix(c[2], c[3], i / 6), 40 + i * 25))
     d.rectangle([0, cy, w, h], fill=rgba(c[1], 200))  # the lake
     for i in range(10):
         y = cy + h * 0.02 * (i + 1) ** 1.2
@@ -304,12 +296,8 @@ def m_leaves(d: ImageDraw.ImageDraw, w: int, h: int, c: list[RGB], r: random.Ran
         side = (cx + L * 0.5 * math.cos(a + 0.35), cy + L * 0.5 * math.sin(a + 0.35))
         side2 = (cx + L * 0.5 * math.cos(a - 0.35), cy + L * 0.5 * math.sin(a - 0.35))
         d.polygon([(cx, cy), side, tip, side2], fill=rgba(mix(c[1], c[3], r.uniform(0, 0.4)), 200))
-    d.ellipse(
-        [cx - w * 0.12, cy - w * 0.2, cx + w * 0.12, cy + w * 0.04], fill=rgba(c[2], 240)
-    )  # the bloom
-    d.chord(
-        [cx - w * 0.09, cy - w * 0.12, cx + w * 0.09, cy + w * 0.02], 0, 180, fill=rgba(c[0], 255)
-    )
+    d.ellipse([cx - w * 0.12, cy - w * 0.2, cx + w * 0.12, cy + w * 0.04], fill=rgba(c[2], 240))  # the bloom
+    d.chord([cx - w * 0.09, cy - w * 0.12, cx + w * 0.09, cy + w * 0.02], 0, 180, fill=rgba(c[0], 255))
 
 
 def m_planet(d: ImageDraw.ImageDraw, w: int, h: int, c: list[RGB], r: random.Random) -> None:
@@ -363,16 +351,12 @@ def m_bolt(d: ImageDraw.ImageDraw, w: int, h: int, c: list[RGB], r: random.Rando
 def m_waves(d: ImageDraw.ImageDraw, w: int, h: int, c: list[RGB], r: random.Random) -> None:
     for row in range(9):
         base = h * (0.42 + row * 0.06)
-        pts = [
-            (x * w / 60, base + math.sin(x / 60 * 8 * math.pi + row) * h * 0.015) for x in range(61)
-        ]
+        pts = [(x * w / 60, base + math.sin(x / 60 * 8 * math.pi + row) * h * 0.015) for x in range(61)]
         d.polygon([*pts, (w, h), (0, h)], fill=rgba(mix(c[1], c[3], row / 14), 60))
     d.ellipse(
         [w * 0.2, h * 0.1, w * 0.48, h * 0.1 + w * 0.28], fill=rgba(c[2], 230)
     )  # the sun over Sindbad's isle
-    d.polygon(
-        [(w * 0.55, h * 0.42), (w * 0.72, h * 0.2), (w * 0.9, h * 0.42)], fill=rgba(c[0], 200)
-    )
+    d.polygon([(w * 0.55, h * 0.42), (w * 0.72, h * 0.2), (w * 0.9, h * 0.42)], fill=rgba(c[0], 200))
 
 
 MOTIFS: dict[str, Motif] = {

@@ -59,9 +59,7 @@ def metadata_entry(film: dict[str, Any]) -> dict[str, Any]:
 
 def write_metadata(out: Path) -> None:
     data = {"films": [metadata_entry(f) for f in FILMS]}
-    (out / "metadata.json").write_text(
-        json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8"
-    )
+    (out / "metadata.json").write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
 
 
 def write_art(out: Path) -> None:
