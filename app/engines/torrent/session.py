@@ -65,9 +65,9 @@ def settings_pack(config: SessionConfig) -> dict[str, Any]:
         "user_agent": config.user_agent,
         "allow_multiple_connections_per_ip": config.allow_multiple_connections_per_ip,
         "alert_queue_size": 10000,
-        # A streaming client wants its deadline pieces from whoever has them, at once.
-        "request_timeout": 10,
-        "piece_timeout": 5,
+        # request_timeout/piece_timeout stay at libtorrent's defaults (60 s/20 s): shorter ones
+        # snub a peer that is merely slow to answer (transmission) and a snubbed peer gets no
+        # deadline requests at all.
         "peer_connect_timeout": 5,
         "strict_end_game_mode": False,
         # Whatever the priorities say for a moment, never drop the seeds a stream depends on.
