@@ -56,9 +56,7 @@ def record_access(
 def set_keep(db: Database, info_hash: str, keep: bool) -> bool:
     """Set the keep flag; False when the torrent is unknown."""
     with db.engine.begin() as conn:
-        result = conn.execute(
-            update(torrents).where(torrents.c.info_hash == info_hash).values(keep=keep)
-        )
+        result = conn.execute(update(torrents).where(torrents.c.info_hash == info_hash).values(keep=keep))
     return bool(result.rowcount)
 
 
