@@ -94,7 +94,7 @@ class Settings(BaseModel):
     torrent_tick_interval_ms: int = 100
     torrent_metadata_timeout_s: float = 60.0
     torrent_stream_port: int = 0  # local stream server port; 0 picks a free one
-    poster_cache_mb: int = 48
+    poster_cache_mb: int = 24  # ~130 grid posters (5 screens); RSS at 20,000 titles stays under 200 MB
     demo_enabled: bool = True
 
 

@@ -6,6 +6,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
+from typing import ClassVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap
@@ -81,14 +82,16 @@ class _CardText:
 
 
 class PosterDelegate(QStyledItemDelegate):
+    # rendered badge strip and text block per card (a repaint is then a few drawPixmap calls),
+    # shared by the grid and every Home strip so that one bound holds for the whole window
+    _overlays: ClassVar[OrderedDict[int, tuple[TitleBrief, int, QPixmap | None, QPixmap]]] = OrderedDict()
+
     def __init__(self, posters: PosterCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._posters = posters
         self._font_cache: tuple[QFont, QFont, QFont, QFontMetrics, QFontMetrics, QFontMetrics] | None = None
         self._cards: dict[int, tuple[TitleBrief, _CardText]] = {}
-        # rendered badge strip and text block per card: a repaint is then a few drawPixmap calls
         self._frames: dict[bool, QPixmap] = {}
-        self._overlays: OrderedDict[int, tuple[TitleBrief, int, QPixmap | None, QPixmap]] = OrderedDict()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return CARD
