@@ -28,7 +28,7 @@ def _pause(p: QPainter, s: float) -> None:
     p.drawRoundedRect(QRectF(s * 0.58, s * 0.18, s * 0.18, s * 0.64), 2, 2)
 
 
-def _volume(p: QPainter, s: float) -> None:
+def _speaker(p: QPainter, s: float) -> None:
     path = QPainterPath()
     path.moveTo(s * 0.12, s * 0.38)
     path.lineTo(s * 0.3, s * 0.38)
@@ -38,6 +38,10 @@ def _volume(p: QPainter, s: float) -> None:
     path.lineTo(s * 0.12, s * 0.62)
     path.closeSubpath()
     p.drawPath(path)
+
+
+def _volume(p: QPainter, s: float) -> None:
+    _speaker(p, s)
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.setPen(_pen(s * 0.07))
     p.drawArc(QRectF(s * 0.42, s * 0.3, s * 0.3, s * 0.4), -50 * 16, 100 * 16)
@@ -67,15 +71,7 @@ def _back(p: QPainter, s: float) -> None:
 
 
 def _mute(p: QPainter, s: float) -> None:
-    path = QPainterPath()
-    path.moveTo(s * 0.12, s * 0.38)
-    path.lineTo(s * 0.3, s * 0.38)
-    path.lineTo(s * 0.52, s * 0.18)
-    path.lineTo(s * 0.52, s * 0.82)
-    path.lineTo(s * 0.3, s * 0.62)
-    path.lineTo(s * 0.12, s * 0.62)
-    path.closeSubpath()
-    p.drawPath(path)
+    _speaker(p, s)
     p.setPen(_pen(s * 0.07))
     p.drawLine(QPointF(s * 0.62, s * 0.38), QPointF(s * 0.86, s * 0.62))
     p.drawLine(QPointF(s * 0.86, s * 0.38), QPointF(s * 0.62, s * 0.62))
