@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from app.domain.errors import ProviderUnavailable, RateLimited
+from app.domain.errors import AuthError, BadFeed, NotFound, ProviderUnavailable, RateLimited
 from app.net.ratelimit import RateLimiter
 
 log = logging.getLogger(__name__)
@@ -131,3 +131,24 @@ async def send(
             raise ProviderUnavailable(f"{httpx.URL(url).host} unavailable ({reason})")
         stats.retries += 1
         await sleep(backoff_delay(failures - 1, policy))
+
+
+def json_or_raise(
+    response: httpx.Response,
+    service: str,
+    path: str,
+    auth_message: str,
+    auth_statuses: tuple[int, ...] = (401,),
+) -> Any:
+    """A JSON API answer's body, or our error for its status (auth, not found, failure, not JSON)."""
+    status = response.status_code
+    if status in auth_statuses:
+        raise AuthError(auth_message)
+    if status == 404:
+        raise NotFound(f"{service} has no {path}")
+    if status >= 400:
+        raise ProviderUnavailable(f"{service} answered HTTP {status} for {path}")
+    try:
+        return response.json()
+    except ValueError as exc:
+        raise BadFeed(f"{service} sent a body that is not JSON for {path}") from exc

@@ -6,9 +6,9 @@ from typing import Any
 
 import httpx
 
-from app.domain.errors import AuthError, BadFeed, NotFound, ProviderUnavailable
+from app.domain.errors import BadFeed
 from app.net.ratelimit import RateLimiter
-from app.net.retry import DEFAULT_POLICY, RequestStats, RetryPolicy, Sleep, send
+from app.net.retry import DEFAULT_POLICY, RequestStats, RetryPolicy, Sleep, json_or_raise, send
 
 
 def shikimori_limiter() -> RateLimiter:
@@ -48,16 +48,13 @@ class ShikimoriClient:
             policy=self._policy,
             **kwargs,
         )
-        if response.status_code in (401, 403):
-            raise AuthError(f"Shikimori refused the request (HTTP {response.status_code})")
-        if response.status_code == 404:
-            raise NotFound(f"Shikimori has no {path}")
-        if response.status_code >= 400:
-            raise ProviderUnavailable(f"Shikimori answered HTTP {response.status_code} for {path}")
-        try:
-            return response.json()
-        except ValueError as exc:
-            raise BadFeed(f"Shikimori sent a body that is not JSON for {path}") from exc
+        return json_or_raise(
+            response,
+            "Shikimori",
+            path,
+            f"Shikimori refused the request (HTTP {response.status_code})",
+            auth_statuses=(401, 403),
+        )
 
     async def search(self, query: str, limit: int = 10) -> list[dict[str, Any]]:
         data = await self.get("/api/animes", {"search": query, "limit": limit, "order": "popularity"})

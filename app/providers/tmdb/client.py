@@ -7,9 +7,9 @@ from typing import Any
 
 import httpx
 
-from app.domain.errors import AuthError, BadFeed, NotFound, ProviderUnavailable
+from app.domain.errors import BadFeed
 from app.net.ratelimit import RateLimiter
-from app.net.retry import DEFAULT_POLICY, RequestStats, RetryPolicy, Sleep, send
+from app.net.retry import DEFAULT_POLICY, RequestStats, RetryPolicy, Sleep, json_or_raise, send
 
 APPEND = "credits,videos,external_ids,alternative_titles,recommendations"
 _V3_KEY = re.compile(r"^[0-9a-f]{32}$")
@@ -62,16 +62,7 @@ class TmdbClient:
             policy=self._policy,
             **kwargs,
         )
-        if response.status_code == 401:
-            raise AuthError(AUTH_HELP)
-        if response.status_code == 404:
-            raise NotFound(f"TMDB has no {path}")
-        if response.status_code >= 400:
-            raise ProviderUnavailable(f"TMDB answered HTTP {response.status_code} for {path}")
-        try:
-            return response.json()
-        except ValueError as exc:
-            raise BadFeed(f"TMDB sent a body that is not JSON for {path}") from exc
+        return json_or_raise(response, "TMDB", path, AUTH_HELP)
 
     async def configuration(self) -> dict[str, Any]:
         return _object(await self.get("/configuration"), "/configuration")
