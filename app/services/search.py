@@ -48,22 +48,32 @@ class SearchService:
         return " AND ".join(parts) if parts else None
 
     def near_terms(self, word: str) -> list[str]:
-        from rapidfuzz.distance import Levenshtein  # only a misspelt word needs it, not start-up
+        # only a misspelt word needs rapidfuzz, not start-up (warm() imports it in a worker)
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
 
         limit = _allowed_typos(word)
-        scored: list[tuple[int, str]] = []
         # Typos rarely hit the first letter; looking only there keeps this to a few ms.
-        for term in search_repo.terms_starting_with(self._s.db, word[0]):
-            whole = Levenshtein.distance(word, term, score_cutoff=limit)
-            head = Levenshtein.distance(word, term[: len(word)], score_cutoff=limit)
-            best = min(whole, head)
-            if best <= limit:
-                scored.append((best, term))
-        if not scored:
+        terms = search_repo.terms_starting_with(self._s.db, word[0])
+        heads = [term[: len(word)] for term in terms]
+        best: dict[int, int] = {}
+        # whole terms ("терменатор") and their heads ("терминатр" ~ "терминато|р"), in C
+        for choices in (terms, heads):
+            for _, distance, index in process.extract(
+                word, choices, scorer=Levenshtein.distance, score_cutoff=limit, limit=None
+            ):
+                best[index] = min(distance, best.get(index, limit))
+        if not best:
             return []
         # only the closest: "терминатр" means "терминатор" (1 edit), not "терминал" too (2 edits)
-        closest = min(d for d, _ in scored)
-        return sorted(t for d, t in scored if d == closest)[:_MAX_ALTERNATIVES]
+        closest = min(best.values())
+        return sorted(terms[i] for i, d in best.items() if d == closest)[:_MAX_ALTERNATIVES]
+
+    def warm(self) -> int:
+        """Prepare the index and the rating order, and load the typo pass's library (in a worker)."""
+        import rapidfuzz.process  # noqa: F401  (the first misspelt word should not pay the import)
+
+        return search_repo.warm(self._s.db)
 
     def suggestions(self, text: str, limit: int = 8) -> list[Suggestion]:
         match = self.expression(text)

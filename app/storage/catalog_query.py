@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.storage import search_repo
 from app.storage.db import Database
 
 KINDS = ("film", "series", "anime", "documentary", "cartoon")
@@ -147,23 +148,21 @@ def filtered_ids(
         )
     if flt.availability:
         where.append(_availability(flt.availability))
-    sql = f"SELECT t.id FROM titles t {' '.join(joins)} WHERE {' AND '.join(where)} ORDER BY {_order(sort)}"
-    if limit is not None and sort != "relevance":
+    relevance = sort == "relevance" and bool(match)
+    sql = f"SELECT t.id FROM titles t {' '.join(joins)} WHERE {' AND '.join(where)}"
+    if not relevance:
+        sql += f" ORDER BY {_order(sort)}"
+    if limit is not None and not relevance:
         sql += " LIMIT :limit"
         params["limit"] = limit
     conn = db.raw()
-    if sort != "relevance" or not match:
+    if not relevance:
         return [r[0] for r in conn.execute(sql, params)]
-    # relevance: titles whose own name matches first, then original/alternative-title hits,
-    # each by rating (a stable partition of the rating order)
-    rows = conn.execute(sql.replace("SELECT t.id FROM", "SELECT t.id, t.rowid FROM", 1), params).fetchall()
-    in_title = {
-        r[0]
-        for r in conn.execute(
-            "SELECT rowid FROM titles_fts WHERE titles_fts MATCH ?", (f"title : ({match})",)
-        )
-    }
-    ids = [r[0] for r in rows if r[1] in in_title] + [r[0] for r in rows if r[1] not in in_title]
+    # relevance: the text search's own order (title hits first, then the rating order, kept in
+    # memory by search_repo) restricted to the titles that pass the filters: no SQL sort and no
+    # second match for the title column
+    passed = {r[0] for r in conn.execute(sql, params)}
+    ids = [i for i in search_repo.ranked_ids(db, str(match)) if i in passed]
     return ids[:limit] if limit is not None else ids
 
 

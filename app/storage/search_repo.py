@@ -1,12 +1,28 @@
-"""The FTS5 title index (migration 0002): suggestions, index terms for typo repair, rebuild."""
+"""The FTS5 title index (migrations 0002, 0003): ranked ids, suggestions, index terms for typo repair.
+
+A text search costs two bare FTS5 matches that return rowids as one string (title hits, then the
+other hits), a lookup of each rowid's position in the catalog's rating order, and a sort of small
+integers. The rating order lives in memory per ``catalog_version`` (bumped by the title triggers)
+together with the last few results and the index terms the typo pass asked for; a title write
+replaces all of it at the next query.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import weakref
-from dataclasses import dataclass
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from app.storage.db import Database
+
+# A result is kept for the grid and the suggestions of the same keystroke, and for backspacing.
+_RESULTS_KEPT = 4
+# The index is merged into one segment when it has more (each segment is one more doclist per word).
+_SEGMENTS_BEFORE_MERGE = 1
 
 
 @dataclass(frozen=True)
@@ -18,25 +34,112 @@ class Suggestion:
     kind: str
 
 
-def suggestions(db: Database, match: str, limit: int = 8) -> list[Suggestion]:
-    """The best ``limit`` titles for an FTS5 expression: own-title hits first, then by rating."""
-    conn = db.raw()
-    found: list[Suggestion] = []
-    seen: set[str] = set()
-    for expr in (f"title : ({match})", match):
-        rows = conn.execute(
-            "SELECT id, title, original_title, year, kind FROM titles "
-            "WHERE rowid IN (SELECT rowid FROM titles_fts WHERE titles_fts MATCH ?) AND kind != 'programme' "
-            "ORDER BY rating IS NULL, rating DESC LIMIT ?",
-            (expr, limit),
+@dataclass
+class _Snapshot:
+    """What search keeps in memory for one ``catalog_version``."""
+
+    version: int
+    position: dict[int, int]  # titles.rowid -> position in the rating order
+    ids: tuple[str, ...]  # position -> title id
+    results: OrderedDict[str, tuple[str, ...]] = field(default_factory=OrderedDict)
+    terms: dict[str, list[str]] = field(default_factory=dict)
+
+
+_snapshots: weakref.WeakKeyDictionary[Database, _Snapshot] = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
+
+_RANK_SQL = (
+    # the order of ix_titles_search_rank (0003): read from the index, no sort, no table rows
+    "SELECT rowid, id FROM titles WHERE kind != 'programme' "
+    "ORDER BY rating IS NULL, rating DESC, votes DESC, title"
+)
+
+
+@contextmanager
+def _read(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One read transaction, so the version, the rating order and the matches agree."""
+    if conn.in_transaction:
+        yield conn
+        return
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    finally:
+        conn.execute("COMMIT")
+
+
+def _version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT n FROM catalog_version WHERE id = 1").fetchone()[0])
+
+
+def _snapshot(db: Database, conn: sqlite3.Connection) -> _Snapshot:
+    version = _version(conn)
+    with _lock:
+        snap = _snapshots.get(db)
+        if snap is not None and snap.version == version:
+            return snap
+        rows = conn.execute(_RANK_SQL).fetchall()
+        rowids = [r[0] for r in rows]
+        snap = _Snapshot(
+            version=version,
+            position=dict(zip(rowids, range(len(rowids)), strict=True)),
+            ids=tuple(r[1] for r in rows),
         )
-        for r in rows:
-            if r[0] not in seen and len(found) < limit:
-                seen.add(r[0])
-                found.append(Suggestion(r[0], r[1], r[2], r[3], r[4]))
-        if len(found) >= limit:
-            break
+        _snapshots[db] = snap
+        return snap
+
+
+def _positions(conn: sqlite3.Connection, position: dict[int, int], expr: str) -> list[int]:
+    """Sorted rating-order positions of the catalog titles matching ``expr``."""
+    # one string instead of a Python row per hit: a one-letter prefix matches thousands
+    joined = conn.execute(
+        "SELECT group_concat(rowid) FROM titles_fts WHERE titles_fts MATCH ?", (expr,)
+    ).fetchone()[0]
+    if not joined:
+        return []
+    found = [p for p in map(position.get, map(int, joined.split(","))) if p is not None]
+    found.sort()
     return found
+
+
+def _ranked(db: Database, match: str) -> tuple[str, ...]:
+    conn = db.raw()
+    with _read(conn):
+        snap = _snapshot(db, conn)
+        with _lock:
+            kept = snap.results.get(match)
+            if kept is not None:
+                snap.results.move_to_end(match)
+                return kept
+        in_title = f"title : ({match})"
+        ids = snap.ids
+        # disjoint: every hit is fetched once; own-title hits come first
+        first = _positions(conn, snap.position, in_title)
+        rest = _positions(conn, snap.position, f"({match}) NOT {in_title}")
+    result = tuple([ids[p] for p in first] + [ids[p] for p in rest])
+    with _lock:
+        snap.results[match] = result
+        while len(snap.results) > _RESULTS_KEPT:
+            snap.results.popitem(last=False)
+    return result
+
+
+def ranked_ids(db: Database, match: str) -> list[str]:
+    """Catalog titles matching ``match``: own-title hits first, then by rating, votes, title."""
+    return list(_ranked(db, match))
+
+
+def suggestions(db: Database, match: str, limit: int = 8) -> list[Suggestion]:
+    """The best ``limit`` titles for an FTS5 expression, in the order the grid shows them."""
+    best = _ranked(db, match)[:limit]
+    if not best:
+        return []
+    marks = ", ".join("?" * len(best))
+    rows = db.raw().execute(
+        f"SELECT id, title, original_title, year, kind FROM titles WHERE id IN ({marks})", best
+    )
+    by_id = {r[0]: Suggestion(r[0], r[1], r[2], r[3], r[4]) for r in rows}
+    return [by_id[i] for i in best if i in by_id]
 
 
 def _upper(head: str) -> str:
@@ -44,12 +147,27 @@ def _upper(head: str) -> str:
 
 
 def terms_starting_with(db: Database, head: str, limit: int = 20000) -> list[str]:
-    """Index terms that begin with ``head`` (the typo pass compares the user's word with these)."""
-    # the vocabulary table is ordered by term, so a range on it is a seek, not a scan
-    rows = db.raw().execute(
-        "SELECT term FROM titles_fts_vocab WHERE term >= ? AND term < ? LIMIT ?", (head, _upper(head), limit)
-    )
-    return [r[0] for r in rows]
+    """Index terms that begin with ``head`` (the typo pass compares the user's word with these).
+
+    Kept per ``catalog_version``: typing a misspelt word asks for the same letter every keystroke.
+    """
+    conn = db.raw()
+    with _read(conn):
+        snap = _snapshot(db, conn)
+        key = f"{head}\0{limit}"
+        with _lock:
+            kept = snap.terms.get(key)
+        if kept is not None:
+            return kept
+        # the vocabulary table is ordered by term, so a range on it is a seek, not a scan
+        rows = conn.execute(
+            "SELECT term FROM titles_fts_vocab WHERE term >= ? AND term < ? LIMIT ?",
+            (head, _upper(head), limit),
+        )
+        terms = [r[0] for r in rows]
+    with _lock:
+        snap.terms[key] = terms
+    return terms
 
 
 def has_term_prefix(db: Database, prefix: str) -> bool:
@@ -63,10 +181,35 @@ def has_term_prefix(db: Database, prefix: str) -> bool:
     return row is not None
 
 
+def segments(db: Database) -> int:
+    """How many segments the index is made of (each adds a doclist read per query word)."""
+    return int(db.raw().execute("SELECT count(DISTINCT segid) FROM titles_fts_idx").fetchone()[0])
+
+
+def merge(db: Database) -> bool:
+    """Merge the index into one segment unless a writer holds the database (then try next time)."""
+    conn = db.raw()
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        conn.execute("INSERT INTO titles_fts(titles_fts) VALUES ('optimize')")
+        return True
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        return False
+    finally:
+        conn.execute("PRAGMA busy_timeout = 5000")
+
+
 def rebuild(db: Database) -> int:
     """Refill the index from ``titles`` (after a VACUUM, whose new rowids it must follow)."""
     fold = "replace(replace(coalesce({0}, ''), 'ё', 'е'), 'Ё', 'Е')"
-    cols = ", ".join(fold.format(c) for c in ("title", "original_title", "alt_titles"))
+    # as the triggers of migration 0003 write it: alternative titles are the JSON list's strings
+    alt = (
+        "CASE WHEN json_valid(alt_titles) THEN "
+        "(SELECT group_concat(value, ' ') FROM json_each(alt_titles)) ELSE alt_titles END"
+    )
+    cols = ", ".join(fold.format(c) for c in ("title", "original_title", alt))
     conn = db.raw()
     with conn:
         conn.execute("BEGIN")
@@ -75,63 +218,19 @@ def rebuild(db: Database) -> int:
             "INSERT INTO titles_fts(rowid, title, original_title, alt_titles) "
             f"SELECT rowid, {cols} FROM titles"
         )
+        conn.execute("INSERT INTO titles_fts(titles_fts) VALUES ('optimize')")
+        # the rowids may have moved: the rating order in memory must follow
+        conn.execute("UPDATE catalog_version SET n = n + 1 WHERE id = 1")
     return int(conn.execute("SELECT count(*) FROM titles_fts").fetchone()[0])
 
 
-class _RankTable:
-    """rowid -> (id, position in the catalog's rating order), rebuilt when catalog_version moves.
-
-    A text search then costs one bare FTS5 match (rowids only) and a sort of small integers,
-    instead of a row lookup per hit: a one-letter prefix matches thousands of titles.
-    """
-
-    def __init__(self) -> None:
-        self.version = -1
-        self.rows: dict[int, tuple[str, int]] = {}
-
-
-_tables: weakref.WeakKeyDictionary[Database, _RankTable] = weakref.WeakKeyDictionary()
-_lock = threading.Lock()
-
-
-def _rank_table(db: Database) -> _RankTable:
-    conn = db.raw()
-    version = int(conn.execute("SELECT n FROM catalog_version WHERE id = 1").fetchone()[0])
-    with _lock:
-        table = _tables.get(db)
-        if table is not None and table.version == version:
-            return table
-        table = _RankTable()
-        rows = conn.execute(
-            "SELECT rowid, id FROM titles WHERE kind != 'programme' "
-            "ORDER BY rating IS NULL, rating DESC, votes DESC, title"
-        )
-        table.rows = {rowid: (tid, position) for position, (rowid, tid) in enumerate(rows)}
-        table.version = version
-        _tables[db] = table
-        return table
-
-
 def warm(db: Database) -> int:
-    """Build the rank table ahead of the first keystroke; returns its size."""
-    return len(_rank_table(db).rows)
+    """Merge a fragmented index and build the rating order ahead of the first keystroke.
 
-
-def ranked_ids(db: Database, match: str) -> list[str]:
-    """Catalog titles matching ``match``: own-title hits first, then by rating, votes, title."""
+    Runs in a worker after start-up and after a refresh; returns the number of ranked titles.
+    """
+    if segments(db) > _SEGMENTS_BEFORE_MERGE:
+        merge(db)
     conn = db.raw()
-    table = _rank_table(db).rows
-    size = len(table)
-    in_title = {
-        r[0]
-        for r in conn.execute(
-            "SELECT rowid FROM titles_fts WHERE titles_fts MATCH ?", (f"title : ({match})",)
-        )
-    }
-    keyed: list[tuple[int, str]] = []
-    for (rowid,) in conn.execute("SELECT rowid FROM titles_fts WHERE titles_fts MATCH ?", (match,)):
-        entry = table.get(rowid)
-        if entry is not None:
-            keyed.append((entry[1] if rowid in in_title else entry[1] + size, entry[0]))
-    keyed.sort()
-    return [tid for _, tid in keyed]
+    with _read(conn):
+        return len(_snapshot(db, conn).ids)
