@@ -893,4 +893,141 @@ Switching to %3…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../app/ui/tray.py" line="114"/>
+        <source>Refresh guides now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="116"/>
+        <source>Quit Cinema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="245"/>
+        <source>Cinema keeps running in the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="247"/>
+        <source>It refreshes the TV guide in the background. Click the icon to open the window; Quit is in its menu. In Settings, closing the window can quit instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="338"/>
+        <source>Guide refresh failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/tray.py" line="351"/>
+        <source>%n guide(s) could not be refreshed</source>
+        <translation>
+            <numerusform>%n guide could not be refreshed</numerusform>
+            <numerusform>%n guides could not be refreshed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/tray.py" line="353"/>
+        <source>%n new title(s) in the guide</source>
+        <translation>
+            <numerusform>%n new title in the guide</numerusform>
+            <numerusform>%n new titles in the guide</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="355"/>
+        <source>Guides refreshed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="356"/>
+        <source>Nothing new in the guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="393"/>
+        <source>refreshing guides…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="398"/>
+        <source>guide refresh failed; next try at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="402"/>
+        <source>no TV guides to refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="406"/>
+        <source>guide refresh due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="407"/>
+        <source>next guide refresh at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="415"/>
+        <source>Paused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="417"/>
+        <source>Playing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="419"/>
+        <source>Opening: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="431"/>
+        <source>Hide Cinema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="431"/>
+        <source>Show Cinema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="272"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="40"/>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TraySettings</name>
+    <message>
+        <location filename="../../app/ui/widgets/tray_settings.py" line="57"/>
+        <source>System tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/tray_settings.py" line="59"/>
+        <source>Closing the window keeps Cinema running in the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/tray_settings.py" line="60"/>
+        <source>Tell me when a background refresh finds new titles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/tray_settings.py" line="61"/>
+        <source>No system tray was found, so closing the window quits Cinema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -892,4 +892,143 @@ Switching to %3…</source>
         <translation>Открыть на %1</translation>
     </message>
 </context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../app/ui/tray.py" line="114"/>
+        <source>Refresh guides now</source>
+        <translation>Обновить программу сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="116"/>
+        <source>Quit Cinema</source>
+        <translation>Выйти из Cinema</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="245"/>
+        <source>Cinema keeps running in the tray</source>
+        <translation>Cinema продолжает работать в трее</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="247"/>
+        <source>It refreshes the TV guide in the background. Click the icon to open the window; Quit is in its menu. In Settings, closing the window can quit instead.</source>
+        <translation>Программа передач обновляется в фоне. Щёлкните по значку, чтобы открыть окно; выход — в его меню. В настройках можно сделать, чтобы закрытие окна завершало Cinema.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="338"/>
+        <source>Guide refresh failed</source>
+        <translation>Не удалось обновить программу</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/tray.py" line="351"/>
+        <source>%n guide(s) could not be refreshed</source>
+        <translation>
+            <numerusform>Не удалось обновить %n программу</numerusform>
+            <numerusform>Не удалось обновить %n программы</numerusform>
+            <numerusform>Не удалось обновить %n программ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/tray.py" line="353"/>
+        <source>%n new title(s) in the guide</source>
+        <translation>
+            <numerusform>%n новый фильм в программе</numerusform>
+            <numerusform>%n новых фильма в программе</numerusform>
+            <numerusform>%n новых фильмов в программе</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="355"/>
+        <source>Guides refreshed</source>
+        <translation>Программа обновлена</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="356"/>
+        <source>Nothing new in the guide</source>
+        <translation>В программе ничего нового</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="393"/>
+        <source>refreshing guides…</source>
+        <translation>обновление программы…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="398"/>
+        <source>guide refresh failed; next try at %1</source>
+        <translation>программу не удалось обновить; следующая попытка в %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="402"/>
+        <source>no TV guides to refresh</source>
+        <translation>нет программ передач для обновления</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="406"/>
+        <source>guide refresh due</source>
+        <translation>скоро обновление программы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="407"/>
+        <source>next guide refresh at %1</source>
+        <translation>следующее обновление программы в %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="415"/>
+        <source>Paused: %1</source>
+        <translation>На паузе: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="417"/>
+        <source>Playing: %1</source>
+        <translation>Идёт: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="419"/>
+        <source>Opening: %1</source>
+        <translation>Открывается: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="431"/>
+        <source>Hide Cinema</source>
+        <translation>Скрыть Cinema</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="431"/>
+        <source>Show Cinema</source>
+        <translation>Показать Cinema</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="272"/>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="40"/>
+        <source>Play</source>
+        <translation>Продолжить</translation>
+    </message>
+</context>
+<context>
+    <name>TraySettings</name>
+    <message>
+        <location filename="../../app/ui/widgets/tray_settings.py" line="57"/>
+        <source>System tray</source>
+        <translation>Системный трей</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/tray_settings.py" line="59"/>
+        <source>Closing the window keeps Cinema running in the tray</source>
+        <translation>Закрытие окна оставляет Cinema в трее</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/tray_settings.py" line="60"/>
+        <source>Tell me when a background refresh finds new titles</source>
+        <translation>Сообщать о новых фильмах после фонового обновления</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/tray_settings.py" line="61"/>
+        <source>No system tray was found, so closing the window quits Cinema.</source>
+        <translation>Системный трей не найден, поэтому закрытие окна завершает Cinema.</translation>
+    </message>
+</context>
 </TS>
