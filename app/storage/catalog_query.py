@@ -148,22 +148,19 @@ def filtered_ids(
         )
     if flt.availability:
         where.append(_availability(flt.availability))
-    relevance = sort == "relevance" and bool(match)
-    sql = f"SELECT t.id FROM titles t {' '.join(joins)} WHERE {' AND '.join(where)}"
-    if not relevance:
-        sql += f" ORDER BY {_order(sort)}"
-    if limit is not None and not relevance:
+    tail = f"FROM titles t {' '.join(joins)} WHERE {' AND '.join(where)}"
+    conn = db.raw()
+    if sort == "relevance" and match:
+        # the text search's own order (title hits first, then the rating order, kept in memory
+        # by search_repo) for the titles that pass the filters: SQL only says which rowids pass
+        passed = conn.execute(f"SELECT group_concat(t.rowid) {tail}", params).fetchone()[0]
+        ids = search_repo.ranked_subset(db, match, passed)
+        return ids[:limit] if limit is not None else ids
+    sql = f"SELECT t.id {tail} ORDER BY {_order(sort)}"
+    if limit is not None:
         sql += " LIMIT :limit"
         params["limit"] = limit
-    conn = db.raw()
-    if not relevance:
-        return [r[0] for r in conn.execute(sql, params)]
-    # relevance: the text search's own order (title hits first, then the rating order, kept in
-    # memory by search_repo) restricted to the titles that pass the filters: no SQL sort and no
-    # second match for the title column
-    passed = {r[0] for r in conn.execute(sql, params)}
-    ids = [i for i in search_repo.ranked_ids(db, str(match)) if i in passed]
-    return ids[:limit] if limit is not None else ids
+    return [r[0] for r in conn.execute(sql, params)]
 
 
 def _availability(kind: str) -> str:

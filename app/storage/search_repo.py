@@ -12,10 +12,12 @@ from __future__ import annotations
 import sqlite3
 import threading
 import weakref
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from app.storage.db import Database
 
@@ -39,7 +41,7 @@ class _Snapshot:
     """What search keeps in memory for one ``catalog_version``."""
 
     version: int
-    position: dict[int, int]  # titles.rowid -> position in the rating order
+    position: dict[str, int]  # titles.rowid as text (as group_concat gives it) -> rating-order position
     ids: tuple[str, ...]  # position -> title id
     results: OrderedDict[str, tuple[str, ...]] = field(default_factory=OrderedDict)
     terms: dict[str, list[str]] = field(default_factory=dict)
@@ -50,7 +52,7 @@ _lock = threading.Lock()
 
 _RANK_SQL = (
     # the order of ix_titles_search_rank (0003): read from the index, no sort, no table rows
-    "SELECT rowid, id FROM titles WHERE kind != 'programme' "
+    "SELECT CAST(rowid AS TEXT), id FROM titles WHERE kind != 'programme' "
     "ORDER BY rating IS NULL, rating DESC, votes DESC, title"
 )
 
@@ -89,17 +91,22 @@ def _snapshot(db: Database, conn: sqlite3.Connection) -> _Snapshot:
         return snap
 
 
-def _positions(conn: sqlite3.Connection, position: dict[int, int], expr: str) -> list[int]:
+def _sorted_positions(position: dict[str, int], joined: str | None) -> list[int]:
+    """Rating-order positions of comma-joined rowids, sorted; rowids outside the catalog dropped."""
+    if not joined:
+        return []
+    # C loops only: a one-letter prefix matches thousands (-1: a programme, not a catalog title)
+    found = sorted(map(position.get, joined.split(","), repeat(-1)))
+    return found[bisect_left(found, 0) :]
+
+
+def _positions(conn: sqlite3.Connection, position: dict[str, int], expr: str) -> list[int]:
     """Sorted rating-order positions of the catalog titles matching ``expr``."""
-    # one string instead of a Python row per hit: a one-letter prefix matches thousands
+    # one string instead of a Python row per hit
     joined = conn.execute(
         "SELECT group_concat(rowid) FROM titles_fts WHERE titles_fts MATCH ?", (expr,)
     ).fetchone()[0]
-    if not joined:
-        return []
-    found = [p for p in map(position.get, map(int, joined.split(","))) if p is not None]
-    found.sort()
-    return found
+    return _sorted_positions(position, joined)
 
 
 def _ranked(db: Database, match: str) -> tuple[str, ...]:
@@ -127,6 +134,25 @@ def _ranked(db: Database, match: str) -> tuple[str, ...]:
 def ranked_ids(db: Database, match: str) -> list[str]:
     """Catalog titles matching ``match``: own-title hits first, then by rating, votes, title."""
     return list(_ranked(db, match))
+
+
+def ranked_subset(db: Database, match: str, rowids: str | None) -> list[str]:
+    """``ranked_ids`` restricted to ``rowids`` (comma-joined; what passed the other filters).
+
+    Own-title hits first, then the rating order, as the text alone would show them.
+    """
+    conn = db.raw()
+    with _read(conn):
+        snap = _snapshot(db, conn)
+        with _lock:
+            kept = snap.results.get(match)
+        passed = _sorted_positions(snap.position, rowids)
+        ids = snap.ids
+        if kept is not None:  # the text alone was just searched (the usual order of clicks)
+            wanted = {ids[p] for p in passed}
+            return [i for i in kept if i in wanted]
+        in_title = set(_positions(conn, snap.position, f"title : ({match})"))
+    return [ids[p] for p in passed if p in in_title] + [ids[p] for p in passed if p not in in_title]
 
 
 def suggestions(db: Database, match: str, limit: int = 8) -> list[Suggestion]:

@@ -100,10 +100,15 @@ def test_every_query_kind_matches_the_plain_reference(catalog, rows) -> None:
 
 
 def test_filters_keep_the_search_order(catalog, rows) -> None:
-    for text in ("н", "ночь", "star ночь"):
-        got = catalog.query(CatalogFilter(text=text, kinds=("anime", "series")))
-        assert got == reference(rows, text, kinds=("anime", "series")), text
+    kinds = ("anime", "series")
+    for text in ("н", "ночь", "star ночь", "sea"):
+        expected = reference(rows, text, kinds=kinds)
+        assert catalog.query(CatalogFilter(text=text, kinds=kinds)) == expected, text
         assert catalog.query(CatalogFilter(text=text), limit=5) == reference(rows, text)[:5]
+        # the same filter right after the text alone: ordered from the kept result
+        assert catalog.query(CatalogFilter(text=text, kinds=kinds)) == expected, text
+        assert catalog.query(CatalogFilter(text=text, kinds=kinds), limit=3) == expected[:3]
+    assert catalog.query(CatalogFilter(text="ночь", kinds=("cartoon",))) == []
 
 
 def test_suggestions_are_the_head_of_the_grid_order(catalog, rows) -> None:
