@@ -94,8 +94,8 @@ class CatalogService:
         return catalog_reads.count_titles(self._s.db)
 
     def warm_search(self) -> None:
-        """Prepare search's in-memory rank table (a worker calls this after start-up)."""
-        search_repo.warm(self._s.db)
+        """Prepare search's index, rank table and typo library (a worker calls this after start-up)."""
+        self.search.warm()
 
     def facets(self) -> Facets:
         db = self._s.db

@@ -89,3 +89,27 @@ def test_the_index_follows_title_writes(catalog, services) -> None:
     assert found(catalog, "аэропорт") == []
     assert search_repo.rebuild(services.db) == 4
     assert found(catalog, "терминатор") == ["1000"]
+
+
+def test_suggest_runs_in_a_worker_and_matches_suggestions(catalog) -> None:
+    import asyncio
+    import threading
+
+    seen: list[str] = []
+    real = catalog.search.suggestions
+
+    def spy(text: str, limit: int = 8):
+        seen.append(threading.current_thread().name)
+        return real(text, limit)
+
+    catalog.search.suggestions = spy
+    found = asyncio.run(catalog.search.suggest("терм", limit=2))
+    assert [s.title for s in found] == ["Терминатор", "Терминал"]
+    assert seen and seen[0] != threading.main_thread().name
+    assert asyncio.run(catalog.search.suggest("  ")) == []
+
+
+def test_warm_prepares_the_rank_table(catalog) -> None:
+    assert catalog.search.warm() == 5
+    catalog.warm_search()  # the grid's worker calls this after start-up
+    assert found(catalog, "ёж") == ["1001"]
