@@ -22,14 +22,17 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 PY = sys.executable
 
+from bench.search import KINDS  # noqa: E402
 from bench.startup import _rss_kb, startup  # noqa: E402
 
 QUERIES = ["н", "ноч", "ночь", "город мор", "последн", "капитан", "тайна остров", "возвращние", "звезд"]
+KIND_OF = {text: kind for kind, texts in KINDS.items() for text in texts}
 
 
 def seed_guide(home: Path, titles: int, airings: int = 6000) -> None:
@@ -94,7 +97,7 @@ def child(home: str) -> None:
     win = MainWindow(services)
     win.resize(1400, 900)
     win.show()
-    out: dict[str, float] = {}
+    out: dict[str, Any] = {}
 
     def pct(values: list[float], p: float) -> float:
         values = sorted(values)
@@ -152,6 +155,7 @@ def child(home: str) -> None:
 
         # search: the service query per keystroke vs a bare FTS5 MATCH of the same words
         ours, floor = [], []
+        kinds: dict[str, tuple[list[float], list[float]]] = {k: ([], []) for k in KINDS}
         conn = services.db.raw()
         for _ in range(5):
             for text in QUERIES:
@@ -162,8 +166,14 @@ def child(home: str) -> None:
                 t0 = time.perf_counter()
                 conn.execute("SELECT rowid FROM titles_fts WHERE titles_fts MATCH ?", (bare,)).fetchall()
                 floor.append((time.perf_counter() - t0) * 1000)
+                kinds[KIND_OF[text]][0].append(ours[-1])
+                kinds[KIND_OF[text]][1].append(floor[-1])
         out["search_p50"], out["search_p95"] = statistics.median(ours), pct(ours, 0.95)
         out["search_floor_p50"], out["search_floor_p95"] = statistics.median(floor), pct(floor, 0.95)
+        out["search_kinds"] = {
+            k: [statistics.median(o), pct(o, 0.95), statistics.median(f), pct(f, 0.95)]
+            for k, (o, f) in kinds.items()
+        }
         sugg = []
         for text in QUERIES:
             t0 = time.perf_counter()
@@ -265,6 +275,9 @@ def main() -> None:
     print(f"{'RSS after scrolling 2x120 pages':44} {r['rss_mb']:13.0f} MB {'':>16} {'<= 200 MB':>14}")
     print(f"{'search query p50 / p95 (9 queries x5)':44} {r['search_p50']:6.2f} / {r['search_p95']:5.2f} ms"
           f" {r['search_floor_p50']:6.2f} / {r['search_floor_p95']:5.2f} ms {'<= 5 ms':>14}")  # fmt: skip
+    for kind, (o50, o95, f50, f95) in r["search_kinds"].items():
+        label = f"  {kind} ({len(KINDS[kind])} x5)"
+        print(f"{label:44} {o50:6.2f} / {o95:5.2f} ms {f50:6.2f} / {f95:5.2f} ms")
     print(f"{'suggestions p95':44} {r['suggest_p95']:13.2f} ms")
     print(f"{'keystroke -> grid updated (worst of 5)':44} {r['keystroke_max']:13.2f} ms")
     print(f"{'loop lag, worst: refresh vs idle':44} {r['lag_refresh']:13.1f} ms {r['lag_idle']:13.1f} ms"
