@@ -5,8 +5,9 @@ set -eu
 mode="${1:-run}"
 pkgs="libvlc5 vlc-plugin-base vlc-plugin-video-output libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-xinerama0 libxcb-xkb1 libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core"
 case "$mode" in
-  # test includes what the bundle check needs (CI builds and checks the bundle too)
-  test) pkgs="$pkgs xvfb xauth ffmpeg imagemagick transmission-cli aria2 x11-utils xdotool binutils libvlc-bin xdg-utils" ;;
+  # test includes what the bundle check needs (CI builds and checks the bundle too);
+  # trayer is a tray host for Xvfb (tests/ui/test_tray.py docks the real app in it)
+  test) pkgs="$pkgs xvfb xauth ffmpeg imagemagick transmission-cli aria2 x11-utils xdotool binutils libvlc-bin xdg-utils trayer" ;;
   # libvlc-bin holds vlc-cache-gen (only a Recommends of libvlc5): the bundle ships a plugin cache
   package) pkgs="$pkgs xvfb xauth ffmpeg binutils libvlc-bin" ;;
 esac

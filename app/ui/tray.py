@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
-    QDateTime,
     QEvent,
     QLocale,
     QObject,
@@ -46,6 +45,14 @@ RETRY_AFTER_FAILURE_S = 15 * 60.0  # app.services.scheduler waits this long afte
 TRAY_POLL_MS = 10_000  # a tray that starts after us (a panel still loading at login) ...
 TRAY_POLL_TRIES = 30  # ... is looked for during the first five minutes
 MESSAGE_MS = 8_000
+# as the player's menus (app/ui/widgets/player_menus.py): the theme has no rule for menus
+MENU_STYLE = """
+QMenu { background: #181a21; color: #e8e9ec; border: 1px solid #2c303b; padding: 6px; font-size: 13px; }
+QMenu::item { padding: 6px 26px 6px 22px; border-radius: 4px; }
+QMenu::item:selected { background: #2a2e39; }
+QMenu::item:disabled { color: #6b7080; }
+QMenu::separator { height: 1px; background: #2c303b; margin: 5px 8px; }
+"""
 DUE_SOON_S = 60.0
 
 
@@ -55,17 +62,6 @@ class Scheduler(Protocol):
     def due_in(self) -> float: ...
 
     def run_once(self) -> Awaitable[Any]: ...
-
-
-def _local_clock(when: datetime, now: datetime) -> str:
-    """``when`` in the user's time zone and locale: the time alone when it is today."""
-    local, today = when.astimezone(), now.astimezone()
-    time = QTime(local.hour, local.minute)
-    locale = QLocale()
-    if local.date() == today.date():
-        return locale.toString(time, QLocale.FormatType.ShortFormat)
-    stamp = QDateTime(QDate(local.year, local.month, local.day), time)
-    return locale.toString(stamp, QLocale.FormatType.ShortFormat)
 
 
 class Tray(QObject):
@@ -101,11 +97,13 @@ class Tray(QObject):
         self._listening_to: PlaybackService | None = None
         self._unlisten: Callable[[], None] | None = None
         self._tries = 0
+        self._message_click = False
         self.icon: QSystemTrayIcon | None = None
         self.tooltip = "Cinema"
 
         self.menu = QMenu()
         self.menu.setObjectName("TrayMenu")
+        self.menu.setStyleSheet(MENU_STYLE)
         self.status_action = self._action("", None)
         self.status_action.setEnabled(False)
         self.menu.addSeparator()
@@ -169,7 +167,7 @@ class Tray(QObject):
         icon = QSystemTrayIcon(app_icon(), self)
         icon.setContextMenu(self.menu)
         icon.activated.connect(self._activated)
-        icon.messageClicked.connect(self.show_window)
+        icon.messageClicked.connect(self._message_clicked)
         icon.setToolTip(self.tooltip)
         self.icon = icon
         # hidden in the tray is not closed: the app ends through quit() (or closing without a tray)
@@ -177,9 +175,23 @@ class Tray(QObject):
         icon.show()
         log.info("tray icon shown")
 
+    def _message_clicked(self) -> None:
+        # Qt's own X11 tray also says this for a click on the icon while a balloon is up, just
+        # before the click's activation: decide once that event is done
+        self._message_click = True
+        QTimer.singleShot(0, self._after_message_click)
+
+    def _after_message_click(self) -> None:
+        if self._message_click:
+            self._message_click = False
+            self.show_window()
+
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        self._message_click = False  # a click on the icon: the click decides
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
             self.toggle_window()
+        elif reason == QSystemTrayIcon.ActivationReason.DoubleClick:
+            self.show_window()  # its first click hid the window: a double click always shows it
         elif reason == QSystemTrayIcon.ActivationReason.MiddleClick:
             self.toggle_pause()
 
@@ -395,16 +407,27 @@ class Tray(QObject):
             return self.tr("refreshing guides…")
         now = self._s.clock.now()
         if self._failed and self._next_at is not None:
-            return self.tr("guide refresh failed; next try at %1").replace(
-                "%1", _local_clock(self._next_at, now)
-            )
+            return self.tr("guide refresh failed; next try %1").replace("%1", self.when_text(self._next_at))
         if not self._has_sources:
             return self.tr("no TV guides to refresh")
         if self._next_at is None:
             return ""
         if self._next_at <= now + timedelta(seconds=DUE_SOON_S):
             return self.tr("guide refresh due")
-        return self.tr("next guide refresh at %1").replace("%1", _local_clock(self._next_at, now))
+        return self.tr("next guide refresh %1").replace("%1", self.when_text(self._next_at))
+
+    def when_text(self, when: datetime) -> str:
+        """ "at 21:00", "tomorrow at 03:55" or "on 24/11/2026 at 03:55", in the user's zone and locale."""
+        local, today = when.astimezone(), self._s.clock.now().astimezone()
+        locale = QLocale()
+        clock = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+        days = (local.date() - today.date()).days
+        if days <= 0:
+            return self.tr("at %1").replace("%1", clock)
+        if days == 1:
+            return self.tr("tomorrow at %1").replace("%1", clock)
+        date = locale.toString(QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat)
+        return self.tr("on %1 at %2").replace("%1", date).replace("%2", clock)
 
     def playing_status(self) -> str:
         playback = self._playback()

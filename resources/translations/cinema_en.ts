@@ -896,32 +896,32 @@ Switching to %3…</source>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../app/ui/tray.py" line="114"/>
+        <location filename="../../app/ui/tray.py" line="113"/>
         <source>Refresh guides now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="116"/>
+        <location filename="../../app/ui/tray.py" line="115"/>
         <source>Quit Cinema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="245"/>
+        <location filename="../../app/ui/tray.py" line="258"/>
         <source>Cinema keeps running in the tray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="247"/>
+        <location filename="../../app/ui/tray.py" line="260"/>
         <source>It refreshes the TV guide in the background. Click the icon to open the window; Quit is in its menu. In Settings, closing the window can quit instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="338"/>
+        <location filename="../../app/ui/tray.py" line="351"/>
         <source>Guide refresh failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/tray.py" line="351"/>
+        <location filename="../../app/ui/tray.py" line="364"/>
         <source>%n guide(s) could not be refreshed</source>
         <translation>
             <numerusform>%n guide could not be refreshed</numerusform>
@@ -929,7 +929,7 @@ Switching to %3…</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/tray.py" line="353"/>
+        <location filename="../../app/ui/tray.py" line="366"/>
         <source>%n new title(s) in the guide</source>
         <translation>
             <numerusform>%n new title in the guide</numerusform>
@@ -937,67 +937,82 @@ Switching to %3…</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="355"/>
+        <location filename="../../app/ui/tray.py" line="368"/>
         <source>Guides refreshed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="356"/>
+        <location filename="../../app/ui/tray.py" line="369"/>
         <source>Nothing new in the guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="393"/>
+        <location filename="../../app/ui/tray.py" line="406"/>
         <source>refreshing guides…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="398"/>
-        <source>guide refresh failed; next try at %1</source>
+        <location filename="../../app/ui/tray.py" line="411"/>
+        <source>guide refresh failed; next try %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="402"/>
+        <location filename="../../app/ui/tray.py" line="413"/>
         <source>no TV guides to refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="406"/>
+        <location filename="../../app/ui/tray.py" line="417"/>
         <source>guide refresh due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="407"/>
-        <source>next guide refresh at %1</source>
+        <location filename="../../app/ui/tray.py" line="418"/>
+        <source>next guide refresh %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="415"/>
+        <location filename="../../app/ui/tray.py" line="427"/>
+        <source>at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="429"/>
+        <source>tomorrow at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="431"/>
+        <source>on %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="439"/>
         <source>Paused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="417"/>
+        <location filename="../../app/ui/tray.py" line="441"/>
         <source>Playing: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="419"/>
+        <location filename="../../app/ui/tray.py" line="443"/>
         <source>Opening: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="431"/>
+        <location filename="../../app/ui/tray.py" line="455"/>
         <source>Hide Cinema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="431"/>
+        <location filename="../../app/ui/tray.py" line="455"/>
         <source>Show Cinema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="272"/>
+        <location filename="../../app/ui/tray.py" line="285"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>

@@ -10,21 +10,27 @@ from __future__ import annotations
 import asyncio
 import gc
 import json
+import os
+import shutil
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
+from app.core.clock import FixedClock
 from app.core.config import Settings, load_settings
 from app.core.resources import resources_dir
+from app.domain.ids import media_key_for
 from app.services import demo, epg_refresh
 from app.services.library import LibraryService
 from app.services.playback import PlaybackState
 from app.services.scheduler import RefreshScheduler
 from app.ui.main_window import MainWindow
-from app.ui.tray import Tray, _local_clock, install_tray
+from app.ui.tray import Tray, install_tray
 from app.ui.widgets.tray_settings import TraySettings
 from tests.ui.asyncqt import run_scenario, wait_until
 
@@ -219,13 +225,12 @@ def test_refresh_now_runs_the_scheduler_and_the_tooltip_follows(
             status = {s.id: s for s in epg_refresh.list_sources(services)}[source]
             assert status.last_status == "ok" and status.last_refresh_at  # the scheduler really ran
             assert scheduler.last is not None and scheduler.last.guides_ok == 1
-            expected = _local_clock(services.clock.now() + timedelta(hours=6), services.clock.now())
-            assert tray.tooltip in (
-                f"Cinema — next guide refresh at {expected}",
-                # the minute may turn while the refresh runs
-                "Cinema — next guide refresh at "
-                + _local_clock(services.clock.now() + timedelta(hours=6, minutes=-1), services.clock.now()),
-            )
+            # six hours on: "at 3:55 AM" or "tomorrow at 3:55 AM" (the minute may turn meanwhile)
+            assert tray.tooltip in {
+                "Cinema — next guide refresh "
+                + tray.when_text(services.clock.now() + timedelta(hours=6, minutes=m))
+                for m in (-1, 0)
+            }
             new = len(window.catalog.ids())
             assert new > 0
             assert shown == [(f"{new} new titles in the guide", "")]
@@ -409,16 +414,22 @@ def test_russian_texts(qtbot, window, probe) -> None:
         QLocale.setDefault(previous)
 
 
-def test_local_clock_says_the_day_only_when_it_is_not_today() -> None:
+def test_when_text_names_the_day_only_when_it_is_not_today(qtbot, window, probe, services) -> None:
     previous = QLocale()
     QLocale.setDefault(QLocale("ru"))
+    probe.tray_there = False
+    tray = make_tray(window, probe)
     try:
-        now = datetime(2026, 11, 21, 12, 0, tzinfo=UTC).astimezone()
-        today = now.replace(hour=21, minute=5)
-        assert _local_clock(today, now) == "21:05"
-        tomorrow = today + timedelta(days=1)
-        assert "21:05" in _local_clock(tomorrow, now) and _local_clock(tomorrow, now) != "21:05"
+        now = datetime.now(UTC).astimezone()
+        noon = now.replace(hour=12, minute=0, second=0, microsecond=0)
+        services.clock = FixedClock(noon)
+        assert tray.when_text(noon.replace(hour=21, minute=5)) == "at 21:05"
+        assert tray.when_text(noon + timedelta(days=1, hours=-9)) == "tomorrow at 03:00"
+        later = noon + timedelta(days=3)
+        day = QLocale().toString(QDate(later.year, later.month, later.day), QLocale.FormatType.ShortFormat)
+        assert tray.when_text(later) == f"on {day} at 12:00"
     finally:
+        tray.uninstall()
         QLocale.setDefault(previous)
 
 
@@ -460,3 +471,82 @@ def test_tray_choices_are_saved_and_read_back(qtbot, window, probe, services) ->
             tray.uninstall()
 
     in_loop(body)
+
+
+def _tray_on_display(env: dict[str, str]) -> bool:
+    probe = "from PySide6.QtWidgets import QApplication, QSystemTrayIcon as T; a = QApplication([]); "
+    probe += "print(T.isSystemTrayAvailable())"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], check=False, env=env, capture_output=True, text=True, timeout=60
+    )
+    return out.stdout.strip() == "True"
+
+
+def test_the_real_app_in_a_real_tray(tmp_path: Path, sample_video: Path) -> None:
+    """run_gui under X with trayer: the icon docks, clicks toggle the window, closing goes to the
+    tray and pauses, the menu's Quit ends the app with exit code 0 and the position saved."""
+    if not os.environ.get("DISPLAY"):
+        pytest.skip("needs an X display (make test runs under xvfb-run)")
+    for tool in ("trayer", "xdotool"):
+        if shutil.which(tool) is None:
+            pytest.skip(f"{tool} is not installed (make test installs it: tools/system_deps.sh)")
+    home = tmp_path / "home"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "xcb",
+        "CINEMA_HOME": str(home),
+        "CINEMA_LANGUAGE": "en",
+        "CINEMA_DEMO_ENABLED": "false",
+        "CINEMA_VLC_ARGS": "--vout=dummy --aout=dummy",
+    }
+    if _tray_on_display(env):
+        pytest.skip("this display has a tray already: the test clicks with the mouse and wants its own")
+    host = subprocess.Popen(
+        ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "28"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    report_file = tmp_path / "report.json"
+    try:
+        run = subprocess.run(
+            [
+                sys.executable,
+                str(Path(__file__).with_name("tray_app.py")),
+                str(sample_video),
+                str(report_file),
+            ],
+            check=False,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=150,
+        )
+    finally:
+        host.terminate()
+        host.wait(10)
+    assert report_file.exists(), run.stderr[-3000:]
+    report = json.loads(report_file.read_text("utf-8"))
+    assert "error" not in report, f"{report['error']}\n{run.stderr[-3000:]}"
+    assert run.returncode == 0 and report["exit_code"] == 0
+    assert report["icon"][0] > 0  # docked in the host at the screen's right edge
+    assert report["quit_on_last_window_closed"] is False
+    assert report["tooltip_playing"] == "Cinema — no TV guides to refresh\nPlaying: clip.mp4"
+    assert report["paused_by_hiding"] is True
+    status = "No TV guides to refresh"
+    assert report["menu_shown"] == [status, "Hide Cinema", "Pause", "Refresh guides now", "Quit Cinema"]
+    assert report["menu_hidden"] == [status, "Show Cinema", "Play", "Refresh guides now", "Quit Cinema"]
+    assert report["tooltip_paused"].endswith("\nPaused: clip.mp4")
+    assert [title for title, _ in report["messages"]] == ["Cinema keeps running in the tray"]
+
+    from app.bootstrap import build_services
+
+    services = build_services(home, load_demo=False, console_log=False)
+    try:
+        key = media_key_for(str(sample_video.resolve()))
+        saved = LibraryService(services).progress(key)
+        assert saved is not None and saved.position_ms >= report["position_when_hidden_ms"] - 1000
+        assert saved.position_ms > 1500
+        entry = LibraryService(services).history()[0]
+        assert entry.item_key == key and entry.ended_at is not None  # the session was closed
+    finally:
+        services.db.dispose()
