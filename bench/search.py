@@ -9,7 +9,9 @@ without Qt, what the grid and the suggestions ask for on each keystroke:
   the typo this includes the repaired word);
 - suggestions (8 under the field) for the same texts;
 - text with a filter or a sort (SQL path);
-- the first query after ``catalog_version`` moved (the rank table is rebuilt).
+- every one-letter prefix, kept since the warm-up and ranked cold;
+- the first query after ``catalog_version`` moved (the rank table is rebuilt), and the warm-up
+  the app runs in a worker after start-up and after a refresh.
 
     .venv/bin/python bench/search.py [--runs 20] [--home DIR]
 """
@@ -74,6 +76,7 @@ def measure(home: Path, runs: int) -> None:
     from app.bootstrap import build_services
     from app.services.catalog import CatalogFilter, CatalogService
     from app.services.search import words
+    from app.storage import search_repo
 
     services = build_services(home, load_demo=False, console_log=False)
     catalog = CatalogService(services)
@@ -126,12 +129,32 @@ def measure(home: Path, runs: int) -> None:
                 times.append(timed(lambda flt=flt: catalog.query(flt)))
         row(label, times)
 
-    # the first query after a title write: the rank table follows catalog_version
-    rebuild = []
+    # every one-letter prefix: kept since warm() vs ranked from scratch (cold)
+    print()
+    letters = search_repo.first_letters(services.db)
+    kept, cold, sizes = [], [], []
+    for _ in range(max(1, runs // 4)):
+        catalog.warm_search()  # as the app's worker does after start-up and after a refresh
+        for letter in letters:
+            kept.append(timed(lambda letter=letter: catalog.query(CatalogFilter(text=letter))))
+        for letter in letters:
+            search_repo.forget_results(services.db)
+            cold.append(
+                timed(lambda letter=letter: sizes.append(len(catalog.query(CatalogFilter(text=letter)))))
+            )
+    span = f"{len(letters)} letters, {min(sizes)}-{max(sizes)} hits"
+    row("one letter, any: kept since warm-up", kept, extra=span)
+    row("one letter, any: ranked cold", cold)
+
+    # after a title write the rating order and the kept results follow catalog_version
+    rebuild, rewarm = [], []
     for i in range(5):
         conn.execute("UPDATE titles SET rating = rating WHERE rowid = ?", (1 + i,))
         rebuild.append(timed(lambda: catalog.query(CatalogFilter(text="ноч"))))
-    row("first query after a title write", rebuild, extra=f"(warm-up at start: {warm_ms:.1f} ms)")
+        conn.execute("UPDATE titles SET rating = rating WHERE rowid = ?", (1 + i,))
+        rewarm.append(timed(catalog.warm_search))
+    row("first query after a title write", rebuild)
+    row("warm-up (worker) after a title write", rewarm, extra=f"(at start: {warm_ms:.1f} ms)")
     services.db.dispose()
 
 

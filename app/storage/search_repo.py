@@ -3,12 +3,13 @@
 A text search costs two bare FTS5 matches that return rowids as one string (title hits, then the
 other hits), a lookup of each rowid's position in the catalog's rating order, and a sort of small
 integers. The rating order lives in memory per ``catalog_version`` (bumped by the title triggers)
-together with the last few results and the index terms the typo pass asked for; a title write
-replaces all of it at the next query.
+together with the last few results, every one- and two-letter prefix's result, and the index
+terms the typo pass asked for; a title write replaces all of it at the next query.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 import weakref
@@ -23,6 +24,10 @@ from app.storage.db import Database
 
 # A result is kept for the grid and the suggestions of the same keystroke, and for backspacing.
 _RESULTS_KEPT = 4
+# One- and two-letter prefixes start every search and match thousands of titles (~1 us each to
+# rank): their results are kept for the whole catalog_version; warm() prepares the one-letter ones.
+_SHORT_PREFIX = re.compile(r'^"[^"]{1,2}"\*$')
+_SHORT_KEPT = 1024
 # The index is merged into one segment when it has more (each segment is one more doclist per word).
 _SEGMENTS_BEFORE_MERGE = 1
 
@@ -44,17 +49,21 @@ class _Snapshot:
     position: dict[str, int]  # titles.rowid as text (as group_concat gives it) -> rating-order position
     ids: tuple[str, ...]  # position -> title id
     results: OrderedDict[str, tuple[str, ...]] = field(default_factory=OrderedDict)
+    short: dict[str, tuple[str, ...]] = field(default_factory=dict)  # '"н"*', '"но"*', ...
     terms: dict[str, list[str]] = field(default_factory=dict)
 
 
 _snapshots: weakref.WeakKeyDictionary[Database, _Snapshot] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 
+# the order of ix_titles_search_rank (0003): read from the index, no sort, no table rows
+_RANK_FROM = "FROM titles WHERE kind != 'programme' ORDER BY rating IS NULL, rating DESC, votes DESC, title"
+# two strings instead of 20,000 Python rows (a subquery with ORDER BY is not flattened into the
+# aggregate, so the strings follow its order; the search tests check it against a reference)
 _RANK_SQL = (
-    # the order of ix_titles_search_rank (0003): read from the index, no sort, no table rows
-    "SELECT CAST(rowid AS TEXT), id FROM titles WHERE kind != 'programme' "
-    "ORDER BY rating IS NULL, rating DESC, votes DESC, title"
+    f"SELECT group_concat(r), group_concat(i, char(31)) FROM (SELECT rowid AS r, id AS i {_RANK_FROM})"
 )
+_RANK_SQL_ROWS = f"SELECT rowid, id {_RANK_FROM}"
 
 
 @contextmanager
@@ -80,12 +89,14 @@ def _snapshot(db: Database, conn: sqlite3.Connection) -> _Snapshot:
         snap = _snapshots.get(db)
         if snap is not None and snap.version == version:
             return snap
-        rows = conn.execute(_RANK_SQL).fetchall()
-        rowids = [r[0] for r in rows]
+        joined_rowids, joined_ids = conn.execute(_RANK_SQL).fetchone()
+        rowids = joined_rowids.split(",") if joined_rowids else []
+        ids = tuple(joined_ids.split("\x1f")) if joined_ids else ()
+        if len(ids) != len(rowids):  # an id holding the separator: rows one by one
+            rows = conn.execute(_RANK_SQL_ROWS).fetchall()
+            rowids, ids = [str(r[0]) for r in rows], tuple(r[1] for r in rows)
         snap = _Snapshot(
-            version=version,
-            position=dict(zip(rowids, range(len(rowids)), strict=True)),
-            ids=tuple(r[1] for r in rows),
+            version=version, position=dict(zip(rowids, range(len(rowids)), strict=True)), ids=ids
         )
         _snapshots[db] = snap
         return snap
@@ -109,25 +120,44 @@ def _positions(conn: sqlite3.Connection, position: dict[str, int], expr: str) ->
     return _sorted_positions(position, joined)
 
 
+def _kept(snap: _Snapshot, match: str) -> tuple[str, ...] | None:
+    with _lock:
+        kept = snap.short.get(match)
+        if kept is None:
+            kept = snap.results.get(match)
+            if kept is not None:
+                snap.results.move_to_end(match)
+        return kept
+
+
+def _keep(snap: _Snapshot, match: str, result: tuple[str, ...]) -> None:
+    with _lock:
+        if _SHORT_PREFIX.match(match) and len(snap.short) < _SHORT_KEPT:
+            snap.short[match] = result
+            return
+        snap.results[match] = result
+        while len(snap.results) > _RESULTS_KEPT:
+            snap.results.popitem(last=False)
+
+
+def _rank(conn: sqlite3.Connection, snap: _Snapshot, match: str) -> tuple[str, ...]:
+    in_title = f"title : ({match})"
+    ids = snap.ids
+    # disjoint: every hit is fetched once; own-title hits come first
+    first = _positions(conn, snap.position, in_title)
+    rest = _positions(conn, snap.position, f"({match}) NOT {in_title}")
+    return tuple([ids[p] for p in first] + [ids[p] for p in rest])
+
+
 def _ranked(db: Database, match: str) -> tuple[str, ...]:
     conn = db.raw()
     with _read(conn):
         snap = _snapshot(db, conn)
-        with _lock:
-            kept = snap.results.get(match)
-            if kept is not None:
-                snap.results.move_to_end(match)
-                return kept
-        in_title = f"title : ({match})"
-        ids = snap.ids
-        # disjoint: every hit is fetched once; own-title hits come first
-        first = _positions(conn, snap.position, in_title)
-        rest = _positions(conn, snap.position, f"({match}) NOT {in_title}")
-    result = tuple([ids[p] for p in first] + [ids[p] for p in rest])
-    with _lock:
-        snap.results[match] = result
-        while len(snap.results) > _RESULTS_KEPT:
-            snap.results.popitem(last=False)
+        kept = _kept(snap, match)
+        if kept is not None:
+            return kept
+        result = _rank(conn, snap, match)
+    _keep(snap, match, result)
     return result
 
 
@@ -144,8 +174,7 @@ def ranked_subset(db: Database, match: str, rowids: str | None) -> list[str]:
     conn = db.raw()
     with _read(conn):
         snap = _snapshot(db, conn)
-        with _lock:
-            kept = snap.results.get(match)
+        kept = _kept(snap, match)
         passed = _sorted_positions(snap.position, rowids)
         ids = snap.ids
         if kept is not None:  # the text alone was just searched (the usual order of clicks)
@@ -250,8 +279,32 @@ def rebuild(db: Database) -> int:
     return int(conn.execute("SELECT count(*) FROM titles_fts").fetchone()[0])
 
 
+def forget_results(db: Database) -> None:
+    """Drop the kept results but not the rating order (bench/search.py times cold searches)."""
+    with _lock:
+        snap = _snapshots.get(db)
+        if snap is not None:
+            snap.results.clear()
+            snap.short.clear()
+
+
+def first_letters(db: Database, limit: int = 500) -> list[str]:
+    """The letters index terms begin with, one vocabulary seek each."""
+    conn = db.raw()
+    letters: list[str] = []
+    bound = ""
+    while len(letters) < limit:
+        row = conn.execute("SELECT term FROM titles_fts_vocab WHERE term >= ? LIMIT 1", (bound,)).fetchone()
+        if row is None or not row[0]:
+            break
+        letters.append(row[0][0])
+        bound = _upper(row[0][0])
+    return letters
+
+
 def warm(db: Database) -> int:
-    """Merge a fragmented index and build the rating order ahead of the first keystroke.
+    """Merge a fragmented index, build the rating order and rank every one-letter prefix, ahead
+    of the first keystroke (the first letter typed matches the most titles).
 
     Runs in a worker after start-up and after a refresh; returns the number of ranked titles.
     """
@@ -259,4 +312,9 @@ def warm(db: Database) -> int:
         merge(db)
     conn = db.raw()
     with _read(conn):
-        return len(_snapshot(db, conn).ids)
+        snap = _snapshot(db, conn)
+        for letter in first_letters(db):
+            match = f'"{letter}"*'
+            if letter != '"' and _kept(snap, match) is None:
+                _keep(snap, match, _rank(conn, snap, match))
+        return len(snap.ids)

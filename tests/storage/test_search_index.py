@@ -213,3 +213,31 @@ def test_migration_0003_up_and_down_keeps_search(tmp_path: Path, rows) -> None:
     assert search("н") == reference(rows, "н", decode_alt=False)
     assert not db.raw().execute("SELECT 1 FROM sqlite_master WHERE name = 'ix_titles_search_rank'").fetchone()
     db.dispose()
+
+
+def test_warm_ranks_every_first_letter_and_writes_still_show(catalog, rows, services) -> None:
+    letters = search_repo.first_letters(services.db)
+    assert {"н", "д", "е", "n", "s"} <= set(letters) and "ё" not in letters  # ё is indexed as е
+    assert letters == sorted(letters)
+    search_repo.warm(services.db)
+    for letter in letters:
+        assert catalog.query(CatalogFilter(text=letter)) == reference(rows, letter), letter
+    # a two-letter prefix is kept too; a write replaces what was kept
+    assert catalog.query(CatalogFilter(text="но")) == reference(rows, "но")
+    first = catalog.query(CatalogFilter(text="н"))[0]
+    services.db.raw().execute("UPDATE titles SET rating = 0.1, votes = 0 WHERE id = ?", (first,))
+    next(r for r in rows if r["id"] == first).update(rating=0.1, votes=0)
+    for text in ("н", "но", "s"):
+        assert catalog.query(CatalogFilter(text=text)) == reference(rows, text), text
+    assert catalog.query(CatalogFilter(text="н"))[0] != first
+
+
+def test_an_id_with_odd_characters_keeps_its_place(services) -> None:
+    odd = ["epg:film:a,b", "epg:film:x\x1fy", "epg:film:плохое \"имя\""]
+    titles_repo.upsert_titles(
+        services.db,
+        [title_row(i, id=tid, title=f"Ночь {i}", rating=9 - i) for i, tid in enumerate(odd)]
+        + [title_row(9, title="Ночь девять", rating=1.0)],
+    )
+    catalog = CatalogService(services)
+    assert catalog.query(CatalogFilter(text="ночь")) == [*odd, "tmdb:movie:1009"]
