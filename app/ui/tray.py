@@ -31,7 +31,6 @@ from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 from app.core.events import HistoryDidChange, LibraryDidChange, ProgressDidChange
 from app.core.tasks import run_blocking
 from app.services.container import Services
-from app.services.epg_models import GuideDidRefresh
 from app.ui.app_icon import app_icon
 from app.ui.widgets.tray_settings import remember_tray_setting, tray_setting
 
@@ -98,6 +97,7 @@ class Tray(QObject):
         self._unlisten: Callable[[], None] | None = None
         self._tries = 0
         self._message_click = False
+        self._follows_guides = False  # GuideDidRefresh (a source added or refreshed in Settings)
         self.icon: QSystemTrayIcon | None = None
         self.tooltip = "Cinema"
 
@@ -129,7 +129,6 @@ class Tray(QObject):
         self._unsubscribe = [
             bus.subscribe(HistoryDidChange, self._playback_changed),
             bus.subscribe(ProgressDidChange, self._playback_changed),
-            bus.subscribe(GuideDidRefresh, self._guides_changed),
             bus.subscribe(LibraryDidChange, self._guides_changed),
         ]
         window.installEventFilter(self)
@@ -387,6 +386,12 @@ class Tray(QObject):
             log.exception("reading the refresh schedule failed")
             return
         self._has_sources = has_sources
+        if not self._follows_guides:
+            # imported by the worker just now: pydantic and the guide models stay off start-up
+            from app.services.epg_models import GuideDidRefresh
+
+            self._follows_guides = True
+            self._unsubscribe.append(self._s.bus.subscribe(GuideDidRefresh, self._guides_changed))
         if not (self._failed and self._next_at is not None and self._next_at > self._s.clock.now()):
             self._next_at = self._s.clock.now() + timedelta(seconds=due_s)
         self.sync()

@@ -34,6 +34,8 @@ from app.ui.tray import Tray, install_tray
 from app.ui.widgets.tray_settings import TraySettings
 from tests.ui.asyncqt import run_scenario, wait_until
 
+ROOT = Path(__file__).resolve().parents[2]
+
 # offscreen has no tray window to follow; a real platform does not say this
 pytestmark = pytest.mark.qt_log_ignore(r"No such signal QPlatformNativeInterface::systemTrayWindowChanged")
 
@@ -550,3 +552,27 @@ def test_the_real_app_in_a_real_tray(tmp_path: Path, sample_video: Path) -> None
         assert entry.item_key == key and entry.ended_at is not None  # the session was closed
     finally:
         services.db.dispose()
+
+
+def test_importing_the_tray_adds_nothing_heavy_to_start_up() -> None:
+    """After the main window, app.ui.tray brings only itself: the guide stack, pydantic and
+    SQLAlchemy are imported by a worker when the schedule is first read."""
+    probe = (
+        "import sys; import app.ui.main_window; before = set(sys.modules); import app.ui.tray; "
+        "print(' '.join(sorted(set(sys.modules) - before)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+    added = {m for m in out.stdout.split() if not m.startswith("PySide6")}
+    allowed = {
+        "app.ui.tray",
+        "app.ui.app_icon",
+        "app.ui.widgets.tray_settings",
+        "app.core.resources",
+        "app.core.config",
+        "app.core.events",
+        "app.core.tasks",
+        "app.services.container",
+    }
+    assert added <= allowed, sorted(added - allowed)
