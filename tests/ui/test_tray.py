@@ -576,3 +576,29 @@ def test_importing_the_tray_adds_nothing_heavy_to_start_up() -> None:
         "app.services.container",
     }
     assert added <= allowed, sorted(added - allowed)
+
+
+def test_the_hook_installs_the_tray_after_the_first_paint_or_soon_after_start(qtbot, window, probe) -> None:
+    from app.ui.tray_hook import install_tray_after_first_paint
+
+    services = window.services
+    scheduler = RefreshScheduler(services)
+
+    async def body() -> None:
+        install_tray_after_first_paint(window, services, scheduler, fallback_ms=60_000)
+        assert "tray" not in services.extras  # nothing before the first paint
+        window.first_paint.painted.emit()
+        tray = services.extras["tray"]
+        assert isinstance(tray, Tray)
+        tray.uninstall()
+        # a library with no poster row never paints one: the fallback timer installs it
+        install_tray_after_first_paint(window, services, scheduler, fallback_ms=10)
+        await wait_until(lambda: "tray" in services.extras)
+        services.extras["tray"].uninstall()
+        # a window closed by then (the start-up benchmark) gets no tray
+        install_tray_after_first_paint(window, services, scheduler, fallback_ms=10)
+        window.hide()
+        await asyncio.sleep(0.1)
+        assert "tray" not in services.extras
+
+    in_loop(body)
