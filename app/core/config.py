@@ -1,7 +1,12 @@
-"""Settings (pydantic, env prefix CINEMA_) and the folders the app keeps its state in.
+"""Settings (env prefix CINEMA_) and the folders the app keeps its state in.
 
-The environment is read by ``settings_from_env`` rather than pydantic-settings: importing that
-package cost ~180 ms of a ~450 ms start-up budget, for a job of a dozen lines.
+Settings is a frozen dataclass whose fields are converted and checked by their annotated type
+(``_coerce``), not a pydantic model: importing pydantic and building the model cost ~150 ms of
+a ~500 ms start-up, before the first window could paint. The environment is read the same way
+(``settings_from_env``) rather than by pydantic-settings (~180 ms of imports).
+
+A wrong value in the settings file or the environment never stops the app: the default is used
+and a warning names the setting and the value.
 
 Portable mode: ``--data-dir DIR`` or ``CINEMA_HOME`` puts data, config, cache and logs under
 one folder; otherwise the platform's folders are used (platformdirs).
@@ -10,14 +15,16 @@ one folder; otherwise the platform's folders are used (platformdirs).
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict
+
+log = logging.getLogger(__name__)
 
 APP_SLUG = "cinema"
 
@@ -62,10 +69,9 @@ class AppPaths:
 ENV_PREFIX = "CINEMA_"
 
 
-class Settings(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Settings:
     """User-tunable settings. Every external base URL is a setting. Environment: CINEMA_<NAME>."""
-
-    model_config = ConfigDict(extra="ignore")
 
     language: str = "system"  # UI language: system, ru or en
     metadata_language: str = "ru-RU"
@@ -97,39 +103,106 @@ class Settings(BaseModel):
     poster_cache_mb: int = 24  # ~130 grid posters (5 screens); RSS at 20,000 titles stays under 200 MB
     demo_enabled: bool = True
 
+    def model_copy(self, *, update: Mapping[str, Any]) -> Settings:
+        """A copy with some settings changed; each value is checked like a loaded one."""
+        return replace(self, **{name: _coerce(name, value) for name, value in update.items()})
+
+
+_TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool}
+_FIELD_TYPES: dict[str, type] = {f.name: _TYPES[str(f.type)] for f in fields(Settings)}
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+class SettingError(ValueError):
+    pass
+
+
+def _coerce(name: str, value: Any) -> Any:
+    """``value`` as the type of setting ``name``; SettingError when it cannot be one."""
+    kind = _FIELD_TYPES.get(name)
+    if kind is None:
+        raise SettingError(f"unknown setting {name!r}")
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int) and value in (0, 1):
+            return bool(value)
+        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+            return value.strip().lower() in _TRUE
+    elif kind is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        if isinstance(value, str):
+            try:
+                return int(value.strip())
+            except ValueError:
+                pass
+    elif kind is float:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+        if isinstance(value, str):
+            try:
+                return float(value.strip())
+            except ValueError:
+                pass
+    elif isinstance(value, str):
+        return value
+    raise SettingError(f"{name}: expected {kind.__name__}, got {value!r}")
+
 
 def settings_from_env(environ: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The settings given as CINEMA_<NAME> environment variables (pydantic converts the text)."""
+    """The settings given as CINEMA_<NAME> environment variables (as text; loading converts it)."""
     environ = os.environ if environ is None else environ
     found = {}
-    for name in Settings.model_fields:
+    for name in _FIELD_TYPES:
         value = environ.get(ENV_PREFIX + name.upper())
         if value is not None:
             found[name] = value
     return found
 
 
+def _read_file(paths: AppPaths) -> dict[str, Any]:
+    if not paths.settings_file.exists():
+        return {}
+    try:
+        stored = json.loads(paths.settings_file.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        log.warning("settings file %s unreadable (%s): using defaults", paths.settings_file, exc)
+        return {}
+    if not isinstance(stored, dict):
+        log.warning("settings file %s holds no object: using defaults", paths.settings_file)
+        return {}
+    return stored
+
+
 def load_settings(paths: AppPaths, **overrides: Any) -> Settings:
-    """Settings from (lowest first) defaults, the settings file, the environment, overrides."""
-    stored: dict[str, Any] = {}
-    if paths.settings_file.exists():
-        try:
-            stored = json.loads(paths.settings_file.read_text("utf-8"))
-        except (OSError, ValueError):
-            stored = {}
-    return Settings.model_validate({**stored, **settings_from_env(), **overrides})
+    """Settings from (lowest first) defaults, the settings file, the environment, overrides.
+
+    Unknown names in the file are ignored (an older or newer version wrote them); a value that
+    is not of the setting's type is skipped with a warning. Overrides come from code: a wrong
+    one raises SettingError.
+    """
+    values: dict[str, Any] = {}
+    for origin, given in (("settings file", _read_file(paths)), ("environment", settings_from_env())):
+        for name, value in given.items():
+            if name not in _FIELD_TYPES:
+                continue
+            try:
+                values[name] = _coerce(name, value)
+            except SettingError as exc:
+                log.warning("%s: %s; using %r instead", origin, exc, values.get(name, "the default"))
+    values.update({name: _coerce(name, value) for name, value in overrides.items()})
+    return Settings(**values)
 
 
 def save_settings(paths: AppPaths, settings: Settings, **changes: Any) -> Settings:
     """Persist changed values to the settings file (atomically) and return the new settings."""
     updated = settings.model_copy(update=changes)
-    stored: dict[str, Any] = {}
-    if paths.settings_file.exists():
-        try:
-            stored = json.loads(paths.settings_file.read_text("utf-8"))
-        except (OSError, ValueError):
-            stored = {}
-    stored.update(changes)
+    stored = _read_file(paths)
+    stored.update({name: getattr(updated, name) for name in changes})
     tmp = paths.settings_file.with_suffix(".tmp")
     tmp.write_text(json.dumps(stored, ensure_ascii=False, indent=2), "utf-8")
     tmp.replace(paths.settings_file)

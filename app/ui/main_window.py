@@ -32,12 +32,12 @@ from app.services.library import LibraryService
 from app.services.locations import is_torrent_location
 from app.ui.delegates.poster_delegate import POSTER
 from app.ui.images import PosterCache
-from app.ui.pages.grid_page import GridPage
 from app.ui.pages.home_page import HomePage
 from app.ui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
     from app.services.playback import PlaybackService
+    from app.ui.pages.grid_page import GridPage
     from app.ui.pages.player_page import PlayerPage
     from app.ui.pages.settings_page import SettingsPage
     from app.ui.pages.title_page import TitlePage
@@ -94,17 +94,18 @@ class MainWindow(QMainWindow):
         self._return_page: QWidget | None = None
         self._history: list[QWidget] = []
         self._grid_loaded = False
+        self._first_screen_done = False
         self._home_dirty = False
         self._tasks: set[asyncio.Future[None]] = set()
 
         self.home = HomePage(self.catalog, self.posters)
-        self.grid = GridPage(self.catalog, self.posters)
-        # the title and settings pages are built when first shown: not on the way to first paint
+        # the full grid, title and settings pages are built when first needed (the grid right
+        # after the first paint): not on the way to the first painted Home
+        self._grid: GridPage | None = None
         self._title_page: TitlePage | None = None
         self._settings_page: SettingsPage | None = None
         self.stack = QStackedWidget()
-        for page in (self.home, self.grid):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.home)
 
         self.top_bar = self._build_top_bar()
         central = QWidget()
@@ -117,7 +118,6 @@ class MainWindow(QMainWindow):
 
         self.home.titleOpened.connect(self.open_title)
         self.home.seeAllRequested.connect(self.show_filtered)
-        self.grid.titleOpened.connect(self.open_title)
         self._unsubscribe = [
             services.bus.subscribe(ProgressDidChange, self._on_progress),
             services.bus.subscribe(LibraryDidChange, self._on_library),
@@ -131,17 +131,36 @@ class MainWindow(QMainWindow):
         self.home.start()
         for row in self.home.rows.values():
             row.strip.viewport().installEventFilter(self.first_paint)
-        self.grid.view.viewport().installEventFilter(self.first_paint)
         if self.home.visible_rows():
             self.show_home()
-            # once Home is on screen: its other rows, then the full grid, from a worker
-            QTimer.singleShot(0, self._after_first_screen)
+            # once Home has painted: its other rows, then the full grid, from a worker (a timer
+            # too, in case the window starts hidden and never paints)
+            self.first_paint.painted.connect(self._after_first_screen)
+            QTimer.singleShot(2000, self._after_first_screen)
         else:
+            self._first_screen_done = True  # everything below is loaded right here
             self.home.reload()
             if self.home.visible_rows():
                 self.show_home()
             else:
                 self.show_grid()
+
+    @property
+    def startup_finished(self) -> bool:
+        """Home's other rows and the full grid have been asked for (right after the first paint)."""
+        return self._first_screen_done
+
+    @property
+    def grid(self) -> GridPage:
+        if self._grid is None:
+            from app.ui.pages.grid_page import GridPage as Page
+
+            page = Page(self.catalog, self.posters)
+            self.stack.addWidget(page)
+            page.titleOpened.connect(self.open_title)
+            page.view.viewport().installEventFilter(self.first_paint)
+            self._grid = page
+        return self._grid
 
     @property
     def title_page(self) -> TitlePage:
@@ -237,7 +256,7 @@ class MainWindow(QMainWindow):
             self.home.refresh()
         self.stack.setCurrentWidget(page)
         self.nav_home.setChecked(page is self.home)
-        self.nav_films.setChecked(page is self.grid)
+        self.nav_films.setChecked(page is self._grid)
         self.nav_settings.setChecked(page is self._settings_page)
 
     def show_home(self) -> None:
@@ -245,6 +264,9 @@ class MainWindow(QMainWindow):
         self.home.focus_first()
 
     def _after_first_screen(self) -> None:
+        if self._first_screen_done:
+            return
+        self._first_screen_done = True
         self.home.refresh()
         if not self._grid_loaded:
             self._grid_loaded = True
@@ -400,7 +422,7 @@ class MainWindow(QMainWindow):
         current = self.stack.currentWidget()
         if current is self.home:
             self.home.focus_first()
-        elif current is self.grid:
+        elif current is self._grid:
             self.grid.focus_grid()
         elif current is self._title_page:
             self.title_page.play_button.setFocus()
@@ -414,7 +436,8 @@ class MainWindow(QMainWindow):
             self.player.set_fullscreen_chrome(True)
 
     def _on_progress(self, event: ProgressDidChange) -> None:
-        self.grid.refresh_title(event.item_key)
+        if self._grid is not None:
+            self._grid.refresh_title(event.item_key)
         self._mark_home_dirty()
 
     def _on_library(self, event: LibraryDidChange) -> None:
@@ -425,8 +448,9 @@ class MainWindow(QMainWindow):
             self.grid.preload()
 
     def _library_changed(self) -> None:
-        self.grid.load_facets()
-        self.grid.reload()
+        if self._grid is not None:
+            self._grid.load_facets()
+            self._grid.reload()
         self._mark_home_dirty()
 
     def _mark_home_dirty(self) -> None:

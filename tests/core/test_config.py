@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.config import AppPaths, load_settings, save_settings
+from app.core.config import AppPaths, SettingError, load_settings, save_settings
 
 
 def test_portable_home_keeps_everything_under_one_folder(tmp_path: Path) -> None:
@@ -38,3 +38,42 @@ def test_a_broken_settings_file_falls_back_to_defaults(tmp_path: Path) -> None:
     paths = AppPaths.resolve(tmp_path)
     paths.settings_file.write_text("{not json", "utf-8")
     assert load_settings(paths).progress_interval_s == 5.0
+
+
+def test_values_are_converted_by_the_settings_type(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = AppPaths.resolve(tmp_path)
+    monkeypatch.setenv("CINEMA_TORRENT_DHT", "off")
+    monkeypatch.setenv("CINEMA_POSTER_CACHE_MB", "48")
+    monkeypatch.setenv("CINEMA_TMDB_RATE_PER_SECOND", "12")
+    settings = load_settings(paths)
+    assert settings.torrent_dht is False
+    assert settings.poster_cache_mb == 48
+    assert settings.tmdb_rate_per_second == 12.0 and isinstance(settings.tmdb_rate_per_second, float)
+
+
+def test_a_wrong_value_keeps_the_default_and_says_which(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    paths = AppPaths.resolve(tmp_path)
+    paths.settings_file.write_text(
+        '{"epg_keep_days": "a week", "torrent_dht": "maybe", "language": "ru", "from_the_future": 1}',
+        "utf-8",
+    )
+    monkeypatch.setenv("CINEMA_STALL_TIMEOUT_S", "soon")
+    with caplog.at_level("WARNING"):
+        settings = load_settings(paths)
+    assert settings.language == "ru"  # the good values are kept
+    assert settings.epg_keep_days == 7 and settings.torrent_dht is True and settings.stall_timeout_s == 15.0
+    text = caplog.text
+    assert "epg_keep_days" in text and "'a week'" in text and "torrent_dht" in text
+    assert "stall_timeout_s" in text and "environment" in text
+    assert "from_the_future" in paths.settings_file.read_text("utf-8")  # nothing in the file is lost
+
+
+def test_a_copy_with_a_wrong_value_is_refused(tmp_path: Path) -> None:
+    settings = load_settings(AppPaths.resolve(tmp_path))
+    with pytest.raises(SettingError, match="poster_cache_mb"):
+        settings.model_copy(update={"poster_cache_mb": "big"})
+    with pytest.raises(SettingError, match="unknown setting"):
+        load_settings(AppPaths.resolve(tmp_path), no_such_thing=1)
+    assert settings.model_copy(update={"poster_cache_mb": "32"}).poster_cache_mb == 32

@@ -45,6 +45,7 @@ def window(qtbot, library):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.startup_finished)  # the first paint, then the other rows
     yield win
     win.shutdown()
 
