@@ -895,32 +895,32 @@ Switching to %3…</source>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../app/ui/tray.py" line="113"/>
+        <location filename="../../app/ui/tray.py" line="112"/>
         <source>Refresh guides now</source>
         <translation>Обновить программу сейчас</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="115"/>
+        <location filename="../../app/ui/tray.py" line="114"/>
         <source>Quit Cinema</source>
         <translation>Выйти из Cinema</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="258"/>
+        <location filename="../../app/ui/tray.py" line="256"/>
         <source>Cinema keeps running in the tray</source>
         <translation>Cinema продолжает работать в трее</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="260"/>
+        <location filename="../../app/ui/tray.py" line="258"/>
         <source>It refreshes the TV guide in the background. Click the icon to open the window; Quit is in its menu. In Settings, closing the window can quit instead.</source>
         <translation>Программа передач обновляется в фоне. Щёлкните по значку, чтобы открыть окно; выход — в его меню. В настройках можно сделать, чтобы закрытие окна завершало Cinema.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="351"/>
+        <location filename="../../app/ui/tray.py" line="349"/>
         <source>Guide refresh failed</source>
         <translation>Не удалось обновить программу</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/tray.py" line="364"/>
+        <location filename="../../app/ui/tray.py" line="362"/>
         <source>%n guide(s) could not be refreshed</source>
         <translation>
             <numerusform>Не удалось обновить %n программу</numerusform>
@@ -929,7 +929,7 @@ Switching to %3…</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/tray.py" line="366"/>
+        <location filename="../../app/ui/tray.py" line="364"/>
         <source>%n new title(s) in the guide</source>
         <translation>
             <numerusform>%n новый фильм в программе</numerusform>
@@ -938,87 +938,87 @@ Switching to %3…</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="368"/>
+        <location filename="../../app/ui/tray.py" line="366"/>
         <source>Guides refreshed</source>
         <translation>Программа обновлена</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="369"/>
+        <location filename="../../app/ui/tray.py" line="367"/>
         <source>Nothing new in the guide</source>
         <translation>В программе ничего нового</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="406"/>
+        <location filename="../../app/ui/tray.py" line="410"/>
         <source>refreshing guides…</source>
         <translation>обновление программы…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="411"/>
+        <location filename="../../app/ui/tray.py" line="415"/>
         <source>guide refresh failed; next try %1</source>
         <translation>программу не удалось обновить; следующая попытка %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="413"/>
+        <location filename="../../app/ui/tray.py" line="417"/>
         <source>no TV guides to refresh</source>
         <translation>нет программ передач для обновления</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="417"/>
+        <location filename="../../app/ui/tray.py" line="421"/>
         <source>guide refresh due</source>
         <translation>скоро обновление программы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="418"/>
+        <location filename="../../app/ui/tray.py" line="422"/>
         <source>next guide refresh %1</source>
         <translation>следующее обновление программы %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="427"/>
+        <location filename="../../app/ui/tray.py" line="431"/>
         <source>at %1</source>
         <translation>в %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="429"/>
+        <location filename="../../app/ui/tray.py" line="433"/>
         <source>tomorrow at %1</source>
         <translation>завтра в %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="431"/>
+        <location filename="../../app/ui/tray.py" line="435"/>
         <source>on %1 at %2</source>
         <translation>%1 в %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="439"/>
+        <location filename="../../app/ui/tray.py" line="443"/>
         <source>Paused: %1</source>
         <translation>На паузе: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="441"/>
+        <location filename="../../app/ui/tray.py" line="445"/>
         <source>Playing: %1</source>
         <translation>Идёт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="443"/>
+        <location filename="../../app/ui/tray.py" line="447"/>
         <source>Opening: %1</source>
         <translation>Открывается: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="455"/>
+        <location filename="../../app/ui/tray.py" line="459"/>
         <source>Hide Cinema</source>
         <translation>Скрыть Cinema</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="455"/>
+        <location filename="../../app/ui/tray.py" line="459"/>
         <source>Show Cinema</source>
         <translation>Показать Cinema</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="285"/>
+        <location filename="../../app/ui/tray.py" line="283"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="40"/>
+        <location filename="../../app/ui/tray.py" line="38"/>
         <source>Play</source>
         <translation>Продолжить</translation>
     </message>
@@ -1026,22 +1026,22 @@ Switching to %3…</source>
 <context>
     <name>TraySettings</name>
     <message>
-        <location filename="../../app/ui/widgets/tray_settings.py" line="57"/>
+        <location filename="../../app/ui/widgets/tray_settings.py" line="67"/>
         <source>System tray</source>
         <translation>Системный трей</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/tray_settings.py" line="59"/>
+        <location filename="../../app/ui/widgets/tray_settings.py" line="69"/>
         <source>Closing the window keeps Cinema running in the tray</source>
         <translation>Закрытие окна оставляет Cinema в трее</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/tray_settings.py" line="60"/>
+        <location filename="../../app/ui/widgets/tray_settings.py" line="70"/>
         <source>Tell me when a background refresh finds new titles</source>
         <translation>Сообщать о новых фильмах после фонового обновления</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/tray_settings.py" line="61"/>
+        <location filename="../../app/ui/widgets/tray_settings.py" line="71"/>
         <source>No system tray was found, so closing the window quits Cinema.</source>
         <translation>Системный трей не найден, поэтому закрытие окна завершает Cinema.</translation>
     </message>

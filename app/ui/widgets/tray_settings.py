@@ -41,6 +41,16 @@ def remember_tray_setting(services: Services, name: str, value: bool) -> bool:
     return False
 
 
+# the theme styles no check box: an unchecked one was nearly invisible on the dark page
+CHECK_STYLE = """
+QCheckBox { spacing: 10px; }
+QCheckBox::indicator { width: 14px; height: 14px; border: 1px solid #5a6070; border-radius: 3px;
+                       background: #181a21; }
+QCheckBox::indicator:hover { border-color: #8a90a0; }
+QCheckBox::indicator:checked { background: #ff5a36; border-color: #ff5a36; }
+"""
+
+
 class TraySettings(QWidget):
     """Two check boxes saved to settings.json at once (``close_to_tray``, ``tray_notifications``)."""
 
@@ -61,6 +71,8 @@ class TraySettings(QWidget):
         self.note = QLabel(self.tr("No system tray was found, so closing the window quits Cinema."))
         self.note.setObjectName("Muted")
         self.note.setWordWrap(True)
+        for box in (self.close_to_tray, self.notifications):
+            box.setStyleSheet(CHECK_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
