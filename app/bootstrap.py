@@ -80,6 +80,7 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from app.core.resources import resources_dir
+    from app.core.tasks import shutdown_executor
     from app.ui.main_window import MainWindow
 
     if (
@@ -122,6 +123,23 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
         loop.run_until_complete(scheduler.stop())
         if window.playback_started:  # saves progress, shuts a torrent session down cleanly
             loop.run_until_complete(window.playback.aclose())
-    window.shutdown()
+        window.shutdown()
+        loop.run_until_complete(_cancel_pending(loop))
+        # queries still running in workers are aborted and waited for: closing a connection
+        # under a running query crashes sqlite
+        services.db.interrupt()
+        shutdown_executor()
     services.db.dispose()
     return 0
+
+
+async def _cancel_pending(loop: Any) -> None:
+    """Cancel the tasks still pending at quit (page queries, poster loads) and let them unwind."""
+    import asyncio
+
+    current = asyncio.current_task()
+    pending = [t for t in asyncio.all_tasks(loop) if t is not current and not t.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        await asyncio.gather(*pending, return_exceptions=True)

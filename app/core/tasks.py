@@ -25,6 +25,14 @@ def executor() -> ThreadPoolExecutor:
     return _executor
 
 
+def shutdown_executor() -> None:
+    """At exit: drop queued work and wait for the running calls (interrupt long queries first)."""
+    global _executor
+    pool, _executor = _executor, None
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 async def run_blocking(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
     """Run ``fn`` in the worker pool and await its result on the loop."""
     loop = asyncio.get_running_loop()

@@ -141,7 +141,17 @@ class Database:
             return
         migrate(self.engine)
 
+    def interrupt(self) -> None:
+        """Abort the queries running on any thread (they fail with "interrupted"); at exit."""
+        with self._lock:
+            for conn in self._raw:
+                try:
+                    conn.interrupt()
+                except sqlite3.ProgrammingError:  # already closed
+                    pass
+
     def dispose(self) -> None:
+        """Close every connection. Call only once no thread uses the database any more."""
         if self._engine is not None:
             self._engine.dispose()
         with self._lock:
