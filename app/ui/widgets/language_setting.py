@@ -1,0 +1,60 @@
+"""The UI language for the Settings page: the system's, Russian or English, saved at once.
+
+Qt's texts are translated when the widgets are built, so a new language shows from the next
+start; the page says so instead of half-translating the window it is in.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from app.core.config import save_settings
+from app.services.container import Services
+
+log = logging.getLogger(__name__)
+
+CHOICES = ("system", "ru", "en")
+
+
+class LanguageSetting(QWidget):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._s = services
+        self._started_with = services.settings.language
+        self.combo = QComboBox()
+        # each language is named in itself, as language pickers do
+        for code, label in zip(CHOICES, (self.tr("As in the system"), "Русский", "English"), strict=True):
+            self.combo.addItem(label, code)
+        current = services.settings.language if services.settings.language in CHOICES else "system"
+        self.combo.setCurrentIndex(CHOICES.index(current))
+        self.combo.currentIndexChanged.connect(self._chosen)
+        self.note = QLabel()
+        self.note.setObjectName("Muted")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(self.tr("Language")))
+        row.addWidget(self.combo)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.note)
+
+    def _chosen(self, index: int) -> None:
+        code = CHOICES[index]
+        try:
+            self._s.settings = save_settings(self._s.paths, self._s.settings, language=code)
+        except OSError as exc:
+            log.warning("could not save the language (%s)", exc)
+            self.note.setText(self.tr("Could not save the choice: %1").replace("%1", str(exc)))
+            self.note.show()
+            return
+        if code == self._started_with:
+            self.note.hide()
+        else:
+            self.note.setText(self.tr("Cinema will speak the chosen language from its next start."))
+            self.note.show()
