@@ -72,6 +72,7 @@ def probe() -> Probe:
 @pytest.fixture
 def window(qtbot, services):
     services.settings = services.settings.model_copy(update={"demo_enabled": False})
+    collect_here()  # windows of earlier tests, before this one starts workers
     win = MainWindow(services)
     qtbot.addWidget(win)
     win.show()
@@ -82,8 +83,8 @@ def window(qtbot, services):
 
 
 def collect_here() -> None:
-    """Collect the test's window and tray now, on this thread: a collection that ran later in a
-    worker (run_blocking) would destroy their timers from the wrong thread."""
+    """Collect windows and trays now, on this thread: a collection that ran later in a worker
+    (run_blocking) would destroy their timers from the wrong thread (a Qt warning)."""
     gc.collect()
 
 
@@ -313,6 +314,7 @@ def test_a_failed_refresh_shows_in_the_tooltip_and_a_message(qtbot, window, prob
 
 
 def test_play_pause_from_the_tray_and_hiding_pauses(qtbot, library, sample_video, probe) -> None:
+    collect_here()
     window = MainWindow(library)
     qtbot.addWidget(window)
     window.show()
@@ -355,6 +357,7 @@ def test_play_pause_from_the_tray_and_hiding_pauses(qtbot, library, sample_video
 
 
 def test_quit_from_the_tray_saves_progress_like_closing(qtbot, library, sample_video, probe) -> None:
+    collect_here()
     window = MainWindow(library)
     qtbot.addWidget(window)
     window.show()
@@ -538,6 +541,9 @@ def test_the_real_app_in_a_real_tray(tmp_path: Path, sample_video: Path) -> None
     assert report["menu_shown"] == [status, "Hide Cinema", "Pause", "Refresh guides now", "Quit Cinema"]
     assert report["menu_hidden"] == [status, "Show Cinema", "Play", "Refresh guides now", "Quit Cinema"]
     assert report["tooltip_paused"].endswith("\nPaused: clip.mp4")
+    # hidden means hidden: only the icon and its balloon are left (the player's panels went too)
+    left = {entry.split()[0] for entry in report["windows_left_on_screen"]}
+    assert left <= {"QSystemTrayIconSys", "QBalloonTip"}, report["windows_left_on_screen"]
     assert [title for title, _ in report["messages"]] == ["Cinema keeps running in the tray"]
 
     from app.bootstrap import build_services

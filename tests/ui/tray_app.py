@@ -3,13 +3,14 @@
 Starts ``app.bootstrap.run_gui`` (playing FILE), installs the tray as run_gui does once it is wired
 (``install_tray``; a second install is a no-op), then: waits for the icon to dock in the tray
 host, clicks it with xdotool (hide, show), closes the window (it goes to the tray, the video
-pauses), right-clicks the icon, grabs the screen with the menu open, and clicks "Quit" in the
-menu. What it saw goes to REPORT as JSON; the process exits with run_gui's code.
+pauses), right-clicks the icon, grabs the screen with the menu open (SHOT; MESSAGE_SHOT: the
+balloon after closing), and clicks "Quit" in the menu. What it saw goes to REPORT as JSON; the
+process exits with run_gui's code.
 
     xvfb-run -a -s "-screen 0 1600x1000x24" bash -c \\
       'trayer --edge top --align right --widthtype request --height 28 & sleep 1;
        QT_QPA_PLATFORM=xcb CINEMA_HOME=$(mktemp -d) .venv/bin/python tests/ui/tray_app.py \\
-         resources/demo/sample.mp4 /tmp/report.json docs/screenshots/tray-menu.png'
+         resources/demo/sample.mp4 /tmp/report.json docs/screenshots/tray-menu.png [MESSAGE_SHOT]'
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def xdotool(*args: str) -> None:
     subprocess.run(["xdotool", *args], check=True, timeout=10)
 
 
-def main(video: str, report_path: Path, shot: Path | None) -> int:
+def main(video: str, report_path: Path, shot: Path | None, message_shot: Path | None) -> int:
     from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
     app = QApplication(sys.argv[:1])
@@ -129,7 +130,16 @@ def main(video: str, report_path: Path, shot: Path | None) -> int:
         await until("paused", lambda: window.playback.state == "paused")
         report["closed_to_tray"] = True
         report["position_when_hidden_ms"] = window.playback.position_ms()
+        report["windows_left_on_screen"] = [
+            f"{w.metaObject().className()} {list(w.geometry().getRect())}"
+            for w in QApplication.topLevelWidgets()
+            if w.isVisible() and w is not tray.menu
+        ]
         await asyncio.sleep(0.5)  # the balloon
+        if message_shot is not None:
+            screen = app.primaryScreen()
+            width = screen.geometry().width()
+            screen.grabWindow(0, width - 760, 0, 760, 200).save(str(message_shot))
         report["menu_hidden"] = await open_menu(tray)
         report["tooltip_paused"] = tray.icon.toolTip()
         quit_at = tray.menu.actionGeometry(tray.quit_action).center()
@@ -144,4 +154,5 @@ def main(video: str, report_path: Path, shot: Path | None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]) if len(sys.argv) > 3 else None))
+    shots = [Path(a) for a in sys.argv[3:5]] + [None, None]
+    sys.exit(main(sys.argv[1], Path(sys.argv[2]), shots[0], shots[1]))
