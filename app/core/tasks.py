@@ -35,7 +35,12 @@ def shutdown_executor() -> None:
 
 async def run_blocking(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
     """Run ``fn`` in the worker pool and await its result on the loop."""
-    loop = asyncio.get_running_loop()
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        # qasync runs ready callbacks once more after its loop has stopped (at quit): the task
+        # is stepped with no running loop, but the loop is still the current one
+        loop = asyncio.get_event_loop()
     ctx = contextvars.copy_context()
     call = functools.partial(ctx.run, fn, *args, **kwargs)
     return await loop.run_in_executor(executor(), call)

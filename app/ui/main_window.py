@@ -264,8 +264,8 @@ class MainWindow(QMainWindow):
         self.home.focus_first()
 
     def _after_first_screen(self) -> None:
-        if self._first_screen_done:
-            return
+        if self._first_screen_done or not self.isVisible():
+            return  # done, or closed (quit at once) or hidden: the first paint calls again
         self._first_screen_done = True
         self.home.refresh()
         if not self._grid_loaded:
