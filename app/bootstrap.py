@@ -118,6 +118,13 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
     scheduler = RefreshScheduler(services)
     services.extras["scheduler"] = scheduler
     loop.call_soon(scheduler.start)  # guides, then enrichment, in the background on a schedule
+    from app.ui.tray_hook import install_tray_after_first_paint
+
+    install_tray_after_first_paint(window, services, scheduler)  # the tray icon, once Home is painted
+    from app.ui.app_icon import app_icon
+
+    # the icon's files are read when it is first drawn: after the first paint
+    window.first_paint.painted.connect(lambda: app.setWindowIcon(app_icon()))
     with loop:
         loop.run_until_complete(closed.wait())
         loop.run_until_complete(scheduler.stop())

@@ -102,6 +102,9 @@ class Settings:
     torrent_stream_port: int = 0  # local stream server port; 0 picks a free one
     poster_cache_mb: int = 24  # ~130 grid posters (5 screens); RSS at 20,000 titles stays under 200 MB
     demo_enabled: bool = True
+    close_to_tray: bool = True  # closing the window hides it in the tray (when there is one)
+    tray_notifications: bool = True  # a tray message when a background refresh finds new titles
+    tray_hint_shown: bool = False  # the "keeps running in the tray" message was shown once
 
     def model_copy(self, *, update: Mapping[str, Any]) -> Settings:
         """A copy with some settings changed; each value is checked like a loaded one."""

@@ -158,24 +158,24 @@
 <context>
     <name>GridPage</name>
     <message>
-        <location filename="../../app/ui/pages/grid_page.py" line="81"/>
-        <location filename="../../app/ui/pages/grid_page.py" line="176"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="84"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="192"/>
         <source>Films on TV and in your library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_page.py" line="86"/>
-        <location filename="../../app/ui/pages/grid_page.py" line="184"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="89"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="200"/>
         <source>Nothing here yet. Add a TV guide in Settings, or bring back the demo library.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_page.py" line="172"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="188"/>
         <source>Search: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/grid_page.py" line="180"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="196"/>
         <source>%n title(s)</source>
         <translation>
             <numerusform>%n title</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_page.py" line="182"/>
+        <location filename="../../app/ui/pages/grid_page.py" line="198"/>
         <source>Nothing matches. Try other words or fewer filters.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -245,29 +245,52 @@
     </message>
 </context>
 <context>
+    <name>LanguageSetting</name>
+    <message>
+        <location filename="../../app/ui/widgets/language_setting.py" line="28"/>
+        <source>As in the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/language_setting.py" line="39"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/language_setting.py" line="53"/>
+        <source>Could not save the choice: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/language_setting.py" line="59"/>
+        <source>Cinema will speak the chosen language from its next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="227"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>All films</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="352"/>
         <source>Fetching the chosen title…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="309"/>
+        <location filename="../../app/ui/main_window.py" line="357"/>
         <source>Could not fetch that title: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -365,109 +388,109 @@
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="116"/>
+        <location filename="../../app/ui/pages/player_page.py" line="117"/>
         <source>Opening…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="193"/>
+        <location filename="../../app/ui/pages/player_page.py" line="194"/>
         <location filename="../../app/ui/widgets/player_panels.py" line="113"/>
         <source>Auto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="209"/>
+        <location filename="../../app/ui/pages/player_page.py" line="210"/>
         <source>Peers %1 · %2 · %3 % loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="221"/>
+        <location filename="../../app/ui/pages/player_page.py" line="222"/>
         <source>Cannot play this source: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="223"/>
+        <location filename="../../app/ui/pages/player_page.py" line="224"/>
         <source>%1: %2.
 Switching to %3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="235"/>
+        <location filename="../../app/ui/pages/player_page.py" line="236"/>
         <source>The end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="247"/>
+        <location filename="../../app/ui/pages/player_page.py" line="248"/>
         <source>no picture after %1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="249"/>
+        <location filename="../../app/ui/pages/player_page.py" line="250"/>
         <source>the stream stalled for %1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="251"/>
+        <location filename="../../app/ui/pages/player_page.py" line="252"/>
         <source>cannot be played</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="252"/>
+        <location filename="../../app/ui/pages/player_page.py" line="253"/>
         <source>could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="253"/>
+        <location filename="../../app/ui/pages/player_page.py" line="254"/>
         <source>the live stream ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="289"/>
+        <location filename="../../app/ui/pages/player_page.py" line="290"/>
         <source>Volume %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="293"/>
+        <location filename="../../app/ui/pages/player_page.py" line="294"/>
         <source>Load subtitles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="295"/>
+        <location filename="../../app/ui/pages/player_page.py" line="296"/>
         <source>Subtitles (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="303"/>
+        <location filename="../../app/ui/pages/player_page.py" line="304"/>
         <source>Subtitles loaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="303"/>
+        <location filename="../../app/ui/pages/player_page.py" line="304"/>
         <source>Cannot load subtitles: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="314"/>
+        <location filename="../../app/ui/pages/player_page.py" line="315"/>
         <source>Screenshot saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="314"/>
+        <location filename="../../app/ui/pages/player_page.py" line="315"/>
         <source>No picture to save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="354"/>
+        <location filename="../../app/ui/pages/player_page.py" line="355"/>
         <source>Speed %1×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="358"/>
+        <location filename="../../app/ui/pages/player_page.py" line="359"/>
         <source>Subtitle delay %1 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/player_page.py" line="362"/>
+        <location filename="../../app/ui/pages/player_page.py" line="363"/>
         <source>Audio delay %1 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -543,57 +566,62 @@ Switching to %3…</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="22"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="24"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="24"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="26"/>
         <source>TV guides and playlists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="28"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="30"/>
         <source>Demo library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="35"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="37"/>
         <source>Where Cinema keeps its data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="39"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="41"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="40"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="42"/>
         <source>Cache</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="41"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="43"/>
         <source>Logs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="77"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="60"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="89"/>
         <source>The demo library (classic films and a sample video) is shown while you have no guide of your own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="81"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="93"/>
         <source>Remove the demo library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="83"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="95"/>
         <source>The demo library is removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="84"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="96"/>
         <source>Bring back the demo library</source>
         <translation type="unfinished"></translation>
     </message>
@@ -646,57 +674,57 @@ Switching to %3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="75"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="76"/>
         <source>File…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="77"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="78"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="80"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="81"/>
         <source>Refresh now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="82"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="83"/>
         <source>Refresh all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="84"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="85"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="121"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="122"/>
         <source>error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="122"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="123"/>
         <source>unchanged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="123"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="124"/>
         <source>ok</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="124"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="125"/>
         <source>not refreshed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="127"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="128"/>
         <source>demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/widgets/sources_panel.py" line="172"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="173"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -704,42 +732,42 @@ Switching to %3…</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="173"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="174"/>
         <source>Channels without a guide: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="175"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="176"/>
         <source>Last error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="189"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="190"/>
         <source>Choose a guide or playlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="217"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="218"/>
         <source>Source removed; its channels and programmes are gone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="246"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="247"/>
         <source>The guide has not changed since the last refresh.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="248"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="249"/>
         <source>Updated: %1 programmes, %2 films</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="264"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="265"/>
         <source>Downloading… %p%</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/widgets/sources_panel.py" line="267"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="268"/>
         <source>%n programme(s) stored</source>
         <translation>
             <numerusform>%n programme stored</numerusform>
@@ -917,6 +945,7 @@ Switching to %3…</source>
     </message>
     <message>
         <location filename="../../app/ui/tray.py" line="349"/>
+        <location filename="../../app/ui/tray.py" line="366"/>
         <source>Guide refresh failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -947,7 +976,7 @@ Switching to %3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="410"/>
+        <location filename="../../app/ui/tray.py" line="412"/>
         <source>refreshing guides…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1012,12 +1041,12 @@ Switching to %3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="283"/>
+        <location filename="../../app/ui/tray.py" line="463"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="38"/>
+        <location filename="../../app/ui/tray.py" line="463"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1025,22 +1054,22 @@ Switching to %3…</source>
 <context>
     <name>TraySettings</name>
     <message>
-        <location filename="../../app/ui/widgets/tray_settings.py" line="67"/>
+        <location filename="../../app/ui/widgets/tray_settings.py" line="62"/>
         <source>System tray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/tray_settings.py" line="69"/>
+        <location filename="../../app/ui/widgets/tray_settings.py" line="64"/>
         <source>Closing the window keeps Cinema running in the tray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/tray_settings.py" line="70"/>
+        <location filename="../../app/ui/widgets/tray_settings.py" line="65"/>
         <source>Tell me when a background refresh finds new titles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/tray_settings.py" line="71"/>
+        <location filename="../../app/ui/widgets/tray_settings.py" line="66"/>
         <source>No system tray was found, so closing the window quits Cinema.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
@@ -246,29 +246,52 @@
     </message>
 </context>
 <context>
+    <name>LanguageSetting</name>
+    <message>
+        <location filename="../../app/ui/widgets/language_setting.py" line="28"/>
+        <source>As in the system</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/language_setting.py" line="39"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/language_setting.py" line="53"/>
+        <source>Could not save the choice: %1</source>
+        <translation>Не удалось сохранить выбор: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/language_setting.py" line="59"/>
+        <source>Cinema will speak the chosen language from its next start.</source>
+        <translation>Cinema заговорит на выбранном языке при следующем запуске.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="227"/>
         <source>Home</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>All films</source>
         <translation>Все фильмы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330"/>
+        <location filename="../../app/ui/main_window.py" line="352"/>
         <source>Fetching the chosen title…</source>
         <translation>Загружаем выбранный фильм…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
+        <location filename="../../app/ui/main_window.py" line="357"/>
         <source>Could not fetch that title: %1</source>
         <translation>Не удалось загрузить фильм: %1</translation>
     </message>
@@ -545,57 +568,62 @@ Switching to %3…</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="22"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="24"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="24"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="26"/>
         <source>TV guides and playlists</source>
         <translation>Телегиды и плейлисты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="28"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="30"/>
         <source>Demo library</source>
         <translation>Демо-библиотека</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="35"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="37"/>
         <source>Where Cinema keeps its data</source>
         <translation>Где Cinema хранит данные</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="39"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="41"/>
         <source>Library</source>
         <translation>Библиотека</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="40"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="42"/>
         <source>Cache</source>
         <translation>Кэш</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="41"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="43"/>
         <source>Logs</source>
         <translation>Журналы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="77"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="60"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="89"/>
         <source>The demo library (classic films and a sample video) is shown while you have no guide of your own.</source>
         <translation>Демо-библиотека (классика кино и пробный ролик) показывается, пока у вас нет своего телегида.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="81"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="93"/>
         <source>Remove the demo library</source>
         <translation>Убрать демо-библиотеку</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="83"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="95"/>
         <source>The demo library is removed.</source>
         <translation>Демо-библиотека убрана.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="84"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="96"/>
         <source>Bring back the demo library</source>
         <translation>Вернуть демо-библиотеку</translation>
     </message>
@@ -648,101 +676,107 @@ Switching to %3…</source>
         <translation>Название (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="75"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="76"/>
         <source>File…</source>
         <translation>Файл…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="77"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="78"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="80"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="81"/>
         <source>Refresh now</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="82"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="83"/>
         <source>Refresh all</source>
         <translation>Обновить все</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="84"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="85"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="121"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="122"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="122"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="123"/>
         <source>unchanged</source>
         <translation>без изменений</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="123"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="124"/>
         <source>ok</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="124"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="125"/>
         <source>not refreshed</source>
         <translation>не обновлялся</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="127"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="128"/>
         <source>demo</source>
         <translation>демо</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/widgets/sources_panel.py" line="172"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="173"/>
         <source>and %n more</source>
         <translation>
-            <numerusform>и ещё %n</numerusform><numerusform>и ещё %n</numerusform><numerusform>и ещё %n</numerusform></translation>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="173"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="174"/>
         <source>Channels without a guide: %1</source>
         <translation>Каналы без телегида: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="175"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="176"/>
         <source>Last error: %1</source>
         <translation>Последняя ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="189"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="190"/>
         <source>Choose a guide or playlist</source>
         <translation>Выберите телегид или плейлист</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="217"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="218"/>
         <source>Source removed; its channels and programmes are gone.</source>
         <translation>Источник удалён вместе с его каналами и передачами.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="246"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="247"/>
         <source>The guide has not changed since the last refresh.</source>
         <translation>Телегид не изменился с прошлого обновления.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="248"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="249"/>
         <source>Updated: %1 programmes, %2 films</source>
         <translation>Обновлено: передач — %1, фильмов — %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/sources_panel.py" line="264"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="265"/>
         <source>Downloading… %p%</source>
         <translation>Загрузка… %p%</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/widgets/sources_panel.py" line="267"/>
+        <location filename="../../app/ui/widgets/sources_panel.py" line="268"/>
         <source>%n programme(s) stored</source>
         <translation>
-            <numerusform>сохранена %n передача</numerusform><numerusform>сохранено %n передачи</numerusform><numerusform>сохранено %n передач</numerusform></translation>
+            <numerusform>сохранена %n передача</numerusform>
+            <numerusform>сохранено %n передачи</numerusform>
+            <numerusform>сохранено %n передач</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -916,6 +950,7 @@ Switching to %3…</source>
     </message>
     <message>
         <location filename="../../app/ui/tray.py" line="349"/>
+        <location filename="../../app/ui/tray.py" line="366"/>
         <source>Guide refresh failed</source>
         <translation>Не удалось обновить программу</translation>
     </message>
@@ -948,7 +983,7 @@ Switching to %3…</source>
         <translation>В программе ничего нового</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="410"/>
+        <location filename="../../app/ui/tray.py" line="412"/>
         <source>refreshing guides…</source>
         <translation>обновление программы…</translation>
     </message>
@@ -1013,12 +1048,12 @@ Switching to %3…</source>
         <translation>Показать Cinema</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="283"/>
+        <location filename="../../app/ui/tray.py" line="463"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="38"/>
+        <location filename="../../app/ui/tray.py" line="463"/>
         <source>Play</source>
         <translation>Продолжить</translation>
     </message>
@@ -1026,22 +1061,22 @@ Switching to %3…</source>
 <context>
     <name>TraySettings</name>
     <message>
-        <location filename="../../app/ui/widgets/tray_settings.py" line="67"/>
+        <location filename="../../app/ui/widgets/tray_settings.py" line="62"/>
         <source>System tray</source>
         <translation>Системный трей</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/tray_settings.py" line="69"/>
+        <location filename="../../app/ui/widgets/tray_settings.py" line="64"/>
         <source>Closing the window keeps Cinema running in the tray</source>
         <translation>Закрытие окна оставляет Cinema в трее</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/tray_settings.py" line="70"/>
+        <location filename="../../app/ui/widgets/tray_settings.py" line="65"/>
         <source>Tell me when a background refresh finds new titles</source>
         <translation>Сообщать о новых фильмах после фонового обновления</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/tray_settings.py" line="71"/>
+        <location filename="../../app/ui/widgets/tray_settings.py" line="66"/>
         <source>No system tray was found, so closing the window quits Cinema.</source>
         <translation>Системный трей не найден, поэтому закрытие окна завершает Cinema.</translation>
     </message>

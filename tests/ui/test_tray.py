@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from app.core.clock import FixedClock
-from app.core.config import Settings, load_settings
+from app.core.config import load_settings
 from app.core.resources import resources_dir
 from app.domain.ids import media_key_for
 from app.services import demo, epg_refresh
@@ -451,13 +451,6 @@ def test_install_tray_is_once_per_app(qtbot, window, probe) -> None:
     in_loop(body)
 
 
-TRAY_FIELDS = ("close_to_tray", "tray_notifications", "tray_hint_shown")
-
-
-@pytest.mark.skipif(
-    not all(hasattr(Settings(), name) for name in TRAY_FIELDS),
-    reason="Settings has no tray fields yet (docs/notes/tray.md gives the lines for config.py)",
-)
 def test_tray_choices_are_saved_and_read_back(qtbot, window, probe, services) -> None:
     async def body() -> None:
         tray = make_tray(window, probe)

@@ -1,13 +1,15 @@
-"""Settings: where the data lives, the demo library (remove / bring back)."""
+"""Settings: guide sources, language, the tray, the demo library, where the data lives."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app.services import demo
 from app.services.container import Services
+from app.ui.widgets.language_setting import LanguageSetting
 from app.ui.widgets.sources_panel import SourcesPanel
+from app.ui.widgets.tray_settings import TraySettings
 
 
 class SettingsPage(QWidget):
@@ -47,13 +49,32 @@ class SettingsPage(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.demo_button)
         row.addStretch(1)
-        layout = QVBoxLayout(self)
+        # the sections are taller than a small window: they scroll (squeezed, they overlapped)
+        content = QWidget()
+        content.setObjectName("Page")
+        scroll = QScrollArea()
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(36, 24, 36, 24)
         layout.setSpacing(10)
         layout.addWidget(heading)
         layout.addSpacing(8)
         layout.addWidget(guides_heading)
         layout.addWidget(self.sources)
+        layout.addSpacing(12)
+        general_heading = QLabel(self.tr("Language"))
+        general_heading.setObjectName("SectionHeading")
+        self.language = LanguageSetting(services)
+        layout.addWidget(general_heading)
+        layout.addWidget(self.language)
+        layout.addSpacing(12)
+        self.tray_settings = TraySettings(services)
+        layout.addWidget(self.tray_settings)
         layout.addSpacing(12)
         layout.addWidget(demo_heading)
         layout.addWidget(self.demo_state)
@@ -67,6 +88,7 @@ class SettingsPage(QWidget):
     def refresh(self) -> None:
         """Re-read sources and demo state (when the page is shown: the guide stack loads lazily)."""
         self.sources.reload()
+        self.tray_settings.refresh()
         self._refresh_demo()
 
     def _refresh_demo(self) -> None:

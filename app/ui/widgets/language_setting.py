@@ -24,6 +24,8 @@ class LanguageSetting(QWidget):
         self._s = services
         self._started_with = services.settings.language
         self.combo = QComboBox()
+        self.combo.setObjectName("Filter")  # the theme's combo box
+        self.combo.setAccessibleName(self.tr("Language"))
         # each language is named in itself, as language pickers do
         for code, label in zip(CHOICES, (self.tr("As in the system"), "Русский", "English"), strict=True):
             self.combo.addItem(label, code)
@@ -36,7 +38,6 @@ class LanguageSetting(QWidget):
         self.note.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(self.tr("Language")))
         row.addWidget(self.combo)
         row.addStretch(1)
         layout = QVBoxLayout(self)

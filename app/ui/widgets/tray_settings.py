@@ -1,7 +1,7 @@
 """The tray's settings: the two check boxes for the Settings page, and reading and saving them.
 
 The settings are ``close_to_tray``, ``tray_notifications`` and ``tray_hint_shown`` (docs/notes/
-tray.md). A build whose Settings lacks one keeps the choice in ``services.extras`` until it quits.
+tray.md).
 """
 
 from __future__ import annotations
@@ -16,29 +16,24 @@ from app.services.container import Services
 
 log = logging.getLogger(__name__)
 
-DEFAULTS = {"close_to_tray": True, "tray_notifications": True, "tray_hint_shown": False}
-_UNSAVED = "tray_settings"  # services.extras: choices this build's Settings cannot hold
+TRAY_SETTINGS = ("close_to_tray", "tray_notifications", "tray_hint_shown")
 
 
 def tray_setting(services: Services, name: str) -> bool:
-    if hasattr(services.settings, name):
-        return bool(getattr(services.settings, name))
-    return bool(services.extras.get(_UNSAVED, {}).get(name, DEFAULTS[name]))
+    assert name in TRAY_SETTINGS, name
+    return bool(getattr(services.settings, name))
 
 
 def remember_tray_setting(services: Services, name: str, value: bool) -> bool:
     """Save a tray setting to settings.json; False when it only lasts until the app quits."""
-    if hasattr(services.settings, name):
-        try:
-            services.settings = save_settings(services.paths, services.settings, **{name: value})
-            return True
-        except OSError as exc:
-            log.warning("could not save %s (%s): it lasts until Cinema quits", name, exc)
-            services.settings = services.settings.model_copy(update={name: value})
-            return False
-    log.warning("this build has no setting %s: the choice lasts until Cinema quits", name)
-    services.extras.setdefault(_UNSAVED, {})[name] = value
-    return False
+    assert name in TRAY_SETTINGS, name
+    try:
+        services.settings = save_settings(services.paths, services.settings, **{name: value})
+        return True
+    except OSError as exc:
+        log.warning("could not save %s (%s): it lasts until Cinema quits", name, exc)
+        services.settings = services.settings.model_copy(update={name: value})
+        return False
 
 
 # the theme styles no check box: an unchecked one was nearly invisible on the dark page
