@@ -298,6 +298,8 @@ def first_letters(db: Database, limit: int = 500) -> list[str]:
         if row is None or not row[0]:
             break
         letters.append(row[0][0])
+        if ord(row[0][0]) >= 0x10FFFF:  # nothing can sort after the last code point
+            break
         bound = _upper(row[0][0])
     return letters
 
