@@ -76,7 +76,11 @@ def _read(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     finally:
-        conn.execute("COMMIT")
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.Error:  # e.g. interrupted at exit: never leave this thread in a snapshot
+            if conn.in_transaction:
+                conn.rollback()
 
 
 def _version(conn: sqlite3.Connection) -> int:

@@ -233,7 +233,7 @@ def test_warm_ranks_every_first_letter_and_writes_still_show(catalog, rows, serv
 
 
 def test_an_id_with_odd_characters_keeps_its_place(services) -> None:
-    odd = ["epg:film:a,b", "epg:film:x\x1fy", "epg:film:плохое \"имя\""]
+    odd = ["epg:film:a,b", "epg:film:x\x1fy", 'epg:film:плохое "имя"']
     titles_repo.upsert_titles(
         services.db,
         [title_row(i, id=tid, title=f"Ночь {i}", rating=9 - i) for i, tid in enumerate(odd)]
@@ -241,3 +241,13 @@ def test_an_id_with_odd_characters_keeps_its_place(services) -> None:
     )
     catalog = CatalogService(services)
     assert catalog.query(CatalogFilter(text="ночь")) == [*odd, "tmdb:movie:1009"]
+
+
+def test_a_failed_search_leaves_no_read_transaction(catalog, rows, services) -> None:
+    conn = services.db.raw()
+    with pytest.raises(sqlite3.OperationalError):
+        search_repo.ranked_ids(services.db, '"unterminated')  # a broken expression fails in FTS5
+    assert not conn.in_transaction
+    services.db.raw().execute("UPDATE titles SET title = 'Ночь новая' WHERE id = ?", (rows[0]["id"],))
+    rows[0]["title"] = "Ночь новая"
+    assert catalog.query(CatalogFilter(text="новая")) == reference(rows, "новая")
