@@ -72,6 +72,17 @@ Index("ix_titles_added_at", titles.c.added_at)
 Index("ix_titles_tmdb_id", titles.c.tmdb_id)
 Index("ix_titles_shikimori_id", titles.c.shikimori_id)
 Index("ix_titles_is_demo", titles.c.is_demo)
+# migration 0003: the catalog's rating order (search ranks and "sort by rating" read it in order)
+Index(
+    "ix_titles_search_rank",
+    titles.c.rating.is_(None),
+    titles.c.rating.desc(),
+    titles.c.votes.desc(),
+    titles.c.title,
+    titles.c.id,
+    titles.c.kind,
+    sqlite_where=titles.c.kind != "programme",
+)
 
 episodes = Table(
     "episodes",

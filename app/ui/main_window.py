@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self._first_screen_done = False
         self._home_dirty = False
         self._tasks: set[asyncio.Future[None]] = set()
+        self._suggest_task: asyncio.Future[None] | None = None
 
         self.home = HomePage(self.catalog, self.posters)
         # the full grid, title and settings pages are built when first needed (the grid right
@@ -312,7 +313,33 @@ class MainWindow(QMainWindow):
             self._show_page(self.grid)
         else:
             self.grid.set_text(text)
-        self.search.show_suggestions(self.catalog.search.suggestions(text) if text.strip() else [])
+        self._suggest(text)
+
+    def _suggest(self, text: str) -> None:
+        """Suggestions under the field, from a worker; the next keystroke cancels the old ones."""
+        if self._suggest_task is not None:
+            self._suggest_task.cancel()
+            self._suggest_task = None
+        if not text.strip():
+            self.search.show_suggestions([])
+            return
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # no loop (view tests without qasync): at once
+            self.search.show_suggestions(self.catalog.search.suggestions(text))
+            return
+        self._suggest_task = asyncio.ensure_future(self._suggest_async(text))
+
+    async def _suggest_async(self, text: str) -> None:
+        try:
+            found = await self.catalog.search.suggest(text)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("suggestions failed for %r", text)
+            return
+        if self.search.text() == text:
+            self.search.show_suggestions(found)
 
     def _search_submitted(self) -> None:
         self.grid.focus_grid()

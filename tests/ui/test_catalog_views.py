@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from app.services.catalog import CatalogFilter
 from app.storage import titles_repo
 from app.ui.main_window import MainWindow
+from tests.ui.asyncqt import run_scenario, wait_until
 from tests.ui.conftest import title_row
 
 
@@ -120,6 +121,23 @@ def test_ctrl_f_search_updates_the_grid_and_suggests(qtbot, window) -> None:
     window.search.setText("x")
     window.go_back()
     assert window.search.text() == ""
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
+def test_suggestions_come_from_a_worker_and_the_newest_text_wins(qtbot, window) -> None:
+    async def scenario() -> None:
+        window.focus_search()
+        for text in ("ф", "фи", "ежик"):  # typed fast: the older answers are cancelled
+            window.search.setText(text)
+            window.search.textEdited.emit(text)
+        await wait_until(lambda: bool(window.search.suggestion_lines()))
+        assert window.search.suggestion_lines()[0].startswith("Ёжик в тумане")
+        assert window.grid.model.ids() == ["tmdb:movie:1010"]
+        window.search.setText("")
+        window.search.textEdited.emit("")
+        assert window.search.suggestion_lines() == []
+
+    run_scenario(scenario())
 
 
 def test_title_page_shows_airings_sources_and_toggles(qtbot, window) -> None:
