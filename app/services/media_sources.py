@@ -7,9 +7,10 @@ channels table (CONTRACTS.md §4); torrents are opened through the torrent engin
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -229,6 +230,9 @@ class SourceOpener:
     services: Services
     streaming: StreamingService | None = None
     handle: StreamHandle | None = field(default=None, init=False)
+    # How often the player's clock is passed to the torrent engine (follow()).
+    clock_interval_s: float = 0.25
+    _follower: asyncio.Task[None] | None = field(default=None, init=False, repr=False)
 
     @staticmethod
     def needs_preparing(playable: Playable) -> bool:
@@ -259,7 +263,35 @@ class SourceOpener:
         if self.handle is not None:
             self.handle.set_duration(seconds)
 
+    def set_playback_time(self, seconds: float) -> None:
+        """Where the picture is: the torrent engine keeps the pieces around it (the back-seek
+        landing zone, the look-behind) and sizes its windows in seconds from there."""
+        if self.handle is not None and seconds >= 0:
+            self.handle.set_playback_time(seconds)
+
+    def follow(self, clock: Callable[[], int | None]) -> None:
+        """Pass the player's time (``clock()``: milliseconds, or None while unknown) to the
+        torrent handle a few times a second until the stream is released."""
+        self._stop_following()
+        if self.handle is None:
+            return
+
+        async def run() -> None:
+            while self.handle is not None:
+                ms = clock()
+                if ms is not None and ms >= 0:
+                    self.set_playback_time(ms / 1000)
+                await asyncio.sleep(self.clock_interval_s)
+
+        self._follower = asyncio.ensure_future(run())
+
+    def _stop_following(self) -> None:
+        if self._follower is not None and not self._follower.done():
+            self._follower.cancel()
+        self._follower = None
+
     async def release(self) -> None:
+        self._stop_following()
         handle, self.handle = self.handle, None
         if handle is not None and self.streaming is not None:
             await self.streaming.close(handle)

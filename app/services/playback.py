@@ -207,6 +207,14 @@ class PlaybackService(PlayerControls):
             self._ensure_player().play()
         except PlaybackError as exc:
             self._failover(str(exc))
+            return
+        self.opener.follow(self._playing_ms)  # the torrent engine follows the picture
+
+    def _playing_ms(self) -> int | None:
+        """The player's time once it plays, for the torrent engine (None while opening)."""
+        if self._player is None or self._request is None or self.state == PlaybackState.OPENING:
+            return None
+        return self._player.time_ms()
 
     async def _load_variants(self, playable: Playable) -> None:
         # Read the master again only after the first picture: it must not compete with libvlc's
@@ -261,6 +269,7 @@ class PlaybackService(PlayerControls):
             target = max(0, min(ms, length - 500)) if length else max(0, ms)
             self._player.seek(target)
             self._last_position = target
+            self.opener.set_playback_time(target / 1000)
 
     def position_ms(self) -> int:
         if self._player is not None and self._request is not None and self.state != PlaybackState.OPENING:

@@ -112,8 +112,16 @@ class LibtorrentSeeder:
         atp = lt.add_torrent_params()
         atp.ti = lt.torrent_info(str(torrent))
         atp.save_path = str(data_dir)
-        atp.flags = lt.torrent_flags.seed_mode
+        # Checked before it seeds, like any seeder that has been running for a while. Not
+        # seed_mode: that hashes each piece at its first request, at most 3 at a time per
+        # peer, and made the first pieces of a stream ~0.3 s late (docs/notes/5.md).
+        atp.flags = 0  # not paused, not auto-managed: check now, then seed
         self.handle = self.ses.add_torrent(atp)
+        deadline = time.monotonic() + 120
+        while not self.handle.status().is_seeding:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"the libtorrent seeder did not finish checking {torrent}")
+            time.sleep(0.05)
         self.port = int(self.ses.listen_port())
 
     def close(self) -> None:

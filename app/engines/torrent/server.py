@@ -89,6 +89,8 @@ class StreamServer:
         self._ids = itertools.count(1)
         # (monotonic time, first byte) of the latest GET requests: what the player asked when.
         self.requests: deque[tuple[float, int]] = deque(maxlen=256)
+        # (monotonic time, first byte, end byte) of the latest chunks written: what was sent when.
+        self.chunks: deque[tuple[float, int, int]] = deque(maxlen=4096)
 
     async def start(self, port: int = 0) -> None:
         app = web.Application()
@@ -191,5 +193,6 @@ class StreamServer:
                 log.warning("short read at byte %d of %s", pos, entry.name)
                 return
             await response.write(data)
+            self.chunks.append((time.monotonic(), pos, pos + len(data)))
             pos += len(data)
             entry.served += len(data)

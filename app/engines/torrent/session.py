@@ -40,6 +40,12 @@ class SessionConfig:
     user_agent: str = "Cinema/0.1"
     # Several peers on one address happen on loopback, behind CGNAT and in our tests.
     allow_multiple_connections_per_ip: bool = True
+    # uTP off: with transmission-cli (libutp) as the seeder, libtorrent's uTP connection stalled
+    # for seconds at a time while megabytes of blocks sat in transmission's uTP send buffer
+    # (its log: 1.3 KB written per second, our side: ~200 blocks outstanding, peer snubbed);
+    # the same peer over TCP streams at its limit. LEDBAT also yields to any other traffic,
+    # which a player waiting for a piece cannot afford. TCP only (docs/notes/5.md).
+    utp: bool = False
 
 
 def settings_pack(config: SessionConfig) -> dict[str, Any]:
@@ -59,6 +65,8 @@ def settings_pack(config: SessionConfig) -> dict[str, Any]:
         # 100 ms took the first 2 MiB from 0.9 s to 0.4 s on these machines.
         "tick_interval": config.tick_interval_ms,
         "utp_connect_timeout": config.utp_connect_timeout_ms,
+        "enable_outgoing_utp": config.utp,
+        "enable_incoming_utp": config.utp,
         "request_queue_time": config.request_queue_time_s,
         "max_out_request_queue": config.max_out_request_queue,
         "alert_mask": int(mask),

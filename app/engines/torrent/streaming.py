@@ -15,6 +15,7 @@ log = logging.getLogger(__name__)
 
 TOP = 7
 HIGH = 6
+WINDOW = 5  # the window without deadlines (peers_answer_cancels() is False): below 7 and 6
 NORMAL = 4
 LOW = 1  # never 0: an idle peer chokes us, and the next seek then waits seconds (DESIGN §9)
 SKIP = 0
@@ -32,10 +33,11 @@ class PolicyConfig:
     lookbehind_seconds: float = 15.0
     # Deadlines are spread so that libtorrent asks for the nearest piece first.
     deadline_step_ms: int = 30
-    # libtorrent's picker orders the pieces it fills peer queues with at random within a
-    # priority; sequential mode orders them by index. Never alone (it blocks seeks): the wanted
-    # set is still decided by priorities and deadlines, sequential only orders inside it.
-    sequential_within_window: bool = True
+    # libtorrent's sequential mode picks priority-7 pieces first and then EVERY other wanted
+    # piece in index order from the first missing one, whatever its priority 1-6
+    # (piece_picker::pick_pieces): after a seek the background at the start of the file came
+    # before the new window. Off: priorities order the tiers, deadlines the front.
+    sequential_within_window: bool = False
     # The front of a reader's window gets deadlines; while the header/footer are still
     # missing only front_pieces of it.
     front_pieces: int = 2
@@ -45,6 +47,8 @@ class PolicyConfig:
     # player's read-ahead): fetched right after the front, before the rest of the window.
     backseek_seconds: float = 10.0
     landing_seconds: float = 1.5
+    # Wanted beyond the windows, in file order (StreamPolicy.extension); everything else is 0.
+    extension_bytes: int = 4 * MiB
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,23 @@ class PieceTracker:
         return sum(self.have[p] for p in pieces)
 
 
+def peers_answer_cancels(handle: Any) -> bool:
+    """False while a connected peer drops CANCELled requests without a word (Transmission).
+
+    BEP 6: with the fast extension every request gets exactly one answer, the block or a REJECT,
+    also after a CANCEL; libtorrent (which speaks it) therefore keeps a cancelled request in the
+    peer's queue until that answer. Transmission (3.00 and 4.x, ``peer-msgs.c``, BtCancel) removes
+    the request and sends nothing: each cancel takes a queue slot for good, and once the slots
+    are gone libtorrent asks that peer for nothing more, marks it snubbed (no deadline pieces) and
+    the stream stalls. Seen as the stalled seeks with a transmission-cli seeder.
+    """
+    try:
+        peers = handle.get_peer_info()
+    except Exception:
+        return True
+    return not any(b"transmission" in bytes(p.client).lower() for p in peers)
+
+
 class StreamPolicy:
     """Priorities and deadlines for one file of a torrent with any number of readers.
 
@@ -173,6 +194,8 @@ class StreamPolicy:
         config: PolicyConfig | None = None,
     ) -> None:
         self.handle = handle
+        # Whether priority 0 (which cancels requests already sent) is safe with these peers.
+        self.may_cancel: Callable[[], bool] = lambda: peers_answer_cancels(handle)
         self.map = pieces
         self.tracker = tracker
         self.file = file
@@ -181,6 +204,9 @@ class StreamPolicy:
         self.readers: dict[int, int] = {}
         self.anchors: dict[int, int] = {}  # reader -> piece its window was last laid from
         self._deadlined: set[int] = set()
+        self._urgent: set[int] = set()
+        self._ever: set[int] = set()  # no-cancel mode: pieces that must never drop to 0 again
+        self._ext: set[int] = set()
         self._window: set[int] = set()
         self._drop_timer: asyncio.TimerHandle | None = None
         self._static: list[int] = []
@@ -200,9 +226,10 @@ class StreamPolicy:
         footer = list(self.map.pieces(max(size - cfg.footer_bytes, 0), size))
         tail = [p for p in footer if p not in header]
         if self.file.path.lower().endswith((".mp4", ".m4v", ".mov")):
-            # An MP4 whose index (moov) is at the end is opened by reading a few KiB at the
-            # start and then the index: first piece, footer, then the rest of the header.
-            static = header[:1] + tail + header[1:]
+            # An MP4 whose index (moov) is at the end is opened by reading the start and then
+            # the index: first piece, last piece (the index of a 100 s film is its last 66 KB),
+            # the rest of the header, then the rest of the footer (long films, bigger index).
+            static = header[:1] + tail[-1:] + header[1:] + tail[:-1]
         else:
             static = header + tail
         if start_byte > 0:
@@ -283,6 +310,30 @@ class StreamPolicy:
                     add(window, range(piece - 1, piece - behind - 1, -1))
         return urgent, window
 
+    def extension(self, exclude: set[int]) -> list[int]:
+        """The next pieces after the windows, in file order (wrapping to the start): the rest
+        of the file is fetched from the reader on, never at random, and something is always
+        wanted (a peer we want nothing from hears NOT_INTERESTED; aria2 then hung up on us)."""
+        have, plen = self.tracker.have, self.map.piece_length
+        first, last = self.map.first, self.map.last
+        ahead = self._span(self.config.window_bytes, self.config.window_seconds)
+        starts = [p + ahead for p in self.anchors.values()]
+        if not starts:  # no reader yet: on from the header, the next thing a player reads
+            starts = [self.map.piece_at(min(self.config.header_bytes, self.map.file_size - 1))]
+        want = max(self.config.extension_bytes // plen, 1)
+        out: list[int] = []
+        span = last - first + 1
+        for begin in starts:
+            offset, taken = min(max(begin, first), last) - first, 0
+            for k in range(span):
+                p = first + (offset + k) % span
+                if not have[p] and p not in exclude and p not in out:
+                    out.append(p)
+                    taken += 1
+                    if taken >= want:
+                        break
+        return out
+
     def set_reader(self, reader: int, byte: int) -> None:
         """A reader is at ``byte``: move its window when it has crossed into a new piece."""
         piece = self.map.piece_at(byte)
@@ -297,8 +348,8 @@ class StreamPolicy:
         if self._drop_timer is not None:
             self._drop_timer.cancel()
             self._drop_timer = None
-        # A new reader or a jump is a seek: drop the old window's queued requests at once.
-        self._relayout(seek=old is None or not 0 <= piece - old < 2 * step)
+        # A new reader or a jump is a seek: the old window is no longer wanted at once.
+        self._relayout()
 
     def drop_reader(self, reader: int) -> None:
         """A reader left. Players close the old connection just before seeking: wait a moment
@@ -314,55 +365,77 @@ class StreamPolicy:
     def _on_piece(self, piece: int) -> None:
         """Loop: a piece arrived. When a tier is complete the next one starts."""
         self._deadlined.discard(piece)
+        self._urgent.discard(piece)
         self._window.discard(piece)
-        if (not self._deadlined or not self._window) and not self._background:
+        self._ext.discard(piece)
+        low_ext = len(self._ext) <= max(self.config.extension_bytes // self.map.piece_length // 2, 1)
+        if (not self._urgent or not self._window or low_ext) and not self._background:
             self._relayout()
 
-    def _relayout(self, seek: bool = False) -> None:
+    def _relayout(self) -> None:
         """One prioritize_pieces() call, then deadlines for the pieces that are new to them.
 
-        The rest of the file always stays at a low non-zero priority. Priority 0 for it while a
-        window was pending (to keep background requests out of the peer's queue) backfired: on
-        loopback the wanted pieces all land within milliseconds, libtorrent says NOT_INTERESTED
-        before the next layout, and aria2 hung up on us; transmission chokes until its next
-        rechoke (10 s). The queue is kept short instead (SessionConfig.max_out_request_queue).
+        Wanted: the urgent tier, the window, and an extension in file order after it, so that
+        something is always wanted: a peer we want nothing from hears NOT_INTERESTED (aria2 hung
+        up on us) and a torrent that wants nothing is "finished", i.e. upload-only, which
+        transmission treats as a seed. Pieces that stop being wanted (a seek) drop to 0, which
+        cancels their queued requests, with peers that answer cancels; with others they stay.
         """
         urgent, window = self.wanted()
         keep = set(urgent)
-        # Pieces that were wanted and no longer are (a seek): priority 0 for this one layout
-        # makes libtorrent cancel their outstanding requests instead of waiting for them. Safe
-        # only while something else is wanted (else NOT_INTERESTED, see below).
-        dropped = (self._deadlined | self._window) - keep - set(window)
         for piece in self._deadlined - keep:
             self.handle.reset_piece_deadline(piece)
         self._deadlined &= keep
-        self._background = not urgent and not window
-        background = NORMAL if self.keep else LOW
-        prios = [SKIP] * self.map.num_pieces
-        for p in range(self.map.first, self.map.last + 1):
-            prios[p] = background
+        ext = self.extension(keep | set(window))
+        self._background = not urgent and not window and not ext
         self._window = set(window)
-        if urgent or window:
-            for p in dropped:
-                prios[p] = SKIP
-        if seek and len(urgent) + len(window) > 16:
-            # Background requests queued at the peer would come before the new window; for
-            # this one layout the background is off too. Enough stays wanted that the next
-            # layout (at the first finished tier) comes long before the wanted set runs dry.
+        self._urgent = set(urgent)
+        self._ext = set(ext)
+        # Priority 0 cancels requests already sent, and so does libtorrent itself whenever a
+        # deadline is set while no piece has one (torrent::set_piece_deadline posts
+        # cancel_non_critical). Both only with peers that answer cancels (peers_answer_cancels);
+        # with others the tiers are priorities alone and nothing that was wanted (or is being
+        # downloaded) drops to 0 again: a request that cannot be cancelled must at least be
+        # for something near a reader.
+        polite = self.may_cancel()
+        # Only what is wanted is non-zero ("sparse"): libtorrent fills a peer's queue (a second
+        # of transfer and more) with whatever has a priority, and a background piece picked at
+        # random sits in front of the next seek. libtorrent's picker ranks, with one seed,
+        # partly downloaded pieces first, then 7 = 6 = 3, then 5 = 2, then 4 = 1
+        # (piece_picker.hpp, piece_pos::priority): urgent 7, window 5, extension 1.
+        prios = [SKIP] * self.map.num_pieces
+        if self.keep:
             for p in range(self.map.first, self.map.last + 1):
-                if prios[p] == background:
-                    prios[p] = SKIP
+                prios[p] = NORMAL
+        if not polite:
+            self._ever.update(urgent, window, ext, self._in_flight())
+            for p in self._ever:
+                prios[p] = max(prios[p], LOW)
+        for p in ext:
+            prios[p] = max(prios[p], LOW)
         for p in window:
-            prios[p] = HIGH
+            prios[p] = WINDOW
         for p in urgent:
             prios[p] = TOP
         self.handle.prioritize_pieces(prios)
+        if not polite:
+            for piece in self._deadlined:
+                self.handle.reset_piece_deadline(piece)
+            self._deadlined.clear()
+            return
         step = self.config.deadline_step_ms
         new = [p for p in urgent if p not in self._deadlined]
         base = step if self._deadlined else 0
         for k, piece in enumerate(new):
             self.handle.set_piece_deadline(piece, base + k * step)
             self._deadlined.add(piece)
+
+    def _in_flight(self) -> list[int]:
+        """Pieces libtorrent is downloading (requests out): priority 0 would cancel them."""
+        try:
+            return [int(d["piece_index"]) for d in self.handle.get_download_queue()]
+        except Exception:
+            return []
 
     def keep_all(self) -> None:
         """The user wants the whole file (offline viewing): the background at normal priority."""

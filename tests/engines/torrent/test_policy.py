@@ -1,5 +1,5 @@
 """The streaming policy against a recording fake handle: what gets deadlines, in which order,
-and that the rest of the file never drops to priority 0 outside a seek."""
+what else is wanted (the windows, then the file in order), and what a seek cancels."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from app.engines.torrent.streaming import (
     LOW,
     SKIP,
     TOP,
+    WINDOW,
     PieceMap,
     PieceTracker,
     PolicyConfig,
@@ -22,6 +23,9 @@ from app.engines.torrent.streaming import (
 KiB = 1024
 PIECE = 256 * KiB
 N = 400  # a 100 MiB file in one torrent
+HEADER = list(range(8))  # 2 MiB
+FOOTER = list(range(396, 400))  # 1 MiB
+STATIC = HEADER + FOOTER
 
 
 class FakeHandle:
@@ -65,32 +69,36 @@ def _arrive(policy: StreamPolicy, pieces: list[int]) -> None:
 
 
 @pytest.mark.asyncio
-async def test_header_and_footer_first_then_windows_and_background_never_zero() -> None:
+async def test_header_and_footer_first_then_windows_then_the_file_in_order() -> None:
     policy, handle = _policy(asyncio.get_running_loop())
     policy.start()
-    header, footer = list(range(8)), list(range(396, 400))
-    assert set(handle.deadlines) == set(header + footer)
+    assert set(handle.deadlines) == set(STATIC)
     order = sorted(handle.deadlines, key=handle.deadlines.__getitem__)
-    assert order == [0, *footer, *header[1:]]  # the MP4 index at the end right after piece 0
-    assert all(handle.prios[p] == LOW for p in range(8, 396))  # low, not 0 (stay interested)
+    # The MP4 index at the end right after piece 0, the rest of the footer last.
+    assert order == [0, 399, *HEADER[1:], 396, 397, 398]
+    # Something is always wanted (stay interested), in file order after the header, and
+    # nothing else: a piece picked at random would sit in the peer's queue before a seek.
+    assert [p for p in range(8, 396) if handle.prios[p]] == list(range(8, 24))
+    assert all(handle.prios[p] == LOW for p in range(8, 24))
 
     policy.set_reader(1, 50 * PIECE)  # a reader before the static phase is done
     urgent, window = policy.wanted()
     assert urgent[-2:] == [50, 51] and not window  # only the front, nothing competes more
 
-    _arrive(policy, header + footer)
+    _arrive(policy, STATIC)
     urgent, window = policy.wanted()
     assert urgent == list(range(50, 58))  # front: 2 MiB
     assert window == list(range(58, 82))  # rest of the 8 MiB window, no deadlines
     assert all(handle.prios[p] == TOP for p in urgent)
-    assert SKIP not in handle.prios[:N]
+    assert all(handle.prios[p] == WINDOW for p in window)
+    assert [p for p in range(82, 396) if handle.prios[p]] == list(range(82, 98))  # extension
 
 
 @pytest.mark.asyncio
 async def test_seek_cancels_the_old_window_and_landing_zone_follows_the_picture() -> None:
     policy, handle = _policy(asyncio.get_running_loop())
     policy.start()
-    _arrive(policy, list(range(8)) + list(range(396, 400)))
+    _arrive(policy, STATIC)
     policy.set_bitrate(2 * PIECE * 4)  # 2 MiB/s: 8 pieces a second
     policy.set_reader(1, 20 * PIECE)
     old = set(policy.wanted()[0]) | set(policy.wanted()[1])
@@ -107,14 +115,14 @@ async def test_seek_cancels_the_old_window_and_landing_zone_follows_the_picture(
     _arrive(policy, urgent)
     _, window = policy.wanted()
     assert window[0] == 316  # then the rest ahead
-    assert handle.prios[200] == LOW  # after the seek's layout the background is back on
+    assert handle.prios[200] == SKIP and handle.prios[window[-1] + 1] == LOW  # extension
 
 
 @pytest.mark.asyncio
 async def test_lookbehind_after_the_window_nearest_first() -> None:
     policy, _ = _policy(asyncio.get_running_loop(), window_bytes=4 * PIECE, front_bytes=PIECE)
     policy.start()
-    _arrive(policy, list(range(8)) + list(range(396, 400)))
+    _arrive(policy, STATIC)
     policy.set_reader(1, 100 * PIECE)
     _arrive(policy, list(range(100, 104)))
     urgent, window = policy.wanted()
@@ -128,6 +136,41 @@ async def test_resume_prebuffers_from_the_saved_byte_and_keep_finishes_the_file(
     policy, handle = _policy(asyncio.get_running_loop())
     policy.start(start_byte=200 * PIECE)
     assert set(range(200, 208)) <= set(handle.deadlines)  # 2 MiB from the saved position
-    assert set(policy.start_pieces) == {*range(8), *range(396, 400), *range(200, 208)}
+    assert set(policy.start_pieces) == {*STATIC, *range(200, 208)}
     policy.keep_all()
     assert handle.prios[300] == 4  # the rest at normal priority: the download completes
+
+
+class _Peer:
+    def __init__(self, client: bytes) -> None:
+        self.client = client
+
+
+@pytest.mark.asyncio
+async def test_no_cancels_while_a_transmission_peer_is_connected() -> None:
+    """Transmission drops cancelled requests without the REJECT BEP 6 asks for; libtorrent would
+    keep waiting for them (streaming.peers_answer_cancels). With it connected: no deadlines
+    (libtorrent cancels when the first one is set), nothing once wanted drops to 0, and the
+    rest of the file stays at 0 so that what is requested is near a reader."""
+    policy, handle = _policy(asyncio.get_running_loop())
+    peers = [_Peer(b"libtorrent/2.1.1.0"), _Peer(b"Transmission 3.00")]
+    handle.get_peer_info = lambda: peers  # type: ignore[attr-defined]
+    handle.get_download_queue = lambda: [{"piece_index": 150}]  # type: ignore[attr-defined]
+    policy.start()
+    assert not handle.deadlines
+    assert handle.prios[0] == TOP and all(handle.prios[p] == TOP for p in range(396, 400))
+    assert handle.prios[5] == TOP  # the whole static phase: urgent, no deadlines
+    assert handle.prios[150] == LOW  # being downloaded: 0 would cancel it
+    assert handle.prios[200] == SKIP  # never wanted: not requested at all
+    _arrive(policy, STATIC)
+    policy.set_reader(1, 20 * PIECE)
+    old = [p for p in range(N) if handle.prios[p] > SKIP and not policy.tracker.have[p]]
+    policy.drop_reader(1)
+    policy.set_reader(2, 300 * PIECE)
+    assert not handle.deadlines
+    assert all(handle.prios[p] == LOW for p in old)  # the old window: never 0 again
+    assert handle.prios[300] == TOP and handle.prios[307] == TOP and handle.prios[320] == 5
+    peers.pop()  # only peers that answer cancels: the old window's requests are cancelled
+    policy.drop_reader(2)
+    policy.set_reader(3, 100 * PIECE)
+    assert handle.prios[300] == SKIP and handle.prios[100] == TOP and handle.deadlines
