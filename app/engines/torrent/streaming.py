@@ -207,6 +207,7 @@ class StreamPolicy:
         self._urgent: set[int] = set()
         self._ever: set[int] = set()  # no-cancel mode: pieces that must never drop to 0 again
         self._ext: set[int] = set()
+        self._polite = True  # peers_answer_cancels() at the last layout
         self._window: set[int] = set()
         self._drop_timer: asyncio.TimerHandle | None = None
         self._static: list[int] = []
@@ -300,7 +301,7 @@ class StreamPolicy:
                 add(urgent, range(far, near + 1))
         window: list[int] = []
         if static_done:
-            ahead = self._span(cfg.window_bytes, cfg.window_seconds)
+            ahead = self._ahead()
             for piece in self.anchors.values():
                 add(window, range(piece, piece + ahead))
             if not window:
@@ -310,17 +311,24 @@ class StreamPolicy:
                     add(window, range(piece - 1, piece - behind - 1, -1))
         return urgent, window
 
+    def _ahead(self) -> int:
+        """Pieces in the window ahead of a reader. Half as many while a peer cannot have its
+        requests cancelled: libtorrent queues what is wanted faster than it sends it (slow
+        start), and that surplus goes out before a seek's pieces."""
+        cfg = self.config
+        div = 1 if self._polite else 2
+        return self._span(cfg.window_bytes // div, cfg.window_seconds / div)
+
     def extension(self, exclude: set[int]) -> list[int]:
         """The next pieces after the windows, in file order (wrapping to the start): the rest
         of the file is fetched from the reader on, never at random, and something is always
         wanted (a peer we want nothing from hears NOT_INTERESTED; aria2 then hung up on us)."""
         have, plen = self.tracker.have, self.map.piece_length
         first, last = self.map.first, self.map.last
-        ahead = self._span(self.config.window_bytes, self.config.window_seconds)
-        starts = [p + ahead for p in self.anchors.values()]
+        starts = [p + self._ahead() for p in self.anchors.values()]
         if not starts:  # no reader yet: on from the header, the next thing a player reads
             starts = [self.map.piece_at(min(self.config.header_bytes, self.map.file_size - 1))]
-        want = max(self.config.extension_bytes // plen, 1)
+        want = max(self.config.extension_bytes // plen // (1 if self._polite else 2), 1)
         out: list[int] = []
         span = last - first + 1
         for begin in starts:
@@ -381,6 +389,7 @@ class StreamPolicy:
         transmission treats as a seed. Pieces that stop being wanted (a seek) drop to 0, which
         cancels their queued requests, with peers that answer cancels; with others they stay.
         """
+        self._polite = self.may_cancel()
         urgent, window = self.wanted()
         keep = set(urgent)
         for piece in self._deadlined - keep:
@@ -397,7 +406,7 @@ class StreamPolicy:
         # with others the tiers are priorities alone and nothing that was wanted (or is being
         # downloaded) drops to 0 again: a request that cannot be cancelled must at least be
         # for something near a reader.
-        polite = self.may_cancel()
+        polite = self._polite
         # Only what is wanted is non-zero ("sparse"): libtorrent fills a peer's queue (a second
         # of transfer and more) with whatever has a priority, and a background piece picked at
         # random sits in front of the next seek. libtorrent's picker ranks, with one seed,
