@@ -69,13 +69,16 @@ def _load_translations(app: Any, language: str) -> Any:
 
 
 def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
-    """Start the Qt application on a qasync loop and show the main window."""
-    import asyncio
+    """Show the main window, then run the Qt application on a qasync loop.
+
+    Home is painted before asyncio and qasync are even imported (~40 ms here): the window
+    processes its own events until the first poster row is on screen, then the loop starts and
+    takes over (posters asked for meanwhile load from workers then, and so does the rest).
+    """
     import os
     import sys
 
     os.environ.setdefault("QT_API", "pyside6")  # qasync would otherwise probe other bindings
-    import qasync
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -99,32 +102,38 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
     qss = resources_dir() / "theme" / "dark.qss"
     if qss.exists():
         app.setStyleSheet(qss.read_text("utf-8"))
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    window = MainWindow(services)
+    window = MainWindow(services, loop_starts_later=True)
 
     def show_error(text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "Cinema", text, QMessageBox.StandardButton.Ok, window)
         box.open()
 
     _install_excepthook(show_error)
+    window.show()
+    window.wait_first_paint(app)
+
+    import asyncio
+
+    import qasync
+
+    from app.services.scheduler import RefreshScheduler
+    from app.ui.app_icon import app_icon
+    from app.ui.tray_hook import install_tray_after_first_paint
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
-    window.show()
+    if not window.isVisible():
+        closed.set()  # closed while it painted (the start-up benchmark does that)
+    window.loop_started()
+    app.setWindowIcon(app_icon())
     if play:
         loop.call_soon(window.play_location, play)  # the player needs the running loop
-    from app.services.scheduler import RefreshScheduler
-
     scheduler = RefreshScheduler(services)
     services.extras["scheduler"] = scheduler
     loop.call_soon(scheduler.start)  # guides, then enrichment, in the background on a schedule
-    from app.ui.tray_hook import install_tray_after_first_paint
-
     install_tray_after_first_paint(window, services, scheduler)  # the tray icon, once Home is painted
-    from app.ui.app_icon import app_icon
-
-    # the icon's files are read when it is first drawn: after the first paint
-    window.first_paint.painted.connect(lambda: app.setWindowIcon(app_icon()))
     with loop:
         loop.run_until_complete(closed.wait())
         loop.run_until_complete(scheduler.stop())

@@ -182,6 +182,8 @@ def main() -> None:
             stdout=subprocess.DEVNULL,
         )  # fmt: skip  (first start fills the demo)
         big_home = generate(Path(tmp) / "big", args.titles)
+        os.sync()  # the generated library's writes are flushed before anything is timed
+        time.sleep(1.0)
         print(f"{'case':34} {'ours (median)':>14} {'floor (median)':>15} {'ratio':>6}")
         for name, home, rows in (
             ("demo library", demo_home, 22),

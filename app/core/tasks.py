@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextvars
 import functools
 import logging
+import sys
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +28,19 @@ def executor() -> ThreadPoolExecutor:
     return _executor
 
 
+def loop_running() -> bool:
+    """An asyncio loop runs on this thread. Never imports asyncio: before it is imported (the
+    app paints its first screen first) no loop can be running."""
+    aio = sys.modules.get("asyncio")
+    if aio is None:
+        return False
+    try:
+        aio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
 def shutdown_executor() -> None:
     """At exit: drop queued work and wait for the running calls (interrupt long queries first)."""
     global _executor
@@ -35,6 +51,8 @@ def shutdown_executor() -> None:
 
 async def run_blocking(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
     """Run ``fn`` in the worker pool and await its result on the loop."""
+    import asyncio
+
     try:
         loop = asyncio.get_running_loop()
     except RuntimeError:
@@ -55,6 +73,8 @@ class TaskRegistry:
         self._on_error = on_error
 
     def spawn(self, coro: Coroutine[Any, Any, T], key: str | None = None) -> asyncio.Task[T]:
+        import asyncio
+
         if key is not None and (old := self._keyed.get(key)) is not None and not old.done():
             old.cancel()
         task = asyncio.ensure_future(coro)
@@ -77,6 +97,8 @@ class TaskRegistry:
                 self._on_error(exc)
 
     async def cancel_all(self) -> None:
+        import asyncio
+
         tasks = list(self._tasks)
         for task in tasks:
             task.cancel()

@@ -7,17 +7,20 @@ tells the model which poster arrived, so only that row repaints.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPainterPath, QPixmap
 
-from app.core.tasks import run_blocking
+from app.core.tasks import loop_running, run_blocking
 from app.domain.models import TitleBrief
 from app.ui.widgets.poster_art import paint_typographic_poster
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +100,18 @@ class PosterCache(QObject):
         self._asked: dict[str, float] = {}
         self._failed: set[str] = set()
         self._tasks: set[asyncio.Task[None]] = set()
+        self._held: list[str] | None = None  # posters asked for before the loop runs
+
+    def hold(self) -> None:
+        """Until ``release``: with no loop yet, note the posters asked for instead of decoding
+        them on the GUI thread (the app paints its first screen before it starts the loop)."""
+        self._held = []
+
+    def release(self) -> None:
+        """The loop runs: the views ask again for what they were denied, and it loads in workers."""
+        held, self._held = self._held or [], None
+        for path in held:
+            self.posterReady.emit(path)
 
     @property
     def size(self) -> QSize:
@@ -111,11 +126,15 @@ class PosterCache(QObject):
             return pm
         self._asked[path] = time.monotonic()
         if path not in self._pending:
-            try:
-                asyncio.get_running_loop()
-            except RuntimeError:  # no running loop (model tests without qasync)
+            if not loop_running():  # no running loop (model tests without qasync)
+                if self._held is not None:
+                    if path not in self._held:
+                        self._held.append(path)
+                    return None
                 self._load_now(path)
                 return self._cache.get(path)
+            import asyncio
+
             self._pending.add(path)
             task = asyncio.ensure_future(self._load(path))
             self._tasks.add(task)
@@ -129,7 +148,7 @@ class PosterCache(QObject):
 
     def loading(self, path: str) -> bool:
         """True while ``path`` is being decoded (so the view can wait for it)."""
-        return path in self._pending
+        return path in self._pending or (self._held is not None and path in self._held)
 
     def typographic(self, brief: TitleBrief) -> QPixmap:
         """A title-only poster, drawn once per title and kept within the same byte budget."""

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.events import LibraryDidChange, ProgressDidChange
+from app.core.tasks import loop_running
 from app.domain.ids import media_key_for
 from app.domain.models import MediaRequest
 from app.services.catalog import CatalogFilter, CatalogService
@@ -36,6 +37,8 @@ from app.ui.pages.home_page import HomePage
 from app.ui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
+    import asyncio
+
     from app.services.playback import PlaybackService
     from app.ui.pages.grid_page import GridPage
     from app.ui.pages.player_page import PlayerPage
@@ -60,6 +63,10 @@ class _FirstPaintWatcher(QObject):
         self._window = window
         self._done = False
 
+    @property
+    def done(self) -> bool:
+        return self._done
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._done or event.type() != QEvent.Type.Paint:
             return False
@@ -72,8 +79,13 @@ class _FirstPaintWatcher(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, parent: QWidget | None = None, *, loop_starts_later: bool = False
+    ) -> None:
+        """``loop_starts_later``: the app paints Home (``wait_first_paint``) before it starts the
+        asyncio loop, then calls ``loop_started``; posters and background work wait for that."""
         super().__init__(parent)
+        self._loop_pending = loop_starts_later
         self.services = services
         self.setWindowTitle("Cinema")
         self.resize(1400, 900)
@@ -91,6 +103,8 @@ class MainWindow(QMainWindow):
             background=QColor(PAGE_BACKGROUND),
             device_pixel_ratio=self.devicePixelRatioF(),
         )
+        if loop_starts_later:
+            self.posters.hold()
         self._return_page: QWidget | None = None
         self._history: list[QWidget] = []
         self._grid_loaded = False
@@ -264,7 +278,27 @@ class MainWindow(QMainWindow):
         self._show_page(self.home)
         self.home.focus_first()
 
+    def wait_first_paint(self, app: QApplication, timeout_s: float = 2.0) -> None:
+        """Process events (no loop yet) until Home's first poster row has painted."""
+        if not self.home.visible_rows():
+            return  # nothing will report a paint: the loop takes over at once
+        reported: list[bool] = []
+        self.first_paint.painted.connect(lambda: reported.append(True))  # after the paint ended
+        deadline = time.monotonic() + timeout_s
+        while not reported and time.monotonic() < deadline:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+    def loop_started(self) -> None:
+        """The asyncio loop runs: denied posters load in workers, then Home's other rows and
+        the full grid are asked for."""
+        self._loop_pending = False
+        self.posters.release()
+        if self.first_paint.done:
+            QTimer.singleShot(0, self._after_first_screen)
+
     def _after_first_screen(self) -> None:
+        if self._loop_pending:
+            return  # loop_started calls again
         if self._first_screen_done or not self.isVisible():
             return  # done, or closed (quit at once) or hidden: the first paint calls again
         self._first_screen_done = True
@@ -323,14 +357,16 @@ class MainWindow(QMainWindow):
         if not text.strip():
             self.search.show_suggestions([])
             return
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:  # no loop (view tests without qasync): at once
+        if not loop_running():  # no loop (view tests without qasync): at once
             self.search.show_suggestions(self.catalog.search.suggestions(text))
             return
+        import asyncio
+
         self._suggest_task = asyncio.ensure_future(self._suggest_async(text))
 
     async def _suggest_async(self, text: str) -> None:
+        import asyncio
+
         try:
             found = await self.catalog.search.suggest(text)
         except asyncio.CancelledError:
@@ -364,10 +400,10 @@ class MainWindow(QMainWindow):
         self.open_title(title_id)
 
     def _rematch(self, film_key: str, candidate_id: str) -> None:
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:
+        if not loop_running():
             return
+        import asyncio
+
         task = asyncio.ensure_future(self._rematch_async(film_key, candidate_id))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)

@@ -31,5 +31,8 @@ def install_tray_after_first_paint(
 
         install_tray(window, services, scheduler)
 
-    window.first_paint.painted.connect(install)
+    if window.first_paint.done:  # painted already (the app paints before its loop starts)
+        QTimer.singleShot(0, window, install)
+    else:
+        window.first_paint.painted.connect(install)
     QTimer.singleShot(fallback_ms, window, install)

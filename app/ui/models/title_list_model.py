@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from app.core.tasks import run_blocking
+from app.core.tasks import loop_running, run_blocking
 from app.domain.models import TitleBrief
+
+if TYPE_CHECKING:
+    import asyncio
 
 BriefRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
@@ -73,11 +76,11 @@ class TitleListModel(QAbstractListModel):
     def _request_page(self, page: int) -> None:
         if page in self._loading:
             return
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:  # no loop (model tests): load synchronously
+        if not loop_running():  # no loop (model tests): load synchronously
             self._load_page(page)
             return
+        import asyncio
+
         self._loading.add(page)
         task = asyncio.ensure_future(self._load_page_async(page, self._generation))
         self._tasks.add(task)

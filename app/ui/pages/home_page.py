@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QWheelEvent
@@ -19,11 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.tasks import run_blocking
+from app.core.tasks import loop_running, run_blocking
 from app.services.catalog import CatalogFilter, CatalogService, HomeRow
 from app.ui.delegates.poster_delegate import CARD, PosterDelegate
 from app.ui.images import PosterCache
 from app.ui.models.title_list_model import IdRole, TitleListModel
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -184,11 +187,11 @@ class HomePage(QWidget):
         if self._task is not None:
             self._task.cancel()
             self._task = None
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:  # no loop (view tests without qasync)
+        if not loop_running():  # no loop (view tests without qasync)
             self.reload()
             return
+        import asyncio
+
         self._task = asyncio.ensure_future(self._refresh())
 
     async def _refresh(self) -> None:
