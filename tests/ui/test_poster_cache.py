@@ -57,3 +57,22 @@ def test_hidpi_posters_are_decoded_at_device_pixels(qapp, tmp_path: Path) -> Non
 
     typo = cache.typographic(TitleBrief(id="x:1", title="Солярис", year=1972))
     assert typo.deviceIndependentSize().toSize() == QSize(176, 264) and typo.width() == 352
+
+
+def test_posters_asked_before_the_loop_are_held_then_loaded_in_workers(qapp, tmp_path: Path) -> None:
+    """The app paints its first screen before the loop runs: no decode on the GUI thread then."""
+    path = poster(tmp_path)
+    cache = PosterCache(QSize(176, 264))
+    cache.hold()
+    assert cache.pixmap(path) is None and len(cache) == 0  # not decoded now
+    assert cache.loading(path)  # the card draws a flat placeholder, not a typographic poster
+    arrived: list[str] = []
+    cache.posterReady.connect(arrived.append)
+
+    async def scenario() -> None:
+        cache.release()  # the loop runs: the view is told to ask again
+        assert arrived == [path]
+        assert cache.pixmap(path) is None  # now queued for a worker
+        await wait_until(lambda: cache.pixmap(path) is not None)
+
+    run_scenario(scenario())
