@@ -32,6 +32,7 @@ from app.core.events import HistoryDidChange, LibraryDidChange, ProgressDidChang
 from app.core.tasks import run_blocking
 from app.services.container import Services
 from app.ui.app_icon import app_icon
+from app.ui.menu_style import MENU_STYLE
 from app.ui.widgets.tray_settings import remember_tray_setting, tray_setting
 
 if TYPE_CHECKING:
@@ -44,14 +45,6 @@ RETRY_AFTER_FAILURE_S = 15 * 60.0  # app.services.scheduler waits this long afte
 TRAY_POLL_MS = 10_000  # a tray that starts after us (a panel still loading at login) ...
 TRAY_POLL_TRIES = 30  # ... is looked for during the first five minutes
 MESSAGE_MS = 8_000
-# as the player's menus (app/ui/widgets/player_menus.py): the theme has no rule for menus
-MENU_STYLE = """
-QMenu { background: #181a21; color: #e8e9ec; border: 1px solid #2c303b; padding: 6px; font-size: 13px; }
-QMenu::item { padding: 6px 26px 6px 22px; border-radius: 4px; }
-QMenu::item:selected { background: #2a2e39; }
-QMenu::item:disabled { color: #6b7080; }
-QMenu::separator { height: 1px; background: #2c303b; margin: 5px 8px; }
-"""
 DUE_SOON_S = 60.0
 
 

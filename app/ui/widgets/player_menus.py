@@ -24,13 +24,11 @@ from PySide6.QtWidgets import (
 
 from app.services.playback import PlaybackService
 from app.services.playback_controls import ADJUST_DEFAULTS, SPEEDS
+from app.ui.menu_style import MENU_STYLE as BASE_MENU_STYLE
 
-MENU_STYLE = """
-QMenu { background: #181a21; color: #e8e9ec; border: 1px solid #2c303b; padding: 6px; font-size: 13px; }
-QMenu::item { padding: 6px 26px 6px 22px; border-radius: 4px; }
-QMenu::item:selected { background: #2a2e39; }
-QMenu::item:disabled { color: #6b7080; }
-QMenu::separator { height: 1px; background: #2c303b; margin: 5px 8px; }
+MENU_STYLE = (
+    BASE_MENU_STYLE
+    + """
 QMenu QLabel { color: #cfd3da; background: transparent; }
 QSpinBox { background: #0f1015; color: #ffffff; border: 1px solid #2c303b; padding: 3px 6px;
            min-width: 90px; }
@@ -40,6 +38,7 @@ QSlider::handle:horizontal { background: #ffffff; width: 12px; height: 12px; mar
                              border-radius: 6px; }
 QPushButton { background: #2a2e39; color: #ffffff; border: none; border-radius: 4px; padding: 5px 12px; }
 """
+)
 
 ASPECTS = (None, "16:9", "4:3", "21:9", "2.35:1", "1:1")
 CROPS = (None, "16:9", "4:3", "2.35:1")
