@@ -572,6 +572,7 @@ def test_importing_the_tray_adds_nothing_heavy_to_start_up() -> None:
     allowed = {
         "app.ui.tray",
         "app.ui.app_icon",
+        "app.ui.menu_style",
         "app.ui.widgets.tray_settings",
         "app.core.resources",
         "app.core.config",
