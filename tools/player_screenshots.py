@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -97,7 +98,7 @@ async def scenario(window, work: Path) -> None:
     await asyncio.sleep(0.5)
     sample = ROOT / "resources" / "demo" / "sample.mp4"
     dead = MediaRequest(location="http://127.0.0.1:9/film.m3u8", item_key="media:x", label=detail.title)
-    good = dead.model_copy(update={"location": str(sample)})
+    good = replace(dead, location=str(sample))
     window.stack.setCurrentWidget(player)
     window.top_bar.hide()
     player.play_sources(

@@ -2,26 +2,16 @@
 
 Frozen slotted dataclasses, not pydantic models: they are built from our own database rows, so
 validation buys nothing here, while importing pydantic and building these models cost ~150 ms of
-start-up before the first poster could paint, and a dataclass is ~5x cheaper to create for the
-20,000 briefs of a full grid. Pydantic validates what comes from outside (guide feeds, settings
-are checked by their types in app.core.config).
+start-up before the first poster could paint. Pydantic validates what comes from outside (guide
+feeds, provider JSON); settings are checked by their types in app.core.config. Copies with a few
+fields changed: ``dataclasses.replace``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Self
-
-
-class Frozen:
-    __slots__ = ()
-
-    def model_copy(self, *, update: Mapping[str, Any]) -> Self:
-        """A copy with some fields changed (the pydantic name, so that call sites read the same)."""
-        return replace(self, **update)  # type: ignore[type-var]
 
 
 class TitleKind(StrEnum):
@@ -42,7 +32,7 @@ class SourceKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Airing(Frozen):
+class Airing:
     channel_id: str
     channel_name: str
     start: datetime
@@ -54,7 +44,7 @@ class Airing(Frozen):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class TitleBrief(Frozen):
+class TitleBrief:
     """What the grid needs for one poster."""
 
     id: str
@@ -70,7 +60,7 @@ class TitleBrief(Frozen):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Source(Frozen):
+class Source:
     id: int | None = None
     title_id: str
     kind: SourceKind
@@ -83,7 +73,7 @@ class Source(Frozen):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class TitleDetail(Frozen):
+class TitleDetail:
     """What the title page shows."""
 
     id: str
@@ -112,7 +102,7 @@ class TitleDetail(Frozen):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Progress(Frozen):
+class Progress:
     item_key: str
     position_ms: int
     duration_ms: int | None = None
@@ -128,7 +118,7 @@ class Progress(Frozen):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class HistoryEntry(Frozen):
+class HistoryEntry:
     id: int
     item_key: str
     title_id: str | None
@@ -141,7 +131,7 @@ class HistoryEntry(Frozen):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class MediaRequest(Frozen):
+class MediaRequest:
     """Everything the player needs to open one thing."""
 
     location: str  # path or URL

@@ -50,7 +50,7 @@ class Playable:
     def at(self, start_ms: int) -> Playable:
         if self.live:
             return self
-        return replace(self, request=self.request.model_copy(update={"start_ms": max(0, start_ms)}))
+        return replace(self, request=replace(self.request, start_ms=max(0, start_ms)))
 
 
 def split_pipe_headers(url: str) -> tuple[str, dict[str, str]]:
@@ -197,7 +197,7 @@ def candidates(services: Services, detail: TitleDetail, start_ms: int = 0) -> li
                 archive.append(
                     Playable(
                         kind=SourceKind.IPTV_CATCHUP,
-                        request=base.model_copy(update={"location": archived, "start_ms": start_ms}),
+                        request=replace(base, location=archived, start_ms=start_ms),
                         label=f"Archive · {channel.name}",
                         hls=looks_like_hls(archived),
                     )
@@ -248,7 +248,7 @@ class SourceOpener:
 
             self.streaming = StreamingService(self.services)
         self.handle = await self.streaming.open_stream(playable.request.location)
-        return playable.request.model_copy(update={"location": self.handle.url})
+        return replace(playable.request, location=self.handle.url)
 
     def torrent_stats(self) -> StreamStats | None:
         if self.handle is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from enum import StrEnum
 from typing import Any
 
@@ -240,7 +241,7 @@ class PlaybackService(PlayerControls):
         if variant is not None:
             target = Playable(
                 kind=master.kind,
-                request=master.request.model_copy(update={"location": variant.uri}),
+                request=replace(master.request, location=variant.uri),
                 label=f"{master.label} · {variant.label}",
                 live=master.live,
                 hls=True,

@@ -299,8 +299,11 @@ class MainWindow(QMainWindow):
     def _after_first_screen(self) -> None:
         if self._loop_pending:
             return  # loop_started calls again
-        if self._first_screen_done or not self.isVisible():
-            return  # done, or closed (quit at once) or hidden: the first paint calls again
+        if self._first_screen_done:
+            return
+        if not self.isVisible():  # closed at once (quit) or hidden in the tray already
+            self._home_dirty = True  # Home re-reads its rows when next shown; the grid when opened
+            return
         self._first_screen_done = True
         self.home.refresh()
         if not self._grid_loaded:

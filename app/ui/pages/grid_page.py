@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
-from app.core.tasks import run_blocking
+from app.core.tasks import loop_running, run_blocking
 from app.services.catalog import CatalogFilter, CatalogService
 from app.ui.delegates.poster_delegate import CARD, PosterDelegate
 from app.ui.images import PosterCache
@@ -124,9 +124,7 @@ class GridPage(QWidget):
     def preload(self) -> None:
         """Facets and the current filter's ids from a worker (after the first screen is up,
         and again when a background refresh changed the library)."""
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:
+        if not loop_running():
             self.load_facets()
             self.reload()
             return
@@ -163,9 +161,7 @@ class GridPage(QWidget):
         if self._task is not None:
             self._task.cancel()
             self._task = None
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:  # no loop (view tests without qasync): query at once
+        if not loop_running():  # no loop (view tests without qasync): query at once
             self._show(self._catalog.query(flt))
             return
         self._task = asyncio.ensure_future(self._query(flt))

@@ -4,6 +4,7 @@ StreamHandle.set_playback_time -> the policy's back-seek landing zone, in second
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -36,7 +37,7 @@ class RecordingHandle:
 class TorrentOpener(SourceOpener):
     async def prepare(self, playable: Playable) -> MediaRequest:
         self.handle = RecordingHandle()  # type: ignore[assignment]
-        return playable.request.model_copy(update={"location": self.handle.url})
+        return replace(playable.request, location=self.handle.url)
 
 
 async def until(predicate: Any, timeout: float = 5.0) -> None:
