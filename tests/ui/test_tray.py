@@ -291,6 +291,9 @@ class FailingScheduler:
 
 
 def test_a_failed_refresh_shows_in_the_tooltip_and_a_message(qtbot, window, probe, services) -> None:
+    # local noon: the retry in 15 min is today, whenever the suite runs (at 23:46 it said "tomorrow")
+    noon = datetime.now().astimezone().replace(hour=12, minute=0, second=0, microsecond=0)
+    services.clock = FixedClock(noon)
     scheduler = FailingScheduler()
 
     async def body() -> None:
