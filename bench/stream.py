@@ -17,6 +17,7 @@ import argparse
 import asyncio
 import ctypes
 import itertools
+import logging
 import os
 import shutil
 import subprocess
@@ -32,6 +33,7 @@ import aiohttp
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.bootstrap import build_services
+from app.engines.playback.vlc_player import media_options
 from app.engines.torrent.session import SessionConfig
 from app.services.streaming import StreamingService
 from tests.fakes.swarm import (
@@ -107,7 +109,8 @@ class FrameClock:
         events = self.player.event_manager()
         events.event_attach(vlc.EventType.MediaPlayerVout, self._on_vout)
         events.event_attach(vlc.EventType.MediaPlayerEncounteredError, lambda _e: self.errors.set())
-        self.player.set_media(self.instance.media_new(url, ":network-caching=300"))
+        extra = os.environ.get("BENCH_VLC_OPTS", "").split()  # experiments: more options
+        self.player.set_media(self.instance.media_new(url, *media_options(url), *extra))
 
     def _on_vout(self, _event: Any) -> None:
         if self.vout_at is None:
@@ -191,6 +194,15 @@ async def seek_and_time(
     return (frame - t_seek if frame else None), missing / rate
 
 
+class _TraceLog(logging.Handler):
+    def __init__(self, trace: PeerTrace) -> None:
+        super().__init__(logging.DEBUG)
+        self.trace = trace
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.trace.out.write(f"t={time.monotonic() - self.trace.t0:7.3f} LOG {record.getMessage()}\n")
+
+
 class PeerTrace:
     """--trace: libtorrent's view of each peer every 0.2 s, the snub alerts, finished pieces and the
     player's requests, as lines of ``t=<seconds> ...`` relative to the start of the run."""
@@ -216,6 +228,11 @@ class PeerTrace:
                          "peer_log_alert")
         ]  # fmt: skip
         self.task = asyncio.ensure_future(self._poll())
+        # The engine's own debug log (readers coming and going, layouts) in the same timeline.
+        self._log = logging.getLogger("app.engines.torrent")
+        self._handler = _TraceLog(self)
+        self._log.addHandler(self._handler)
+        self._log.setLevel(logging.DEBUG)
 
     def mark(self, what: str) -> None:
         self.out.write(f"t={time.monotonic() - self.t0:7.3f} MARK {what}\n")
@@ -270,6 +287,7 @@ class PeerTrace:
 
     def close(self) -> None:
         self.task.cancel()
+        self._log.removeHandler(self._handler)
         for unsub in self._unsub:
             unsub()
         self.out.close()

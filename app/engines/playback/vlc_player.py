@@ -38,12 +38,24 @@ def make_instance(extra_args: Sequence[str] = ()) -> Any:
     return instance
 
 
-def _network_caching(location: str) -> int:
-    """Loopback (our torrent server, local tests) needs little buffer; the internet more."""
+def _is_loopback(location: str) -> bool:
     host = location.split("://", 1)[-1].split("/", 1)[0].rsplit("@", 1)[-1]
-    if host.startswith(("127.", "localhost", "[::1]")):
-        return 300
-    return 1000
+    return host.startswith(("127.", "localhost", "[::1]"))
+
+
+def media_options(location: str) -> list[str]:
+    """Per-media libvlc options for where the stream comes from.
+
+    Loopback (our torrent stream server, local tests) needs little buffer; the internet more.
+    Loopback also gets a small read-ahead: VLC's prefetch filter (16 MiB by default) reads ahead
+    in a thread, and a seek waits until that thread's read returns. Against a torrent that is
+    still downloading the read waits for the first missing piece, so every seek (and the jump to
+    an MP4's index at the end) waited for data the player no longer wanted. With 1 MiB the
+    buffer is usually full, the thread idle, and a seek goes out at once (docs/notes/5.md).
+    """
+    if _is_loopback(location):
+        return [":network-caching=300", ":prefetch-buffer-size=1024", ":prefetch-read-size=65536"]
+    return [":network-caching=1000"]
 
 
 def _name(raw: Any) -> str:
@@ -150,7 +162,7 @@ class VlcPlayer:
         _attach_window(self._player, window_id)
 
     def open(self, request: MediaRequest) -> None:
-        options = [f":network-caching={_network_caching(request.location)}"]
+        options = media_options(request.location)
         if request.start_ms > 0:
             options.append(f":start-time={request.start_ms / 1000:.3f}")
         for name, value in request.headers.items():

@@ -21,6 +21,7 @@ from app.engines.torrent.adding import (
     layout,
     validate_info,
 )
+from app.engines.torrent.mp4_index import index_range
 from app.engines.torrent.session import TorrentSession
 from app.engines.torrent.streaming import PieceMap, PieceTracker, PolicyConfig, StreamPolicy
 
@@ -49,6 +50,7 @@ class ActiveTorrent:
     # Pieces read back through libtorrent (read_piece): waiters, and a small LRU of the data.
     reads: dict[int, list[asyncio.Future[bytes]]] = field(default_factory=dict)
     read_cache: OrderedDict[int, bytes] = field(default_factory=OrderedDict)
+    tasks: set[asyncio.Future[None]] = field(default_factory=set)
 
     @property
     def info(self) -> Any:
@@ -172,8 +174,10 @@ class TorrentEngine:
             check_paths(source.params.ti, save_path)
         # Added paused and auto-managed by default: clear both so it starts at once.
         params.flags &= ~(lt.torrent_flags.paused | lt.torrent_flags.auto_managed)
-        if self.policy.sequential_within_window:
-            params.flags |= lt.torrent_flags.sequential_download
+        # Sequential until the policy starts: at metadata libtorrent picks pieces at once, before
+        # any priority of ours can reach it, and its first small (slow-start) queue went to
+        # random pieces; in order, it goes to the header, which every player reads first.
+        params.flags |= lt.torrent_flags.sequential_download
         # Not default_dont_download: a torrent that wants nothing is "finished", announces
         # upload-only, and transmission then treats us as a seed: choked, even disconnected.
         handle = await asyncio.to_thread(self.session.ses.add_torrent, params)
@@ -251,7 +255,42 @@ class TorrentEngine:
             )
             active.policies[file.index] = policy
             policy.start(start_byte)
+            if not self.policy.sequential_within_window:
+                active.handle.unset_flags(lt.torrent_flags.sequential_download)
+            if policy.is_mp4:
+                self._find_index(active, policy)
         return policy
+
+    def _find_index(self, active: ActiveTorrent, policy: StreamPolicy) -> None:
+        """Once the file's first piece is here, read where its MP4 index is (set_index)."""
+        first = policy.map.first
+        assert active.tracker is not None
+        tracker = active.tracker
+
+        async def read() -> None:
+            index = None
+            try:
+                blob = await self.read_piece(active, first)
+                skip = policy.map.file_offset - first * policy.map.piece_length
+                index = index_range(blob[skip:], policy.map.file_size)
+            except Exception as exc:  # a failed read: the usual footer
+                log.info("could not read the MP4 header of %s: %s", active.name, exc)
+            policy.set_index(index)
+
+        def spawn() -> None:
+            task = asyncio.ensure_future(read())
+            active.tasks.add(task)
+            task.add_done_callback(active.tasks.discard)
+
+        def arrived(piece: int) -> None:
+            if piece == first:
+                tracker.listeners.remove(arrived)
+                spawn()
+
+        if tracker.have[first]:
+            spawn()
+        else:
+            tracker.listeners.append(arrived)
 
     def file_path(self, active: ActiveTorrent, file: TorrentFile) -> Path:
         path = active.save_path / file.path
@@ -265,6 +304,8 @@ class TorrentEngine:
         self._by_handle.pop(active.handle, None)
         if active.keeper is not None:
             active.keeper.cancel()
+        for task in active.tasks:
+            task.cancel()
         if active.handle.is_valid():
             if active.handle.status().has_metadata and not delete_files:
                 await asyncio.to_thread(self.session.save_resume, [active.handle])

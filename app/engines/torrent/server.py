@@ -96,7 +96,10 @@ class StreamServer:
         app = web.Application()
         app.router.add_route("GET", "/stream/{token}/{name:.*}", self._serve)
         app.router.add_route("HEAD", "/stream/{token}/{name:.*}", self._serve)
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        # handler_cancellation: a player that hangs up (it seeks by opening a new request) must
+        # stop being a reader at once; otherwise its handler waits on for a piece of the old
+        # position and its window stays wanted, competing with the seek's pieces.
+        self._runner = web.AppRunner(app, access_log=None, handle_signals=False, handler_cancellation=True)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", port)
         await site.start()

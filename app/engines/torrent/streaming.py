@@ -43,6 +43,8 @@ class PolicyConfig:
     front_pieces: int = 2
     front_bytes: int = 2 * MiB
     front_seconds: float = 2.0
+    # Of a front, this many pieces nearest the reader are top priority (see _relayout).
+    top_pieces: int = 4
     # Where a "10 s back" lands, relative to the reader (which runs ahead of the picture by the
     # player's read-ahead): fetched right after the front, before the rest of the window.
     backseek_seconds: float = 10.0
@@ -211,6 +213,9 @@ class StreamPolicy:
         self._window: set[int] = set()
         self._drop_timer: asyncio.TimerHandle | None = None
         self._static: list[int] = []
+        self._header: list[int] = []
+        self._tail: list[int] = []
+        self._resume: list[int] = []
         self._background = False
         self.keep = False
         self.bytes_per_second: float | None = None
@@ -226,18 +231,38 @@ class StreamPolicy:
         header = list(self.map.pieces(0, min(cfg.header_bytes, size)))
         footer = list(self.map.pieces(max(size - cfg.footer_bytes, 0), size))
         tail = [p for p in footer if p not in header]
-        if self.file.path.lower().endswith((".mp4", ".m4v", ".mov")):
+        if self.is_mp4:
             # An MP4 whose index (moov) is at the end is opened by reading the start and then
             # the index: first piece, last piece (the index of a 100 s film is its last 66 KB),
-            # the rest of the header, then the rest of the footer (long films, bigger index).
-            static = header[:1] + tail[-1:] + header[1:] + tail[:-1]
+            # the rest of the header. Where the index really starts is read from the first
+            # piece (set_index); until then no more of the end is fetched.
+            static = header[:1] + tail[-1:] + header[1:]
         else:
             static = header + tail
+        self._header, self._tail = header, tail
         if start_byte > 0:
             resume = self.map.pieces(start_byte, min(start_byte + cfg.header_bytes, size))
-            static += [p for p in resume if p not in static]
-        self._static = static
+            self._resume = [p for p in resume if p not in static]
+        self._static = static + self._resume
         self.tracker.listeners.append(self._on_piece)
+        self._relayout()
+
+    @property
+    def is_mp4(self) -> bool:
+        return self.file.path.lower().endswith((".mp4", ".m4v", ".mov"))
+
+    def set_index(self, index: tuple[int, int] | None) -> None:
+        """An MP4's index is at file bytes [start, end) (mp4_index.index_range), or None when
+        the first piece could not tell: then the usual footer. The index comes right after the
+        first piece, before the rest of the header: the player reads it before any frame."""
+        header = self._header
+        if index is None:
+            pieces = [p for p in self._tail if p not in header]
+        else:
+            pieces = [p for p in self.map.pieces(*index) if p not in header]
+        last = self._tail[-1:]
+        static = header[:1] + [p for p in pieces if p not in last] + last + header[1:]
+        self._static = static + [p for p in self._resume if p not in static]
         self._relayout()
 
     @property
@@ -325,7 +350,9 @@ class StreamPolicy:
         wanted (a peer we want nothing from hears NOT_INTERESTED; aria2 then hung up on us)."""
         have, plen = self.tracker.have, self.map.piece_length
         first, last = self.map.first, self.map.last
-        starts = [p + self._ahead() for p in self.anchors.values()]
+        # From the reader on, past the pieces wanted already: the window once it is laid, and
+        # while the header and index are still coming, what the reader takes next.
+        starts = list(self.anchors.values())
         if not starts:  # no reader yet: on from the header, the next thing a player reads
             starts = [self.map.piece_at(min(self.config.header_bytes, self.map.file_size - 1))]
         want = max(self.config.extension_bytes // plen // (1 if self._polite else 2), 1)
@@ -353,6 +380,7 @@ class StreamPolicy:
         if old is not None and 0 <= piece - old < step:
             return
         self.anchors[reader] = piece
+        log.debug("reader %d at piece %d (readers %s)", reader, piece, sorted(self.anchors))
         if self._drop_timer is not None:
             self._drop_timer.cancel()
             self._drop_timer = None
@@ -360,10 +388,17 @@ class StreamPolicy:
         self._relayout()
 
     def drop_reader(self, reader: int) -> None:
-        """A reader left. Players close the old connection just before seeking: wait a moment
-        so the seek's layout still sees the old window and can cancel it."""
+        """A reader left. When others remain (a player seeking opens the new request, then
+        closes the old one) its window stops being wanted at once: every request still queued
+        for it delays the seek. When it was the last one, wait a moment: a player that closes
+        first and then seeks would otherwise have the start of the file laid out in between."""
         self.readers.pop(reader, None)
-        if self.anchors.pop(reader, None) is not None and self._drop_timer is None:
+        log.debug("reader %d gone", reader)
+        if self.anchors.pop(reader, None) is None:
+            return
+        if self.anchors:
+            self._relayout()
+        elif self._drop_timer is None:
             self._drop_timer = self.tracker.loop.call_later(0.5, self._dropped)
 
     def _dropped(self) -> None:
@@ -424,8 +459,18 @@ class StreamPolicy:
             prios[p] = max(prios[p], LOW)
         for p in window:
             prios[p] = WINDOW
+        static = set(self._static)
+        nearest = 0
         for p in urgent:
-            prios[p] = TOP
+            # With deadlines, only the nearest few pieces of a reader's front are top priority:
+            # libtorrent's picker takes pieces of one priority in random order, all at once
+            # (a queue of a second and more), so the piece a seek needs first came last of 16.
+            # The rest of the front keeps its deadline (requested in order) at window priority.
+            if not polite or p in static or nearest < self.config.top_pieces:
+                prios[p] = TOP
+                nearest += p not in static
+            else:
+                prios[p] = WINDOW
         self.handle.prioritize_pieces(prios)
         if not polite:
             for piece in self._deadlined:

@@ -25,7 +25,8 @@ PIECE = 256 * KiB
 N = 400  # a 100 MiB file in one torrent
 HEADER = list(range(8))  # 2 MiB
 FOOTER = list(range(396, 400))  # 1 MiB
-STATIC = HEADER + FOOTER
+# An MP4 before its first piece says where the index is: the header and the last piece.
+STATIC = [*HEADER, 399]
 
 
 class FakeHandle:
@@ -74,11 +75,11 @@ async def test_header_and_footer_first_then_windows_then_the_file_in_order() -> 
     policy.start()
     assert set(handle.deadlines) == set(STATIC)
     order = sorted(handle.deadlines, key=handle.deadlines.__getitem__)
-    # The MP4 index at the end right after piece 0, the rest of the footer last.
-    assert order == [0, 399, *HEADER[1:], 396, 397, 398]
+    # The MP4 index at the end right after piece 0, then the rest of the header.
+    assert order == [0, 399, *HEADER[1:]]
     # Something is always wanted (stay interested), in file order after the header, and
     # nothing else: a piece picked at random would sit in the peer's queue before a seek.
-    assert [p for p in range(8, 396) if handle.prios[p]] == list(range(8, 24))
+    assert [p for p in range(8, 399) if handle.prios[p]] == list(range(8, 24))
     assert all(handle.prios[p] == LOW for p in range(8, 24))
 
     policy.set_reader(1, 50 * PIECE)  # a reader before the static phase is done
@@ -87,9 +88,11 @@ async def test_header_and_footer_first_then_windows_then_the_file_in_order() -> 
 
     _arrive(policy, STATIC)
     urgent, window = policy.wanted()
-    assert urgent == list(range(50, 58))  # front: 2 MiB
+    assert urgent == list(range(50, 58))  # front: 2 MiB, all with deadlines, in order
+    assert set(handle.deadlines) >= set(urgent)
     assert window == list(range(58, 82))  # rest of the 8 MiB window, no deadlines
-    assert all(handle.prios[p] == TOP for p in urgent)
+    # Only the nearest 4 pieces at top priority: libtorrent takes one priority in random order.
+    assert [handle.prios[p] for p in urgent] == [TOP] * 4 + [WINDOW] * 4
     assert all(handle.prios[p] == WINDOW for p in window)
     assert [p for p in range(82, 396) if handle.prios[p]] == list(range(82, 98))  # extension
 
@@ -158,7 +161,7 @@ async def test_no_cancels_while_a_transmission_peer_is_connected() -> None:
     handle.get_download_queue = lambda: [{"piece_index": 150}]  # type: ignore[attr-defined]
     policy.start()
     assert not handle.deadlines
-    assert handle.prios[0] == TOP and all(handle.prios[p] == TOP for p in range(396, 400))
+    assert handle.prios[0] == TOP and handle.prios[399] == TOP
     assert handle.prios[5] == TOP  # the whole static phase: urgent, no deadlines
     assert handle.prios[150] == LOW  # being downloaded: 0 would cancel it
     assert handle.prios[200] == SKIP  # never wanted: not requested at all
@@ -177,3 +180,40 @@ async def test_no_cancels_while_a_transmission_peer_is_connected() -> None:
     policy.drop_reader(2)
     policy.set_reader(3, 100 * PIECE)
     assert handle.prios[300] == SKIP and handle.prios[100] == TOP and handle.deadlines
+
+
+@pytest.mark.asyncio
+async def test_the_mp4_index_read_from_the_first_piece_is_fetched_right_after_it() -> None:
+    policy, handle = _policy(asyncio.get_running_loop())
+    policy.start()
+    _arrive(policy, [0])
+    # A long film: its index is the last 3.5 pieces of the file.
+    policy.set_index((396 * PIECE + 100, N * PIECE))
+    urgent, _ = policy.wanted()
+    assert urgent == [396, 397, 398, 399, *HEADER[1:]]  # the index before the rest
+    assert {396, 397, 398} <= set(handle.deadlines)
+    assert set(policy.start_pieces) == {*HEADER, *FOOTER}
+
+    policy, handle = _policy(asyncio.get_running_loop())
+    policy.start()
+    policy.set_index(None)  # the first piece could not tell: the usual 1 MiB footer
+    assert set(policy.start_pieces) == {*HEADER, *FOOTER}
+
+    policy, handle = _policy(asyncio.get_running_loop())
+    policy.start()
+    policy.set_index((40, 90_000))  # index at the start (a web-ready file): nothing more
+    assert set(policy.start_pieces) == set(STATIC)
+
+
+@pytest.mark.asyncio
+async def test_a_seek_drops_the_old_window_as_soon_as_the_old_request_closes() -> None:
+    policy, handle = _policy(asyncio.get_running_loop())
+    policy.start()
+    _arrive(policy, STATIC)
+    policy.set_reader(1, 20 * PIECE)
+    old = [p for p in range(N) if handle.prios[p] > SKIP]
+    policy.set_reader(2, 300 * PIECE)  # the player opens the new request first ...
+    assert all(handle.prios[p] > SKIP for p in old)
+    policy.drop_reader(1)  # ... then closes the old one: its window is cancelled at once
+    assert all(handle.prios[p] == SKIP for p in old)
+    assert handle.prios[300] == TOP

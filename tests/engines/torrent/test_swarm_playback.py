@@ -42,6 +42,8 @@ class VlcProbe:
     def __init__(self, url: str) -> None:
         import vlc  # only here: vlc belongs to app/engines/playback
 
+        from app.engines.playback.vlc_player import media_options  # the app's options
+
         self.vlc = vlc
         self.instance = vlc.Instance("--vout=dummy", "--aout=dummy", "--quiet", "--no-xlib")
         self.player = self.instance.media_player_new()
@@ -50,7 +52,7 @@ class VlcProbe:
         events = self.player.event_manager()
         events.event_attach(vlc.EventType.MediaPlayerVout, lambda _e: self.vout.set())
         events.event_attach(vlc.EventType.MediaPlayerEncounteredError, lambda _e: self.error.set())
-        self.player.set_media(self.instance.media_new(url, ":network-caching=300"))
+        self.player.set_media(self.instance.media_new(url, *media_options(url)))
         self.player.play()
 
     async def wait_time(self, at_least_ms: int, limit_s: float = 30.0) -> int:
