@@ -231,14 +231,11 @@ class StreamPolicy:
         header = list(self.map.pieces(0, min(cfg.header_bytes, size)))
         footer = list(self.map.pieces(max(size - cfg.footer_bytes, 0), size))
         tail = [p for p in footer if p not in header]
-        if self.is_mp4:
-            # An MP4 whose index (moov) is at the end is opened by reading the start and then
-            # the index: first piece, last piece (the index of a 100 s film is its last 66 KB),
-            # the rest of the header. Where the index really starts is read from the first
-            # piece (set_index); until then no more of the end is fetched.
-            static = header[:1] + tail[-1:] + header[1:]
-        else:
-            static = header + tail
+        # An MP4 whose index (moov) is at the end is opened by reading the start and then the
+        # index: first piece, last piece (the index of a 100 s film is its last 66 KB), the rest
+        # of the header. Where the index really starts is read from the first piece
+        # (set_index); until then no more of the end is fetched.
+        static = header[:1] + tail[-1:] + header[1:] if self.is_mp4 else header + tail
         self._header, self._tail = header, tail
         if start_byte > 0:
             resume = self.map.pieces(start_byte, min(start_byte + cfg.header_bytes, size))
