@@ -306,6 +306,8 @@ class TorrentEngine:
             active.keeper.cancel()
         for task in active.tasks:
             task.cancel()
+        for policy in active.policies.values():
+            policy.close()
         if active.handle.is_valid():
             if active.handle.status().has_metadata and not delete_files:
                 await asyncio.to_thread(self.session.save_resume, [active.handle])
@@ -315,6 +317,11 @@ class TorrentEngine:
     def close(self) -> None:
         for unsubscribe in self._unsubscribe:
             unsubscribe()
+        for active in self.active.values():
+            for task in active.tasks:
+                task.cancel()
+            for policy in active.policies.values():
+                policy.close()
 
 
 def _resolve(fut: asyncio.Future[None]) -> None:

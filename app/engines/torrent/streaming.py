@@ -205,6 +205,7 @@ class StreamPolicy:
         self.config = config or PolicyConfig()
         self.readers: dict[int, int] = {}
         self.anchors: dict[int, int] = {}  # reader -> piece its window was last laid from
+        self.primary: int | None = None  # the reader that came or jumped last (_leads)
         self._deadlined: set[int] = set()
         self._urgent: set[int] = set()
         self._ever: set[int] = set()  # no-cancel mode: pieces that must never drop to 0 again
@@ -218,6 +219,7 @@ class StreamPolicy:
         self._resume: list[int] = []
         self._background = False
         self.keep = False
+        self.closed = False
         self.bytes_per_second: float | None = None
         self.play_byte: int | None = None
 
@@ -307,8 +309,13 @@ class StreamPolicy:
 
         static_done = not urgent
         front = self._span(cfg.front_bytes, cfg.front_seconds) if static_done else cfg.front_pieces
-        for piece in self.anchors.values():
+        leads, others = self._leads()
+        for piece in leads:
             add(urgent, range(piece, piece + front))
+        # Other readers (the request a seeking player is about to close, a second player) get
+        # their next pieces only: a whole window each competed with the seek's pieces.
+        for piece in others:
+            add(urgent, range(piece, piece + cfg.front_pieces))
         if not urgent and self.bytes_per_second:
             bps, plen = self.bytes_per_second, self.map.piece_length
             # Where the picture is: the player tells us (set_playback_time); else the reader,
@@ -316,7 +323,7 @@ class StreamPolicy:
             if self.play_byte is not None and self.anchors:
                 heads = [self.play_byte // plen + self.map.first]
             else:
-                heads = list(self.anchors.values())
+                heads = leads
             for head in heads:
                 far = head - int((cfg.backseek_seconds + cfg.landing_seconds) * bps / plen)
                 near = head - int((cfg.backseek_seconds - cfg.landing_seconds) * bps / plen)
@@ -324,14 +331,22 @@ class StreamPolicy:
         window: list[int] = []
         if static_done:
             ahead = self._ahead()
-            for piece in self.anchors.values():
+            for piece in leads:
                 add(window, range(piece, piece + ahead))
             if not window:
                 # The look-behind waits for the window: in sequential order it would come first.
                 behind = self._span(cfg.lookbehind_bytes, cfg.lookbehind_seconds)
-                for piece in self.anchors.values():
+                for piece in leads:
                     add(window, range(piece - 1, piece - behind - 1, -1))
         return urgent, window
+
+    def _leads(self) -> tuple[list[int], list[int]]:
+        """(anchors that get windows, the other readers' anchors). The lead is the reader that
+        came or jumped last (a seek); the others only keep their next pieces."""
+        if self.primary in self.anchors:
+            lead = self.anchors[self.primary]
+            return [lead], [a for r, a in self.anchors.items() if r != self.primary]
+        return list(self.anchors.values()), []
 
     def _ahead(self) -> int:
         """Pieces in the window ahead of a reader. Half as many while a peer cannot have its
@@ -349,7 +364,7 @@ class StreamPolicy:
         first, last = self.map.first, self.map.last
         # From the reader on, past the pieces wanted already: the window once it is laid, and
         # while the header and index are still coming, what the reader takes next.
-        starts = list(self.anchors.values())
+        starts = self._leads()[0]
         if not starts:  # no reader yet: on from the header, the next thing a player reads
             starts = [self.map.piece_at(min(self.config.header_bytes, self.map.file_size - 1))]
         want = max(self.config.extension_bytes // plen // (1 if self._polite else 2), 1)
@@ -377,23 +392,28 @@ class StreamPolicy:
         if old is not None and 0 <= piece - old < step:
             return
         self.anchors[reader] = piece
+        seek = old is None or piece < old or piece - old > self._ahead()
+        if seek:
+            self.primary = reader
         log.debug("reader %d at piece %d (readers %s)", reader, piece, sorted(self.anchors))
         if self._drop_timer is not None:
             self._drop_timer.cancel()
             self._drop_timer = None
         # A new reader or a jump is a seek: the old window is no longer wanted at once.
-        self._relayout()
+        self._relayout(seek=seek)
 
     def drop_reader(self, reader: int) -> None:
         """A reader left. When others remain (a player seeking opens the new request, then
-        closes the old one) its window stops being wanted at once: every request still queued
-        for it delays the seek. When it was the last one, wait a moment: a player that closes
-        first and then seeks would otherwise have the start of the file laid out in between."""
+        closes the old one) what it still wanted stops being wanted at once. When it was the
+        last one, wait a moment: a player that closes first and then seeks would otherwise have
+        the start of the file laid out in between."""
         self.readers.pop(reader, None)
         log.debug("reader %d gone", reader)
         if self.anchors.pop(reader, None) is None:
             return
         if self.anchors:
+            if self.primary not in self.anchors:
+                self.primary = max(self.anchors)  # the newest request left: the next one leads
             self._relayout()
         elif self._drop_timer is None:
             self._drop_timer = self.tracker.loop.call_later(0.5, self._dropped)
@@ -412,8 +432,24 @@ class StreamPolicy:
         if (not self._urgent or not self._window or low_ext) and not self._background:
             self._relayout()
 
-    def _relayout(self) -> None:
+    def close(self) -> None:
+        """The torrent is being removed (or the session closed): no libtorrent call after this.
+        A reader's handler cancelled at shutdown, or the drop timer, would otherwise reach a
+        handle whose session is being destroyed on another thread (a segfault in the bench)."""
+        self.closed = True
+        if self._drop_timer is not None:
+            self._drop_timer.cancel()
+            self._drop_timer = None
+        if self._on_piece in self.tracker.listeners:
+            self.tracker.listeners.remove(self._on_piece)
+
+    def _relayout(self, seek: bool = False) -> None:
         """One prioritize_pieces() call, then deadlines for the pieces that are new to them.
+
+        At a seek every deadline is reset first: libtorrent cancels the requests of pieces
+        without a deadline when the first deadline is set while no piece has one
+        (torrent::cancel_non_critical), and only then. Priority 0 alone leaves requests already
+        sent to run their course: the old window kept arriving for 2.7 s after a seek.
 
         Wanted: the urgent tier, the window, and an extension in file order after it, so that
         something is always wanted: a peer we want nothing from hears NOT_INTERESTED (aria2 hung
@@ -421,7 +457,13 @@ class StreamPolicy:
         transmission treats as a seed. Pieces that stop being wanted (a seek) drop to 0, which
         cancels their queued requests, with peers that answer cancels; with others they stay.
         """
+        if self.closed:
+            return
         self._polite = self.may_cancel()
+        if seek and self._polite:
+            for piece in self._deadlined:
+                self.handle.reset_piece_deadline(piece)
+            self._deadlined.clear()
         urgent, window = self.wanted()
         keep = set(urgent)
         for piece in self._deadlined - keep:

@@ -206,14 +206,37 @@ async def test_the_mp4_index_read_from_the_first_piece_is_fetched_right_after_it
 
 
 @pytest.mark.asyncio
-async def test_a_seek_drops_the_old_window_as_soon_as_the_old_request_closes() -> None:
+async def test_a_seek_leads_and_the_old_request_keeps_only_its_next_pieces() -> None:
     policy, handle = _policy(asyncio.get_running_loop())
     policy.start()
     _arrive(policy, STATIC)
     policy.set_reader(1, 20 * PIECE)
     old = [p for p in range(N) if handle.prios[p] > SKIP]
-    policy.set_reader(2, 300 * PIECE)  # the player opens the new request first ...
-    assert all(handle.prios[p] > SKIP for p in old)
-    policy.drop_reader(1)  # ... then closes the old one: its window is cancelled at once
+    policy.set_reader(2, 300 * PIECE)  # the player opens the new request first: it leads
+    # The old request keeps its next two pieces only (it may still be read), after the seek's.
+    assert [p for p in old if handle.prios[p] > SKIP] == [20, 21]
+    urgent, window = policy.wanted()
+    assert urgent.index(300) < urgent.index(20) and window[0] == 308
+    policy.drop_reader(1)  # ... then closes the old one: nothing of it is wanted
     assert all(handle.prios[p] == SKIP for p in old)
     assert handle.prios[300] == TOP
+
+
+@pytest.mark.asyncio
+async def test_a_closed_policy_never_calls_libtorrent_again() -> None:
+    """Closing the torrent (or the session) while a player's request is being cancelled: its
+    drop, a late piece or the player's clock must not reach a handle being destroyed."""
+    policy, handle = _policy(asyncio.get_running_loop())
+    policy.start()
+    policy.set_reader(1, 20 * PIECE)
+    policy.set_reader(2, 300 * PIECE)
+    policy.close()
+    before = (list(handle.prios), dict(handle.deadlines))
+    policy.drop_reader(1)
+    policy.drop_reader(2)
+    policy.set_reader(3, 100 * PIECE)
+    _arrive(policy, STATIC)
+    policy.set_bitrate(1e6)
+    policy.set_index(None)
+    await asyncio.sleep(0.6)  # past the drop timer
+    assert (handle.prios, handle.deadlines) == before
