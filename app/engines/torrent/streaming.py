@@ -496,8 +496,13 @@ class StreamPolicy:
                 prios[p] = max(prios[p], LOW)
         for p in ext:
             prios[p] = max(prios[p], LOW)
+        # libtorrent ranks priorities in three bands (7 = 6 = 3, 5 = 2, 4 = 1) and picks at random
+        # within one: the nearest pieces of a front 7, the rest of the front 5 (with deadlines),
+        # the window 4. In one band with the window, the rest of the front came after window
+        # pieces and playback after a seek stalled for seconds (piece 616 of a front at 615).
+        window_prio = NORMAL if polite else WINDOW
         for p in window:
-            prios[p] = WINDOW
+            prios[p] = window_prio
         static = set(self._static)
         nearest = 0
         for p in urgent:

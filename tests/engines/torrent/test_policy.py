@@ -11,6 +11,7 @@ import pytest
 from app.engines.torrent.adding import TorrentFile
 from app.engines.torrent.streaming import (
     LOW,
+    NORMAL,
     SKIP,
     TOP,
     WINDOW,
@@ -93,7 +94,7 @@ async def test_header_and_footer_first_then_windows_then_the_file_in_order() -> 
     assert window == list(range(58, 82))  # rest of the 8 MiB window, no deadlines
     # Only the nearest 4 pieces at top priority: libtorrent takes one priority in random order.
     assert [handle.prios[p] for p in urgent] == [TOP] * 4 + [WINDOW] * 4
-    assert all(handle.prios[p] == WINDOW for p in window)
+    assert all(handle.prios[p] == NORMAL for p in window)  # a band below the front's rest
     assert [p for p in range(82, 396) if handle.prios[p]] == list(range(82, 98))  # extension
 
 
