@@ -151,11 +151,23 @@ class StreamingService:
         return stream_stats(status, handle._policy)
 
     async def wait_playable(self, handle: StreamHandle, limit_s: float) -> None:
-        """Wait until the header (or the resume position) is buffered."""
+        """Wait until the header, an MP4's index and the resume position are buffered."""
         policy = handle._policy
-        for piece in policy.start_pieces:
-            if not await policy.tracker.wait(piece, limit_s):
-                raise BadTorrent(f"{handle.file_name}: not playable after {limit_s:g} s")
+
+        async def have_start() -> bool:
+            for piece in policy.start_pieces:
+                if not await policy.tracker.wait(piece, limit_s):
+                    return False
+            return True
+
+        ok = await have_start()
+        if ok:  # where an MP4's index is (read from the first piece) adds start pieces
+            try:
+                await asyncio.wait_for(policy.index_read.wait(), limit_s)
+            except TimeoutError:
+                ok = False
+        if not ok or not await have_start():
+            raise BadTorrent(f"{handle.file_name}: not playable after {limit_s:g} s")
 
     async def set_keep(self, handle: StreamHandle, keep: bool) -> None:
         """Keep the whole file for offline viewing (downloads the rest, exempt from clean-up)."""

@@ -304,10 +304,7 @@ class TorrentEngine:
         self._by_handle.pop(active.handle, None)
         if active.keeper is not None:
             active.keeper.cancel()
-        for task in active.tasks:
-            task.cancel()
-        for policy in active.policies.values():
-            policy.close()
+        _retire(active)
         if active.handle.is_valid():
             if active.handle.status().has_metadata and not delete_files:
                 await asyncio.to_thread(self.session.save_resume, [active.handle])
@@ -318,10 +315,15 @@ class TorrentEngine:
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         for active in self.active.values():
-            for task in active.tasks:
-                task.cancel()
-            for policy in active.policies.values():
-                policy.close()
+            _retire(active)
+
+
+def _retire(active: ActiveTorrent) -> None:
+    """No more libtorrent calls for this torrent from its tasks and policies."""
+    for task in active.tasks:
+        task.cancel()
+    for policy in active.policies.values():
+        policy.close()
 
 
 def _resolve(fut: asyncio.Future[None]) -> None:

@@ -220,6 +220,8 @@ class StreamPolicy:
         self._background = False
         self.keep = False
         self.closed = False
+        self.index: tuple[int, int] | None = None  # an MP4's index, once read (set_index)
+        self.index_read = asyncio.Event()  # set_index ran (or the file is no MP4)
         self.bytes_per_second: float | None = None
         self.play_byte: int | None = None
 
@@ -238,6 +240,8 @@ class StreamPolicy:
         # of the header. Where the index really starts is read from the first piece
         # (set_index); until then no more of the end is fetched.
         static = header[:1] + tail[-1:] + header[1:] if self.is_mp4 else header + tail
+        if not self.is_mp4:
+            self.index_read.set()
         self._header, self._tail = header, tail
         if start_byte > 0:
             resume = self.map.pieces(start_byte, min(start_byte + cfg.header_bytes, size))
@@ -254,6 +258,8 @@ class StreamPolicy:
         """An MP4's index is at file bytes [start, end) (mp4_index.index_range), or None when
         the first piece could not tell: then the usual footer. The index comes right after the
         first piece, before the rest of the header: the player reads it before any frame."""
+        self.index = index
+        self.index_read.set()
         header = self._header
         if index is None:
             pieces = [p for p in self._tail if p not in header]

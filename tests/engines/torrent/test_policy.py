@@ -187,9 +187,11 @@ async def test_no_cancels_while_a_transmission_peer_is_connected() -> None:
 async def test_the_mp4_index_read_from_the_first_piece_is_fetched_right_after_it() -> None:
     policy, handle = _policy(asyncio.get_running_loop())
     policy.start()
+    assert not policy.index_read.is_set()  # an MP4: players wait for where its index is
     _arrive(policy, [0])
     # A long film: its index is the last 3.5 pieces of the file.
     policy.set_index((396 * PIECE + 100, N * PIECE))
+    assert policy.index_read.is_set() and policy.index == (396 * PIECE + 100, N * PIECE)
     urgent, _ = policy.wanted()
     assert urgent == [396, 397, 398, 399, *HEADER[1:]]  # the index before the rest
     assert {396, 397, 398} <= set(handle.deadlines)

@@ -14,6 +14,7 @@ from typing import Any
 import aiohttp
 import pytest
 
+from app.engines.torrent.mp4_index import index_range
 from app.services.streaming import StreamingService
 from tests.fakes.swarm import Aria2Seeder, LibtorrentSeeder, TransmissionSeeder, magnet
 
@@ -81,6 +82,10 @@ async def test_stream_from_real_peers_plays_seeks_and_serves_exact_bytes(
     assert handle.size == len(raw)
     assert handle.file_name.endswith("Test Film (2024).mp4")
     await streaming.wait_playable(handle, 30)
+    # The MP4's index (ffmpeg writes it at the end) was located from the first piece.
+    expected = index_range(raw[:262144], len(raw))
+    assert expected is not None and handle._policy.index == expected
+    assert handle._policy.index[1] == len(raw) and raw[handle._policy.index[0] + 4 :][:4] == b"moov"
 
     probe = VlcProbe(handle.url)
     try:
