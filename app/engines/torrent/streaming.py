@@ -15,8 +15,8 @@ log = logging.getLogger(__name__)
 
 TOP = 7
 HIGH = 6
-WINDOW = 5  # the window without deadlines (peers_answer_cancels() is False): below 7 and 6
-NORMAL = 4
+WINDOW = 5  # the rest of a front (below its nearest pieces); the window when cancels go unanswered
+NORMAL = 4  # the window with peers that answer cancels: a band below the rest of the front
 LOW = 1  # never 0: an idle peer chokes us, and the next seek then waits seconds (DESIGN §9)
 SKIP = 0
 MiB = 1024 * 1024
@@ -460,8 +460,9 @@ class StreamPolicy:
         Wanted: the urgent tier, the window, and an extension in file order after it, so that
         something is always wanted: a peer we want nothing from hears NOT_INTERESTED (aria2 hung
         up on us) and a torrent that wants nothing is "finished", i.e. upload-only, which
-        transmission treats as a seed. Pieces that stop being wanted (a seek) drop to 0, which
-        cancels their queued requests, with peers that answer cancels; with others they stay.
+        transmission treats as a seed. Pieces that stop being wanted (a seek) drop to 0 with
+        peers that answer cancels (the seek's deadline reset cancels what was sent); with others
+        they stay at 1.
         """
         if self.closed:
             return
@@ -480,12 +481,12 @@ class StreamPolicy:
         self._window = set(window)
         self._urgent = set(urgent)
         self._ext = set(ext)
-        # Priority 0 cancels requests already sent, and so does libtorrent itself whenever a
-        # deadline is set while no piece has one (torrent::set_piece_deadline posts
-        # cancel_non_critical). Both only with peers that answer cancels (peers_answer_cancels);
-        # with others the tiers are priorities alone and nothing that was wanted (or is being
-        # downloaded) drops to 0 again: a request that cannot be cancelled must at least be
-        # for something near a reader.
+        # libtorrent cancels requests whenever a deadline is set while no piece has one
+        # (torrent::set_piece_deadline posts cancel_non_critical); priority 0 sends no CANCEL
+        # (none in the peer log), it only stops new requests. Deadlines therefore only with
+        # peers that answer cancels (peers_answer_cancels); with others the tiers are priorities
+        # alone, and nothing that was wanted (or is being downloaded) drops to 0 again: what is
+        # queued for them and cannot be cancelled must at least be near a reader.
         polite = self._polite
         # Only what is wanted is non-zero ("sparse"): libtorrent fills a peer's queue (a second
         # of transfer and more) with whatever has a priority, and a background piece picked at
@@ -515,7 +516,8 @@ class StreamPolicy:
             # With deadlines, only the nearest few pieces of a reader's front are top priority:
             # libtorrent's picker takes pieces of one priority in random order, all at once
             # (a queue of a second and more), so the piece a seek needs first came last of 16.
-            # The rest of the front keeps its deadline (requested in order) at window priority.
+            # The rest of the front keeps its deadline (requested in order) at 5, a band above
+            # the window.
             if not polite or p in static or nearest < self.config.top_pieces:
                 prios[p] = TOP
                 nearest += p not in static
