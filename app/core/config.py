@@ -133,22 +133,14 @@ def _coerce(name: str, value: Any) -> Any:
             return bool(value)
         if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
             return value.strip().lower() in _TRUE
-    elif kind is int:
+    elif kind in (int, float):
         if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
+            return kind(value)
+        if isinstance(value, float) and (kind is float or value.is_integer()):
+            return kind(value)  # 3.0 is a fine int; 2.5 is not
         if isinstance(value, str):
             try:
-                return int(value.strip())
-            except ValueError:
-                pass
-    elif kind is float:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
-        if isinstance(value, str):
-            try:
-                return float(value.strip())
+                return kind(value.strip())
             except ValueError:
                 pass
     elif isinstance(value, str):

@@ -72,6 +72,16 @@ def probe() -> Probe:
 @pytest.fixture
 def window(qtbot, services):
     services.settings = services.settings.model_copy(update={"demo_enabled": False})
+    yield from shown_window(qtbot, services)
+
+
+@pytest.fixture
+def library_window(qtbot, library):
+    """A window over the ``library`` services (a sample video to play)."""
+    yield from shown_window(qtbot, library)
+
+
+def shown_window(qtbot, services):
     collect_here()  # windows of earlier tests, before this one starts workers
     win = MainWindow(services)
     qtbot.addWidget(win)
@@ -316,12 +326,10 @@ def test_a_failed_refresh_shows_in_the_tooltip_and_a_message(qtbot, window, prob
     in_loop(body)
 
 
-def test_play_pause_from_the_tray_and_hiding_pauses(qtbot, library, sample_video, probe) -> None:
-    collect_here()
-    window = MainWindow(library)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+def test_play_pause_from_the_tray_and_hiding_pauses(
+    qtbot, library, library_window, sample_video, probe
+) -> None:
+    window = library_window
 
     async def body() -> None:
         tray = make_tray(window, probe)
@@ -352,19 +360,13 @@ def test_play_pause_from_the_tray_and_hiding_pauses(qtbot, library, sample_video
         finally:
             tray.uninstall()
 
-    try:
-        in_loop(body)
-    finally:
-        window.shutdown()
-        collect_here()
+    in_loop(body)
 
 
-def test_quit_from_the_tray_saves_progress_like_closing(qtbot, library, sample_video, probe) -> None:
-    collect_here()
-    window = MainWindow(library)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+def test_quit_from_the_tray_saves_progress_like_closing(
+    qtbot, library, library_window, sample_video, probe
+) -> None:
+    window = library_window
 
     async def body() -> None:
         tray = make_tray(window, probe)
@@ -385,11 +387,7 @@ def test_quit_from_the_tray_saves_progress_like_closing(qtbot, library, sample_v
         finally:
             tray.uninstall()
 
-    try:
-        in_loop(body)
-    finally:
-        window.shutdown()
-        collect_here()
+    in_loop(body)
 
 
 def test_russian_texts(qtbot, window, probe) -> None:

@@ -14,7 +14,6 @@ from app.engines.torrent.adding import TorrentFile
 log = logging.getLogger(__name__)
 
 TOP = 7
-HIGH = 6
 WINDOW = 5  # the rest of a front (below its nearest pieces); the window when cancels go unanswered
 NORMAL = 4  # the window with peers that answer cancels: a band below the rest of the front
 LOW = 1  # never 0: an idle peer chokes us, and the next seek then waits seconds (DESIGN §9)
@@ -261,10 +260,9 @@ class StreamPolicy:
         self.index = index
         self.index_read.set()
         header = self._header
-        if index is None:
-            pieces = [p for p in self._tail if p not in header]
-        else:
-            pieces = [p for p in self.map.pieces(*index) if p not in header]
+        # None: the usual footer (it holds no header piece)
+        found = self.map.pieces(*index) if index is not None else self._tail
+        pieces = [p for p in found if p not in header]
         last = self._tail[-1:]
         static = header[:1] + [p for p in pieces if p not in last] + last + header[1:]
         self._static = static + [p for p in self._resume if p not in static]
