@@ -11,7 +11,7 @@ from app.core.clock import SystemClock
 from app.core.config import AppPaths, load_settings
 from app.core.events import EventBus
 from app.core.log import setup_logging
-from app.services.container import Services
+from app.services.context import AppContext
 from app.storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -23,14 +23,14 @@ def build_services(
     load_demo: bool = True,
     console_log: bool = True,
     **setting_overrides: Any,
-) -> Services:
+) -> AppContext:
     """Resolve folders, start logging, open and migrate the database, fill the demo library."""
     paths = AppPaths.resolve(data_dir)
     setup_logging(paths.logs, console=console_log)
     settings = load_settings(paths, **setting_overrides)
     db = Database(paths.database)
     db.migrate()
-    services = Services(paths=paths, settings=settings, db=db, bus=EventBus(), clock=SystemClock())
+    services = AppContext(paths=paths, settings=settings, db=db, bus=EventBus(), clock=SystemClock())
     if load_demo and settings.demo_enabled:
         from app.services.demo import ensure_demo_library
 

@@ -59,7 +59,7 @@ def make_world(films: int, seed: int = 7) -> tuple[list[dict[str, Any]], list[di
 
 
 async def run(services: Any) -> Any:
-    from app.services.enrichment import Enricher
+    from app.services.enrich.enricher import Enricher
 
     return await Enricher(services).run()
 

@@ -177,7 +177,7 @@ def run_ours(guide: Path, home: Path) -> dict[str, float]:
 
     from app.bootstrap import build_services
     from app.core.clock import FixedClock
-    from app.services import epg_refresh
+    from app.services.guide import refresh as epg_refresh
 
     services = build_services(data_dir=home, load_demo=False, console_log=False)
     services.clock = FixedClock(datetime.fromtimestamp(START + 86400 * 2 + 20 * 3600, UTC))

@@ -85,8 +85,8 @@ def child(home: str) -> None:
 
     from app.bootstrap import build_services
     from app.core.tasks import run_blocking
-    from app.services.catalog import CatalogFilter
-    from app.services.search import words
+    from app.services.library.catalog import CatalogFilter
+    from app.services.library.search import words
     from app.storage import titles_repo
     from app.ui.main_window import MainWindow
 

@@ -29,9 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app.bootstrap import build_services
 from app.domain.models import MediaRequest, SourceKind
 from app.engines.playback.base import PlayerEvent
-from app.services.library import LibraryService
-from app.services.media_sources import Playable
-from app.services.playback import PlaybackService
+from app.services.library.progress import LibraryService
+from app.services.playback.session import PlaybackService
+from app.services.sources.resolve import Playable
 from tests.fakes.hls_server import HlsServer, make_hls
 
 

@@ -74,7 +74,7 @@ def load() -> str:
 
 
 def one_letter(catalog: Any, db: Any) -> None:
-    from app.services.catalog import CatalogFilter
+    from app.services.library.catalog import CatalogFilter
     from app.storage import search_repo
 
     letters = search_repo.first_letters(db)
@@ -95,8 +95,8 @@ def one_letter(catalog: Any, db: Any) -> None:
 
 def measure(home: Path, runs: int) -> None:
     from app.bootstrap import build_services
-    from app.services.catalog import CatalogFilter, CatalogService
-    from app.services.search import words
+    from app.services.library.catalog import CatalogFilter, CatalogService
+    from app.services.library.search import words
     from app.storage import search_repo
 
     services = build_services(home, load_demo=False, console_log=False)

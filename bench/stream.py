@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app.bootstrap import build_services
 from app.engines.playback.vlc_player import media_options
 from app.engines.torrent.session import SessionConfig
-from app.services.streaming import StreamingService
+from app.services.sources.torrent_stream import StreamingService
 from tests.fakes.swarm import (
     Aria2Seeder,
     LibtorrentSeeder,

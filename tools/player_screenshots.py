@@ -54,7 +54,7 @@ def make_tracks_mkv(work: Path) -> Path:
 
 async def scenario(window, work: Path) -> None:
     from app.domain.models import MediaRequest, SourceKind
-    from app.services.media_sources import Playable
+    from app.services.sources.resolve import Playable
 
     player = window.player
     ids = window.catalog.ids()

@@ -8,13 +8,13 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from app.services.container import Services
+from app.services.context import AppContext
 
 # Modules under app/cli that add sub-commands. Each defines ``register(subparsers)`` and sets
 # ``handler=<callable(services, args) -> int>`` on its parsers with ``set_defaults``.
 COMMAND_MODULES: list[str] = ["basics", "stream", "epg", "enrich", "secrets"]
 
-Handler = Callable[[Services, argparse.Namespace], int]
+Handler = Callable[[AppContext, argparse.Namespace], int]
 
 
 def add_commands(subparsers: Any) -> None:
@@ -23,6 +23,6 @@ def add_commands(subparsers: Any) -> None:
         module.register(subparsers)
 
 
-def run(services: Services, args: argparse.Namespace) -> int:
+def run(services: AppContext, args: argparse.Namespace) -> int:
     handler: Handler = args.handler
     return handler(services, args)

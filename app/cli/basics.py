@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from app.services.container import Services
+from app.services.context import AppContext
 
 
 def register(subparsers: Any) -> None:
@@ -28,7 +28,7 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=cmd_history)
 
 
-def cmd_self_test(_services: Services | None, _args: argparse.Namespace) -> int:
+def cmd_self_test(_services: AppContext | None, _args: argparse.Namespace) -> int:
     from app.services.selftest import run_checks
 
     results = run_checks()
@@ -37,9 +37,9 @@ def cmd_self_test(_services: Services | None, _args: argparse.Namespace) -> int:
     return 0 if results and all(r.ok for r in results) else 1
 
 
-def cmd_library(services: Services, args: argparse.Namespace) -> int:
-    from app.services.catalog import CatalogService
-    from app.services.library import LibraryService
+def cmd_library(services: AppContext, args: argparse.Namespace) -> int:
+    from app.services.library.catalog import CatalogService
+    from app.services.library.progress import LibraryService
 
     catalog = CatalogService(services)
     progress = LibraryService(services).all_progress()
@@ -75,8 +75,8 @@ def cmd_library(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_history(services: Services, args: argparse.Namespace) -> int:
-    from app.services.library import LibraryService
+def cmd_history(services: AppContext, args: argparse.Namespace) -> int:
+    from app.services.library.progress import LibraryService
 
     entries = LibraryService(services).history(args.limit)
     rows = [

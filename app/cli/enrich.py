@@ -8,7 +8,7 @@ import json
 import sys
 from typing import Any, TextIO
 
-from app.services.container import Services
+from app.services.context import AppContext
 
 
 def register(subparsers: Any) -> None:
@@ -41,8 +41,8 @@ class ProgressBar:
         self._stream.flush()
 
 
-def cmd_enrich(services: Services, args: argparse.Namespace) -> int:
-    from app.services.enrichment import enrich
+def cmd_enrich(services: AppContext, args: argparse.Namespace) -> int:
+    from app.services.enrich.enricher import enrich
 
     bar = ProgressBar()
     summary = asyncio.run(enrich(services, limit=args.limit, force=args.force, progress=bar))

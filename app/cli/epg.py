@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.domain.errors import CinemaError
-from app.services import epg_refresh, guide_catalog
-from app.services.container import Services
-from app.services.epg_refresh import RefreshProgress
+from app.services.context import AppContext
+from app.services.guide import catalog as guide_catalog
+from app.services.guide import refresh as epg_refresh
+from app.services.guide.refresh import RefreshProgress
 
 
 class ProgressBar:
@@ -52,7 +53,7 @@ def _iso(value: str) -> datetime:
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
-def cmd_add(services: Services, args: argparse.Namespace) -> int:
+def cmd_add(services: AppContext, args: argparse.Namespace) -> int:
     try:
         sid = epg_refresh.add_source(services, args.source, args.name, args.kind)
     except (CinemaError, ValueError) as exc:
@@ -61,7 +62,7 @@ def cmd_add(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_list(services: Services, args: argparse.Namespace) -> int:
+def cmd_list(services: AppContext, args: argparse.Namespace) -> int:
     sources = epg_refresh.list_sources(services)
     if args.json:
         print(json.dumps([s.model_dump() for s in sources], ensure_ascii=False, indent=2))
@@ -78,12 +79,12 @@ def cmd_list(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_remove(services: Services, args: argparse.Namespace) -> int:
+def cmd_remove(services: AppContext, args: argparse.Namespace) -> int:
     epg_refresh.remove_source(services, args.id)
     return 0
 
 
-def cmd_refresh(services: Services, args: argparse.Namespace) -> int:
+def cmd_refresh(services: AppContext, args: argparse.Namespace) -> int:
     ids = args.ids or [s.id for s in epg_refresh.list_sources(services)]
     code = 0
     for sid in ids:
@@ -102,7 +103,7 @@ def cmd_refresh(services: Services, args: argparse.Namespace) -> int:
     return code
 
 
-def cmd_import(services: Services, args: argparse.Namespace) -> int:
+def cmd_import(services: AppContext, args: argparse.Namespace) -> int:
     bar = ProgressBar()
     try:
         res = epg_refresh.import_location(services, args.source, args.name, args.kind, on_progress=bar)
@@ -129,7 +130,7 @@ def cmd_import(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_films(services: Services, args: argparse.Namespace) -> int:
+def cmd_films(services: AppContext, args: argparse.Namespace) -> int:
     try:
         start = _iso(args.start) if args.start else None
         end = _iso(args.end) if args.end else None

@@ -9,7 +9,7 @@ import signal
 import sys
 from typing import Any
 
-from app.services.container import Services
+from app.services.context import AppContext
 
 
 def register(subparsers: Any) -> None:
@@ -25,12 +25,12 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=cmd_stream)
 
 
-def cmd_stream(services: Services, args: argparse.Namespace) -> int:
+def cmd_stream(services: AppContext, args: argparse.Namespace) -> int:
     return asyncio.run(_stream(services, args))
 
 
-async def _stream(services: Services, args: argparse.Namespace) -> int:
-    from app.services.streaming import StreamingService
+async def _stream(services: AppContext, args: argparse.Namespace) -> int:
+    from app.services.sources.torrent_stream import StreamingService
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.resources import demo_dir
-from app.services.container import Services
+from app.services.context import AppContext
 from app.storage import catalog_reads, state_repo
 
 log = logging.getLogger(__name__)
@@ -99,10 +99,11 @@ def write_shifted_guide(target: Path, weeks: int) -> Path:
     return target
 
 
-def _import_guide(services: Services, weeks: int) -> None:
+def _import_guide(services: AppContext, weeks: int) -> None:
     """Import the shifted demo guide through the guide pipeline (when it is available)."""
     try:
-        from app.services import epg_refresh, film_detection
+        from app.services.guide import film_detection
+        from app.services.guide import refresh as epg_refresh
     except ImportError:  # guide ingestion not built yet: titles still show, without airings
         log.info("guide ingestion unavailable; demo titles without airings")
         return
@@ -132,7 +133,7 @@ def _import_guide(services: Services, weeks: int) -> None:
     state_repo.set_state(services.db, _STATE_SHIFT, str(weeks))
 
 
-def _add_demo_sources(services: Services, films: list[dict[str, Any]], now_ts: int) -> None:
+def _add_demo_sources(services: AppContext, films: list[dict[str, Any]], now_ts: int) -> None:
     from app.storage import titles_repo  # SQLAlchemy: only when writing
 
     video = str(sample_video())
@@ -155,7 +156,7 @@ def _add_demo_sources(services: Services, films: list[dict[str, Any]], now_ts: i
     )
 
 
-def ensure_demo_library(services: Services) -> bool:
+def ensure_demo_library(services: AppContext) -> bool:
     """Fill an empty library with the demo on first start; keep the demo guide's week current.
 
     Returns True when the demo library is present.
@@ -183,7 +184,7 @@ def ensure_demo_library(services: Services) -> bool:
     return True
 
 
-def remove_demo_library(services: Services) -> int:
+def remove_demo_library(services: AppContext) -> int:
     """Remove the demo titles and guide; the demo is not filled in again."""
     from app.storage import titles_repo  # SQLAlchemy: only when writing
 
@@ -191,7 +192,7 @@ def remove_demo_library(services: Services) -> int:
     source_id_text = state_repo.get_state(services.db, _STATE_SOURCE)
     if source_id_text:
         try:
-            from app.services import epg_refresh
+            from app.services.guide import refresh as epg_refresh
 
             epg_refresh.remove_source(services, int(source_id_text))
         except ImportError:
@@ -206,11 +207,11 @@ def remove_demo_library(services: Services) -> int:
     return removed
 
 
-def is_demo_present(services: Services) -> bool:
+def is_demo_present(services: AppContext) -> bool:
     return catalog_reads.count_demo(services.db) > 0
 
 
-def restore_demo_library(services: Services) -> bool:
+def restore_demo_library(services: AppContext) -> bool:
     """Bring the demo library back after it was removed."""
     from app.core.config import save_settings
     from app.storage import titles_repo  # SQLAlchemy: only when writing

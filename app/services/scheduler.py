@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from app.core.events import LibraryDidChange
 from app.core.tasks import run_blocking
 from app.domain.errors import AuthError, CinemaError
-from app.services.container import Services
+from app.services.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ class RefreshDidFinish:
 class RefreshScheduler:
     """Runs ``run_once`` when the guides are due, then sleeps until they are due again."""
 
-    def __init__(self, services: Services, every_s: float | None = None) -> None:
+    def __init__(self, services: AppContext, every_s: float | None = None) -> None:
         self._s = services
         self._every = every_s if every_s is not None else services.settings.guide_refresh_hours * 3600
         self._task: asyncio.Task[None] | None = None
@@ -43,7 +43,7 @@ class RefreshScheduler:
 
     def due_in(self) -> float:
         """Seconds until the stalest enabled guide source is due (0 when one never refreshed)."""
-        from app.services import epg_refresh
+        from app.services.guide import refresh as epg_refresh
 
         sources = epg_refresh.list_sources(self._s)
         if not sources:
@@ -80,7 +80,9 @@ class RefreshScheduler:
 
     async def run_once(self) -> RefreshDidFinish:
         """Refresh every guide, prune, keep the demo week current, enrich; one at a time."""
-        from app.services import demo, enrichment, epg_refresh
+        from app.services import demo
+        from app.services.enrich import enricher as enrichment
+        from app.services.guide import refresh as epg_refresh
 
         async with self._running:
             results = await epg_refresh.refresh_all(self._s)

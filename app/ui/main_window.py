@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 from app.core.events import LibraryDidChange, ProgressDidChange
 from app.core.tasks import loop_running
 from app.domain.ids import media_key_for
+from app.domain.locations import is_torrent_location
 from app.domain.models import MediaRequest
-from app.services.catalog import CatalogFilter, CatalogService
-from app.services.container import Services
-from app.services.library import LibraryService
-from app.services.locations import is_torrent_location
+from app.services.context import AppContext
+from app.services.library.catalog import CatalogFilter, CatalogService
+from app.services.library.progress import LibraryService
 from app.ui.delegates.poster_delegate import POSTER
 from app.ui.images import PosterCache
 from app.ui.pages.home_page import HomePage
@@ -39,7 +39,7 @@ from app.ui.widgets.search_box import SearchBox
 if TYPE_CHECKING:
     import asyncio
 
-    from app.services.playback import PlaybackService
+    from app.services.playback.session import PlaybackService
     from app.ui.pages.grid_page import GridPage
     from app.ui.pages.player_page import PlayerPage
     from app.ui.pages.settings_page import SettingsPage
@@ -80,7 +80,7 @@ class _FirstPaintWatcher(QObject):
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, services: Services, parent: QWidget | None = None, *, loop_starts_later: bool = False
+        self, services: AppContext, parent: QWidget | None = None, *, loop_starts_later: bool = False
     ) -> None:
         """``loop_starts_later``: the app paints Home (``wait_first_paint``) before it starts the
         asyncio loop, then calls ``loop_started``; posters and background work wait for that."""
@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
     @property
     def playback(self) -> PlaybackService:
         if self._playback is None:
-            from app.services.playback import PlaybackService as Playback
+            from app.services.playback.session import PlaybackService as Playback
 
             self._playback = Playback(self.services, self.library)
         return self._playback
@@ -413,7 +413,7 @@ class MainWindow(QMainWindow):
 
     async def _rematch_async(self, film_key: str, candidate_id: str) -> None:
         # imported here: enrichment brings the HTTP stack, which start-up does without
-        from app.services.rematch import relink
+        from app.services.enrich.rematch import relink
 
         self.title_page.show_status(self.tr("Fetching the chosen title…"))
         try:

@@ -30,13 +30,13 @@ from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from app.core.events import HistoryDidChange, LibraryDidChange, ProgressDidChange
 from app.core.tasks import run_blocking
-from app.services.container import Services
+from app.services.context import AppContext
 from app.ui.app_icon import app_icon
+from app.ui.components.tray_settings import remember_tray_setting, tray_setting
 from app.ui.menu_style import MENU_STYLE
-from app.ui.widgets.tray_settings import remember_tray_setting, tray_setting
 
 if TYPE_CHECKING:
-    from app.services.playback import PlaybackService
+    from app.services.playback.session import PlaybackService
     from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -67,7 +67,7 @@ class Tray(QObject):
     def __init__(
         self,
         window: MainWindow,
-        services: Services,
+        services: AppContext,
         scheduler: Scheduler,
         *,
         available: Callable[[], bool] | None = None,
@@ -381,7 +381,7 @@ class Tray(QObject):
         self._has_sources = has_sources
         if not self._follows_guides:
             # imported by the worker just now: pydantic and the guide models stay off start-up
-            from app.services.epg_models import GuideDidRefresh
+            from app.services.guide.models import GuideDidRefresh
 
             self._follows_guides = True
             self._unsubscribe.append(self._s.bus.subscribe(GuideDidRefresh, self._guides_changed))
@@ -390,7 +390,7 @@ class Tray(QObject):
         self.sync()
 
     def _schedule(self) -> tuple[bool, float]:
-        from app.services import epg_refresh
+        from app.services.guide import refresh as epg_refresh
 
         return bool(epg_refresh.list_sources(self._s)), self._scheduler.due_in()
 
@@ -521,7 +521,7 @@ class Tray(QObject):
             del self._s.extras["tray"]
 
 
-def install_tray(window: MainWindow, services: Services, scheduler: Scheduler) -> Tray:
+def install_tray(window: MainWindow, services: AppContext, scheduler: Scheduler) -> Tray:
     """The app's tray (one per services; a second call returns the first)."""
     existing = services.extras.get("tray")
     if isinstance(existing, Tray):

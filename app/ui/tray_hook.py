@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 
 if TYPE_CHECKING:
-    from app.services.container import Services
+    from app.services.context import AppContext
     from app.ui.main_window import MainWindow
     from app.ui.tray import Scheduler
 
@@ -19,7 +19,7 @@ FALLBACK_MS = 3000  # a library with no poster row paints none: install anyway b
 
 
 def install_tray_after_first_paint(
-    window: MainWindow, services: Services, scheduler: Scheduler, fallback_ms: int = FALLBACK_MS
+    window: MainWindow, services: AppContext, scheduler: Scheduler, fallback_ms: int = FALLBACK_MS
 ) -> None:
     """``install_tray`` when the first poster row is painted, or after ``fallback_ms``."""
 

@@ -48,7 +48,7 @@ def test_library_json_lists_demo_titles_with_positions(tmp_path: Path) -> None:
 def test_history_json_empty_then_filled(tmp_path: Path, services) -> None:
     out = cinema("history", "--json", home=tmp_path / "empty")
     assert out.returncode == 0 and json.loads(out.stdout) == []
-    from app.services.library import LibraryService
+    from app.services.library.progress import LibraryService
 
     lib = LibraryService(services)
     entry = lib.start_history("media:1", None, "clip.mp4", "/tmp/clip.mp4")

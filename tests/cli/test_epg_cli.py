@@ -153,7 +153,7 @@ def test_hostile_input_exits_non_zero_with_one_line_and_stores_nothing(
 KILL_SCRIPT = """
 import sys
 from app.bootstrap import build_services
-from app.services import epg_refresh
+from app.services.guide import refresh as epg_refresh
 services = build_services(sys.argv[1], load_demo=False, console_log=False)
 def progress(p):
     if p.programmes:
@@ -204,7 +204,7 @@ def test_sigkill_midway_leaves_the_previous_guide(cli: Any, home: Path, tmp_path
 
 def test_progress_bar_draws_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
     from app.cli.epg import ProgressBar
-    from app.services.epg_refresh import RefreshProgress
+    from app.services.guide.refresh import RefreshProgress
 
     bar = ProgressBar(enabled=True)
     bar(RefreshProgress(1, "import", 5 * 1048576, 10 * 1048576, 1234))

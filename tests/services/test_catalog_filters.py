@@ -10,8 +10,8 @@ from sqlalchemy import text
 
 from app.core.clock import FixedClock
 from app.core.events import LibraryDidChange, ProgressDidChange
-from app.services.catalog import CatalogFilter, CatalogService
-from app.services.library import LibraryService
+from app.services.library.catalog import CatalogFilter, CatalogService
+from app.services.library.progress import LibraryService
 from app.storage import titles_repo
 from tests.ui.conftest import title_row
 

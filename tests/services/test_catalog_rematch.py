@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from app.services.catalog import CatalogService
-from app.services.enrichment import Enricher
-from app.services.rematch import relink
+from app.services.enrich.enricher import Enricher
+from app.services.enrich.rematch import relink
+from app.services.library.catalog import CatalogService
 from app.storage import enrich_repo
 from tests.services.test_enrichment import FILMS, World, configure, seed, world  # noqa: F401
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from app.core.clock import FixedClock
 from app.services import demo
-from app.services.catalog import CatalogService
+from app.services.library.catalog import CatalogService
 
 
 def test_first_start_fills_demo_with_airings_and_a_playable_source(services) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from app.core.clock import FixedClock
 from app.net.ratelimit import RateLimiter
-from app.services.enrichment import Enricher
+from app.services.enrich.enricher import Enricher
 from app.storage import enrich_repo
 from app.storage.cache_repo import DETAILS_TTL, NOT_FOUND_TTL, SEARCH_TTL, cache_get, cache_put
 from tests.services.test_enrichment import World, configure, seed

@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import text
 
 from app.core.clock import FixedClock
-from app.services import epg_refresh
-from app.services.enrichment import Enricher
+from app.services.enrich.enricher import Enricher
+from app.services.guide import refresh as epg_refresh
 from app.storage import enrich_repo
 from tests.fakes.tmdb_server import GOOD_TOKEN, FakeTmdb
 

@@ -18,7 +18,7 @@ import json, resource, sys
 from pathlib import Path
 from app.providers.guide_feed import open_feed
 from app.providers.xmltv.parser import iter_xmltv
-from app.services.epg_pipeline import RowBuilder, produce_rows
+from app.services.guide.pipeline import RowBuilder, produce_rows
 
 def rss():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

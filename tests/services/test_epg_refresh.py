@@ -17,8 +17,9 @@ from app.core.clock import FixedClock
 from app.domain.errors import BadFeed, ProviderUnavailable
 from app.providers.guide_feed import ProgrammeRecord, open_feed
 from app.providers.xmltv.parser import iter_xmltv
-from app.services import epg_refresh, guide_catalog
-from app.services.epg_refresh import GuideDidRefresh, RefreshProgress
+from app.services.guide import catalog as guide_catalog
+from app.services.guide import refresh as epg_refresh
+from app.services.guide.refresh import GuideDidRefresh, RefreshProgress
 from tests.fakes.feed_server import feed_server
 
 REALWORLD = Path(__file__).resolve().parents[3] / "shared" / "realworld"
@@ -399,7 +400,7 @@ async def test_parser_process_path_from_the_loop(
     services: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Big feeds are parsed in a forked process; force that path for a small one.
-    from app.services import epg_pipeline
+    from app.services.guide import pipeline as epg_pipeline
 
     monkeypatch.setattr(epg_pipeline, "PROCESS_MIN_BYTES", 0)
     services.clock = at(1704067200)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.services.film_detection import (
+from app.services.guide.film_detection import (
     category_kind,
     description_hints,
     detect,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.domain.errors import PlaybackError
-from app.services.hls import looks_like_hls, parse_variants
+from app.services.sources.hls import looks_like_hls, parse_variants
 
 
 def test_real_master_playlist_variants(realworld) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.core.events import ProgressDidChange
-from app.services.library import LibraryService
+from app.services.library.progress import LibraryService
 
 
 def test_progress_round_trip_and_resume_point(services) -> None:

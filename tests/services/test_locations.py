@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from app.domain.locations import is_torrent_location, location_kind
 from app.domain.models import SourceKind
-from app.services.locations import is_torrent_location, location_kind
 
 
 def test_every_public_magnet_is_a_torrent(realworld: Path) -> None:

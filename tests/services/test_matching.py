@@ -13,9 +13,9 @@ import pytest
 
 from app.net.ratelimit import RateLimiter
 from app.providers.meta import Candidate
-from app.services import matching
-from app.services.enrichment import Enricher
-from app.services.matching import (
+from app.services.enrich import matching
+from app.services.enrich.enricher import Enricher
+from app.services.enrich.matching import (
     GuideFacts,
     clean_guide_title,
     normalize,

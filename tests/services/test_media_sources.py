@@ -10,8 +10,8 @@ from sqlalchemy import insert
 
 from app.core.clock import FixedClock
 from app.domain.models import SourceKind
-from app.services.catalog import CatalogService
-from app.services.media_sources import (
+from app.services.library.catalog import CatalogService
+from app.services.sources.resolve import (
     SourceOpener,
     candidates,
     catchup_url,

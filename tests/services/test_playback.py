@@ -8,8 +8,8 @@ import pytest
 
 from app.domain.models import MediaRequest
 from app.engines.playback.base import PlayerEvent
-from app.services.library import LibraryService
-from app.services.playback import PlaybackService, PlaybackState
+from app.services.library.progress import LibraryService
+from app.services.playback.session import PlaybackService, PlaybackState
 from tests.fakes.player import FakePlayer
 
 

@@ -8,9 +8,9 @@ import pytest
 
 from app.domain.models import MediaRequest, SourceKind
 from app.engines.playback.base import PlayerEvent
-from app.services.library import LibraryService
-from app.services.media_sources import Playable, SourceOpener
-from app.services.playback import PlaybackService, PlaybackState
+from app.services.library.progress import LibraryService
+from app.services.playback.session import PlaybackService, PlaybackState
+from app.services.sources.resolve import Playable, SourceOpener
 from tests.fakes.player import FakePlayer
 
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from app.bootstrap import build_services
-from app.services.library import LibraryService
+from app.services.library.progress import LibraryService
 
 INTERVAL_S = 1.0
 
@@ -19,8 +19,8 @@ sys.path.insert(0, sys.argv[2])
 from app.bootstrap import build_services
 from app.domain.models import MediaRequest
 from app.engines.playback.base import PlayerEvent
-from app.services.library import LibraryService
-from app.services.playback import PlaybackService
+from app.services.library.progress import LibraryService
+from app.services.playback.session import PlaybackService
 from tests.fakes.player import FakePlayer
 
 

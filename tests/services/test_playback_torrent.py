@@ -10,10 +10,10 @@ import pytest
 
 from app.domain.models import MediaRequest, SourceKind
 from app.engines.torrent.session import SessionConfig
-from app.services.library import LibraryService
-from app.services.media_sources import Playable, SourceOpener
-from app.services.playback import PlaybackService, PlaybackState
-from app.services.streaming import StreamingService
+from app.services.library.progress import LibraryService
+from app.services.playback.session import PlaybackService, PlaybackState
+from app.services.sources.resolve import Playable, SourceOpener
+from app.services.sources.torrent_stream import StreamingService
 from tests.fakes.swarm import LibtorrentSeeder, magnet, make_torrent, make_video
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]

@@ -11,9 +11,9 @@ import pytest
 
 from app.domain.models import MediaRequest, SourceKind
 from app.engines.playback.base import PlayerEvent
-from app.services.library import LibraryService
-from app.services.media_sources import Playable
-from app.services.playback import PlaybackService, PlaybackState
+from app.services.library.progress import LibraryService
+from app.services.playback.session import PlaybackService, PlaybackState
+from app.services.sources.resolve import Playable
 from tests.fakes.hls_server import HlsServer, make_dash, make_hls
 
 

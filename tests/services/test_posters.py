@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from app.net.client import make_client
-from app.services.posters import THUMB_WIDTH, PosterRejected, PosterStore, sniff, store_image
+from app.services.enrich.posters import THUMB_WIDTH, PosterRejected, PosterStore, sniff, store_image
 from tests.fakes.poster_server import PosterServer, make_image, png_bomb
 
 

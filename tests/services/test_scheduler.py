@@ -10,7 +10,8 @@ import pytest
 
 from app.core.clock import FixedClock
 from app.core.events import LibraryDidChange
-from app.services import demo, epg_refresh
+from app.services import demo
+from app.services.guide import refresh as epg_refresh
 from app.services.scheduler import RefreshDidFinish, RefreshScheduler
 
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from app.services.catalog import CatalogFilter, CatalogService
-from app.services.search import fold, words
+from app.services.library.catalog import CatalogFilter, CatalogService
+from app.services.library.search import fold, words
 from app.storage import search_repo, titles_repo
 from tests.ui.conftest import title_row
 

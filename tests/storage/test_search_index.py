@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from app.services.catalog import CatalogFilter, CatalogService
-from app.services.search import fold
+from app.services.library.catalog import CatalogFilter, CatalogService
+from app.services.library.search import fold
 from app.storage import search_repo, titles_repo
 from app.storage.db import Database, downgrade, migrate
 from tests.ui.conftest import title_row

@@ -29,7 +29,7 @@ def main(lang: str, out: Path, word: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     from app.bootstrap import _load_translations, build_services
-    from app.services.catalog import CatalogFilter
+    from app.services.library.catalog import CatalogFilter
     from app.ui.main_window import MainWindow
 
     home = Path(tempfile.mkdtemp(prefix="cinema-shots-"))

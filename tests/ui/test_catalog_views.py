@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.services.catalog import CatalogFilter
+from app.services.library.catalog import CatalogFilter
 from app.storage import titles_repo
 from app.ui.main_window import MainWindow
 from tests.ui.asyncqt import run_scenario, wait_until

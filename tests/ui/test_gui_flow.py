@@ -7,8 +7,8 @@ import asyncio
 import pytest
 from PySide6.QtCore import Qt
 
-from app.services.library import LibraryService
-from app.services.playback import PlaybackState
+from app.services.library.progress import LibraryService
+from app.services.playback.session import PlaybackState
 from app.ui.main_window import MainWindow
 from tests.ui.asyncqt import run_scenario, wait_until
 

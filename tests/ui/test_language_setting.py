@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.core.config import load_settings
-from app.ui.widgets.language_setting import CHOICES, LanguageSetting
+from app.ui.components.language_setting import CHOICES, LanguageSetting
 
 
 def test_choosing_a_language_saves_it_and_says_it_applies_from_the_next_start(qtbot, services) -> None:

@@ -11,9 +11,9 @@ from PySide6.QtGui import QDropEvent
 
 from app.domain.models import MediaRequest, SourceKind
 from app.engines.playback.base import PlayerEvent
-from app.services.library import LibraryService
-from app.services.media_sources import Playable
-from app.services.playback import PlaybackService, PlaybackState
+from app.services.library.progress import LibraryService
+from app.services.playback.session import PlaybackService, PlaybackState
+from app.services.sources.resolve import Playable
 from app.ui.pages.player_page import PlayerPage
 from tests.fakes.player import FakePlayer
 from tests.ui.asyncqt import run_scenario, wait_until

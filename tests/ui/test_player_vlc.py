@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from app.services.library import LibraryService
-from app.services.playback import PlaybackService, PlaybackState
+from app.services.library.progress import LibraryService
+from app.services.playback.session import PlaybackService, PlaybackState
 from app.ui.pages.player_page import PlayerPage
 from tests.ui.asyncqt import run_scenario, wait_until
 

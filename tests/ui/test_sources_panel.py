@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.services import demo
-from app.ui.widgets.sources_panel import SourcesPanel
+from app.ui.components.sources_panel import SourcesPanel
 from tests.ui.asyncqt import run_scenario, wait_until
 
 

@@ -11,11 +11,11 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
 from app.core.tasks import loop_running, run_blocking
-from app.services.catalog import CatalogFilter, CatalogService
+from app.services.library.catalog import CatalogFilter, CatalogService
+from app.ui.components.filter_bar import FilterBar
 from app.ui.delegates.poster_delegate import CARD, PosterDelegate
 from app.ui.images import PosterCache
 from app.ui.models.title_list_model import IdRole, TitleListModel
-from app.ui.widgets.filter_bar import FilterBar
 
 log = logging.getLogger(__name__)
 

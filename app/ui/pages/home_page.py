@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.tasks import loop_running, run_blocking
-from app.services.catalog import CatalogFilter, CatalogService, HomeRow
+from app.services.library.catalog import CatalogFilter, CatalogService, HomeRow
 from app.ui.delegates.poster_delegate import CARD, PosterDelegate
 from app.ui.images import PosterCache
 from app.ui.models.title_list_model import IdRole, TitleListModel

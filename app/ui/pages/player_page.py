@@ -11,13 +11,13 @@ from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHideEvent, QKeyEvent, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 
+from app.domain.locations import location_kind
 from app.domain.models import MediaRequest, SourceKind, TitleDetail
-from app.services.locations import location_kind
-from app.services.playback import Playable, PlaybackService, PlaybackState, PlayerEvent
+from app.services.playback.session import Playable, PlaybackService, PlaybackState, PlayerEvent
+from app.ui.components.player_panels import ControlPanel, TopPanel
 from app.ui.icons import icon
 from app.ui.pages.title_page import format_clock
 from app.ui.widgets.player_overlay import FloatingPanel
-from app.ui.widgets.player_panels import ControlPanel, TopPanel
 from app.ui.widgets.video_surface import VideoSurface
 
 SUBTITLE_SUFFIXES = (".srt", ".ass", ".ssa", ".vtt", ".sub", ".smi")

@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app.services import demo
-from app.services.container import Services
-from app.ui.widgets.language_setting import LanguageSetting
-from app.ui.widgets.sources_panel import SourcesPanel
-from app.ui.widgets.tray_settings import TraySettings
+from app.services.context import AppContext
+from app.ui.components.language_setting import LanguageSetting
+from app.ui.components.sources_panel import SourcesPanel
+from app.ui.components.tray_settings import TraySettings
 
 
 class SettingsPage(QWidget):
@@ -17,7 +17,7 @@ class SettingsPage(QWidget):
 
     libraryChanged = Signal()
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Page")
         self._s = services

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.core.tasks import run_blocking
 from app.domain.models import SourceKind, TitleDetail
-from app.services.catalog import TitleExtras
+from app.services.library.catalog import TitleExtras
 from app.ui.images import decode_scaled
 from app.ui.widgets.backdrop import BackdropHeader
 from app.ui.widgets.candidates_strip import CandidatesStrip

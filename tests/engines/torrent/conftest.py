@@ -9,7 +9,7 @@ import pytest
 import pytest_asyncio
 
 from app.engines.torrent.session import SessionConfig
-from app.services.streaming import StreamingService
+from app.services.sources.torrent_stream import StreamingService
 from tests.fakes.swarm import make_torrent, make_video
 
 LOOPBACK = SessionConfig(listen_interfaces="127.0.0.1:0", dht=False, lsd=False, upnp=False, natpmp=False)

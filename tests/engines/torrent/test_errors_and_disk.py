@@ -16,7 +16,7 @@ import pytest
 import pytest_asyncio
 
 from app.domain.errors import BadTorrent
-from app.services.streaming import StreamingService
+from app.services.sources.torrent_stream import StreamingService
 from tests.fakes.swarm import LibtorrentSeeder
 
 pytestmark = pytest.mark.timeout(60)

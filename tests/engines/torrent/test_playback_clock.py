@@ -11,10 +11,10 @@ import pytest
 
 from app.domain.models import MediaRequest, SourceKind
 from app.engines.playback.base import PlayerEvent
-from app.services.library import LibraryService
-from app.services.media_sources import Playable, SourceOpener
-from app.services.playback import PlaybackService
-from app.services.streaming import StreamHandle
+from app.services.library.progress import LibraryService
+from app.services.playback.session import PlaybackService
+from app.services.sources.resolve import Playable, SourceOpener
+from app.services.sources.torrent_stream import StreamHandle
 from tests.engines.torrent.test_policy import PIECE, STATIC, _arrive, _policy
 from tests.fakes.player import FakePlayer
 

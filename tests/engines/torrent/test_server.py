@@ -13,7 +13,7 @@ import pytest
 import pytest_asyncio
 
 from app.engines.torrent.server import parse_range
-from app.services.streaming import StreamHandle, StreamingService
+from app.services.sources.torrent_stream import StreamHandle, StreamingService
 from tests.fakes.swarm import LibtorrentSeeder, magnet
 
 pytestmark = pytest.mark.timeout(90)

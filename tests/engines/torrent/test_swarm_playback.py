@@ -15,7 +15,7 @@ import aiohttp
 import pytest
 
 from app.engines.torrent.mp4_index import index_range
-from app.services.streaming import StreamingService
+from app.services.sources.torrent_stream import StreamingService
 from tests.fakes.swarm import Aria2Seeder, LibtorrentSeeder, TransmissionSeeder, magnet
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]

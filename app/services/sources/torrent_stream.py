@@ -17,7 +17,7 @@ from app.engines.torrent.server import StreamServer
 from app.engines.torrent.session import SessionConfig, TorrentSession
 from app.engines.torrent.stats import StreamStats, metadata_stats, stream_stats
 from app.engines.torrent.streaming import PolicyConfig, StreamPolicy
-from app.services.container import Services
+from app.services.context import AppContext
 from app.storage import torrent_repo
 
 log = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ class StreamingService:
 
     def __init__(
         self,
-        services: Services,
+        services: AppContext,
         session_config: SessionConfig | None = None,
         policy: PolicyConfig | None = None,
     ) -> None:

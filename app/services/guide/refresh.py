@@ -19,8 +19,8 @@ from app.providers.guide_feed import open_feed, read_head, sniff_kind
 from app.providers.m3u.parser import parse_m3u
 from app.providers.provider_json.parser import parse_provider_json
 from app.providers.xmltv.parser import iter_xmltv
-from app.services.container import Services
-from app.services.epg_models import (
+from app.services.context import AppContext
+from app.services.guide.models import (
     GuideDidRefresh,
     GuideRefreshDidFail,
     GuideRefreshDidProgress,
@@ -28,7 +28,7 @@ from app.services.epg_models import (
     RefreshProgress,
     RefreshResult,
 )
-from app.services.epg_pipeline import (
+from app.services.guide.pipeline import (
     ImportStats,
     PlaylistMapper,
     RowBuilder,
@@ -60,7 +60,7 @@ def is_url(location: str) -> bool:
     return urlsplit(location).scheme in ("http", "https")
 
 
-def _now(services: Services) -> int:
+def _now(services: AppContext) -> int:
     return int(services.clock.now().timestamp())
 
 
@@ -88,7 +88,7 @@ def guess_kind(location: str) -> str:
 
 
 def add_source(
-    services: Services,
+    services: AppContext,
     location: str,
     name: str | None = None,
     kind: str | None = None,
@@ -112,11 +112,11 @@ def add_source(
     )
 
 
-def remove_source(services: Services, source_id: int) -> None:
+def remove_source(services: AppContext, source_id: int) -> None:
     guide_repo.remove_source(services.db, source_id)
 
 
-def list_sources(services: Services) -> list[GuideSourceStatus]:
+def list_sources(services: AppContext) -> list[GuideSourceStatus]:
     return [
         GuideSourceStatus(
             id=s.id,
@@ -144,7 +144,7 @@ class _Feed:
 
 
 def _materialize(
-    services: Services,
+    services: AppContext,
     source: guide_repo.SourceRow,
     location: str,
     dest_name: str,
@@ -179,7 +179,7 @@ def _materialize(
 
 
 def refresh_source_blocking(
-    services: Services,
+    services: AppContext,
     source_id: int,
     on_progress: ProgressFn | None = None,
     force: bool = False,
@@ -195,7 +195,7 @@ def refresh_source_blocking(
 
 
 async def refresh_source(
-    services: Services,
+    services: AppContext,
     source_id: int,
     on_progress: ProgressFn | None = None,
     force: bool = False,
@@ -221,7 +221,7 @@ async def refresh_source(
 
 
 async def refresh_all(
-    services: Services, on_progress: ProgressFn | None = None
+    services: AppContext, on_progress: ProgressFn | None = None
 ) -> list[RefreshResult | CinemaError]:
     """Refresh every enabled source one after another; a failure does not stop the others."""
     out: list[RefreshResult | CinemaError] = []
@@ -235,14 +235,14 @@ async def refresh_all(
     return out
 
 
-def prune_old(services: Services) -> int:
+def prune_old(services: AppContext) -> int:
     """Delete programmes older than ``settings.epg_keep_days`` (and titles left orphaned)."""
     keep = services.settings.epg_keep_days * 86400
     return guide_repo.prune_programmes(services.db, _now(services) - keep)
 
 
 def import_location(
-    services: Services,
+    services: AppContext,
     location: str,
     name: str | None = None,
     kind: str | None = None,
@@ -263,7 +263,7 @@ def import_location(
 
 
 def _refresh(
-    services: Services, source_id: int, on_progress: ProgressFn | None, force: bool
+    services: AppContext, source_id: int, on_progress: ProgressFn | None, force: bool
 ) -> RefreshResult:
     source = guide_repo.get_source(services.db, source_id)
     if source is None:
@@ -299,7 +299,7 @@ def _refresh(
 
 
 def _refresh_inner(
-    services: Services,
+    services: AppContext,
     source: guide_repo.SourceRow,
     label: str,
     progress: ProgressFn,

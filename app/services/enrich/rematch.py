@@ -7,14 +7,14 @@ import logging
 from app.core.tasks import run_blocking
 from app.domain.errors import NotFound
 from app.net.client import make_client
-from app.services.container import Services
-from app.services.enrichment import Enricher, title_row_from_meta
+from app.services.context import AppContext
+from app.services.enrich.enricher import Enricher, title_row_from_meta
 from app.storage import enrich_repo, rematch_repo
 
 log = logging.getLogger(__name__)
 
 
-async def relink(services: Services, film_key: str, candidate_id: str) -> str:
+async def relink(services: AppContext, film_key: str, candidate_id: str) -> str:
     """Fetch ``candidate_id``'s details, make it the film's title and keep that choice.
 
     The airings move to the new title in one transaction (enrich_repo.save_matched); the

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from app.services.playback import PlaybackService
-from app.services.playback_controls import ADJUST_DEFAULTS, SPEEDS
+from app.services.playback.controls import ADJUST_DEFAULTS, SPEEDS
+from app.services.playback.session import PlaybackService
 from app.ui.menu_style import MENU_STYLE as BASE_MENU_STYLE
 
 MENU_STYLE = (

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.services.title_normalize import (
+from app.services.titles import (
     clean_title,
     looks_like_episode,
     normalize_title,

@@ -22,10 +22,10 @@ from app.providers.shikimori import parse as shiki_parse
 from app.providers.shikimori.client import ShikimoriClient, shikimori_limiter
 from app.providers.tmdb import parse as tmdb_parse
 from app.providers.tmdb.client import TmdbClient
-from app.services import matching
-from app.services.container import Services
-from app.services.matching import GuideFacts, Scored
-from app.services.posters import PosterStore, StoredPoster
+from app.services.context import AppContext
+from app.services.enrich import matching
+from app.services.enrich.matching import GuideFacts, Scored
+from app.services.enrich.posters import PosterStore, StoredPoster
 from app.storage import enrich_repo
 from app.storage.cache_repo import DETAILS_TTL, NOT_FOUND_TTL, SEARCH_TTL, cache_get, cache_put
 from app.storage.enrich_repo import FilmWork
@@ -77,7 +77,7 @@ class Enricher:
 
     def __init__(
         self,
-        services: Services,
+        services: AppContext,
         *,
         http: Any = None,
         token: str | None = None,
@@ -564,7 +564,7 @@ def title_row_from_meta(meta: TitleMeta) -> dict[str, Any]:
 
 
 async def enrich(
-    services: Services,
+    services: AppContext,
     *,
     limit: int | None = None,
     force: bool = False,

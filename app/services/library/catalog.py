@@ -9,8 +9,8 @@ from typing import Any
 
 from app.core.events import LibraryDidChange, ProgressDidChange
 from app.domain.models import MediaRequest, Source, SourceKind, TitleBrief, TitleDetail
-from app.services.container import Services
-from app.services.search import SearchService
+from app.services.context import AppContext
+from app.services.library.search import SearchService
 from app.storage import catalog_query, catalog_reads, search_repo, watchlist_repo
 from app.storage.catalog_query import AVAILABILITY, KINDS, SORTS, CatalogFilter, CatchupAiring
 
@@ -57,7 +57,7 @@ class Facets:
 
 
 class CatalogService:
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: AppContext) -> None:
         self._s = services
         self.search = SearchService(services)
 

@@ -9,7 +9,7 @@ import m3u8
 
 from app.core.tasks import run_blocking
 from app.domain.errors import PlaybackError
-from app.services.locations import is_hls_location
+from app.domain.locations import is_hls_location
 
 log = logging.getLogger(__name__)
 

@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from app.domain.models import MediaRequest, Source, SourceKind, TitleDetail
-from app.services.container import Services
-from app.services.hls import looks_like_hls
+from app.services.context import AppContext
+from app.services.sources.hls import looks_like_hls
 from app.storage import channel_streams_repo
 from app.storage.channel_streams_repo import ChannelStream
 
 if TYPE_CHECKING:
-    from app.services.streaming import StreamHandle, StreamingService, StreamStats
+    from app.services.sources.torrent_stream import StreamHandle, StreamingService, StreamStats
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +170,7 @@ def _source_playable(detail: TitleDetail, source: Source, start_ms: int) -> Play
     return Playable(kind=source.kind, request=request, label=name, live=live, hls=hls)
 
 
-def candidates(services: Services, detail: TitleDetail, start_ms: int = 0) -> list[Playable]:
+def candidates(services: AppContext, detail: TitleDetail, start_ms: int = 0) -> list[Playable]:
     """Every way to play ``detail``, best first: stored sources, then catch-up, then live TV."""
     ordered = sorted(detail.sources, key=lambda s: (-s.score, _KIND_ORDER.get(s.kind, 9)))
     out = [_source_playable(detail, s, start_ms) for s in ordered]
@@ -227,7 +227,7 @@ def candidates(services: Services, detail: TitleDetail, start_ms: int = 0) -> li
 class SourceOpener:
     """Prepares playables that need work first (torrents) and owns what they hold open."""
 
-    services: Services
+    services: AppContext
     streaming: StreamingService | None = None
     handle: StreamHandle | None = field(default=None, init=False)
     # How often the player's clock is passed to the torrent engine (follow()).
@@ -244,7 +244,7 @@ class SourceOpener:
             return playable.request
         await self.release()
         if self.streaming is None:
-            from app.services.streaming import StreamingService
+            from app.services.sources.torrent_stream import StreamingService
 
             self.streaming = StreamingService(self.services)
         self.handle = await self.streaming.open_stream(playable.request.location)

@@ -18,12 +18,12 @@ from typing import Any
 from app.domain.errors import PlaybackError
 from app.domain.models import MediaRequest, SourceKind, TitleDetail
 from app.engines.playback.base import Listener, Player, PlayerEvent
-from app.services.container import Services
-from app.services.hls import Variant, load_variants
-from app.services.library import LibraryService
-from app.services.media_sources import Playable, SourceOpener, candidates
-from app.services.playback_controls import PlayerControls
-from app.services.playback_watchdog import Sample, watch
+from app.services.context import AppContext
+from app.services.library.progress import LibraryService
+from app.services.playback.controls import PlayerControls
+from app.services.playback.watchdog import Sample, watch
+from app.services.sources.hls import Variant, load_variants
+from app.services.sources.resolve import Playable, SourceOpener, candidates
 
 __all__ = ["Playable", "PlaybackService", "PlaybackState", "PlayerEvent", "Variant"]
 
@@ -41,7 +41,7 @@ class PlaybackState(StrEnum):
     ERROR = "error"
 
 
-def default_player_factory(services: Services) -> PlayerFactory:
+def default_player_factory(services: AppContext) -> PlayerFactory:
     def make(dispatch: Callable[[Callable[[], None]], None], listener: Listener) -> Player:
         from app.engines.playback.vlc_player import VlcPlayer
 
@@ -55,7 +55,7 @@ class PlaybackService(PlayerControls):
 
     def __init__(
         self,
-        services: Services,
+        services: AppContext,
         library: LibraryService,
         factory: PlayerFactory | None = None,
         opener: SourceOpener | None = None,

@@ -11,7 +11,7 @@ import logging
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.core.config import save_settings
-from app.services.container import Services
+from app.services.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +19,7 @@ CHOICES = ("system", "ru", "en")
 
 
 class LanguageSetting(QWidget):
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._s = services
         self._started_with = services.settings.language

@@ -12,9 +12,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSlider, QVBoxLayout, QWidget
 
-from app.services.playback import PlaybackService
-from app.ui.icons import icon
-from app.ui.widgets.player_menus import (
+from app.services.playback.session import PlaybackService
+from app.ui.components.player_menus import (
     fill_audio,
     fill_picture,
     fill_quality,
@@ -22,6 +21,7 @@ from app.ui.widgets.player_menus import (
     fill_subtitles,
     make_menu,
 )
+from app.ui.icons import icon
 from app.ui.widgets.player_overlay import FloatingPanel
 from app.ui.widgets.player_seekbar import SeekBar
 

@@ -12,19 +12,19 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QCheckBox, QLabel, QSystemTrayIcon, QVBoxLayout, QWidget
 
 from app.core.config import save_settings
-from app.services.container import Services
+from app.services.context import AppContext
 
 log = logging.getLogger(__name__)
 
 TRAY_SETTINGS = ("close_to_tray", "tray_notifications", "tray_hint_shown")
 
 
-def tray_setting(services: Services, name: str) -> bool:
+def tray_setting(services: AppContext, name: str) -> bool:
     assert name in TRAY_SETTINGS, name
     return bool(getattr(services.settings, name))
 
 
-def remember_tray_setting(services: Services, name: str, value: bool) -> bool:
+def remember_tray_setting(services: AppContext, name: str, value: bool) -> bool:
     """Save a tray setting to settings.json; False when it only lasts until the app quits."""
     assert name in TRAY_SETTINGS, name
     try:
@@ -51,7 +51,7 @@ class TraySettings(QWidget):
 
     def __init__(
         self,
-        services: Services,
+        services: AppContext,
         parent: QWidget | None = None,
         *,
         available: Callable[[], bool] | None = None,

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import CinemaError
-from app.services.container import Services
-from app.services.epg_models import GuideSourceStatus, RefreshProgress
+from app.services.context import AppContext
+from app.services.guide.models import GuideSourceStatus, RefreshProgress
 
 _KIND_NAMES = {"xmltv": "XMLTV", "m3u": "M3U", "provider_json": "JSON"}
 
@@ -32,7 +32,7 @@ _KIND_NAMES = {"xmltv": "XMLTV", "m3u": "M3U", "provider_json": "JSON"}
 class SourcesPanel(QWidget):
     guideChanged = Signal()
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._s = services
         self._sources: list[GuideSourceStatus] = []
@@ -112,7 +112,7 @@ class SourcesPanel(QWidget):
 
     # -- listing -------------------------------------------------------------------------------
     def reload(self) -> None:
-        from app.services import epg_refresh
+        from app.services.guide import refresh as epg_refresh
 
         current = self._selected_id()
         self._sources = epg_refresh.list_sources(self._s)
@@ -196,7 +196,7 @@ class SourcesPanel(QWidget):
         location = self.location.text().strip()
         if not location:
             return
-        from app.services import epg_refresh
+        from app.services.guide import refresh as epg_refresh
 
         try:
             sid = epg_refresh.add_source(self._s, location, name=self.name.text().strip() or None)
@@ -212,7 +212,7 @@ class SourcesPanel(QWidget):
         sid = self._selected_id()
         if sid is None:
             return
-        from app.services import epg_refresh
+        from app.services.guide import refresh as epg_refresh
 
         epg_refresh.remove_source(self._s, sid)
         self._say(self.tr("Source removed; its channels and programmes are gone."))
@@ -234,7 +234,7 @@ class SourcesPanel(QWidget):
         self._update_buttons()
 
     async def _refresh(self, ids: list[int]) -> None:
-        from app.services import epg_refresh
+        from app.services.guide import refresh as epg_refresh
 
         self.progress.show()
         self.progress.setRange(0, 0)

@@ -17,8 +17,8 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from app.providers.guide_feed import ChannelRecord, ProgrammeRecord
-from app.services.film_detection import FILM_KINDS, detect, film_key
-from app.services.title_normalize import normalize_title
+from app.services.guide.film_detection import FILM_KINDS, detect, film_key
+from app.services.titles import normalize_title
 from app.storage.db import Database
 from app.storage.guide_repo import PLACEHOLDER_PREFIX, GuideWriter
 

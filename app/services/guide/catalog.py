@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pydantic import BaseModel, ConfigDict
 
 from app.domain.models import Airing
-from app.services.container import Services
+from app.services.context import AppContext
 from app.storage import guide_repo
 
 
@@ -32,7 +32,7 @@ def _dt(ts: int | None) -> datetime | None:
 
 
 def films(
-    services: Services,
+    services: AppContext,
     start: datetime | None = None,
     end: datetime | None = None,
     limit: int | None = None,
@@ -68,10 +68,10 @@ def _airing(r: guide_repo.AiringRow) -> Airing:
     )
 
 
-def on_air_now(services: Services) -> list[Airing]:
+def on_air_now(services: AppContext) -> list[Airing]:
     return [_airing(r) for r in guide_repo.on_air(services.db, int(services.clock.now().timestamp()))]
 
 
-def channel_day(services: Services, channel_id: str, day_start: datetime) -> list[Airing]:
+def channel_day(services: AppContext, channel_id: str, day_start: datetime) -> list[Airing]:
     start = int(day_start.timestamp())
     return [_airing(r) for r in guide_repo.channel_day(services.db, channel_id, start, start + 86400)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from app.core.tasks import run_blocking
-from app.services.container import Services
+from app.services.context import AppContext
 from app.storage import search_repo
 from app.storage.search_repo import Suggestion
 
@@ -30,7 +30,7 @@ def _allowed_typos(word: str) -> int:
 
 
 class SearchService:
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: AppContext) -> None:
         self._s = services
 
     def expression(self, text: str) -> str | None:

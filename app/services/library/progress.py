@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from app.core.events import HistoryDidChange, ProgressDidChange
 from app.domain.models import HistoryEntry, Progress
-from app.services.container import Services
+from app.services.context import AppContext
 from app.storage import library_repo
 
 
 class LibraryService:
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: AppContext) -> None:
         self._s = services
 
     @property

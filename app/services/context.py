@@ -1,4 +1,4 @@
-"""The services one running app shares; built by bootstrap, handed to the CLI and the UI."""
+"""The app context: what one running app shares, built by bootstrap, handed to the CLI and the UI."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from app.storage.db import Database
 
 
 @dataclass
-class Services:
+class AppContext:
     paths: AppPaths
     settings: Settings
     db: Database

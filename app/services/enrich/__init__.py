@@ -1,0 +1,1 @@
+"""Enrichment: matching guide films to metadata providers, titles and posters."""

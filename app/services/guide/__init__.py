@@ -1,0 +1,1 @@
+"""The guide: sources, refresh (download, parse, replace), film detection, what is on."""

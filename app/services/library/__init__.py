@@ -1,0 +1,1 @@
+"""The user's library: catalog queries, search, progress, history, watchlist."""

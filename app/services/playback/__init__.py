@@ -1,0 +1,1 @@
+"""Playback sessions: the player, progress, failover, controls, the watchdog."""

@@ -1,0 +1,1 @@
+"""Ways to watch: resolving sources into playables, ranking, health, torrent streaming."""

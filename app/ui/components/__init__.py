@@ -1,0 +1,1 @@
+"""App-aware widgets: they may hold services (widgets/ never do)."""
