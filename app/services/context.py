@@ -8,6 +8,7 @@ from typing import Any
 from app.core.clock import Clock
 from app.core.config import AppPaths, Settings
 from app.core.events import EventBus
+from app.providers.registry import ProviderRegistry
 from app.storage.db import Database
 
 
@@ -18,5 +19,6 @@ class AppContext:
     db: Database
     bus: EventBus
     clock: Clock
+    providers: ProviderRegistry = field(default_factory=ProviderRegistry)
     profile_id: int = 1
     extras: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,96 @@
+"""What every provider declares (a Manifest) and the one Protocol per capability it implements.
+
+A provider is one subpackage of ``app.providers`` with one object that has a ``manifest`` and the
+methods of each capability it declares. Services never name a provider: they ask the registry
+(``app.providers.registry``) for the providers of a capability and an id or kind, as Stremio
+routes a request to the addons whose manifest supports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from app.domain.streams import StreamCandidate, StreamQuery
+    from app.providers.guide_feed import ChannelRecord, ProgrammeRecord
+    from app.providers.meta import Candidate, TitleMeta
+
+
+class Capability(StrEnum):
+    GUIDE_FEED = "guide_feed"  # a TV guide or playlist format: sniff + records
+    META_SEARCH = "meta_search"  # find titles by name and year
+    META_DETAILS = "meta_details"  # everything about one title id
+    STREAM_SEARCH = "stream_search"  # ways to watch one title
+    SUBTITLES = "subtitles"  # subtitle files for one video
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    """What a provider can do, and for which ids and kinds.
+
+    ``id_prefixes``: the namespaced ids it understands (``("tmdb:",)``); empty means any id.
+    ``kinds``: title kinds (film, series, anime) or, for guide feeds, the feed kinds (xmltv, m3u,
+    provider_json) it serves; empty means any kind.
+    """
+
+    id: str
+    name: str
+    capabilities: frozenset[Capability]
+    id_prefixes: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+
+    def supports(self, capability: Capability, id_or_kind: str | None = None) -> bool:
+        if capability not in self.capabilities:
+            return False
+        if id_or_kind is None:
+            return True
+        if ":" in id_or_kind:  # a namespaced id
+            return not self.id_prefixes or any(id_or_kind.startswith(p) for p in self.id_prefixes)
+        return not self.kinds or id_or_kind in self.kinds
+
+
+@runtime_checkable
+class Provider(Protocol):
+    @property
+    def manifest(self) -> Manifest: ...
+
+
+@runtime_checkable
+class GuideFeed(Provider, Protocol):
+    """A guide or playlist format. ``sniff`` looks at the first bytes (already decompressed) and
+    the file name; ``records`` streams channels and programmes from a local file."""
+
+    def sniff(self, head: bytes, name: str = "") -> bool: ...
+
+    def records(self, path: Path) -> Iterator[ChannelRecord | ProgrammeRecord]: ...
+
+
+@runtime_checkable
+class MetaSearch(Provider, Protocol):
+    async def search(
+        self, title: str, *, year: int | None = None, kind: str | None = None
+    ) -> Sequence[Candidate]: ...
+
+
+@runtime_checkable
+class MetaDetails(Provider, Protocol):
+    async def details(self, title_id: str) -> TitleMeta: ...
+
+
+@runtime_checkable
+class StreamSearch(Provider, Protocol):
+    """Ways to watch one title. Raises our errors (``ProviderUnavailable``, ``AuthError``,
+    ``RateLimited``, ``BadFeed``), never a library's; an empty list means nothing found."""
+
+    async def streams(self, query: StreamQuery) -> Sequence[StreamCandidate]: ...
+
+
+@runtime_checkable
+class Subtitles(Provider, Protocol):
+    async def subtitles(self, query: StreamQuery, *, movie_hash: str | None = None) -> Sequence[object]: ...
+
+    async def download(self, subtitle_id: str, target: Path) -> Path: ...
