@@ -63,3 +63,29 @@ def sample_video(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=True,
     )  # fmt: skip
     return out
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[object]:
+    """A throwaway PostgreSQL cluster for the whole run (Debian's `postgresql`; skipped without it)."""
+    from tests.fakes.postgres import PostgresCluster, find_bindir
+
+    bindir = find_bindir()
+    if bindir is None:
+        pytest.skip(
+            "PostgreSQL server binaries not found (Debian package `postgresql`; make test installs it)"
+        )
+    cluster = PostgresCluster(bindir).start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster: object, request: pytest.FixtureRequest) -> Iterator[str]:
+    """The SQLAlchemy URL of a fresh, empty PostgreSQL database, dropped after the test."""
+    import re
+
+    name = "t_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:40] + f"_{os.getpid()}"
+    url = pg_cluster.create_database(name)  # type: ignore[attr-defined]
+    yield url
+    pg_cluster.drop_database(name)  # type: ignore[attr-defined]

@@ -7,7 +7,8 @@ pkgs="libvlc5 vlc-plugin-base vlc-plugin-video-output libxcb-cursor0 libxkbcommo
 case "$mode" in
   # test includes what the bundle check needs (CI builds and checks the bundle too);
   # trayer is a tray host for Xvfb (tests/ui/test_tray.py docks the real app in it)
-  test) pkgs="$pkgs xvfb xauth ffmpeg imagemagick transmission-cli aria2 x11-utils xdotool binutils libvlc-bin xdg-utils trayer" ;;
+  # postgresql: tests start a throwaway cluster from its binaries (tests/fakes/postgres.py)
+  test) pkgs="$pkgs xvfb xauth ffmpeg imagemagick transmission-cli aria2 x11-utils xdotool binutils libvlc-bin xdg-utils trayer postgresql" ;;
   # libvlc-bin holds vlc-cache-gen (only a Recommends of libvlc5): the bundle ships a plugin cache
   package) pkgs="$pkgs xvfb xauth ffmpeg binutils libvlc-bin" ;;
 esac

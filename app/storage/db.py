@@ -1,8 +1,10 @@
-"""The database: SQLite in WAL with foreign keys on, migrations at start-up.
+"""The database: SQLite in WAL with foreign keys on (or a PostgreSQL URL), migrations at start-up.
 
 SQLAlchemy (writes, migrations, most repositories) is imported on first use of
 ``Database.engine``; the start-up path (migration check, app state, the first grid page) reads
-through the DB-API directly (``Database.raw()``), so the first window paints sooner.
+through the DB-API directly (``Database.raw()``, ``Database.execute()``), so the first window
+paints sooner. ``execute()`` runs portable SQL on either dialect; ``raw()`` is SQLite's own
+connection, for the per-device parts only (storage/dialect.py says which).
 """
 
 from __future__ import annotations
@@ -40,9 +42,17 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def is_url(target: Path | str) -> bool:
+    """A server URL (``postgresql+psycopg://...``) rather than a SQLite file."""
+    return isinstance(target, str) and "://" in target
+
+
 def make_engine(db_path: Path | str) -> Engine:
     from sqlalchemy import create_engine, event
 
+    if is_url(db_path):
+        # a server may have closed an idle pooled connection: check before use
+        return create_engine(str(db_path), pool_pre_ping=True)
     url = "sqlite://" if str(db_path) == ":memory:" else f"sqlite:///{db_path}"
     engine = create_engine(url, future=True)
     event.listen(engine, "connect", _on_connect)
@@ -107,10 +117,14 @@ def current_revision(engine: Engine) -> str | None:
 
 
 class Database:
-    """The handle services hold: they never touch SQLAlchemy or sqlite3 themselves."""
+    """The handle services hold: they never touch SQLAlchemy or sqlite3 themselves.
+
+    ``path`` is a SQLite file (``:memory:`` too) or a PostgreSQL URL.
+    """
 
     def __init__(self, path: Path | str) -> None:
         self.path = path
+        self.is_sqlite = not is_url(path)
         self._engine: Engine | None = None
         self._local = threading.local()
         self._raw: list[sqlite3.Connection] = []
@@ -123,7 +137,12 @@ class Database:
         return self._engine
 
     def raw(self) -> sqlite3.Connection:
-        """This thread's DB-API connection (autocommit; use ``with conn:`` for a transaction)."""
+        """This thread's SQLite connection (autocommit; use ``with conn:`` for a transaction).
+
+        SQLite only: the guide, the search index and the catalog's hot reads live per device.
+        """
+        if not self.is_sqlite:
+            raise RuntimeError("Database.raw() is SQLite's connection; use execute() or the engine")
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             target = ":memory:" if str(self.path) == ":memory:" else str(self.path)
@@ -134,9 +153,26 @@ class Database:
                 self._raw.append(conn)
         return conn
 
+    def execute(self, sql: str, params: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        """One statement of portable SQL with ``:named`` parameters, committed; its rows.
+
+        On SQLite this is the DB-API connection of ``raw()`` (no SQLAlchemy on the start-up path);
+        on PostgreSQL one pooled connection of the engine.
+        """
+        if self.is_sqlite:
+            return self.raw().execute(sql, params or {}).fetchall()
+        from sqlalchemy import text
+
+        with self.engine.begin() as conn:
+            result = conn.execute(text(sql), params or {})
+            return [tuple(r) for r in result] if result.returns_rows else []
+
     def migrate(self) -> None:
         """Upgrade to head; a database already there costs one query and no alembic import."""
         head = head_revision()
+        if not self.is_sqlite:
+            migrate(self.engine)
+            return
         if head is not None and str(self.path) != ":memory:" and _stored_revision(self.raw()) == head:
             return
         migrate(self.engine)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Float,
@@ -304,7 +305,7 @@ torrents = Table(
     Column("name", Text),
     Column("source", Text, nullable=False),  # magnet or .torrent path
     Column("title_id", String),
-    Column("total_size", Integer),
+    Column("total_size", BigInteger),  # bytes: a film over 2 GiB overflows a 32-bit INTEGER
     Column("keep", Boolean, nullable=False, server_default="0"),
     Column("added_at", Integer, nullable=False),
     Column("last_access_at", Integer, nullable=False),

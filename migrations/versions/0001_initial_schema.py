@@ -5,6 +5,8 @@ Revises:
 Create Date: 2026-11-21
 """
 
+import time
+
 from alembic import op
 import sqlalchemy as sa
 
@@ -133,7 +135,7 @@ def upgrade() -> None:
     sa.Column('name', sa.Text(), nullable=True),
     sa.Column('source', sa.Text(), nullable=False),
     sa.Column('title_id', sa.String(), nullable=True),
-    sa.Column('total_size', sa.Integer(), nullable=True),
+    sa.Column('total_size', sa.BigInteger(), nullable=True),  # bytes: > 2 GiB overflows PostgreSQL's INTEGER
     sa.Column('keep', sa.Boolean(), server_default='0', nullable=False),
     sa.Column('added_at', sa.Integer(), nullable=False),
     sa.Column('last_access_at', sa.Integer(), nullable=False),
@@ -279,10 +281,15 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['title_id'], ['titles.id'], name=op.f('fk_playlist_items_title_id_titles'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('playlist_id', 'title_id', name=op.f('pk_playlist_items'))
     )
+    # portable: the time from Python (no strftime), booleans as TRUE (PostgreSQL has no 1 for them)
     op.execute(
-        "INSERT INTO profiles (id, name, is_default, created_at) "
-        "VALUES (1, 'Default', 1, CAST(strftime('%s', 'now') AS INTEGER))"
+        sa.text(
+            "INSERT INTO profiles (id, name, is_default, created_at) VALUES (1, 'Default', TRUE, :now)"
+        ).bindparams(now=int(time.time()))
     )
+    if op.get_bind().dialect.name == "postgresql":
+        # an explicit id leaves the serial's sequence at 1: the next profile would collide
+        op.execute("SELECT setval(pg_get_serial_sequence('profiles', 'id'), (SELECT max(id) FROM profiles))")
 
 
 def downgrade() -> None:

@@ -10,10 +10,18 @@ unicode61 tokenizer folds case and Latin diacritics but not the Cyrillic ё.
 
 from alembic import op
 
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
 depends_on = None
+
+
+def _sqlite() -> bool:
+    # The FTS5 index (and what serves it) exists only in SQLite: the catalog search reads the
+    # per-device catalog, which stays in SQLite when a household shares a PostgreSQL library.
+    return bool(op.get_bind().dialect.name == "sqlite")
+
 
 
 def _fold(column: str) -> str:
@@ -31,6 +39,8 @@ def _values(prefix: str) -> str:
 
 
 def upgrade() -> None:
+    if not _sqlite():
+        return
     # bumped by every title write: the search service's in-memory rank table checks it per query
     op.execute("CREATE TABLE catalog_version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL)")
     op.execute("INSERT INTO catalog_version (id, n) VALUES (1, 0)")
@@ -59,6 +69,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if not _sqlite():
+        return
     for trigger in ("titles_fts_insert", "titles_fts_delete", "titles_fts_update", "titles_rank_update"):
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     op.execute("DROP TABLE IF EXISTS titles_fts_vocab")

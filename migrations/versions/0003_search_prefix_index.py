@@ -15,10 +15,18 @@ index alone after a title write, and "sort by rating" walks it instead of sortin
 
 from alembic import op
 
+
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
 depends_on = None
+
+
+def _sqlite() -> bool:
+    # The FTS5 index (and what serves it) exists only in SQLite: the catalog search reads the
+    # per-device catalog, which stays in SQLite when a household shares a PostgreSQL library.
+    return bool(op.get_bind().dialect.name == "sqlite")
+
 
 _TRIGGERS = ("titles_fts_insert", "titles_fts_delete", "titles_fts_update")
 _COLUMNS = "rowid, title, original_title, alt_titles"
@@ -72,6 +80,8 @@ def _rebuild_index(options: str, decode_alt: bool) -> None:
 
 
 def upgrade() -> None:
+    if not _sqlite():
+        return
     _rebuild_index(", prefix = '1 2'", decode_alt=True)
     # the same expressions and order as search_repo's rank table and catalog_query's "rating" sort
     op.execute(
@@ -81,5 +91,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if not _sqlite():
+        return
     op.execute("DROP INDEX IF EXISTS ix_titles_search_rank")
     _rebuild_index("", decode_alt=False)
