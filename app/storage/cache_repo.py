@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, delete, select
-from sqlalchemy.dialects.sqlite import insert
 
 from app.storage.db import Database
+from app.storage.dialect import upsert
 from app.storage.tables import provider_cache
 
 DAY = 86_400
@@ -56,13 +56,10 @@ def cache_put(
         "fetched_at": now,
         "expires_at": now + ttl,
     }
-    stmt = insert(provider_cache).values(**row)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[provider_cache.c.provider, provider_cache.c.key],
-        set_={k: v for k, v in row.items() if k not in ("provider", "key")},
-    )
     with db.engine.begin() as conn:
-        conn.execute(stmt)
+        keys = ("provider", "key")
+        changed = {k: v for k, v in row.items() if k not in keys}
+        conn.execute(upsert(conn, provider_cache, keys, changed, values=row))
 
 
 def cache_purge_expired(db: Database, now: int) -> int:

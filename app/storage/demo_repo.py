@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy.dialects.sqlite import insert
-
 from app.storage.db import Database
+from app.storage.dialect import upsert
 from app.storage.tables import title_matches
 
 
@@ -25,14 +24,5 @@ def set_matches(db: Database, matches: Sequence[tuple[str, str, str]], now_ts: i
         }
         for key, tid, kind in matches
     ]
-    stmt = insert(title_matches)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[title_matches.c.film_key],
-        set_={
-            "title_id": stmt.excluded.title_id,
-            "status": stmt.excluded.status,
-            "score": stmt.excluded.score,
-        },
-    )
     with db.engine.begin() as conn:
-        conn.execute(stmt, rows)
+        conn.execute(upsert(conn, title_matches, ("film_key",), ("title_id", "status", "score")), rows)

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, text, update
-from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy import and_, func, insert, or_, select, text, update
 
 from app.storage.db import Database
+from app.storage.dialect import upsert
 from app.storage.tables import guide_sources, programmes, refresh_runs, title_matches, titles
 
 FILM_KINDS = ("film", "series", "anime", "cartoon", "documentary")  # as ingestion gives film_keys
@@ -140,15 +140,9 @@ def _match_row(
 
 
 def _upsert_match(conn: Any, row: dict[str, Any]) -> None:
-    stmt = insert(title_matches).values(**row)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[title_matches.c.film_key],
-        set_={
-            **{k: v for k, v in row.items() if k not in ("film_key", "attempts")},
-            "attempts": title_matches.c.attempts + 1,
-        },
-    )
-    conn.execute(stmt)
+    changed = {k: v for k, v in row.items() if k not in ("film_key", "attempts")}
+    changed["attempts"] = title_matches.c.attempts + 1
+    conn.execute(upsert(conn, title_matches, ("film_key",), changed, values=row))
 
 
 def save_unmatched(
@@ -192,13 +186,9 @@ def save_matched(
     new_id = title_row["id"]
     old_id = placeholder_id(film_key)
     row = {**title_row, "added_at": now, "updated_at": now}
-    stmt = insert(titles).values(**row)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[titles.c.id],
-        set_={k: v for k, v in row.items() if k not in ("id", "added_at")},
-    )
     with db.engine.begin() as conn:
-        conn.execute(stmt)
+        changed = {k: v for k, v in row.items() if k not in ("id", "added_at")}
+        conn.execute(upsert(conn, titles, ("id",), changed, values=row))
         _upsert_match(
             conn,
             _match_row(
@@ -219,18 +209,27 @@ def save_matched(
 
 def _move_references(conn: Any, old_id: str, new_id: str) -> None:
     params = {"old": old_id, "new": new_id}
-    # OR IGNORE: when the user already has a row for the new title, theirs wins and the
-    # placeholder's duplicate goes with the placeholder (cascade) or stays keyed by the old id.
+    # When the user already has a row for the new title, theirs wins (NOT EXISTS: the row that
+    # would collide with it is not moved) and the placeholder's duplicate goes with the
+    # placeholder (cascade) or stays keyed by the old id.
     for sql in (
-        "UPDATE OR IGNORE progress SET item_key = :new WHERE item_key = :old",
+        _move_unless_taken("progress", "item_key", "profile_id"),
         "UPDATE progress SET title_id = :new WHERE title_id = :old",
         "UPDATE history SET item_key = :new WHERE item_key = :old",
         "UPDATE history SET title_id = :new WHERE title_id = :old",
-        "UPDATE OR IGNORE watchlist SET title_id = :new WHERE title_id = :old",
-        "UPDATE OR IGNORE sources SET title_id = :new WHERE title_id = :old",
-        "UPDATE OR IGNORE playlist_items SET title_id = :new WHERE title_id = :old",
+        _move_unless_taken("watchlist", "title_id", "profile_id"),
+        _move_unless_taken("sources", "title_id", "url"),
+        _move_unless_taken("playlist_items", "title_id", "playlist_id"),
     ):
         conn.execute(text(sql), params)
+
+
+def _move_unless_taken(table: str, column: str, partner: str) -> str:
+    """Move ``column`` from :old to :new except where (partner, :new) is already a row (unique)."""
+    return (
+        f"UPDATE {table} SET {column} = :new WHERE {column} = :old AND NOT EXISTS "
+        f"(SELECT 1 FROM {table} taken WHERE taken.{column} = :new AND taken.{partner} = {table}.{partner})"
+    )
 
 
 def start_run(db: Database, now: int) -> int:
@@ -353,5 +352,5 @@ def seed_guide_films(db: Database, films: Sequence[dict[str, Any]], now: int) ->
             )
         if prog_rows:
             conn.execute(insert(programmes), prog_rows)
-            conn.execute(insert(titles).on_conflict_do_nothing(), title_rows)
+            conn.execute(upsert(conn, titles, ("id",)), title_rows)
     return len(films)

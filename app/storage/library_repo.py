@@ -1,4 +1,4 @@
-"""Per-profile library state: playback progress and history (DB-API: small, frequent writes)."""
+"""Per-profile library state: playback progress and history (small, frequent writes in portable SQL)."""
 
 from __future__ import annotations
 
@@ -27,15 +27,11 @@ def _progress(row: tuple[str, int, int | None, int, int, int]) -> Progress:
 
 
 def get_progress(db: Database, profile_id: int, item_key: str) -> Progress | None:
-    row = (
-        db.raw()
-        .execute(
-            f"SELECT {_PROGRESS_COLS} FROM progress WHERE profile_id = ? AND item_key = ?",
-            (profile_id, item_key),
-        )
-        .fetchone()
+    rows = db.execute(
+        f"SELECT {_PROGRESS_COLS} FROM progress WHERE profile_id = :profile AND item_key = :key",
+        {"profile": profile_id, "key": item_key},
     )
-    return None if row is None else _progress(row)
+    return _progress(rows[0]) if rows else None
 
 
 def save_progress(
@@ -57,20 +53,21 @@ def save_progress(
         updates.append("watched = excluded.watched")
     if count_view:
         updates.append("view_count = progress.view_count + 1")
-    db.raw().execute(
+    db.execute(
         "INSERT INTO progress (profile_id, item_key, title_id, position_ms, duration_ms, watched, "
-        "view_count, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+        "view_count, updated_at) VALUES (:profile, :key, :title, :position, :duration, :watched, "
+        ":views, :now) "
         f"ON CONFLICT(profile_id, item_key) DO UPDATE SET {', '.join(updates)}",
-        (
-            profile_id,
-            item_key,
-            title_id,
-            max(0, int(position_ms)),
-            duration_ms,
-            int(bool(watched)),
-            1 if count_view else 0,
-            int(now.timestamp()),
-        ),
+        {
+            "profile": profile_id,
+            "key": item_key,
+            "title": title_id,
+            "position": max(0, int(position_ms)),
+            "duration": duration_ms,
+            "watched": bool(watched),
+            "views": 1 if count_view else 0,
+            "now": int(now.timestamp()),
+        },
     )
 
 
@@ -83,35 +80,42 @@ def start_history(
     location: str,
     now: datetime,
 ) -> int:
-    cursor = db.raw().execute(
+    rows = db.execute(
         "INSERT INTO history (profile_id, item_key, title_id, label, location, started_at, position_ms) "
-        "VALUES (?, ?, ?, ?, ?, ?, 0)",
-        (profile_id, item_key, title_id, label, location, int(now.timestamp())),
+        "VALUES (:profile, :key, :title, :label, :location, :now, 0) RETURNING id",
+        {
+            "profile": profile_id,
+            "key": item_key,
+            "title": title_id,
+            "label": label,
+            "location": location,
+            "now": int(now.timestamp()),
+        },
     )
-    return int(cursor.lastrowid or 0)
+    return int(rows[0][0])
 
 
 def update_history(
     db: Database, entry_id: int, position_ms: int, duration_ms: int | None, now: datetime, ended: bool = False
 ) -> None:
-    position = max(0, int(position_ms))
+    params = {"position": max(0, int(position_ms)), "duration": duration_ms, "id": entry_id}
     if ended:
-        db.raw().execute(
-            "UPDATE history SET position_ms = ?, duration_ms = ?, ended_at = ? WHERE id = ?",
-            (position, duration_ms, int(now.timestamp()), entry_id),
+        db.execute(
+            "UPDATE history SET position_ms = :position, duration_ms = :duration, ended_at = :now "
+            "WHERE id = :id",
+            {**params, "now": int(now.timestamp())},
         )
     else:
-        db.raw().execute(
-            "UPDATE history SET position_ms = ?, duration_ms = ? WHERE id = ?",
-            (position, duration_ms, entry_id),
+        db.execute(
+            "UPDATE history SET position_ms = :position, duration_ms = :duration WHERE id = :id", params
         )
 
 
 def list_history(db: Database, profile_id: int, limit: int = 200) -> list[HistoryEntry]:
-    rows = db.raw().execute(
+    rows = db.execute(
         "SELECT id, item_key, title_id, label, location, started_at, ended_at, position_ms, duration_ms "
-        "FROM history WHERE profile_id = ? ORDER BY started_at DESC, id DESC LIMIT ?",
-        (profile_id, limit),
+        "FROM history WHERE profile_id = :profile ORDER BY started_at DESC, id DESC LIMIT :limit",
+        {"profile": profile_id, "limit": limit},
     )
     return [
         HistoryEntry(
@@ -130,5 +134,7 @@ def list_history(db: Database, profile_id: int, limit: int = 200) -> list[Histor
 
 
 def all_progress(db: Database, profile_id: int) -> dict[str, Progress]:
-    rows = db.raw().execute(f"SELECT {_PROGRESS_COLS} FROM progress WHERE profile_id = ?", (profile_id,))
+    rows = db.execute(
+        f"SELECT {_PROGRESS_COLS} FROM progress WHERE profile_id = :profile", {"profile": profile_id}
+    )
     return {row[0]: _progress(row) for row in rows}

@@ -7,4 +7,4 @@ from app.storage.db import Database
 
 def mark_manual(db: Database, film_key: str) -> None:
     """``manual`` is one of the final statuses (enrich_repo.DONE): never re-matched."""
-    db.raw().execute("UPDATE title_matches SET status = 'manual' WHERE film_key = ?", (film_key,))
+    db.execute("UPDATE title_matches SET status = 'manual' WHERE film_key = :key", {"key": film_key})

@@ -6,17 +6,17 @@ from app.storage.db import Database
 
 
 def get_state(db: Database, key: str) -> str | None:
-    row = db.raw().execute("SELECT value FROM app_state WHERE key = ?", (key,)).fetchone()
-    return None if row is None else str(row[0])
+    rows = db.execute("SELECT value FROM app_state WHERE key = :key", {"key": key})
+    return str(rows[0][0]) if rows else None
 
 
 def set_state(db: Database, key: str, value: str) -> None:
-    db.raw().execute(
-        "INSERT INTO app_state (key, value) VALUES (?, ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (key, value),
+    db.execute(
+        "INSERT INTO app_state (key, value) VALUES (:key, :value) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        {"key": key, "value": value},
     )
 
 
 def delete_state(db: Database, key: str) -> None:
-    db.raw().execute("DELETE FROM app_state WHERE key = ?", (key,))
+    db.execute("DELETE FROM app_state WHERE key = :key", {"key": key})

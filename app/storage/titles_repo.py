@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, or_, select
-from sqlalchemy.dialects.sqlite import insert
 
 from app.domain.models import Airing, Source, SourceKind, TitleDetail, TitleKind
 from app.storage.db import Database
+from app.storage.dialect import upsert
 from app.storage.tables import channels, programmes, progress, sources, titles
 
 
@@ -33,26 +33,16 @@ def upsert_titles(db: Database, rows: Sequence[dict[str, Any]]) -> None:
     """Insert or replace title rows (dicts with the column names of ``titles``)."""
     if not rows:
         return
-    stmt = insert(titles)
-    update_cols = {c.name: stmt.excluded[c.name] for c in titles.columns if c.name not in ("id", "added_at")}
+    update_cols = [c.name for c in titles.columns if c.name not in ("id", "added_at")]
     with db.engine.begin() as conn:
-        conn.execute(stmt.on_conflict_do_update(index_elements=[titles.c.id], set_=update_cols), list(rows))
+        conn.execute(upsert(conn, titles, ("id",), update_cols), list(rows))
 
 
 def upsert_sources(db: Database, rows: Sequence[dict[str, Any]]) -> None:
     if not rows:
         return
-    stmt = insert(sources)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[sources.c.title_id, sources.c.url],
-        set_={
-            "kind": stmt.excluded.kind,
-            "label": stmt.excluded.label,
-            "quality": stmt.excluded.quality,
-        },
-    )
     with db.engine.begin() as conn:
-        conn.execute(stmt, list(rows))
+        conn.execute(upsert(conn, sources, ("title_id", "url"), ("kind", "label", "quality")), list(rows))
 
 
 def delete_demo(db: Database) -> int:

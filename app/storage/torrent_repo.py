@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.dialects.sqlite import insert
 
 from app.storage.db import Database
+from app.storage.dialect import upsert
 from app.storage.tables import torrents
 
 
@@ -32,25 +32,25 @@ def record_access(
     total_size: int | None,
 ) -> None:
     """Insert a torrent or mark it used now (keeping its keep flag and first-added time)."""
-    stmt = insert(torrents).values(
-        info_hash=info_hash,
-        name=name,
-        source=source,
-        total_size=total_size,
-        keep=False,
-        added_at=now,
-        last_access_at=now,
-    )
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[torrents.c.info_hash],
-        set_={
-            "last_access_at": now,
-            "name": stmt.excluded.name,
-            "total_size": stmt.excluded.total_size,
-        },
-    )
+    row = {
+        "info_hash": info_hash,
+        "name": name,
+        "source": source,
+        "total_size": total_size,
+        "keep": False,
+        "added_at": now,
+        "last_access_at": now,
+    }
     with db.engine.begin() as conn:
-        conn.execute(stmt)
+        conn.execute(
+            upsert(
+                conn,
+                torrents,
+                ("info_hash",),
+                lambda new: {"last_access_at": now, "name": new.name, "total_size": new.total_size},
+                values=row,
+            )
+        )
 
 
 def set_keep(db: Database, info_hash: str, keep: bool) -> bool:

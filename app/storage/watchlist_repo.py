@@ -1,4 +1,4 @@
-"""The title page's toggles: the profile's watchlist and "mark watched" (DB-API, small writes)."""
+"""The title page's toggles: the profile's watchlist and "mark watched" (small writes, portable SQL)."""
 
 from __future__ import annotations
 
@@ -8,45 +8,50 @@ from app.storage.db import Database
 
 
 def set_in_watchlist(db: Database, profile_id: int, title_id: str, on: bool, now: datetime) -> None:
+    params = {"profile": profile_id, "title": title_id}
     if on:
-        db.raw().execute(
-            "INSERT OR IGNORE INTO watchlist (profile_id, title_id, added_at) VALUES (?, ?, ?)",
-            (profile_id, title_id, int(now.timestamp())),
+        db.execute(
+            "INSERT INTO watchlist (profile_id, title_id, added_at) VALUES (:profile, :title, :now) "
+            "ON CONFLICT (profile_id, title_id) DO NOTHING",
+            {**params, "now": int(now.timestamp())},
         )
     else:
-        db.raw().execute(
-            "DELETE FROM watchlist WHERE profile_id = ? AND title_id = ?", (profile_id, title_id)
-        )
+        db.execute("DELETE FROM watchlist WHERE profile_id = :profile AND title_id = :title", params)
 
 
 def in_watchlist(db: Database, profile_id: int, title_id: str) -> bool:
-    row = (
-        db.raw()
-        .execute("SELECT 1 FROM watchlist WHERE profile_id = ? AND title_id = ?", (profile_id, title_id))
-        .fetchone()
+    rows = db.execute(
+        "SELECT 1 FROM watchlist WHERE profile_id = :profile AND title_id = :title",
+        {"profile": profile_id, "title": title_id},
     )
-    return row is not None
+    return bool(rows)
 
 
 def is_watched(db: Database, profile_id: int, title_id: str) -> bool:
-    row = (
-        db.raw()
-        .execute("SELECT watched FROM progress WHERE profile_id = ? AND item_key = ?", (profile_id, title_id))
-        .fetchone()
+    rows = db.execute(
+        "SELECT watched FROM progress WHERE profile_id = :profile AND item_key = :key",
+        {"profile": profile_id, "key": title_id},
     )
-    return bool(row and row[0])
+    return bool(rows and rows[0][0])
 
 
 def set_watched(db: Database, profile_id: int, title_id: str, watched: bool, now: datetime) -> None:
     """Watched: counted as one view (once). Unwatched: the next Play starts from the top."""
     on_conflict = (
-        "watched = 1, updated_at = excluded.updated_at, "
+        "watched = TRUE, updated_at = excluded.updated_at, "
         "view_count = progress.view_count + (CASE WHEN progress.watched THEN 0 ELSE 1 END)"
         if watched
-        else "watched = 0, position_ms = 0, updated_at = excluded.updated_at"
+        else "watched = FALSE, position_ms = 0, updated_at = excluded.updated_at"
     )
-    db.raw().execute(
+    db.execute(
         "INSERT INTO progress (profile_id, item_key, title_id, position_ms, watched, view_count, updated_at) "
-        f"VALUES (?, ?, ?, 0, ?, ?, ?) ON CONFLICT(profile_id, item_key) DO UPDATE SET {on_conflict}",
-        (profile_id, title_id, title_id, int(watched), int(watched), int(now.timestamp())),
+        "VALUES (:profile, :key, :key, 0, :watched, :views, :now) "
+        f"ON CONFLICT(profile_id, item_key) DO UPDATE SET {on_conflict}",
+        {
+            "profile": profile_id,
+            "key": title_id,
+            "watched": watched,
+            "views": int(watched),
+            "now": int(now.timestamp()),
+        },
     )
