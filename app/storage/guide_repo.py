@@ -1,4 +1,9 @@
-"""Guide sources, the atomic bulk replace of a source's guide, and the guide catalog queries."""
+"""Guide sources, the atomic bulk replace of a source's guide, and the guide catalog queries.
+
+SQLite only, by design: the guide lives per device (storage/dialect.py). ``GuideWriter`` is the
+dialect seam of the bulk replace: a PostgreSQL version would replace that class (COPY instead of
+executemany) and keep its begin/add_*/commit/rollback interface.
+"""
 
 from __future__ import annotations
 
@@ -208,6 +213,8 @@ class GuideWriter:
     """
 
     def __init__(self, db: Database) -> None:
+        if not db.is_sqlite:
+            raise RuntimeError("the guide is written to the device's SQLite database only")
         self._path = str(db.path)
         self._conn: sqlite3.Connection | None = None
         self.source_id = 0

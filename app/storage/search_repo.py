@@ -5,6 +5,11 @@ other hits), a lookup of each rowid's position in the catalog's rating order, an
 integers. The rating order lives in memory per ``catalog_version`` (bumped by the title triggers)
 together with the last few results, every one- and two-letter prefix's result, and the index
 terms the typo pass asked for; a title write replaces all of it at the next query.
+
+SQLite only, by design: search reads the device's own catalog (storage/dialect.py). A PostgreSQL
+version would replace these public functions (ranked_ids, ranked_subset, suggestions,
+terms_starting_with, has_term_prefix, warm, merge, rebuild, segments) with a tsvector column and a
+GIN index (CONTRACTS.md §13); migrations 0002/0003 make the index on SQLite only.
 """
 
 from __future__ import annotations
