@@ -1,5 +1,6 @@
 """Piece-deadline streaming in the spirit of Tribler: header and footer first, a moving window of
-deadlines ahead of each reader, a look-behind for instant back-seeks, low priority elsewhere."""
+deadlines ahead of each reader, a look-behind for instant back-seeks, the next pieces in file
+order at low priority, nothing else (measurements behind these rules: docs/notes/5.md)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ log = logging.getLogger(__name__)
 TOP = 7
 WINDOW = 5  # the rest of a front (below its nearest pieces); the window when cancels go unanswered
 NORMAL = 4  # the window with peers that answer cancels: a band below the rest of the front
-LOW = 1  # never 0: an idle peer chokes us, and the next seek then waits seconds (DESIGN §9)
+LOW = 1  # the extension (always something wanted: a peer we want nothing from chokes us)
 SKIP = 0
 MiB = 1024 * 1024
 
@@ -439,7 +440,7 @@ class StreamPolicy:
     def close(self) -> None:
         """The torrent is being removed (or the session closed): no libtorrent call after this.
         A reader's handler cancelled at shutdown, or the drop timer, would otherwise reach a
-        handle whose session is being destroyed on another thread (a segfault in the bench)."""
+        handle whose session is being destroyed on another thread (a crash)."""
         self.closed = True
         if self._drop_timer is not None:
             self._drop_timer.cancel()
@@ -451,16 +452,14 @@ class StreamPolicy:
         """One prioritize_pieces() call, then deadlines for the pieces that are new to them.
 
         At a seek every deadline is reset first: libtorrent cancels the requests of pieces
-        without a deadline when the first deadline is set while no piece has one
-        (torrent::cancel_non_critical), and only then. Priority 0 alone leaves requests already
-        sent to run their course: the old window kept arriving for 2.7 s after a seek.
+        without a deadline only when the first deadline is set while no piece has one
+        (torrent::cancel_non_critical); priority 0 alone lets requests already sent run on.
 
         Wanted: the urgent tier, the window, and an extension in file order after it, so that
-        something is always wanted: a peer we want nothing from hears NOT_INTERESTED (aria2 hung
-        up on us) and a torrent that wants nothing is "finished", i.e. upload-only, which
-        transmission treats as a seed. Pieces that stop being wanted (a seek) drop to 0 with
-        peers that answer cancels (the seek's deadline reset cancels what was sent); with others
-        they stay at 1.
+        something is always wanted (a peer we want nothing from hears NOT_INTERESTED; a torrent
+        that wants nothing is upload-only, a seed to transmission). Everything else is 0. Pieces
+        that stop being wanted (a seek) drop to 0 with peers that answer cancels; with others
+        whatever was ever wanted or is in flight stays at 1.
         """
         if self.closed:
             return
@@ -479,18 +478,13 @@ class StreamPolicy:
         self._window = set(window)
         self._urgent = set(urgent)
         self._ext = set(ext)
-        # libtorrent cancels requests whenever a deadline is set while no piece has one
-        # (torrent::set_piece_deadline posts cancel_non_critical); priority 0 sends no CANCEL
-        # (none in the peer log), it only stops new requests. Deadlines therefore only with
-        # peers that answer cancels (peers_answer_cancels); with others the tiers are priorities
-        # alone, and nothing that was wanted (or is being downloaded) drops to 0 again: what is
-        # queued for them and cannot be cancelled must at least be near a reader.
+        # Deadlines only with peers that answer cancels (peers_answer_cancels): setting one may
+        # cancel requests. With others the tiers are priorities alone, and nothing that was
+        # wanted (or is being downloaded) drops to 0 again: what is queued for them and cannot
+        # be cancelled must at least be near a reader.
         polite = self._polite
-        # Only what is wanted is non-zero ("sparse"): libtorrent fills a peer's queue (a second
-        # of transfer and more) with whatever has a priority, and a background piece picked at
-        # random sits in front of the next seek. libtorrent's picker ranks, with one seed,
-        # partly downloaded pieces first, then 7 = 6 = 3, then 5 = 2, then 4 = 1
-        # (piece_picker.hpp, piece_pos::priority): urgent 7, window 5, extension 1.
+        # Only what is wanted is non-zero: libtorrent fills a peer's queue with whatever has a
+        # priority, and a background piece picked at random would sit in front of the next seek.
         prios = [SKIP] * self.map.num_pieces
         if self.keep:
             for p in range(self.map.first, self.map.last + 1):
@@ -501,21 +495,18 @@ class StreamPolicy:
                 prios[p] = max(prios[p], LOW)
         for p in ext:
             prios[p] = max(prios[p], LOW)
-        # libtorrent ranks priorities in three bands (7 = 6 = 3, 5 = 2, 4 = 1) and picks at random
-        # within one: the nearest pieces of a front 7, the rest of the front 5 (with deadlines),
-        # the window 4. In one band with the window, the rest of the front came after window
-        # pieces and playback after a seek stalled for seconds (piece 616 of a front at 615).
+        # libtorrent ranks priorities in three bands (7 = 6 = 3, 5 = 2, 4 = 1; piece_picker.hpp)
+        # and picks at random within one: the nearest pieces of a front 7, the rest of the front
+        # 5 (with deadlines), the window 4, the extension 1.
         window_prio = NORMAL if polite else WINDOW
         for p in window:
             prios[p] = window_prio
         static = set(self._static)
         nearest = 0
         for p in urgent:
-            # With deadlines, only the nearest few pieces of a reader's front are top priority:
-            # libtorrent's picker takes pieces of one priority in random order, all at once
-            # (a queue of a second and more), so the piece a seek needs first came last of 16.
-            # The rest of the front keeps its deadline (requested in order) at 5, a band above
-            # the window.
+            # With deadlines, only the nearest few pieces of a reader's front are top priority
+            # (one band is picked in random order); the rest of the front keeps its deadline
+            # (requested in order) at 5, a band above the window.
             if not polite or p in static or nearest < self.config.top_pieces:
                 prios[p] = TOP
                 nearest += p not in static
