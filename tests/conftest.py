@@ -89,3 +89,8 @@ def pg_url(pg_cluster: object, request: pytest.FixtureRequest) -> Iterator[str]:
     url = pg_cluster.create_database(name)  # type: ignore[attr-defined]
     yield url
     pg_cluster.drop_database(name)  # type: ignore[attr-defined]
+
+
+# an unexpected ERROR log fails its test (tests/logfail.py); `messages` records what the user saw
+from tests.logfail import logfail  # noqa: E402, F401
+from tests.message_mock import messages  # noqa: E402, F401

@@ -16,8 +16,20 @@ def run_scenario(coro: Coroutine[Any, Any, None], timeout: float = 60.0) -> None
     try:
         loop.run_until_complete(asyncio.wait_for(coro, timeout))
     finally:
+        # as the app does at quit (bootstrap._cancel_pending): tasks still pending (a page query,
+        # a cancelled saver) unwind now instead of being destroyed pending with the loop
+        loop.run_until_complete(_cancel_pending())
         asyncio.set_event_loop(None)
         loop.close()  # now, while its Qt objects live (not later from the garbage collector)
+
+
+async def _cancel_pending() -> None:
+    current = asyncio.current_task()
+    pending = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        await asyncio.gather(*pending, return_exceptions=True)
 
 
 async def wait_until(predicate: Callable[[], bool], timeout: float = 15.0, step: float = 0.05) -> None:

@@ -63,11 +63,13 @@ def test_grid_title_play_and_time_advances(qtbot, window, library) -> None:
     run_scenario(scenario())
 
 
-def test_a_dead_source_shows_a_message_not_a_spinner(qtbot, window, tmp_path) -> None:
+def test_a_dead_source_shows_a_message_not_a_spinner(qtbot, window, tmp_path, messages) -> None:
     async def scenario() -> None:
         window.play_location(str(tmp_path / "missing.mp4"))
         await wait_until(lambda: window.playback.state == PlaybackState.ERROR)
         assert window.player.message.isVisible()
         assert "missing.mp4" in window.player.message.text()
+        assert any("missing.mp4" in text for text in messages.status(window.player.message))
+        assert messages.boxes() == []  # the player says it in place, no dialog to dismiss
 
     run_scenario(scenario())

@@ -177,7 +177,7 @@ def test_subtitle_file_dropped_on_the_player(qtbot, page, tmp_path: Path) -> Non
     run(page, scenario())
 
 
-def test_failover_shows_a_message_and_moves_on(qtbot, page) -> None:
+def test_failover_shows_a_message_and_moves_on(qtbot, page, messages) -> None:
     async def scenario() -> None:
         player = await started(page)
         player.emit(PlayerEvent.ERROR)
@@ -188,6 +188,10 @@ def test_failover_shows_a_message_and_moves_on(qtbot, page) -> None:
         player.emit(PlayerEvent.ERROR)
         await wait_until(lambda: page._playback.state == PlaybackState.ERROR)
         assert "Cannot play this source" in page.message.text()
+        said = messages.status(page.message)
+        switching = next(i for i, text in enumerate(said) if "Switching to Direct · b" in text)
+        assert any("Cannot play this source" in text for text in said[switching:])
+        assert messages.boxes() == []
 
     run(page, scenario())
 

@@ -9,7 +9,7 @@ from app.ui.components.sources_panel import SourcesPanel
 from tests.ui.asyncqt import run_scenario, wait_until
 
 
-def test_add_refresh_and_remove_a_guide(qtbot, services, tmp_path: Path) -> None:
+def test_add_refresh_and_remove_a_guide(qtbot, services, tmp_path: Path, messages) -> None:
     # the demo guide moved to this week, so its programmes are not pruned as old
     guide = demo.write_shifted_guide(tmp_path / "guide.xml", demo.shift_weeks(services.clock.now()))
     panel = SourcesPanel(services)
@@ -43,6 +43,8 @@ def test_add_refresh_and_remove_a_guide(qtbot, services, tmp_path: Path) -> None
         assert item.text(6) == "error"
         assert int(item.text(4)) > 100  # the previous guide is still there
         assert panel.message.text() and "Last error" in panel.details.text()
+        assert panel.message.text() in messages.status(panel.message)
+        assert messages.boxes() == []  # the panel says it in place
 
         panel.remove_button.click()
         assert panel.table.topLevelItemCount() == 0
@@ -50,7 +52,7 @@ def test_add_refresh_and_remove_a_guide(qtbot, services, tmp_path: Path) -> None
     run_scenario(scenario())
 
 
-def test_a_bad_location_says_so(qtbot, services) -> None:
+def test_a_bad_location_says_so(qtbot, services, messages) -> None:
     panel = SourcesPanel(services)
     qtbot.addWidget(panel)
     panel.reload()
@@ -60,5 +62,6 @@ def test_a_bad_location_says_so(qtbot, services) -> None:
         panel.add_button.click()
         await wait_until(lambda: bool(panel.message.text()), timeout=30)
         assert "guide.xml" in panel.message.text()
+        assert [t for t in messages.status(panel.message) if "guide.xml" in t] == [panel.message.text()]
 
     run_scenario(scenario())

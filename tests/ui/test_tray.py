@@ -301,7 +301,9 @@ class FailingScheduler:
         raise OSError("disk full")
 
 
-def test_a_failed_refresh_shows_in_the_tooltip_and_a_message(qtbot, window, probe, services) -> None:
+def test_a_failed_refresh_shows_in_the_tooltip_and_a_message(
+    qtbot, window, probe, services, messages
+) -> None:
     # local noon: the retry in 15 min is today, whenever the suite runs (at 23:46 it said "tomorrow")
     noon = datetime.now().astimezone().replace(hour=12, minute=0, second=0, microsecond=0)
     services.clock = FixedClock(noon)
@@ -320,6 +322,8 @@ def test_a_failed_refresh_shows_in_the_tooltip_and_a_message(qtbot, window, prob
             tray.refresh_action.trigger()
             await wait_until(lambda: len(shown) == 1)
             assert shown[0] == ("Guide refresh failed", "disk full")
+            balloon = messages.find("disk full", where="tray")
+            assert (balloon.title, balloon.level) == ("Guide refresh failed", "warning")
             assert tray.refresh_action.isEnabled()
         finally:
             tray.uninstall()
