@@ -55,27 +55,69 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(gui[0], play=gui[1])
     parser = build_parser()
     args = parser.parse_args(argv)
+    try:
+        return _command(args)
+    except BrokenPipeError:
+        # the reader went away (`cinema library --json | head`): nothing more to say to it
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141  # as a process ended by SIGPIPE
+    except KeyboardInterrupt:
+        return 130
+
+
+# Exit codes: 1 a command failed, 2 the app could not start, 75 the database was busy (try again).
+EXIT_BUSY = 75
+
+
+def _command(args: argparse.Namespace) -> int:
     from app.cli import run
 
     if not getattr(args, "needs_services", True):
         return int(args.handler(None, args))
     from app.bootstrap import build_services
-    from app.domain.errors import CinemaError
+    from app.domain.errors import CinemaError, DatabaseBusy
 
     try:
         services = build_services(args.data_dir, console_log=False)
+    except DatabaseBusy as exc:
+        print(f"cinema: {exc}", file=sys.stderr)
+        return EXIT_BUSY
     except CinemaError as exc:
         print(f"cinema: {exc}", file=sys.stderr)
         return 2
     try:
         return run(services, args)
+    except DatabaseBusy as exc:
+        print(f"cinema: {exc}", file=sys.stderr)
+        return EXIT_BUSY
     except CinemaError as exc:
         print(f"cinema: {exc}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        return 130
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise
+    except Exception as exc:
+        return _unexpected(services, exc)
     finally:
         services.db.dispose()
+
+
+def _unexpected(services: object, exc: Exception) -> int:
+    """A bug or an outside failure we did not foresee: the traceback to the log, one line here."""
+    import logging
+
+    from app.domain.errors import DatabaseBusy
+    from app.storage.errors import translate
+
+    ours = translate(exc, str(getattr(getattr(services, "db", None), "path", "")))
+    if ours is not None:  # a busy or damaged database met outside the storage layer's own checks
+        print(f"cinema: {ours}", file=sys.stderr)
+        return EXIT_BUSY if isinstance(ours, DatabaseBusy) else 1
+    logging.getLogger("app").error("command failed", exc_info=exc)
+    logs = getattr(getattr(services, "paths", None), "logs", None)
+    where = f" (details in {logs / 'cinema.jsonl'})" if logs is not None else ""
+    print(f"cinema: unexpected error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

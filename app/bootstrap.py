@@ -11,6 +11,7 @@ from app.core.clock import SystemClock
 from app.core.config import AppPaths, load_settings
 from app.core.events import EventBus
 from app.core.log import setup_logging
+from app.domain.errors import StorageError
 from app.services.context import AppContext
 from app.storage.db import Database
 
@@ -97,7 +98,10 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Cinema")
     app.setOrganizationName("Cinema")
-    services = build_services(data_dir)
+    try:
+        services = build_services(data_dir)
+    except StorageError as exc:  # a damaged, busy or read-only database: say so, no window
+        return _storage_error_dialog(app, data_dir, exc)
     _load_translations(app, services.settings.language)
     qss = resources_dir() / "theme" / "dark.qss"
     if qss.exists():
@@ -147,6 +151,20 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
         shutdown_executor()
     services.db.dispose()
     return 0
+
+
+def _storage_error_dialog(app: Any, data_dir: str | Path | None, error: StorageError) -> int:
+    """The database could not be opened: a dialog names the file and what to do; exit code 2."""
+    from app.ui.storage_dialog import show_storage_error
+
+    log.error("cannot open the library: %s", error)
+    try:
+        language = load_settings(AppPaths.resolve(data_dir)).language
+    except Exception:
+        language = "system"
+    _load_translations(app, language)
+    show_storage_error(error)
+    return 2
 
 
 async def _cancel_pending(loop: Any) -> None:

@@ -11,7 +11,9 @@ from app.services.context import AppContext
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser("self-test", help="check storage, images and playback; exit 0 when all pass")
+    p = subparsers.add_parser(
+        "self-test", help="check storage, images, playback and the library database; exit 0 when all pass"
+    )
     p.set_defaults(handler=cmd_self_test, needs_services=False)
 
     p = subparsers.add_parser("play", help="open a file or URL straight into the player")
@@ -28,10 +30,17 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=cmd_history)
 
 
-def cmd_self_test(_services: AppContext | None, _args: argparse.Namespace) -> int:
+def cmd_self_test(_services: AppContext | None, args: argparse.Namespace) -> int:
+    from app.core.config import AppPaths
+    from app.domain.errors import CinemaError
     from app.services.selftest import run_checks
 
-    results = run_checks()
+    try:
+        database = AppPaths.resolve(args.data_dir).database
+    except CinemaError as exc:
+        print(f"FAIL data folder: {exc}", flush=True)
+        return 1
+    results = run_checks(database)
     for r in results:
         print(f"{'PASS' if r.ok else 'FAIL'} {r.name}: {r.detail}", flush=True)
     return 0 if results and all(r.ok for r in results) else 1

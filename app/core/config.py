@@ -24,9 +24,15 @@ from typing import Any
 
 import platformdirs
 
+from app.domain.errors import CinemaError
+
 log = logging.getLogger(__name__)
 
 APP_SLUG = "cinema"
+
+
+class DataDirError(CinemaError):
+    """A folder of the app's state cannot be created."""
 
 
 @dataclass(frozen=True)
@@ -62,7 +68,14 @@ class AppPaths:
                 Path(platformdirs.user_log_dir(APP_SLUG, appauthor=False)),
             )
         for p in (paths.data, paths.config, paths.cache, paths.logs):
-            p.mkdir(parents=True, exist_ok=True)
+            try:
+                p.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                if not p.is_dir():  # an existing read-only folder is fine: reading works
+                    raise DataDirError(
+                        f"Cannot create the folder {p} ({exc.strerror or exc}): choose a writable "
+                        "data folder (--data-dir or CINEMA_HOME)."
+                    ) from exc
         return paths
 
 
@@ -121,6 +134,37 @@ class SettingError(ValueError):
     pass
 
 
+# Allowed ranges (inclusive) of numeric settings: outside them a value means nothing useful
+# (0 workers, a negative timeout) or breaks later (a port above 65535).
+_RANGES: dict[str, tuple[float, float]] = {
+    "tmdb_rate_per_second": (0.1, 1000),
+    "enrich_concurrency": (1, 64),
+    "match_threshold": (0.0, 1.0),
+    "http_timeout_s": (0.1, 600),
+    "feed_max_bytes": (1, 64 * 1024**3),
+    "epg_keep_days": (1, 60),
+    "guide_refresh_hours": (0.25, 24 * 7),
+    "progress_interval_s": (0.01, 3600),
+    "watched_fraction": (0.1, 1.0),
+    "first_frame_timeout_s": (0.1, 3600),
+    "stall_timeout_s": (0.1, 3600),
+    "network_caching_ms": (0, 60_000),
+    "torrent_cache_gb": (0.1, 10_000),
+    "torrent_tick_interval_ms": (1, 5000),
+    "torrent_metadata_timeout_s": (0.1, 3600),
+    "torrent_stream_port": (0, 65535),
+    "poster_cache_mb": (1, 4096),
+}
+
+
+def _in_range(name: str, value: Any) -> Any:
+    bounds = _RANGES.get(name)
+    if bounds is not None and not bounds[0] <= value <= bounds[1]:
+        low, high = (int(b) if float(b).is_integer() else b for b in bounds)
+        raise SettingError(f"{name}: {value!r} is outside {low}..{high}")
+    return value
+
+
 def _coerce(name: str, value: Any) -> Any:
     """``value`` as the type of setting ``name``; SettingError when it cannot be one."""
     kind = _FIELD_TYPES.get(name)
@@ -135,14 +179,16 @@ def _coerce(name: str, value: Any) -> Any:
             return value.strip().lower() in _TRUE
     elif kind in (int, float):
         if isinstance(value, int) and not isinstance(value, bool):
-            return kind(value)
+            return _in_range(name, kind(value))
         if isinstance(value, float) and (kind is float or value.is_integer()):
-            return kind(value)  # 3.0 is a fine int; 2.5 is not
+            return _in_range(name, kind(value))  # 3.0 is a fine int; 2.5 is not
         if isinstance(value, str):
             try:
-                return kind(value.strip())
+                number = kind(value.strip())
             except ValueError:
                 pass
+            else:
+                return _in_range(name, number)  # NaN is in no range
     elif isinstance(value, str):
         return value
     raise SettingError(f"{name}: expected {kind.__name__}, got {value!r}")

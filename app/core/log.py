@@ -51,13 +51,20 @@ def setup_logging(log_dir: Path, level: int = logging.INFO, console: bool = True
         if getattr(handler, "_cinema", False):
             root.removeHandler(handler)
     root.setLevel(level)
-    file_handler = logging.handlers.RotatingFileHandler(
-        log_dir / "cinema.jsonl", maxBytes=5 * 1024 * 1024, backupCount=3, encoding="utf-8"
-    )
-    file_handler.setFormatter(JsonFormatter())
-    file_handler.addFilter(RedactingFilter())
-    file_handler._cinema = True  # type: ignore[attr-defined]
-    root.addHandler(file_handler)
+    try:
+        file_handler = logging.handlers.RotatingFileHandler(
+            log_dir / "cinema.jsonl", maxBytes=5 * 1024 * 1024, backupCount=3, encoding="utf-8"
+        )
+    except OSError as exc:
+        # a read-only data dir (or a full disk): commands that only read must still work
+        unwritable: str | None = f"{log_dir / 'cinema.jsonl'} ({exc.strerror or exc})"
+        console = True
+    else:
+        unwritable = None
+        file_handler.setFormatter(JsonFormatter())
+        file_handler.addFilter(RedactingFilter())
+        file_handler._cinema = True  # type: ignore[attr-defined]
+        root.addHandler(file_handler)
     if console:
         stream = logging.StreamHandler(sys.stderr)
         stream.setFormatter(
@@ -67,3 +74,7 @@ def setup_logging(log_dir: Path, level: int = logging.INFO, console: bool = True
         stream.setLevel(logging.WARNING)
         stream._cinema = True  # type: ignore[attr-defined]
         root.addHandler(stream)
+    if unwritable:
+        logging.getLogger(__name__).warning(
+            "cannot write the log file %s: warnings go to stderr only", unwritable
+        )

@@ -35,3 +35,23 @@ class BadTorrent(CinemaError):
 
 class PlaybackError(CinemaError):
     """The player could not open or keep playing a source."""
+
+
+class StorageError(CinemaError):
+    """The database cannot be used as it is; the message names the file and what to do."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class DatabaseBusy(StorageError):
+    """Another process held the database's write lock for longer than we wait."""
+
+
+class DatabaseCorrupt(StorageError):
+    """The database file is damaged; it is left untouched."""
+
+
+class DatabaseReadOnly(StorageError):
+    """The database (or its folder) cannot be written; reading still works."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import tempfile
 import time
 from collections.abc import Callable
@@ -94,16 +95,30 @@ def check_playback(seconds: float = 1.0, timeout: float = 15.0) -> CheckResult:
     return CheckResult("playback", ok, detail)
 
 
+def check_database(path: Path | None) -> CheckResult:
+    """The user's own database reads back whole (SQLite's quick check; nothing is written)."""
+    from app.storage.db import integrity_problem
+
+    if path is None or not path.exists():
+        return CheckResult("database", True, f"no library database yet at {path}")
+    problem = integrity_problem(path)
+    return CheckResult("database", problem is None, problem or f"{path}: integrity ok")
+
+
 CHECKS: list[Callable[[], CheckResult]] = [check_migrations, check_poster, check_playback]
 
 
-def run_checks() -> list[CheckResult]:
+def run_checks(database: Path | None = None) -> list[CheckResult]:
     results = []
-    for check in CHECKS:
+    checks: list[Callable[[], CheckResult]] = [*CHECKS, functools.partial(check_database, database)]
+    for check in checks:
         try:
             results.append(check())
         except Exception as exc:
-            results.append(
-                CheckResult(check.__name__.removeprefix("check_"), False, f"{type(exc).__name__}: {exc}")
-            )
+            results.append(CheckResult(_name(check), False, f"{type(exc).__name__}: {exc}"))
     return results
+
+
+def _name(check: Callable[[], CheckResult]) -> str:
+    fn = getattr(check, "func", check)  # a partial names its function
+    return str(getattr(fn, "__name__", "check")).removeprefix("check_")

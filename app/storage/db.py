@@ -10,10 +10,13 @@ connection, for the per-device parts only (storage/dialect.py says which).
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sqlite3
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,14 +35,38 @@ def migrations_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "migrations"
 
 
-def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+# How long a writer waits for another process's write lock before it says "busy" (a guide
+# import holds it for its whole transaction; the GUI's own saves wait far less: PendingWrites).
+BUSY_TIMEOUT_MS = 5000
+
+
+def _on_connect(dbapi_connection: Any, _record: Any, *, read_only: bool = False) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    if not read_only:  # a read-only database keeps the journal mode it has
+        cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     # NORMAL in WAL: a committed write survives a killed process (only power loss can undo it).
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
+
+
+def read_only_uri(db_path: Path | str) -> str | None:
+    """A read-only ``file:`` URI when the database exists but cannot be written, else None.
+
+    In a read-only folder SQLite cannot create the WAL's shared-memory file, so the database is
+    opened immutable (no locks, no -shm); a writable folder with a read-only file gets mode=ro.
+    """
+    path = Path(db_path)
+    if str(db_path) == ":memory:" or not path.exists():
+        return None
+    folder_writable = os.access(path.parent, os.W_OK)
+    if folder_writable and os.access(path, os.W_OK):
+        return None
+    from urllib.parse import quote
+
+    flags = "mode=ro" if folder_writable else "mode=ro&immutable=1"
+    return f"file:{quote(str(path.resolve()))}?{flags}"
 
 
 def is_url(target: Path | str) -> bool:
@@ -50,12 +77,20 @@ def is_url(target: Path | str) -> bool:
 def make_engine(db_path: Path | str) -> Engine:
     from sqlalchemy import create_engine, event
 
+    from app.storage import errors
+
     if is_url(db_path):
         # a server may have closed an idle pooled connection: check before use
         return create_engine(str(db_path), pool_pre_ping=True)
-    url = "sqlite://" if str(db_path) == ":memory:" else f"sqlite:///{db_path}"
-    engine = create_engine(url, future=True)
-    event.listen(engine, "connect", _on_connect)
+    uri = read_only_uri(db_path)
+    if uri is not None:
+        engine = create_engine(f"sqlite:///{uri}&uri=true", future=True)
+        event.listen(engine, "connect", lambda conn, rec: _on_connect(conn, rec, read_only=True))
+    else:
+        url = "sqlite://" if str(db_path) == ":memory:" else f"sqlite:///{db_path}"
+        engine = create_engine(url, future=True)
+        event.listen(engine, "connect", _on_connect)
+    errors.install(engine, str(db_path))
     return engine
 
 
@@ -146,8 +181,20 @@ class Database:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             target = ":memory:" if str(self.path) == ":memory:" else str(self.path)
-            conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, timeout=5.0)
-            _on_connect(conn, None)
+            uri = read_only_uri(self.path)
+            with self.errors():
+                conn = sqlite3.connect(
+                    uri or target,
+                    isolation_level=None,
+                    check_same_thread=False,
+                    timeout=BUSY_TIMEOUT_MS / 1000,
+                    uri=uri is not None,
+                )
+                try:
+                    _on_connect(conn, None, read_only=uri is not None)
+                except BaseException:
+                    conn.close()
+                    raise
             self._local.conn = conn
             with self._lock:
                 self._raw.append(conn)
@@ -160,7 +207,8 @@ class Database:
         on PostgreSQL one pooled connection of the engine.
         """
         if self.is_sqlite:
-            return self.raw().execute(sql, params or {}).fetchall()
+            with self.errors():
+                return self.raw().execute(sql, params or {}).fetchall()
         from sqlalchemy import text
 
         with self.engine.begin() as conn:
@@ -173,9 +221,27 @@ class Database:
         if not self.is_sqlite:
             migrate(self.engine)
             return
-        if head is not None and str(self.path) != ":memory:" and _stored_revision(self.raw()) == head:
-            return
-        migrate(self.engine)
+        with self.errors():
+            if head is not None and str(self.path) != ":memory:" and _stored_revision(self.raw()) == head:
+                return
+            if read_only_uri(self.path) is not None:
+                from app.storage.errors import read_only
+
+                raise read_only(str(self.path))  # an upgrade would have to write
+            migrate(self.engine)
+
+    @contextmanager
+    def errors(self) -> Iterator[None]:
+        """Raise a busy, damaged or read-only database as our error (storage/errors.py)."""
+        try:
+            yield
+        except Exception as exc:
+            from app.storage.errors import translate
+
+            ours = translate(exc, str(self.path))
+            if ours is None or ours is exc:
+                raise
+            raise ours from exc
 
     def interrupt(self) -> None:
         """Abort the queries running on any thread (they fail with "interrupted"); at exit."""
@@ -195,3 +261,28 @@ class Database:
                 conn.close()
             self._raw.clear()
         self._local = threading.local()
+
+
+def integrity_problem(path: Path) -> str | None:
+    """None when SQLite's quick check passes on the database at ``path`` (read only), else what is wrong.
+
+    Reads every page (seconds for a large guide): for ``self-test``, not for start-up.
+    """
+    from urllib.parse import quote
+
+    from app.storage.errors import corrupt, translate
+
+    uri = read_only_uri(path) or f"file:{quote(str(Path(path).resolve()))}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(5)")]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        ours = translate(exc, str(path))
+        return str(ours) if ours is not None else f"{path}: {exc}"
+    if rows == ["ok"]:
+        return None
+    found = [line for row in rows for line in row.splitlines() if line and not line.startswith("***")]
+    return f"{corrupt(str(path))} (SQLite: {found[0] if found else 'not ok'})"

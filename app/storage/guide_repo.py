@@ -30,6 +30,9 @@ CHANNEL_COLUMNS = (
     "id", "source_id", "guide_id", "name", "display_names", "logo", "group_title", "number",
     "stream_url", "headers", "catchup_mode", "catchup_source", "catchup_days", "tvg_shift",
 )  # fmt: skip
+# A guide import holds the write lock for its whole transaction; another writer (a second
+# import, a refresh in another process) waits this long, then says the database is busy.
+GUIDE_LOCK_WAIT_MS = 30_000
 _INSERT_PROGRAMME = (
     f"INSERT INTO programmes ({', '.join(PROGRAMME_COLUMNS)}) "
     f"VALUES ({', '.join('?' * len(PROGRAMME_COLUMNS))})"
@@ -215,6 +218,7 @@ class GuideWriter:
     def __init__(self, db: Database) -> None:
         if not db.is_sqlite:
             raise RuntimeError("the guide is written to the device's SQLite database only")
+        self._db = db
         self._path = str(db.path)
         self._conn: sqlite3.Connection | None = None
         self.source_id = 0
@@ -222,17 +226,26 @@ class GuideWriter:
         self._missing_stops = False
 
     def begin(self, source_id: int) -> None:
-        conn = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
+        """Take the write lock (waiting up to GUIDE_LOCK_WAIT_MS for another writer) and clear the source."""
+        with self._db.errors():  # busy, damaged or read-only: our error, one sentence
+            conn = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
+            try:
+                self._open(conn, source_id)
+            except BaseException:
+                conn.close()
+                raise
+        self._conn = conn
+
+    def _open(self, conn: sqlite3.Connection, source_id: int) -> None:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute(f"PRAGMA busy_timeout={GUIDE_LOCK_WAIT_MS}")
         # A larger page cache keeps the six programme indexes' hot pages in memory while
         # a million rows go in; 16 MB keeps the import within its memory budget.
         conn.execute("PRAGMA cache_size=-16384")
         conn.execute("PRAGMA temp_store=MEMORY")
         conn.execute("BEGIN IMMEDIATE")
-        self._conn = conn
         self.source_id = source_id
         others = conn.execute(
             "SELECT EXISTS (SELECT 1 FROM programmes WHERE source_id < ? OR source_id > ?)",
@@ -281,6 +294,10 @@ class GuideWriter:
         status: dict[str, Any],
     ) -> tuple[int, int]:
         """Finish: fill missing stops, prune, drop orphan placeholders, store status, commit."""
+        with self._db.errors():
+            return self._commit(now, prune_before, status)
+
+    def _commit(self, now: int, prune_before: int, status: dict[str, Any]) -> tuple[int, int]:
         conn = self.conn
         if self._missing_stops:
             conn.execute(_FILL_STOPS, (self.source_id,))

@@ -1081,4 +1081,22 @@ Switching to %3…</source>
         <translation>Системный трей не найден, поэтому закрытие окна завершает Cinema.</translation>
     </message>
 </context>
+<context>
+    <name>StorageDialog</name>
+    <message>
+        <location filename="../../app/ui/storage_dialog.py" line="21"/>
+        <source>The library database %1 is damaged and cannot be read. It was left as it is: move it away (or restore a backup) and start Cinema again to begin with a new library.</source>
+        <translation>База библиотеки %1 повреждена и не читается. Она оставлена как есть: переместите её (или восстановите из резервной копии) и запустите Cinema снова — будет создана новая библиотека.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/storage_dialog.py" line="25"/>
+        <source>The library database %1 is busy: another Cinema is writing to it. Try again in a moment.</source>
+        <translation>База библиотеки %1 занята: в неё пишет другой экземпляр Cinema. Попробуйте ещё раз через минуту.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/storage_dialog.py" line="27"/>
+        <source>The library database %1 or its folder is read-only. Make the folder writable and start Cinema again.</source>
+        <translation>База библиотеки %1 или её папка доступна только для чтения. Разрешите запись в папку и запустите Cinema снова.</translation>
+    </message>
+</context>
 </TS>

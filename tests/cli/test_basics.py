@@ -32,7 +32,7 @@ def test_self_test_passes_every_check(tmp_path: Path) -> None:
     out = cinema("self-test", home=tmp_path)
     lines = out.stdout.strip().splitlines()
     assert out.returncode == 0, out.stdout + out.stderr
-    assert [line.split()[1].rstrip(":") for line in lines] == ["migrations", "poster", "playback"]
+    assert [line.split()[1].rstrip(":") for line in lines] == ["migrations", "poster", "playback", "database"]
     assert all(line.startswith("PASS") for line in lines)
 
 
