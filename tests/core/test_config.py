@@ -77,3 +77,30 @@ def test_a_copy_with_a_wrong_value_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SettingError, match="unknown setting"):
         load_settings(AppPaths.resolve(tmp_path), no_such_thing=1)
     assert settings.model_copy(update={"poster_cache_mb": "32"}).poster_cache_mb == 32
+
+
+def test_values_outside_their_range_keep_the_default_and_say_which(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Issue 19 item 11: 0 workers did nothing, a negative timeout and port 99999 broke later."""
+    paths = AppPaths.resolve(tmp_path)
+    paths.settings_file.write_text(
+        '{"enrich_concurrency": 0, "http_timeout_s": -1, "torrent_stream_port": 99999, '
+        '"watched_fraction": "nan"}',
+        "utf-8",
+    )
+    monkeypatch.setenv("CINEMA_EPG_KEEP_DAYS", "-3")
+    with caplog.at_level("WARNING"):
+        settings = load_settings(paths)
+    assert (settings.enrich_concurrency, settings.http_timeout_s, settings.torrent_stream_port) == (
+        16,
+        30.0,
+        0,
+    )
+    assert settings.watched_fraction == 0.9 and settings.epg_keep_days == 7
+    assert "enrich_concurrency: 0 is outside 1..64" in caplog.text
+    assert "http_timeout_s: -1.0 is outside 0.1..600" in caplog.text
+    assert "torrent_stream_port: 99999 is outside 0..65535" in caplog.text
+    assert "epg_keep_days: -3 is outside 1..60" in caplog.text
+    with pytest.raises(SettingError, match="torrent_stream_port"):
+        settings.model_copy(update={"torrent_stream_port": 70000})
