@@ -29,7 +29,7 @@ def build_services(
     paths = AppPaths.resolve(data_dir)
     setup_logging(paths.logs, console=console_log)
     settings = load_settings(paths, **setting_overrides)
-    db = Database(paths.database)
+    db = Database(paths.database, busy_timeout_ms=int(settings.db_busy_timeout_s * 1000))
     db.migrate()
     services = AppContext(paths=paths, settings=settings, db=db, bus=EventBus(), clock=SystemClock())
     if load_demo and settings.demo_enabled:

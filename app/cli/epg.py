@@ -8,7 +8,7 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from app.domain.errors import CinemaError
+from app.domain.errors import CinemaError, DatabaseBusy
 from app.services.context import AppContext
 from app.services.guide import catalog as guide_catalog
 from app.services.guide import refresh as epg_refresh
@@ -45,7 +45,7 @@ class ProgressBar:
 
 def _fail(exc: BaseException) -> int:
     print(f"error: {exc}", file=sys.stderr)
-    return 2
+    return 75 if isinstance(exc, DatabaseBusy) else 2  # 75: busy, try again (as app.__main__)
 
 
 def _iso(value: str) -> datetime:

@@ -113,6 +113,7 @@ class Settings:
     torrent_tick_interval_ms: int = 100
     torrent_metadata_timeout_s: float = 60.0
     torrent_stream_port: int = 0  # local stream server port; 0 picks a free one
+    db_busy_timeout_s: float = 15.0  # a writer waits this long for another process's lock, then says "busy"
     poster_cache_mb: int = 24  # ~130 grid posters (5 screens); RSS at 20,000 titles stays under 200 MB
     demo_enabled: bool = True
     close_to_tray: bool = True  # closing the window hides it in the tray (when there is one)
@@ -154,6 +155,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "torrent_metadata_timeout_s": (0.1, 3600),
     "torrent_stream_port": (0, 65535),
     "poster_cache_mb": (1, 4096),
+    "db_busy_timeout_s": (0.05, 600),
 }
 
 

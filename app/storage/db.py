@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy import Engine
 
+    from app.storage.pending import PendingWrites
+
 log = logging.getLogger(__name__)
 
 
@@ -36,18 +38,21 @@ def migrations_dir() -> Path:
 
 
 # How long a writer waits for another process's write lock before it says "busy" (a guide
-# import holds it for its whole transaction; the GUI's own saves wait far less: PendingWrites).
-BUSY_TIMEOUT_MS = 5000
+# import holds it for its whole transaction; the GUI's progress saves wait far less and queue:
+# storage/pending.py). The app passes its setting db_busy_timeout_s.
+BUSY_TIMEOUT_MS = 15_000
 
 
-def _on_connect(dbapi_connection: Any, _record: Any, *, read_only: bool = False) -> None:
+def _on_connect(
+    dbapi_connection: Any, _record: Any, *, read_only: bool = False, busy_ms: int = BUSY_TIMEOUT_MS
+) -> None:
     cursor = dbapi_connection.cursor()
     if not read_only:  # a read-only database keeps the journal mode it has
         cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     # NORMAL in WAL: a committed write survives a killed process (only power loss can undo it).
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
     cursor.close()
 
 
@@ -74,7 +79,7 @@ def is_url(target: Path | str) -> bool:
     return isinstance(target, str) and "://" in target
 
 
-def make_engine(db_path: Path | str) -> Engine:
+def make_engine(db_path: Path | str, busy_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     from sqlalchemy import create_engine, event
 
     from app.storage import errors
@@ -85,11 +90,13 @@ def make_engine(db_path: Path | str) -> Engine:
     uri = read_only_uri(db_path)
     if uri is not None:
         engine = create_engine(f"sqlite:///{uri}&uri=true", future=True)
-        event.listen(engine, "connect", lambda conn, rec: _on_connect(conn, rec, read_only=True))
+        event.listen(
+            engine, "connect", lambda conn, rec: _on_connect(conn, rec, read_only=True, busy_ms=busy_ms)
+        )
     else:
         url = "sqlite://" if str(db_path) == ":memory:" else f"sqlite:///{db_path}"
         engine = create_engine(url, future=True)
-        event.listen(engine, "connect", _on_connect)
+        event.listen(engine, "connect", lambda conn, rec: _on_connect(conn, rec, busy_ms=busy_ms))
     errors.install(engine, str(db_path))
     return engine
 
@@ -157,9 +164,11 @@ class Database:
     ``path`` is a SQLite file (``:memory:`` too) or a PostgreSQL URL.
     """
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.path = path
         self.is_sqlite = not is_url(path)
+        self.busy_timeout_ms = busy_timeout_ms
+        self._pending: PendingWrites | None = None
         self._engine: Engine | None = None
         self._local = threading.local()
         self._raw: list[sqlite3.Connection] = []
@@ -168,7 +177,7 @@ class Database:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            self._engine = make_engine(self.path)
+            self._engine = make_engine(self.path, self.busy_timeout_ms)
         return self._engine
 
     def raw(self) -> sqlite3.Connection:
@@ -187,11 +196,11 @@ class Database:
                     uri or target,
                     isolation_level=None,
                     check_same_thread=False,
-                    timeout=BUSY_TIMEOUT_MS / 1000,
+                    timeout=self.busy_timeout_ms / 1000,
                     uri=uri is not None,
                 )
                 try:
-                    _on_connect(conn, None, read_only=uri is not None)
+                    _on_connect(conn, None, read_only=uri is not None, busy_ms=self.busy_timeout_ms)
                 except BaseException:
                     conn.close()
                     raise
@@ -252,8 +261,46 @@ class Database:
                 except sqlite3.ProgrammingError:  # already closed
                     pass
 
+    @property
+    def pending(self) -> PendingWrites:
+        """Small writes that met another process's lock, queued and retried (storage/pending.py)."""
+        if self._pending is None:
+            from app.storage.pending import PendingWrites
+
+            self._pending = PendingWrites(self)
+        return self._pending
+
+    @contextmanager
+    def busy_wait(self, ms: int) -> Iterator[None]:
+        """This thread's SQLite connection waits at most ``ms`` for a lock inside the block."""
+        if not self.is_sqlite:
+            yield
+            return
+        conn = self.raw()
+        conn.execute(f"PRAGMA busy_timeout={int(ms)}")
+        try:
+            yield
+        finally:
+            conn.execute(f"PRAGMA busy_timeout={int(self.busy_timeout_ms)}")
+
+    def release_thread(self) -> None:
+        """Close this thread's SQLite connection (a worker thread that is about to end)."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            return
+        self._local.conn = None
+        with self._lock:
+            if conn in self._raw:
+                self._raw.remove(conn)
+        conn.close()
+
     def dispose(self) -> None:
-        """Close every connection. Call only once no thread uses the database any more."""
+        """Write what is still queued (waiting up to the busy timeout), then close every connection.
+
+        Call only once no thread uses the database any more.
+        """
+        if self._pending is not None:
+            self._pending.close()
         if self._engine is not None:
             self._engine.dispose()
         with self._lock:

@@ -30,9 +30,6 @@ CHANNEL_COLUMNS = (
     "id", "source_id", "guide_id", "name", "display_names", "logo", "group_title", "number",
     "stream_url", "headers", "catchup_mode", "catchup_source", "catchup_days", "tvg_shift",
 )  # fmt: skip
-# A guide import holds the write lock for its whole transaction; another writer (a second
-# import, a refresh in another process) waits this long, then says the database is busy.
-GUIDE_LOCK_WAIT_MS = 30_000
 _INSERT_PROGRAMME = (
     f"INSERT INTO programmes ({', '.join(PROGRAMME_COLUMNS)}) "
     f"VALUES ({', '.join('?' * len(PROGRAMME_COLUMNS))})"
@@ -226,7 +223,7 @@ class GuideWriter:
         self._missing_stops = False
 
     def begin(self, source_id: int) -> None:
-        """Take the write lock (waiting up to GUIDE_LOCK_WAIT_MS for another writer) and clear the source."""
+        """Take the write lock (waiting up to the database's busy timeout) and clear the source."""
         with self._db.errors():  # busy, damaged or read-only: our error, one sentence
             conn = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
             try:
@@ -240,7 +237,7 @@ class GuideWriter:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute(f"PRAGMA busy_timeout={GUIDE_LOCK_WAIT_MS}")
+        conn.execute(f"PRAGMA busy_timeout={self._db.busy_timeout_ms}")
         # A larger page cache keeps the six programme indexes' hot pages in memory while
         # a million rows go in; 16 MB keeps the import within its memory budget.
         conn.execute("PRAGMA cache_size=-16384")

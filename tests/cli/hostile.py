@@ -13,10 +13,15 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def cli(
-    home: Path, *args: str, timeout: float = 120, prefix: tuple[str, ...] = (), stdin: str | None = None
+    home: Path,
+    *args: str,
+    timeout: float = 120,
+    prefix: tuple[str, ...] = (),
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """``cinema --data-dir HOME ARGS`` as a user runs it (no console log)."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO), **(env or {})}
     env.pop("CINEMA_HOME", None)
     return subprocess.run(
         [*prefix, sys.executable, "-m", "app", "--data-dir", str(home), *args],

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from app.core.tasks import run_blocking
-from app.domain.errors import BadFeed, CinemaError, NotFound, ProviderUnavailable
+from app.domain.errors import BadFeed, CinemaError, DatabaseBusy, NotFound, ProviderUnavailable
 from app.net.http_fetch import FetchResult, fetch_to_file, safe_label
 from app.providers.guide_feed import open_feed, read_head, sniff_kind
 from app.providers.m3u.parser import parse_m3u
@@ -286,6 +286,8 @@ def _refresh(
             # Downloads are only needed while importing; a 1 GB guide should not stay in cache.
             for name in (f"source-{source_id}.feed", f"source-{source_id}.guide"):
                 (services.paths.cache / "epg" / name).unlink(missing_ok=True)
+    except DatabaseBusy:
+        raise  # another process writes: recording the failure would wait for the same lock
     except CinemaError as exc:
         log.warning("guide refresh of %s failed: %s", label, exc)
         guide_repo.record_status(services.db, source_id, status="error", error=str(exc), now=_now(services))

@@ -38,7 +38,9 @@ class LibraryService:
         watched: bool | None = None,
         count_view: bool = False,
     ) -> None:
-        library_repo.save_progress(
+        # queued, not lost, while another process holds the database (storage/pending.py)
+        self._s.db.pending.submit(
+            library_repo.save_progress,
             self._s.db,
             self.profile_id,
             item_key,
@@ -61,8 +63,14 @@ class LibraryService:
     def update_history(
         self, entry_id: int, position_ms: int, duration_ms: int | None, ended: bool = False
     ) -> None:
-        library_repo.update_history(
-            self._s.db, entry_id, position_ms, duration_ms, self._s.clock.now(), ended
+        self._s.db.pending.submit(
+            library_repo.update_history,
+            self._s.db,
+            entry_id,
+            position_ms,
+            duration_ms,
+            self._s.clock.now(),
+            ended,
         )
 
     def history(self, limit: int = 200) -> list[HistoryEntry]:
