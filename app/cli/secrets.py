@@ -27,11 +27,25 @@ def register(subparsers: Any) -> None:
     st.set_defaults(handler=cmd_status, needs_services=False)
 
 
+def _read_token(name: str, from_stdin: bool) -> str:
+    """The token typed at a hidden prompt, or read from standard input when it is not a terminal."""
+    stream = sys.stdin
+    if stream is None or stream.closed:  # started with standard input closed
+        return ""
+    try:
+        if from_stdin or not stream.isatty():
+            return stream.readline().strip()
+        return getpass.getpass(f"{name.upper()} token (input hidden): ").strip()
+    except (EOFError, OSError, ValueError):  # end of input, or a terminal that went away
+        return ""
+
+
 def cmd_set(_services: Any, args: argparse.Namespace) -> int:
-    if args.stdin:
-        value = sys.stdin.readline().strip()
-    else:
-        value = getpass.getpass(f"{args.name.upper()} token (input hidden): ").strip()
+    try:
+        value = _read_token(args.name, args.stdin)
+    except KeyboardInterrupt:
+        print("\ncancelled; no change", file=sys.stderr)
+        return 130
     if not value:
         print("nothing entered; no change", file=sys.stderr)
         return 1

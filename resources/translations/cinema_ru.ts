@@ -588,6 +588,16 @@ Switching to %3…</source>
         <translation>Где Cinema хранит данные</translation>
     </message>
     <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="104"/>
+        <source>BitTorrent accepts peers on every network interface (%1): other computers can connect to it, as peers must. To limit it, set torrent_listen_interfaces in settings.json (for example 127.0.0.1:6881).</source>
+        <translation>BitTorrent принимает пиров на всех сетевых интерфейсах (%1): к нему могут подключаться другие компьютеры — так и должно быть для пиров. Чтобы ограничить, задайте torrent_listen_interfaces в settings.json (например, 127.0.0.1:6881).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="110"/>
+        <source>BitTorrent accepts peers only on %1 (torrent_listen_interfaces).</source>
+        <translation>BitTorrent принимает пиров только на %1 (torrent_listen_interfaces).</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/pages/settings_page.py" line="41"/>
         <source>Library</source>
         <translation>Библиотека</translation>

@@ -50,11 +50,24 @@ def parse_source(source: str) -> Source:
     if _HEX64.match(text):
         return _parse_magnet(f"magnet:?xt=urn:btmh:1220{text}", kind="hash")
     if text.lower().startswith("magnet:"):
-        return _parse_magnet(text, kind="magnet")
+        return _parse_magnet(_lower_magnet(text), kind="magnet")
     path = Path(text).expanduser()
     if path.suffix.lower() == ".torrent" or path.is_file():
         return _parse_file(path)
     raise BadTorrent(f"not a magnet link, .torrent file or info-hash: {text[:80]!r}")
+
+
+def _lower_magnet(uri: str) -> str:
+    """``MAGNET:?XT=URN:BTIH:...`` as libtorrent reads it: scheme, keys and the urn prefix in lower case."""
+    query = uri[len("magnet:") :].lstrip("?")
+    parts = []
+    for part in query.replace("&amp;", "&").split("&"):
+        key, sep, value = part.partition("=")
+        key = key.lower()
+        if key == "xt":
+            value = re.sub(r"(?i)^urn:(btih|btmh):", lambda m: f"urn:{m.group(1).lower()}:", value)
+        parts.append(f"{key}{sep}{value}")
+    return "magnet:?" + "&".join(parts)
 
 
 def _parse_magnet(uri: str, kind: str) -> Source:
@@ -90,12 +103,16 @@ def _peer_hints(uri: str) -> tuple[tuple[str, int], ...]:
 def _parse_file(path: Path) -> Source:
     try:
         size = path.stat().st_size
+        if not path.is_file():  # a folder named x.torrent, a link to /dev/zero, a pipe
+            raise BadTorrent(f"{path.name} is not a torrent file (not a regular file)")
+        with path.open("rb") as fh:
+            data = fh.read(MAX_TORRENT_BYTES + 1)  # capped even if the size lied
     except OSError as exc:
         raise BadTorrent(f"cannot read torrent file {path.name}: {exc.strerror}") from None
-    if size > MAX_TORRENT_BYTES:
-        raise BadTorrent(f"torrent file {path.name} is too large ({size} bytes)")
+    if size > MAX_TORRENT_BYTES or len(data) > MAX_TORRENT_BYTES:
+        raise BadTorrent(f"torrent file {path.name} is too large ({max(size, len(data))} bytes)")
     try:
-        info = lt.torrent_info(path.read_bytes())
+        info = lt.torrent_info(data)
     except RuntimeError as exc:
         raise BadTorrent(f"invalid torrent file {path.name}: {exc}") from None
     validate_info(info)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import shutil
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,7 @@ class ActiveTorrent:
     reads: dict[int, list[asyncio.Future[bytes]]] = field(default_factory=dict)
     read_cache: OrderedDict[int, bytes] = field(default_factory=OrderedDict)
     tasks: set[asyncio.Future[None]] = field(default_factory=set)
+    fresh: bool = False  # its cache folder was made by this add (nothing of an earlier stream in it)
 
     @property
     def info(self) -> Any:
@@ -165,13 +167,14 @@ class TorrentEngine:
             await self._wait_metadata(existing, metadata_timeout)
             return existing
         save_path = self.cache_root / source.info_hash
+        if source.params.ti is not None:
+            check_paths(source.params.ti, save_path)  # before anything is made on disk
+        fresh = not save_path.exists()
         save_path.mkdir(parents=True, exist_ok=True)
         params = self.session.load_resume(source.info_hash)
         if params is None or (source.params.ti is not None and params.ti is None):
             params = source.params
         params.save_path = str(save_path)
-        if source.params.ti is not None:
-            check_paths(source.params.ti, save_path)
         # Added paused and auto-managed by default: clear both so it starts at once.
         params.flags &= ~(lt.torrent_flags.paused | lt.torrent_flags.auto_managed)
         # Sequential until the policy starts: at metadata libtorrent picks pieces at once, before
@@ -187,6 +190,7 @@ class TorrentEngine:
             save_path=save_path,
             source=source,
             metadata=self.loop.create_future(),
+            fresh=fresh,
         )
         self._by_handle[handle] = active
         self.active[source.info_hash] = active
@@ -196,8 +200,11 @@ class TorrentEngine:
             _resolve(active.metadata)
         try:
             await self._wait_metadata(active, metadata_timeout)
-        except BaseException:
-            await self.remove(active, delete_files=not source.params.ti)
+        except BaseException:  # refused, timed out or cancelled (Ctrl-C)
+            if active.fresh:
+                await self.discard(active)
+            else:
+                await self.remove(active, delete_files=not source.params.ti)
             raise
         return active
 
@@ -310,6 +317,13 @@ class TorrentEngine:
                 await asyncio.to_thread(self.session.save_resume, [active.handle])
             flags = lt.session.delete_files if delete_files else 0
             self.session.ses.remove_torrent(active.handle, flags)
+
+    async def discard(self, active: ActiveTorrent) -> None:
+        """Forget a torrent refused on its first add: no files, folder or resume data stay behind."""
+        await self.remove(active, delete_files=True)
+        self.session.resume_file(active.info_hash).unlink(missing_ok=True)
+        if active.fresh and active.save_path.parent == self.cache_root:
+            await asyncio.to_thread(shutil.rmtree, active.save_path, True)
 
     def close(self) -> None:
         for unsubscribe in self._unsubscribe:

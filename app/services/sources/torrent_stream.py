@@ -10,7 +10,7 @@ from typing import Any
 
 from app.core.tasks import run_blocking
 from app.domain.errors import BadTorrent
-from app.engines.torrent.adding import TorrentFile, parse_source
+from app.engines.torrent.adding import TorrentFile, file_list, parse_source
 from app.engines.torrent.cache import CacheEntry, TorrentCache
 from app.engines.torrent.engine import ActiveTorrent, TorrentEngine
 from app.engines.torrent.server import StreamServer
@@ -107,9 +107,14 @@ class StreamingService:
         await self._clean_cache()
         timeout = self.services.settings.torrent_metadata_timeout_s
         active = await engine.add(parsed, timeout)
-        policy = engine.open_file(active, file_index, start_byte)
-        file = policy.file
-        engine.file_path(active, file)  # refuses a name that would escape the cache
+        try:
+            policy = engine.open_file(active, file_index, start_byte)
+            file = policy.file
+            engine.file_path(active, file)  # refuses a name that would escape the cache
+        except BadTorrent:
+            if active.fresh:  # refused on its first add: leave no folder or resume data behind
+                await engine.discard(active)
+            raise
         assert self.server is not None and active.tracker is not None
         url = self.server.publish(
             file.path,
@@ -144,14 +149,58 @@ class StreamingService:
         self.handles.append(handle)
         return handle
 
+    async def list_files(self, source: str) -> list[TorrentFile]:
+        """A torrent's files (any kind, video or not): from a .torrent at once, else after metadata."""
+        parsed = await run_blocking(parse_source, source)
+        if parsed.params.ti is not None:
+            return file_list(parsed.params.ti)
+        engine = await self._ensure_started()
+        active = await engine.add(parsed, self.services.settings.torrent_metadata_timeout_s)
+        files = active.files()
+        if active.fresh:
+            await engine.discard(active)  # listing downloads nothing and keeps nothing
+        return files
+
     def stats(self, handle: StreamHandle) -> StreamStats:
         status = handle._active.handle.status()
         if handle._active.tracker is None:
             return metadata_stats(status, handle._active.error)
         return stream_stats(status, handle._policy)
 
-    async def wait_playable(self, handle: StreamHandle, limit_s: float) -> None:
-        """Wait until the header, an MP4's index and the resume position are buffered."""
+    async def wait_playable(
+        self, handle: StreamHandle, limit_s: float, *, no_peers_s: float | None = None
+    ) -> None:
+        """Wait until the header, an MP4's index and the resume position are buffered.
+
+        With ``no_peers_s``, BadTorrent as soon as no peer has been connected for that long
+        (a torrent nobody shares would otherwise wait ``limit_s``, an hour for the CLI).
+        """
+        if no_peers_s is None:
+            return await self._wait_start(handle, limit_s)
+        start = asyncio.ensure_future(self._wait_start(handle, limit_s))
+        alone = asyncio.ensure_future(self._no_peers(handle, no_peers_s))
+        try:
+            done, _ = await asyncio.wait({start, alone}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (start, alone):
+                task.cancel()
+        (start if start in done else alone).result()
+        return None
+
+    async def _no_peers(self, handle: StreamHandle, limit_s: float) -> None:
+        loop = asyncio.get_running_loop()
+        alone_since = loop.time()
+        while True:
+            await asyncio.sleep(min(0.5, limit_s / 4))
+            if handle._active.handle.status().num_peers > 0:
+                alone_since = loop.time()
+            elif loop.time() - alone_since >= limit_s:
+                raise BadTorrent(
+                    f"{handle.file_name}: found no peers in {limit_s:g} s (nobody shares this torrent "
+                    "now); try another source or later"
+                )
+
+    async def _wait_start(self, handle: StreamHandle, limit_s: float) -> None:
         policy = handle._policy
 
         async def have_start() -> bool:

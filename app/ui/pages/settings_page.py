@@ -45,6 +45,10 @@ class SettingsPage(QWidget):
         self.paths_label = QLabel("\n".join(f"{name}: {where}" for name, where in lines))
         self.paths_label.setObjectName("Muted")
         self.paths_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.torrent_listen = QLabel(self._listen_text(services.settings.torrent_listen_interfaces))
+        self.torrent_listen.setObjectName("Muted")
+        self.torrent_listen.setWordWrap(True)
+        self.torrent_listen.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         row = QHBoxLayout()
         row.addWidget(self.demo_button)
@@ -82,8 +86,24 @@ class SettingsPage(QWidget):
         layout.addSpacing(12)
         layout.addWidget(data_heading)
         layout.addWidget(self.paths_label)
+        layout.addWidget(self.torrent_listen)
         layout.addStretch(1)
         self._refresh_demo()
+
+    def _listen_text(self, interfaces: str) -> str:
+        """Where BitTorrent accepts peers; every interface by default (peers must reach it)."""
+        hosts = [
+            item.strip().rpartition(":")[0].strip("[]") for item in interfaces.split(",") if item.strip()
+        ]
+        if any(host in ("", "0.0.0.0", "::") for host in hosts):
+            text = self.tr(
+                "BitTorrent accepts peers on every network interface (%1): other computers can "
+                "connect to it, as peers must. To limit it, set torrent_listen_interfaces in "
+                "settings.json (for example 127.0.0.1:6881)."
+            )
+        else:
+            text = self.tr("BitTorrent accepts peers only on %1 (torrent_listen_interfaces).")
+        return text.replace("%1", ", ".join(item.strip() for item in interfaces.split(",") if item.strip()))
 
     def refresh(self) -> None:
         """Re-read sources and demo state (when the page is shown: the guide stack loads lazily)."""
