@@ -1,19 +1,13 @@
-"""Tasks: ``run_blocking`` for heavy work off the loop, and keyed tasks where the newest wins."""
+"""Tasks: ``run_blocking`` for heavy work off the loop, on one worker pool shut down at exit."""
 
 from __future__ import annotations
 
 import contextvars
 import functools
-import logging
 import sys
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
-
-if TYPE_CHECKING:
-    import asyncio
-
-log = logging.getLogger(__name__)
+from typing import ParamSpec, TypeVar
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -62,48 +56,3 @@ async def run_blocking(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) ->
     ctx = contextvars.copy_context()
     call = functools.partial(ctx.run, fn, *args, **kwargs)
     return await loop.run_in_executor(executor(), call)
-
-
-class TaskRegistry:
-    """Keeps a reference to every task, logs failures, and cancels the old task of a key."""
-
-    def __init__(self, on_error: Callable[[BaseException], None] | None = None) -> None:
-        self._tasks: set[asyncio.Task[Any]] = set()
-        self._keyed: dict[str, asyncio.Task[Any]] = {}
-        self._on_error = on_error
-
-    def spawn(self, coro: Coroutine[Any, Any, T], key: str | None = None) -> asyncio.Task[T]:
-        import asyncio
-
-        if key is not None and (old := self._keyed.get(key)) is not None and not old.done():
-            old.cancel()
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        if key is not None:
-            self._keyed[key] = task
-        task.add_done_callback(functools.partial(self._finished, key))
-        return task
-
-    def _finished(self, key: str | None, task: asyncio.Task[Any]) -> None:
-        self._tasks.discard(task)
-        if key is not None and self._keyed.get(key) is task:
-            del self._keyed[key]
-        if task.cancelled():
-            return
-        exc = task.exception()
-        if exc is not None:
-            log.error("task failed", exc_info=exc)
-            if self._on_error is not None:
-                self._on_error(exc)
-
-    async def cancel_all(self) -> None:
-        import asyncio
-
-        tasks = list(self._tasks)
-        for task in tasks:
-            task.cancel()
-        if tasks:
-            await asyncio.gather(*tasks, return_exceptions=True)
-
-    def __len__(self) -> int:
-        return len(self._tasks)
