@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+import warnings
 from typing import Any
 
 from app.core import secrets
@@ -28,15 +29,16 @@ def register(subparsers: Any) -> None:
 
 
 def _read_token(name: str, from_stdin: bool) -> str:
-    """The token typed at a hidden prompt, or read from standard input when it is not a terminal."""
+    """The token typed at a hidden prompt (the terminal, else standard input), or read from stdin."""
     stream = sys.stdin
-    if stream is None or stream.closed:  # started with standard input closed
-        return ""
     try:
-        if from_stdin or not stream.isatty():
-            return stream.readline().strip()
-        return getpass.getpass(f"{name.upper()} token (input hidden): ").strip()
-    except (EOFError, OSError, ValueError):  # end of input, or a terminal that went away
+        if from_stdin:
+            return stream.readline().strip() if stream is not None and not stream.closed else ""
+        with warnings.catch_warnings():
+            # no terminal: the token comes from a pipe or a file, where echo does not matter
+            warnings.simplefilter("ignore", getpass.GetPassWarning)
+            return getpass.getpass(f"{name.upper()} token (input hidden): ").strip()
+    except (EOFError, OSError, ValueError, AttributeError):  # input closed or ended, no terminal
         return ""
 
 
