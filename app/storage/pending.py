@@ -79,6 +79,9 @@ class PendingWrites:
                     if len(self._queue) == 1:
                         log.warning("database busy: a save is queued and will be retried")
                     return False
+                except BaseException:
+                    self._queue.popleft()  # not a lock: retrying cannot help; the caller hears of it
+                    raise
                 self._queue.popleft()
         return True
 

@@ -150,3 +150,14 @@ def test_a_save_still_queued_at_exit_is_written_once_the_lock_is_free(services, 
     holder.release()
     services.db.dispose()  # at exit: the queue is written before the connections close
     assert library_repo.get_progress(services.db, 1, "tmdb:movie:1").position_ms == 42_000  # type: ignore[union-attr]
+
+
+def test_a_write_that_fails_for_another_reason_is_not_retried_forever(services) -> None:
+    def broken() -> None:
+        raise ValueError("not a lock problem")
+
+    with pytest.raises(ValueError, match="not a lock problem"):
+        services.db.pending.submit(broken)
+    assert len(services.db.pending) == 0
+    LibraryService(services).save_progress("tmdb:movie:2", 1_000, None)  # the next save still goes in
+    assert library_repo.get_progress(services.db, 1, "tmdb:movie:2").position_ms == 1_000  # type: ignore[union-attr]
