@@ -43,7 +43,8 @@ class PostgresCluster:
 
     def __init__(self, bindir: Path) -> None:
         self.bindir = bindir
-        self.root = Path(tempfile.mkdtemp(prefix="cinema-pg-"))
+        # as root, under /tmp: the unprivileged owner must reach it (TMPDIR may be root's own)
+        self.root = Path(tempfile.mkdtemp(prefix="cinema-pg-", dir="/tmp" if os.geteuid() == 0 else None))
         self.data = self.root / "data"
         self.sockets = self.root / "sock"
         self.log = self.root / "server.log"
@@ -90,6 +91,7 @@ class PostgresCluster:
                     self.bindir / "pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60",
                     "-o", f"-p {self.port} {options}", "start",
                 )  # fmt: skip
+                self._reap_when_gone()
                 return self
             except RuntimeError:
                 if "could not bind" not in (
@@ -97,6 +99,21 @@ class PostgresCluster:
                 ):
                     raise
         raise RuntimeError(f"PostgreSQL found no free port: {self.log}")
+
+    def _reap_when_gone(self) -> None:
+        """A watcher that stops the server and removes its files if this test run dies (kill -9)."""
+        script = (
+            f"while kill -0 {os.getpid()} 2>/dev/null; do sleep 2; done; "
+            f'pid=$(head -n 1 "{self.data}/postmaster.pid" 2>/dev/null) && kill -QUIT "$pid"; '
+            f'sleep 2; rm -rf "{self.root}"'
+        )
+        subprocess.Popen(
+            ["sh", "-c", script],
+            start_new_session=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
 
     def url(self, dbname: str = "postgres") -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{dbname}"
