@@ -70,6 +70,8 @@ class PendingWrites:
             )
 
     def _drain(self, wait_ms: int) -> bool:
+        if not self._queue:
+            return True
         with self._db.busy_wait(wait_ms):
             while self._queue:
                 fn, args, kwargs = self._queue[0]
