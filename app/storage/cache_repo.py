@@ -1,4 +1,4 @@
-"""Provider responses cached in SQLite with TTLs (search 7 d, details 30 d, not found 1 d)."""
+"""Provider responses cached in the database with TTLs (search 7 d, details 30 d, not found 1 d)."""
 
 from __future__ import annotations
 
