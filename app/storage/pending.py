@@ -39,6 +39,7 @@ class PendingWrites:
         self._lock = threading.Lock()
         self._retrier: threading.Thread | None = None
         self._closed = threading.Event()
+        self._provisional: dict[int, list[int]] = {}
 
     def __len__(self) -> int:
         return len(self._queue)
@@ -51,6 +52,20 @@ class PendingWrites:
         if not written:
             self._start_retrier()
         return written
+
+    def provisional(self, written: list[int]) -> int:
+        """A negative id standing for a row whose queued insert will append its id to ``written``."""
+        with self._lock:
+            key = -(len(self._provisional) + 1)
+            self._provisional[key] = written
+            return key
+
+    def resolve(self, entry_id: int) -> int | None:
+        """The real id of ``entry_id`` (itself unless provisional); None while not yet written."""
+        if entry_id >= 0:
+            return entry_id
+        written = self._provisional.get(entry_id)
+        return written[0] if written else None
 
     def flush(self, wait_ms: int | None = None) -> bool:
         """Write what is queued, each write waiting up to ``wait_ms`` for the lock; True when empty."""

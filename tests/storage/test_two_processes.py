@@ -161,3 +161,16 @@ def test_a_write_that_fails_for_another_reason_is_not_retried_forever(services) 
     assert len(services.db.pending) == 0
     LibraryService(services).save_progress("tmdb:movie:2", 1_000, None)  # the next save still goes in
     assert library_repo.get_progress(services.db, 1, "tmdb:movie:2").position_ms == 1_000  # type: ignore[union-attr]
+
+
+def test_a_play_started_while_another_process_writes_keeps_its_history(services, holder) -> None:
+    library = LibraryService(services)
+    entry = library.start_history("tmdb:movie:3", "tmdb:movie:3", "Film", "file:///film.mkv")
+    assert entry < 0  # provisional: the insert is queued behind the other process's lock
+    library.update_history(entry, 30_000, 100_000)
+    library.update_history(entry, 60_000, 100_000, ended=True)
+    holder.release()
+    assert services.db.pending.flush()
+    [written] = library.history()
+    assert (written.label, written.position_ms, written.duration_ms) == ("Film", 60_000, 100_000)
+    assert written.ended_at is not None and services.db.pending.resolve(entry) == written.id

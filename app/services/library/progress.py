@@ -54,24 +54,29 @@ class LibraryService:
         self._s.bus.publish(ProgressDidChange(item_key, position_ms, duration_ms))
 
     def start_history(self, item_key: str, title_id: str | None, label: str, location: str) -> int:
-        entry = library_repo.start_history(
-            self._s.db, self.profile_id, item_key, title_id, label, location, self._s.clock.now()
-        )
+        """The new entry's id; while another process writes, a provisional (negative) id that
+        later updates of the entry resolve once the queued insert has run."""
+        db, now, profile = self._s.db, self._s.clock.now(), self.profile_id
+        written: list[int] = []
+
+        def insert() -> None:
+            written.append(library_repo.start_history(db, profile, item_key, title_id, label, location, now))
+
+        entry = written[0] if db.pending.submit(insert) else db.pending.provisional(written)
         self._s.bus.publish(HistoryDidChange(item_key))
         return entry
 
     def update_history(
         self, entry_id: int, position_ms: int, duration_ms: int | None, ended: bool = False
     ) -> None:
-        self._s.db.pending.submit(
-            library_repo.update_history,
-            self._s.db,
-            entry_id,
-            position_ms,
-            duration_ms,
-            self._s.clock.now(),
-            ended,
-        )
+        db, now = self._s.db, self._s.clock.now()
+
+        def update() -> None:
+            real = db.pending.resolve(entry_id)  # at write time: a queued insert has run by then
+            if real is not None:
+                library_repo.update_history(db, real, position_ms, duration_ms, now, ended)
+
+        db.pending.submit(update)
 
     def history(self, limit: int = 200) -> list[HistoryEntry]:
         return library_repo.list_history(self._s.db, self.profile_id, limit)
