@@ -139,6 +139,7 @@ channels = Table(
     Column("catchup_source", Text),
     Column("catchup_days", Integer),
     Column("tvg_shift", Float),
+    Column("catchup_correction", Float),  # migration 0004: hours off the catch-up URL's times
 )
 Index("ix_channels_source_id", channels.c.source_id)
 
@@ -309,4 +310,66 @@ torrents = Table(
     Column("keep", Boolean, nullable=False, server_default="0"),
     Column("added_at", Integer, nullable=False),
     Column("last_access_at", Integer, nullable=False),
+)
+
+# ---------------------------------------------------------------- TV (migration 0004)
+
+guide_pairs = Table(
+    "guide_pairs",
+    metadata,
+    Column("playlist_id", Integer, ForeignKey("guide_sources.id", ondelete="CASCADE"), nullable=False),
+    Column("guide_id", Integer, ForeignKey("guide_sources.id", ondelete="CASCADE"), nullable=False),
+    Column("origin", String, nullable=False, server_default="manual"),  # manual, auto, off
+    Column("created_at", Integer, nullable=False),
+    PrimaryKeyConstraint("playlist_id", "guide_id"),
+)
+
+channel_links = Table(
+    "channel_links",
+    metadata,
+    Column("playlist_channel_id", String, primary_key=True),  # channels.id of a playlist channel
+    Column("playlist_id", Integer, ForeignKey("guide_sources.id", ondelete="CASCADE"), nullable=False),
+    Column("guide_channel_id", String),  # channels.id of the guide channel; null: none fits
+    Column("method", String, nullable=False),  # tvg-id, name, fuzzy, manual, none
+    Column("score", Float),
+    Column("updated_at", Integer, nullable=False),
+)
+Index("ix_channel_links_guide_channel_id", channel_links.c.guide_channel_id)
+Index("ix_channel_links_playlist_id", channel_links.c.playlist_id)
+
+favourite_channels = Table(
+    "favourite_channels",
+    metadata,
+    Column("profile_id", Integer, ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+    Column("channel_id", String, nullable=False),
+    Column("added_at", Integer, nullable=False),
+    PrimaryKeyConstraint("profile_id", "channel_id"),
+)
+
+reminders = Table(
+    "reminders",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("profile_id", Integer, ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String, nullable=False),  # airing (one channel and start) or title (any airing)
+    Column("title_id", String),
+    Column("channel_id", String),
+    Column("start", Integer),
+    Column("stop", Integer),
+    Column("label", Text, nullable=False),
+    Column("channel_name", Text),
+    Column("auto_play", Boolean, nullable=False, server_default="0"),  # "Watch live at 21:00"
+    Column("fired_start", Integer),  # the start of the last airing it fired for
+    Column("created_at", Integer, nullable=False),
+)
+Index("ix_reminders_profile_id", reminders.c.profile_id)
+
+announced_airings = Table(
+    "announced_airings",
+    metadata,
+    Column("profile_id", Integer, ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+    Column("title_id", String, nullable=False),
+    Column("channel_id", String, nullable=False),
+    Column("start", Integer, nullable=False),
+    PrimaryKeyConstraint("profile_id", "title_id", "channel_id", "start"),
 )
