@@ -140,6 +140,7 @@ channels = Table(
     Column("catchup_days", Integer),
     Column("tvg_shift", Float),
     Column("catchup_correction", Float),  # migration 0004: hours off the catch-up URL's times
+    Column("position", Integer),  # migration 0004: the order of the playlist
 )
 Index("ix_channels_source_id", channels.c.source_id)
 

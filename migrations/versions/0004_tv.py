@@ -5,7 +5,8 @@ Revises: 0003
 Create Date: 2026-12-05
 
 - ``channels.catchup_correction``: the playlist's ``catchup-correction`` (hours), subtracted from
-  the times a catch-up URL carries (as Kodi's IPTV Simple does).
+  the times a catch-up URL carries (as Kodi's IPTV Simple does); ``channels.position``: the
+  channel's place in its playlist (the channel list keeps the playlist's order).
 - ``guide_pairs``: a playlist and a guide added separately, linked by hand (``epg add
   --guide-for``, Settings) or automatically; ``origin`` 'off' remembers an unlinking so that
   automatic pairing does not link them again.
@@ -28,6 +29,7 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("channels", schema=None) as batch_op:
         batch_op.add_column(sa.Column("catchup_correction", sa.Float(), nullable=True))
+        batch_op.add_column(sa.Column("position", sa.Integer(), nullable=True))
 
     op.create_table(
         "guide_pairs",
@@ -125,4 +127,5 @@ def downgrade() -> None:
     op.drop_table("channel_links")
     op.drop_table("guide_pairs")
     with op.batch_alter_table("channels", schema=None) as batch_op:
+        batch_op.drop_column("position")
         batch_op.drop_column("catchup_correction")
