@@ -114,8 +114,8 @@ def run_floor(guide: Path, home: Path) -> dict[str, float]:
     from lxml import etree
 
     from app.core.config import AppPaths
-    from app.providers.guide_feed import open_feed
-    from app.providers.xmltv.parser import parse_time
+    from app.providers.guide.feed import open_feed
+    from app.providers.guide.xmltv.parser import parse_time
     from app.storage.db import Database
 
     paths = AppPaths.resolve(home)

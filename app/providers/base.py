@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from app.domain.streams import StreamCandidate, StreamQuery
-    from app.providers.guide_feed import ChannelRecord, ProgrammeRecord
-    from app.providers.meta import Candidate, TitleMeta
+    from app.providers.guide.feed import ChannelRecord, ProgrammeRecord
+    from app.providers.meta.models import Candidate, TitleMeta
 
 
 class Capability(StrEnum):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.errors import BadFeed
-from app.providers.provider_json.parser import parse_provider_json
+from app.providers.guide.programme_json.parser import parse_provider_json
 
 REALWORLD_JSON = Path(__file__).resolve().parents[3] / "shared" / "realworld" / "provider_json"
 FILES = sorted(p.name for p in REALWORLD_JSON.glob("*.json"))

@@ -11,8 +11,8 @@ import pytest
 from app.domain.errors import NotFound, RateLimited
 from app.net.client import make_client
 from app.net.retry import RetryPolicy
-from app.providers.shikimori import parse
-from app.providers.shikimori.client import ShikimoriClient, shikimori_limiter
+from app.providers.meta.shikimori import parse
+from app.providers.meta.shikimori.client import ShikimoriClient, shikimori_limiter
 from tests.fakes.shikimori_server import FakeShikimori
 
 ORIGIN = "https://shikimori.io"

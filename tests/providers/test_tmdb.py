@@ -12,8 +12,8 @@ import pytest
 
 from app.domain.errors import AuthError, BadFeed, NotFound
 from app.net.client import make_client
-from app.providers.tmdb import parse
-from app.providers.tmdb.client import AUTH_HELP, TmdbClient
+from app.providers.meta.tmdb import parse
+from app.providers.meta.tmdb.client import AUTH_HELP, TmdbClient
 from tests.fakes.tmdb_server import GOOD_TOKEN, FakeTmdb, Faults
 
 BASE = "https://image.tmdb.org/t/p/"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from app.domain.errors import BadFeed
-from app.providers.guide_feed import ChannelRecord, ProgrammeRecord, open_feed
-from app.providers.xmltv.parser import iter_xmltv, parse_time
+from app.providers.guide.feed import ChannelRecord, ProgrammeRecord, open_feed
+from app.providers.guide.xmltv.parser import iter_xmltv, parse_time
 
 REALWORLD_XMLTV = Path(__file__).resolve().parents[3] / "shared" / "realworld" / "xmltv"
 GUIDES = sorted(p.name for p in REALWORLD_XMLTV.glob("*") if p.name != "xmltv.dtd")

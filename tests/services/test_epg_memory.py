@@ -16,8 +16,8 @@ REPO = Path(__file__).resolve().parents[2]
 SCRIPT = """
 import json, resource, sys
 from pathlib import Path
-from app.providers.guide_feed import open_feed
-from app.providers.xmltv.parser import iter_xmltv
+from app.providers.guide.feed import open_feed
+from app.providers.guide.xmltv.parser import iter_xmltv
 from app.services.guide.pipeline import RowBuilder, produce_rows
 
 def rss():

@@ -15,8 +15,8 @@ import pytest
 
 from app.core.clock import FixedClock
 from app.domain.errors import BadFeed, ProviderUnavailable
-from app.providers.guide_feed import ProgrammeRecord, open_feed
-from app.providers.xmltv.parser import iter_xmltv
+from app.providers.guide.feed import ProgrammeRecord, open_feed
+from app.providers.guide.xmltv.parser import iter_xmltv
 from app.services.guide import catalog as guide_catalog
 from app.services.guide import refresh as epg_refresh
 from app.services.guide.refresh import GuideDidRefresh, RefreshProgress

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from app.net.ratelimit import RateLimiter
-from app.providers.meta import Candidate
+from app.providers.meta.models import Candidate
 from app.services.enrich import matching
 from app.services.enrich.enricher import Enricher
 from app.services.enrich.matching import (

@@ -17,11 +17,11 @@ from app.domain.errors import AuthError, BadFeed, NotFound, ProviderUnavailable,
 from app.net.client import make_client
 from app.net.ratelimit import RateLimiter
 from app.net.retry import RequestStats
-from app.providers.meta import Candidate, TitleMeta
-from app.providers.shikimori import parse as shiki_parse
-from app.providers.shikimori.client import ShikimoriClient, shikimori_limiter
-from app.providers.tmdb import parse as tmdb_parse
-from app.providers.tmdb.client import TmdbClient
+from app.providers.meta.models import Candidate, TitleMeta
+from app.providers.meta.shikimori import parse as shiki_parse
+from app.providers.meta.shikimori.client import ShikimoriClient, shikimori_limiter
+from app.providers.meta.tmdb import parse as tmdb_parse
+from app.providers.meta.tmdb.client import TmdbClient
 from app.services.context import AppContext
 from app.services.enrich import matching
 from app.services.enrich.matching import GuideFacts, Scored

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from app.providers.meta import Candidate
+from app.providers.meta.models import Candidate
 
 THRESHOLD = 0.80  # below it a film stays unmatched: a wrong poster is worse than none
 MARGIN = 0.05  # the best must beat the next different candidate by this much

@@ -16,7 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from app.providers.guide_feed import ChannelRecord, ProgrammeRecord
+from app.providers.guide.feed import ChannelRecord, ProgrammeRecord
 from app.services.guide.film_detection import FILM_KINDS, detect, film_key
 from app.services.titles import normalize_title
 from app.storage.db import Database

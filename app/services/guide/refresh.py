@@ -15,10 +15,10 @@ from urllib.parse import urljoin, urlsplit
 from app.core.tasks import run_blocking
 from app.domain.errors import BadFeed, CinemaError, DatabaseBusy, NotFound, ProviderUnavailable
 from app.net.http_fetch import FetchResult, fetch_to_file, safe_label
-from app.providers.guide_feed import open_feed, read_head, sniff_kind
-from app.providers.m3u.parser import parse_m3u
-from app.providers.provider_json.parser import parse_provider_json
-from app.providers.xmltv.parser import iter_xmltv
+from app.providers.guide.feed import open_feed, read_head, sniff_kind
+from app.providers.guide.m3u.parser import parse_m3u
+from app.providers.guide.programme_json.parser import parse_provider_json
+from app.providers.guide.xmltv.parser import iter_xmltv
 from app.services.context import AppContext
 from app.services.guide.models import (
     GuideDidRefresh,

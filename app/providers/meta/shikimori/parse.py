@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from app.domain.errors import BadFeed
-from app.providers.meta import Candidate, TitleMeta, year_of
+from app.providers.meta.models import Candidate, TitleMeta, year_of
 
 _BBCODE = re.compile(r"\[/?[a-z_]+(?:=[^\]]*)?\]")
 

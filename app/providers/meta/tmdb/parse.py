@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.domain.errors import BadFeed
-from app.providers.meta import Candidate, TitleMeta, year_of
+from app.providers.meta.models import Candidate, TitleMeta, year_of
 
 ANIMATION_GENRE = 16
 POSTER_SIZE = "w500"

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.domain.errors import BadFeed
-from app.providers.guide_feed import ChannelRecord
+from app.providers.guide.feed import ChannelRecord
 
 _ATTR_RE = re.compile(r"""([A-Za-z][\w\-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s,"']+))""")
 _DURATION_RE = re.compile(r"\s*(-?\d+(?:\.\d+)?)")

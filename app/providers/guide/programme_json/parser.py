@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from app.domain.errors import BadFeed
-from app.providers.guide_feed import ChannelRecord, ProgrammeRecord
+from app.providers.guide.feed import ChannelRecord, ProgrammeRecord
 
 # tv.mail.ru category_id values seen in its schedule answers.
 MAILRU_KINDS = {1: "film", 2: "series", 20: "cartoon"}

@@ -10,7 +10,7 @@ from typing import IO, Any
 from lxml import etree
 
 from app.domain.errors import BadFeed
-from app.providers.guide_feed import ChannelRecord, ProgrammeRecord, read_head, sniff_kind
+from app.providers.guide.feed import ChannelRecord, ProgrammeRecord, read_head, sniff_kind
 
 # Legacy zone names seen in real feeds ("20010829000500 BST"); unknown names count as UTC.
 ZONE_NAMES = {
