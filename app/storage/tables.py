@@ -202,9 +202,84 @@ sources = Table(
     Column("health", String, nullable=False, server_default="unknown"),
     Column("last_checked_at", Integer),
     Column("added_at", Integer, nullable=False),
+    # migration 0005 (issue 14): who found it, the torrent, the parsed release, the ranking
+    Column("provider", String),  # the stream provider's manifest id
+    Column("info_hash", String),  # 40 hex, lower case (duplicates merge on it)
+    Column("file_idx", Integer),
+    Column("size_bytes", BigInteger),
+    Column("seeders", Integer),
+    Column("peers", Integer),
+    Column("grabs", Integer),
+    Column("release", Text),  # JSON: the normalised release fields (app.domain.release)
+    Column("components", Text),  # JSON: the ranking's components (why first)
+    Column("origin", String, nullable=False, server_default="search"),  # search, user, demo
+    Column("availability", Float),  # 0..1 from health checks and playback outcomes
+    Column("plays", Integer, nullable=False, server_default="0"),
+    Column("failures", Integer, nullable=False, server_default="0"),
+    Column("last_seen_at", Integer),  # the last search that still found it
     UniqueConstraint("title_id", "url", name="uq_sources_title_url"),
 )
 Index("ix_sources_title_id", sources.c.title_id)
+Index("ix_sources_info_hash", sources.c.info_hash)
+Index("ix_sources_url", sources.c.url)
+
+# ---------------------------------------------------------------- sources (migration 0005)
+
+stream_providers = Table(
+    "stream_providers",
+    metadata,
+    Column("id", String, primary_key=True),  # torznab:jackett, stremio:torrentio, nyaa, rutube, user
+    Column("kind", String, nullable=False),  # torznab, stremio, nyaa, rutube, user
+    Column("name", Text, nullable=False),
+    Column("url", Text),  # without key or addon configuration (those live in the keyring)
+    Column("enabled", Boolean, nullable=False, server_default="1"),
+    Column("manifest", Text),  # JSON: Torznab caps or the Stremio manifest as read
+    Column("manifest_at", Integer),
+    Column("status", String, nullable=False, server_default="unknown"),  # ok, error, unknown
+    Column("last_error", Text),
+    Column("last_ok_at", Integer),
+    Column("last_error_at", Integer),
+    Column("latency_ms", Integer),  # moving average of answered searches
+    Column("successes", Integer, nullable=False, server_default="0"),
+    Column("failures", Integer, nullable=False, server_default="0"),
+    Column("added_at", Integer, nullable=False),
+)
+
+provider_events = Table(
+    "provider_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("provider_id", String, nullable=False),
+    Column("at", Integer, nullable=False),
+    Column("action", String, nullable=False),  # added, removed, failed, recovered, enabled, disabled
+    Column("detail", Text),
+)
+Index("ix_provider_events_at", provider_events.c.at)
+
+source_outcomes = Table(
+    "source_outcomes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("title_id", String),
+    Column("url", Text, nullable=False),
+    Column("provider", String),
+    Column("at", Integer, nullable=False),
+    Column("ok", Boolean, nullable=False),
+    Column("first_frame_ms", Integer),
+    Column("stalls", Integer, nullable=False, server_default="0"),
+    Column("error", Text),
+)
+Index("ix_source_outcomes_url", source_outcomes.c.url)
+Index("ix_source_outcomes_provider", source_outcomes.c.provider)
+
+source_searches = Table(
+    "source_searches",
+    metadata,
+    Column("title_id", String, primary_key=True),
+    Column("searched_at", Integer, nullable=False),
+    Column("found", Integer, nullable=False, server_default="0"),
+    Column("providers", Text),  # JSON: {provider id: "ok" | error message}
+)
 
 profiles = Table(
     "profiles",
