@@ -29,6 +29,7 @@ PROGRAMME_COLUMNS = (
 CHANNEL_COLUMNS = (
     "id", "source_id", "guide_id", "name", "display_names", "logo", "group_title", "number",
     "stream_url", "headers", "catchup_mode", "catchup_source", "catchup_days", "tvg_shift",
+    "catchup_correction", "position",
 )  # fmt: skip
 _INSERT_PROGRAMME = (
     f"INSERT INTO programmes ({', '.join(PROGRAMME_COLUMNS)}) "

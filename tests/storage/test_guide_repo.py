@@ -41,6 +41,8 @@ def channel(source_id: int, guide_id: str, name: str, number: int | None = None)
         None,
         None,
         None,
+        None,  # catchup_correction (0004)
+        None,  # position (0004)
     )
 
 

@@ -38,6 +38,7 @@ class ChannelRecord:
     tvg_shift: float | None = None
     tvg_name: str | None = None
     tvg_id: str | None = None
+    catchup_correction: float | None = None  # hours (catchup-correction)
 
 
 class ProgrammeRecord(NamedTuple):

@@ -35,7 +35,7 @@ class ImportStats:
     unmatched_channels: list[str] = field(default_factory=list)
 
 
-def channel_row(source_id: int, rec: ChannelRecord) -> tuple[Any, ...]:
+def channel_row(source_id: int, rec: ChannelRecord, position: int | None = None) -> tuple[Any, ...]:
     return (
         f"{source_id}:{rec.guide_id}",
         source_id,
@@ -51,6 +51,8 @@ def channel_row(source_id: int, rec: ChannelRecord) -> tuple[Any, ...]:
         rec.catchup_source,
         rec.catchup_days,
         rec.tvg_shift,
+        rec.catchup_correction,
+        position,
     )
 
 
@@ -162,8 +164,8 @@ def produce_rows(
     batch: list[tuple[Any, ...]] = []
     shifts: dict[str, tuple[str, int] | None] = {}
     if mapper is not None:
-        for ch in mapper.playlist:
-            pending_ch.append(channel_row(source_id, ch))
+        for position, ch in enumerate(mapper.playlist):
+            pending_ch.append(channel_row(source_id, ch, position))
             channels.add(ch.guide_id)
     for rec in records:
         if isinstance(rec, ChannelRecord):
@@ -172,7 +174,7 @@ def produce_rows(
             elif rec.guide_id not in channels or rec.guide_id in implicit:
                 channels.add(rec.guide_id)
                 implicit.discard(rec.guide_id)
-                pending_ch.append(channel_row(source_id, rec))
+                pending_ch.append(channel_row(source_id, rec, len(channels)))
             continue
         if rec.channel in shifts:
             target = shifts[rec.channel]

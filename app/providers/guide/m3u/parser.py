@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from app.domain.errors import BadFeed
 from app.providers.guide.feed import ChannelRecord
@@ -82,6 +83,24 @@ def split_url_headers(line: str) -> tuple[str, dict[str, str]]:
     return url.strip(), headers
 
 
+def kodiprop_headers(prop: str) -> dict[str, str]:
+    """HTTP headers in a ``#KODIPROP`` line (inputstream.adaptive ``stream_headers`` /
+    ``manifest_headers`` / ``common_headers``: ``Name=value&Name=value``); other props give none."""
+    key, _, value = prop.partition("=")
+    if key.strip().lower() not in (
+        "inputstream.adaptive.stream_headers",
+        "inputstream.adaptive.manifest_headers",
+        "inputstream.adaptive.common_headers",
+    ):
+        return {}
+    headers: dict[str, str] = {}
+    for part in value.split("&"):
+        name, sep, val = part.partition("=")
+        if sep and name.strip():
+            headers[_HEADER_NAMES.get(name.strip().lower(), name.strip())] = unquote(val.strip())
+    return headers
+
+
 def _join_split_lines(lines: list[str]) -> list[str]:
     # A value broken by a newline inside its quotes continues on a line that starts with '"'.
     out: list[str] = []
@@ -113,6 +132,7 @@ def parse_m3u(data: bytes, label: str) -> Playlist:
     header = playlist.header
     group: str | None = None
     pending: dict[str, object] | None = None
+    last: dict[str, object] | None = None  # the channel whose URL came last (backup URLs follow it)
     vlc_headers: dict[str, str] = {}
     seen_ids: dict[str, int] = {}
     for raw in _join_split_lines(text.splitlines()):
@@ -129,6 +149,7 @@ def parse_m3u(data: bytes, label: str) -> Playlist:
             attrs, name = parse_attrs(body[m.end() :] if m else body)
             pending = {"attrs": attrs, "name": name.strip('"').strip()}
             vlc_headers = {}
+            last = None
         elif line.startswith("#EXTGRP:"):
             group = line[8:].strip() or None
         elif line.startswith("#EXTVLCOPT:"):
@@ -136,11 +157,17 @@ def parse_m3u(data: bytes, label: str) -> Playlist:
             name_ = _HEADER_NAMES.get(key.strip().lower())
             if name_:
                 vlc_headers[name_] = value.strip().strip('"')
+        elif line.startswith("#KODIPROP:"):
+            vlc_headers.update(kodiprop_headers(line[10:]))
         elif line.startswith("#"):
             continue
         elif pending is not None:
             playlist.channels.append(_channel(pending, line, group, vlc_headers, header, seen_ids))
+            last = pending
             pending = None
+        elif last is not None and "://" in line:
+            # Another URL right after a channel's URL: a backup of the same channel.
+            playlist.channels.append(_channel(last, line, group, vlc_headers, header, seen_ids))
     for key in ("url-tvg", "x-tvg-url"):
         for url in (header.get(key) or "").split(","):
             if url.strip() and url.strip() not in playlist.guide_urls:
@@ -170,12 +197,15 @@ def _channel(
     seen_ids[base] = count
     guide_id = base if count == 1 else f"{base}#{count}"
     mode = attrs.get("catchup") or attrs.get("catchup-type") or header.get("catchup")
-    days = _int(
+    raw_days = (
         attrs.get("catchup-days")
         or attrs.get("tvg-rec")
         or attrs.get("timeshift")
         or header.get("catchup-days")
     )
+    days = _int(raw_days)
+    if raw_days and (days is None or days < -1):
+        days = 0  # nonsense ("abc", "-5"): no archive, and the provider says why
     if mode is None and attrs.get("timeshift"):
         mode = "shift"
     shift = _float(attrs.get("tvg-shift"))
@@ -196,4 +226,5 @@ def _channel(
         tvg_shift=shift,
         tvg_name=attrs.get("tvg-name") or None,
         tvg_id=tvg_id,
+        catchup_correction=_float(attrs.get("catchup-correction") or header.get("catchup-correction")),
     )
