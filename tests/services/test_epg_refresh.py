@@ -81,7 +81,7 @@ def test_russian_guide_films_become_placeholder_titles(services: Any) -> None:
     kinds = dict(rows(services, "SELECT title, kind FROM programmes"))
     assert kinds["Экипаж машины боевой"] == "film"  # stored without its «х/ф» prefix
     assert kinds["т/с Фарца. 8 с."] == "series"
-    assert kinds["х/ф Три в одном 8. 1 с."] == "series"  # a film prefix on an episode
+    assert kinds["Три в одном 8. 1 с."] == "film"  # a film shown in parts (issue 13)
     assert "cartoon" in kinds.values() and "documentary" in kinds.values()
     films = rows(
         services,

@@ -65,6 +65,36 @@ _DIRECTOR_RE = re.compile(
 )
 
 
+# A film shown in parts: «х/ф Три в одном 6. 1 с.», «… 1 с./2 с.», «… 1-2 серии», «Часть 2».
+# Only a film prefix (х/ф, м/ф, д/ф) turns such a marker into a part; alone it means an episode.
+_PART_RE = re.compile(
+    r"[\s.,:;\-–—(]*(?:\b\d+\s*(?:-\s*\d+\s*)?-?\s*(?:я|й)?\s*(?:с\.|сер\.|серии|серия|часть)"
+    r"(?:\s*/\s*\d+\s*-?\s*(?:я|й)?\s*(?:с\.|сер\.|серия))*|\bчасть\s*\d+(?:\s*-?\s*я)?)\s*\)?\s*$",
+    re.IGNORECASE,
+)
+# Episodes as English guides write their sub-titles: "13, series 4", "Series 2, Episode 5",
+# "Episode 3", "S01E02", "3/6".
+_EPISODE_SUBTITLE_RE = re.compile(
+    r"^\s*(?:\d+\s*,\s*series\s+\d+|series\s+\d+\s*,?\s*episode\s+\d+|episode\s+\d+"
+    r"|s\d{1,2}\s*e\d{1,3}|\d+\s*/\s*\d+)\b",
+    re.IGNORECASE,
+)
+
+
+def film_part(title: str) -> tuple[str, str | None]:
+    """The title without a trailing part marker, and the marker:
+    «Три в одном 6. 1 с.» -> («Три в одном 6», «1 с.»)."""
+    m = _PART_RE.search(title)
+    if m is None or m.start() == 0:
+        return title, None
+    return title[: m.start()].rstrip(" .,:;-–—("), m.group(0).lstrip(" .,:;-–—(").rstrip(" )")
+
+
+def episodic_subtitle(subtitle: str | None) -> bool:
+    """A sub-title that numbers an episode ("13, series 4"): the airing is a series episode."""
+    return bool(subtitle) and bool(_EPISODE_SUBTITLE_RE.match(subtitle or ""))
+
+
 @dataclass(frozen=True, slots=True)
 class Detection:
     kind: str  # film, cartoon, documentary, anime, series, programme
@@ -73,6 +103,7 @@ class Detection:
     year: int | None = None
     country: str | None = None
     director: str | None = None
+    part: str | None = None  # «1 с.» of a film shown in parts (the title is the film's)
 
     @property
     def film_key(self) -> str | None:
@@ -105,17 +136,28 @@ def category_kind(category: str) -> str | None:
 
 
 @lru_cache(maxsize=16384)
-def _classify(title: str, categories: tuple[str, ...], episodic: bool, flag: str | None) -> Detection:
+def _classify(
+    title: str, categories: tuple[str, ...], episodic: bool, flag: str | None, subtitled: bool = False
+) -> Detection:
     prefix_kind, rest = split_prefix(title)
     cat_kinds = [k for k in (category_kind(c) for c in categories) if k]
+    part: str | None = None
     if flag is not None:
         kind = flag
-    elif episodic or looks_like_episode(title):
+    elif episodic:
         kind = "series"
+    elif looks_like_episode(title):
+        # «х/ф Три в одном 6. 1 с.»: the film prefix says a film, shown in parts
+        part = film_part(rest)[1] if prefix_kind in FILM_KINDS else None
+        kind = prefix_kind if part and prefix_kind else "series"
     elif prefix_kind:
         kind = prefix_kind
     elif cat_kinds:
         kind = min(cat_kinds, key=_KIND_RANK.__getitem__)
+        # A documentary strand's episode ("Panorama" with its episode's name as sub-title) is
+        # not a documentary film; a guide that names the genre in the title is trusted.
+        if kind == "documentary" and subtitled:
+            kind = "programme"
     else:
         kind = "programme"
     if kind in FILM_KINDS and cat_kinds and "series" in cat_kinds and flag is None:
@@ -123,8 +165,9 @@ def _classify(title: str, categories: tuple[str, ...], episodic: bool, flag: str
     if kind not in FILM_KINDS:
         # Only films need the full clean-up and a match key; most airings are not films.
         return Detection(kind, rest.strip(), None)
-    display, title_year = clean_title(title)
-    return Detection(kind, display, normalize_title(display), title_year)
+    whole, part = film_part(rest) if prefix_kind in FILM_KINDS else (title, None)
+    display, title_year = clean_title(whole)
+    return Detection(kind, display, normalize_title(display), title_year, part=part)
 
 
 @lru_cache(maxsize=4096)
@@ -156,9 +199,12 @@ def detect(
     year: int | None = None,
     country: str | None = None,
     director: str | None = None,
+    subtitle: str | None = None,
 ) -> Detection:
-    """Classify one airing. ``flag`` is a provider's own kind (``isFilm`` -> "film") and wins."""
-    base = _classify(title, categories, episodic, flag)
+    """Classify one airing. ``flag`` is a provider's own kind (``isFilm`` -> "film") and wins;
+    a sub-title that numbers an episode ("13, series 4") makes it a series episode."""
+    episodic = episodic or episodic_subtitle(subtitle)
+    base = _classify(title, categories, episodic, flag, bool(subtitle and subtitle.strip()))
     if base.kind not in FILM_KINDS:
         return base  # cached and immutable: shared between airings
     d_year, d_country, d_director = description_hints(description)
@@ -169,4 +215,5 @@ def detect(
         year or base.year or d_year,
         country or d_country,
         director or d_director,
+        base.part,
     )

@@ -130,12 +130,13 @@ class RowBuilder:
             year=rec.year,
             country=rec.country,
             director=rec.director,
+            subtitle=rec.subtitle,
         )
         key = title_id = None
         title = rec.title
         if det.kind in FILM_KINDS:
             key = film_key(det.norm_title or "", det.year)
-            title = det.title
+            title = det.title if det.part is None else f"{det.title}. {det.part}"
             title_id = self.matched.get(key)
             if title_id is None:
                 title_id = PLACEHOLDER_PREFIX + key
