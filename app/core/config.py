@@ -119,6 +119,13 @@ class Settings:
     close_to_tray: bool = True  # closing the window hides it in the tray (when there is one)
     tray_notifications: bool = True  # a tray message when a background refresh finds new titles
     tray_hint_shown: bool = False  # the "keeps running in the tray" message was shown once
+    # TV (issue 13): catch-up padding around an airing, the zone of date placeholders in catch-up
+    # URLs ("" = this computer's, as Kodi), archive days of a channel that names none, reminders
+    catchup_pad_before_min: int = 1
+    catchup_pad_after_min: int = 5
+    catchup_timezone: str = ""
+    catchup_default_days: int = 5
+    reminder_minutes: int = 5  # a reminder this many minutes before the airing starts
 
     def model_copy(self, *, update: Mapping[str, Any]) -> Settings:
         """A copy with some settings changed; each value is checked like a loaded one."""
@@ -156,6 +163,10 @@ _RANGES: dict[str, tuple[float, float]] = {
     "torrent_stream_port": (0, 65535),
     "poster_cache_mb": (1, 4096),
     "db_busy_timeout_s": (0.05, 600),
+    "catchup_pad_before_min": (0, 120),
+    "catchup_pad_after_min": (0, 240),
+    "catchup_default_days": (1, 60),
+    "reminder_minutes": (0, 24 * 60),
 }
 
 
