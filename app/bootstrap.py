@@ -13,6 +13,7 @@ from app.core.events import EventBus
 from app.core.log import setup_logging
 from app.domain.errors import StorageError
 from app.services.context import AppContext
+from app.services.scheduler import RefreshScheduler
 from app.storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -32,12 +33,39 @@ def build_services(
     db = Database(paths.database, busy_timeout_ms=int(settings.db_busy_timeout_s * 1000))
     db.migrate()
     services = AppContext(paths=paths, settings=settings, db=db, bus=EventBus(), clock=SystemClock())
+    services.scheduler = RefreshScheduler(services)  # builds nothing until it runs (no asyncio yet)
     if load_demo and settings.demo_enabled:
         from app.services.demo import ensure_demo_library
 
         ensure_demo_library(services)
     log.info("services ready in %s", paths.data)
     return services
+
+
+def build_window(services: AppContext, *, loop_starts_later: bool = False) -> Any:
+    """The main window, handed the services it shows (the GUI's composition; Qt is loaded here)."""
+    from app.services.library.catalog import CatalogService
+    from app.services.library.progress import LibraryService
+    from app.ui.main_window import MainWindow
+
+    library = LibraryService(services)
+
+    def playback() -> Any:
+        # built on first Play: VLC and the source stack stay off the way to the first paint
+        from app.services.playback.session import PlaybackService
+
+        return PlaybackService(services, library)
+
+    scheduler = services.scheduler
+    assert scheduler is None or isinstance(scheduler, RefreshScheduler)
+    return MainWindow(
+        services,
+        catalog=CatalogService(services),
+        library=library,
+        playback=playback,
+        scheduler=scheduler,
+        loop_starts_later=loop_starts_later,
+    )
 
 
 def _install_excepthook(show: Any) -> None:
@@ -85,7 +113,6 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
 
     from app.core.resources import resources_dir
     from app.core.tasks import shutdown_executor
-    from app.ui.main_window import MainWindow
 
     if (
         sys.platform.startswith("linux")
@@ -106,7 +133,7 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
     qss = resources_dir() / "theme" / "dark.qss"
     if qss.exists():
         app.setStyleSheet(qss.read_text("utf-8"))
-    window = MainWindow(services, loop_starts_later=True)
+    window = build_window(services, loop_starts_later=True)
 
     def show_error(text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "Cinema", text, QMessageBox.StandardButton.Ok, window)
@@ -120,7 +147,6 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
 
     import qasync
 
-    from app.services.scheduler import RefreshScheduler
     from app.ui.app_icon import app_icon
     from app.ui.tray_hook import install_tray_after_first_paint
 
@@ -134,8 +160,8 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
     app.setWindowIcon(app_icon())
     if play:
         loop.call_soon(window.play_location, play)  # the player needs the running loop
-    scheduler = RefreshScheduler(services)
-    services.extras["scheduler"] = scheduler
+    scheduler = services.scheduler
+    assert isinstance(scheduler, RefreshScheduler)
     loop.call_soon(scheduler.start)  # guides, then enrichment, in the background on a schedule
     install_tray_after_first_paint(window, services, scheduler)  # the tray icon, once Home is painted
     with loop:

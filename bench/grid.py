@@ -83,18 +83,17 @@ def child(home: str) -> None:
     from PySide6.QtCore import QSize, QStringListModel
     from PySide6.QtWidgets import QApplication, QListView
 
-    from app.bootstrap import build_services
+    from app.bootstrap import build_services, build_window
     from app.core.tasks import run_blocking
     from app.services.library.catalog import CatalogFilter
     from app.services.library.search import words
     from app.storage import titles_repo
-    from app.ui.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     services = build_services(home, load_demo=False, console_log=False)
-    win = MainWindow(services)
+    win = build_window(services)
     win.resize(1400, 900)
     win.show()
     out: dict[str, Any] = {}
@@ -186,9 +185,7 @@ def child(home: str) -> None:
             t0 = time.perf_counter()
             win.search.setText(text)
             win.search.textEdited.emit(text)
-            task = win.grid._task
-            if task is not None:
-                await task
+            await win.grid.ops.settled("query")
             keys.append((time.perf_counter() - t0) * 1000)
         out["keystroke_max"] = max(keys)
         win.search.clear()

@@ -119,11 +119,10 @@ def repaint_child(home: str, mode: str) -> None:
         view.setModel(QStringListModel([f"Title {i}" for i in range(n)]))
         widget = view
     else:
-        from app.bootstrap import build_services
-        from app.ui.main_window import MainWindow
+        from app.bootstrap import build_services, build_window
 
         services = build_services(home, load_demo=False, console_log=False)
-        widget = MainWindow(services)
+        widget = build_window(services)
         widget.show_grid()  # the app opens on Home; the grid is what this scrolls
         view = widget.grid.view
     widget.resize(1400, 900)

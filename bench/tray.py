@@ -57,10 +57,9 @@ def main() -> None:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
-    from app.bootstrap import build_services
+    from app.bootstrap import build_services, build_window
     from app.services.scheduler import RefreshScheduler
     from app.ui.app_icon import app_icon
-    from app.ui.main_window import MainWindow
     from app.ui.tray import Tray
 
     app = QApplication(sys.argv[:1])
@@ -69,7 +68,7 @@ def main() -> None:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     services = build_services(load_demo=True, console_log=False)
-    window = MainWindow(services)
+    window = build_window(services)
     window.show()
     scheduler = RefreshScheduler(services)
     icon = app_icon()

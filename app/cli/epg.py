@@ -6,13 +6,16 @@ import argparse
 import json
 import sys
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import CinemaError, DatabaseBusy
 from app.services.context import AppContext
 from app.services.guide import catalog as guide_catalog
 from app.services.guide import refresh as epg_refresh
 from app.services.guide.refresh import RefreshProgress
+
+if TYPE_CHECKING:
+    from app.services.scheduler import RefreshDidFinish
 
 
 class ProgressBar:
@@ -85,19 +88,47 @@ def cmd_remove(services: AppContext, args: argparse.Namespace) -> int:
 
 
 def cmd_refresh(services: AppContext, args: argparse.Namespace) -> int:
-    ids = args.ids or [s.id for s in epg_refresh.list_sources(services)]
-    code = 0
-    for sid in ids:
-        bar = ProgressBar()
-        try:
-            res = epg_refresh.refresh_source_blocking(services, sid, bar, force=args.force)
-        except CinemaError as exc:
+    """The app's one refresh flow (the scheduler's): guides, prune, demo week, enrichment."""
+    import asyncio
+
+    from app.services.scheduler import RefreshDidProgress, RefreshScheduler
+
+    scheduler = services.scheduler
+    assert isinstance(scheduler, RefreshScheduler)
+    bars: dict[int, ProgressBar] = {}
+
+    def draw(event: RefreshDidProgress) -> None:
+        if event.source_id not in bars:  # a new line per guide
+            for bar in bars.values():
+                bar.close()
+            bars[event.source_id] = ProgressBar()
+        bars[event.source_id](
+            RefreshProgress(
+                event.source_id, event.phase, event.bytes_read, event.bytes_total, event.programmes
+            )
+        )
+
+    async def run() -> RefreshDidFinish:
+        return await scheduler.run_once(args.ids or None, force=args.force, origin="cli")
+
+    unsubscribe = services.bus.subscribe(RefreshDidProgress, draw)
+    try:
+        result = asyncio.run(run())
+    finally:
+        unsubscribe()
+        for bar in bars.values():
             bar.close()
-            code = _fail(exc)
+    if result.error is not None:
+        print(f"error: {result.error}", file=sys.stderr)
+        return 75 if result.busy else 2
+    code = 0
+    for res in result.guides:
+        if res.status == "error":
+            print(f"error: {res.error}", file=sys.stderr)
+            code = 75 if res.busy else 2
             continue
-        bar.close()
         print(
-            f"{sid}: {res.status} {res.channels} channels, {res.programmes} programmes, "
+            f"{res.source_id}: {res.status} {res.channels} channels, {res.programmes} programmes, "
             f"{res.films} films in {res.seconds:.1f} s"
         )
     return code

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from app.core.clock import Clock
 from app.core.config import AppPaths, Settings
 from app.core.events import EventBus
 from app.providers.registry import ProviderRegistry
 from app.storage.db import Database
+
+
+class RefreshFlow(Protocol):
+    """The one refresh flow (``app.services.scheduler.RefreshScheduler``) as its callers see it."""
+
+    def start(self, first_delay_s: float = ...) -> None: ...
+
+    async def stop(self) -> None: ...
+
+    def run_once(
+        self, source_ids: Sequence[int] | None = None, *, force: bool = False, origin: str = "schedule"
+    ) -> Awaitable[Any]: ...
 
 
 @dataclass
@@ -21,4 +34,4 @@ class AppContext:
     clock: Clock
     providers: ProviderRegistry = field(default_factory=ProviderRegistry)
     profile_id: int = 1
-    extras: dict[str, Any] = field(default_factory=dict)
+    scheduler: RefreshFlow | None = None  # set by bootstrap; the UI and the CLI call it

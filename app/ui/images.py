@@ -10,17 +10,13 @@ from __future__ import annotations
 import logging
 import time
 from collections import OrderedDict
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPainterPath, QPixmap
 
-from app.core.tasks import loop_running, run_blocking
 from app.domain.models import TitleBrief
+from app.ui.viewmodels.operations import Operations
 from app.ui.widgets.poster_art import paint_typographic_poster
-
-if TYPE_CHECKING:
-    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +95,7 @@ class PosterCache(QObject):
         self._pending: set[str] = set()
         self._asked: dict[str, float] = {}
         self._failed: set[str] = set()
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._ops = Operations(self, "posters", remember=False)
         self._held: list[str] | None = None  # posters asked for before the loop runs
 
     def hold(self) -> None:
@@ -125,21 +121,21 @@ class PosterCache(QObject):
             self._cache.move_to_end(path)
             return pm
         self._asked[path] = time.monotonic()
-        if path not in self._pending:
-            if not loop_running():  # no running loop (model tests without qasync)
-                if self._held is not None:
-                    if path not in self._held:
-                        self._held.append(path)
-                    return None
-                self._load_now(path)
-                return self._cache.get(path)
-            import asyncio
+        if path in self._pending:
+            return None
+        if self._held is not None:  # no loop yet: noted, decoded in a worker once it runs
+            if path not in self._held:
+                self._held.append(path)
+            return None
+        self._pending.add(path)
+        at_once = True
 
-            self._pending.add(path)
-            task = asyncio.ensure_future(self._load(path))
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
-        return None
+        def decoded(image: QImage | object | None) -> None:
+            self._loaded(path, image, announce=not at_once)
+
+        self._ops.run(path, lambda: self._decode_if_wanted(path), decoded, lambda _exc: decoded(None))
+        at_once = False
+        return self._cache.get(path)  # decoded already when no loop runs (model tests)
 
     @property
     def pending(self) -> int:
@@ -169,9 +165,6 @@ class PosterCache(QObject):
         self._store(key, rounded(image, CORNER_RADIUS * self._dpr, self._background))
         return self._cache[key]
 
-    def _load_now(self, path: str) -> None:
-        self._store(path, decode_scaled(path, self._pixels, self._background, CORNER_RADIUS * self._dpr))
-
     def _decode_if_wanted(self, path: str) -> QImage | object | None:
         # A fling through a hundred pages queues thousands of decodes; a poster nobody asked
         # for lately has probably scrolled away, so the worker skips it.
@@ -179,12 +172,7 @@ class PosterCache(QObject):
             return _STALE
         return decode_scaled(path, self._pixels, self._background, CORNER_RADIUS * self._dpr)
 
-    async def _load(self, path: str) -> None:
-        try:
-            image = await run_blocking(self._decode_if_wanted, path)
-        except Exception:
-            log.exception("poster decode failed: %s", path)
-            image = None
+    def _loaded(self, path: str, image: QImage | object | None, announce: bool = True) -> None:
         self._pending.discard(path)
         if image is _STALE:
             # rows still on screen repaint and ask again; rows scrolled away stay quiet
@@ -192,7 +180,8 @@ class PosterCache(QObject):
             return
         self._asked.pop(path, None)
         self._store(path, image if isinstance(image, QImage) else None)
-        self.posterReady.emit(path)
+        if announce:
+            self.posterReady.emit(path)
 
     def _store(self, path: str, image: QImage | None) -> None:
         if image is None:

@@ -1,21 +1,24 @@
-"""The main window: a top bar (Home / All films / Settings, search) over a stack of pages."""
+"""The main window: a top bar (Home / All films / Settings, search) over the navigator's pages.
+
+The window is handed built services (``bootstrap.build_window``); its pages live in the
+navigator (``app.ui.navigator``), and whatever it reads or writes runs through its
+``Operations`` (``app.ui.viewmodels.operations``), off the GUI thread.
+"""
 
 from __future__ import annotations
 
 import logging
-import os
 import time
-from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
-    QListView,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -24,22 +27,23 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.events import LibraryDidChange, ProgressDidChange
-from app.core.tasks import loop_running
-from app.domain.ids import media_key_for
-from app.domain.locations import is_torrent_location
-from app.domain.models import MediaRequest
+from app.domain.models import TitleDetail
 from app.services.context import AppContext
-from app.services.library.catalog import CatalogFilter, CatalogService
+from app.services.library.catalog import CatalogFilter, CatalogService, TitleExtras
 from app.services.library.progress import LibraryService
 from app.ui.delegates.poster_delegate import POSTER
+from app.ui.first_paint import FirstPaintWatcher
 from app.ui.images import PosterCache
+from app.ui.navigator import Navigator
 from app.ui.pages.home_page import HomePage
+from app.ui.viewmodels import bus
+from app.ui.viewmodels.operations import Operations, shutdown_all
 from app.ui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
-    import asyncio
-
+    from app.services.playback.plan import PlayPlan
     from app.services.playback.session import PlaybackService
+    from app.services.scheduler import RefreshScheduler
     from app.ui.pages.grid_page import GridPage
     from app.ui.pages.player_page import PlayerPage
     from app.ui.pages.settings_page import SettingsPage
@@ -48,80 +52,70 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PAGE_BACKGROUND = "#0e1014"  # resources/theme/dark.qss: the pages and poster views
+CHROMELESS = ("player",)  # pages shown without the top bar
+SHUTDOWN_GRACE_S = 0.3  # a query still running at close gets this long before it is interrupted
 
-
-class _FirstPaintWatcher(QObject):
-    """Reports the first paint of a poster view (home strip or grid) with rows in it.
-
-    Benchmarks read the line ``_report_first_paint`` prints.
-    """
-
-    painted = Signal()
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        self._done = False
-
-    @property
-    def done(self) -> bool:
-        return self._done
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._done or event.type() != QEvent.Type.Paint:
-            return False
-        view = watched.parent()
-        model = view.model() if isinstance(view, QListView) else None
-        if model is not None and model.rowCount() > 0:
-            self._done = True
-            QTimer.singleShot(0, self.painted.emit)
-        return False
+TitleView = tuple[TitleDetail, int, TitleExtras]  # what the title page shows: detail, resume, extras
 
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, services: AppContext, parent: QWidget | None = None, *, loop_starts_later: bool = False
+        self,
+        context: AppContext,
+        *,
+        catalog: CatalogService,
+        library: LibraryService,
+        playback: Callable[[], PlaybackService],
+        scheduler: RefreshScheduler | None = None,
+        parent: QWidget | None = None,
+        loop_starts_later: bool = False,
     ) -> None:
-        """``loop_starts_later``: the app paints Home (``wait_first_paint``) before it starts the
-        asyncio loop, then calls ``loop_started``; posters and background work wait for that."""
+        """``playback`` builds the player service on first use (its imports, VLC and the
+        sources, would otherwise sit between the start and the first painted Home).
+
+        ``loop_starts_later``: the app paints Home (``wait_first_paint``) before it starts the
+        asyncio loop, then calls ``loop_started``; posters and background work wait for that.
+        """
         super().__init__(parent)
         self._loop_pending = loop_starts_later
-        self.services = services
+        self.services = context
+        self.catalog = catalog
+        self.library = library
+        self.scheduler = scheduler
+        self._make_playback = playback
+        self._playback: PlaybackService | None = None
+        self.ops = Operations(self, "window")
+        self.tray: QObject | None = None  # the tray icon, once installed (app.ui.tray)
         self.setWindowTitle("Cinema")
         self.resize(1400, 900)
         self.setMinimumSize(QSize(900, 600))
-        self.catalog = CatalogService(services)
-        self.library = LibraryService(services)
-        # the player and its engine are built on first use: their imports (VLC, sources,
-        # SQLAlchemy) would otherwise sit between the start and the first painted Home
-        self._playback: PlaybackService | None = None
-        self._player: PlayerPage | None = None
         self.posters = PosterCache(
             POSTER,
-            services.settings.poster_cache_mb * 1024 * 1024,
+            context.settings.poster_cache_mb * 1024 * 1024,
             self,
             background=QColor(PAGE_BACKGROUND),
             device_pixel_ratio=self.devicePixelRatioF(),
         )
         if loop_starts_later:
             self.posters.hold()
-        self._return_page: QWidget | None = None
-        self._history: list[QWidget] = []
+        self._return_to: str | None = None  # where Back from the player goes
         self._grid_loaded = False
         self._first_screen_done = False
         self._home_dirty = False
-        self._tasks: set[asyncio.Future[None]] = set()
-        self._suggest_task: asyncio.Future[None] | None = None
 
-        self.home = HomePage(self.catalog, self.posters)
-        # the full grid, title and settings pages are built when first needed (the grid right
-        # after the first paint): not on the way to the first painted Home
-        self._grid: GridPage | None = None
-        self._title_page: TitlePage | None = None
-        self._settings_page: SettingsPage | None = None
+        self.home = HomePage(catalog, self.posters)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.home)
+        self.navigator = Navigator(self.stack, home="home", parent=self)
+        # the grid, title, settings and player pages are built when first needed (the grid
+        # right after the first paint): not on the way to the first painted Home
+        self.navigator.register("home", self.home, on_show=self._home_shown)
+        self.navigator.register("grid", self._build_grid)
+        self.navigator.register("title", self._build_title_page)
+        self.navigator.register("settings", self._build_settings_page, on_show=lambda page: page.refresh())
+        self.navigator.register("player", self._build_player, remember=False)
+        self.navigator.pageChanged.connect(self._page_changed)
 
+        self._nav_buttons: dict[str, QPushButton] = {}
         self.top_bar = self._build_top_bar()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -134,18 +128,16 @@ class MainWindow(QMainWindow):
         self.home.titleOpened.connect(self.open_title)
         self.home.seeAllRequested.connect(self.show_filtered)
         self._unsubscribe = [
-            services.bus.subscribe(ProgressDidChange, self._on_progress),
-            services.bus.subscribe(LibraryDidChange, self._on_library),
+            bus.subscribe(context.bus, ProgressDidChange, self._on_progress, self),
+            bus.subscribe(context.bus, LibraryDidChange, self._on_library, self),
         ]
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.go_back, Qt.ShortcutContext.WindowShortcut)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search, Qt.ShortcutContext.WindowShortcut)
 
-        self.first_paint = _FirstPaintWatcher(self)
-        if os.environ.get("CINEMA_REPORT_FIRST_PAINT"):
-            self.first_paint.painted.connect(self._report_first_paint)
+        self.first_paint = FirstPaintWatcher(self)
         self.home.start()
         for row in self.home.rows.values():
-            row.strip.viewport().installEventFilter(self.first_paint)
+            self.first_paint.watch(row.strip)
         if self.home.visible_rows():
             self.show_home()
             # once Home has painted: its other rows, then the full grid, from a worker (a timer
@@ -160,48 +152,60 @@ class MainWindow(QMainWindow):
             else:
                 self.show_grid()
 
-    @property
-    def startup_finished(self) -> bool:
-        """Home's other rows and the full grid have been asked for (right after the first paint)."""
-        return self._first_screen_done
+    # -- pages ------------------------------------------------------------------------------
+    def _build_grid(self) -> GridPage:
+        from app.ui.pages.grid_page import GridPage as Page
+
+        page = Page(self.catalog, self.posters)
+        page.titleOpened.connect(self.open_title)
+        self.first_paint.watch(page.view)
+        return page
+
+    def _build_title_page(self) -> TitlePage:
+        from app.ui.pages.title_page import TitlePage as Page
+
+        page = Page()
+        page.backRequested.connect(self.go_back)
+        page.playRequested.connect(self.play_title)
+        page.watchlistToggled.connect(self._toggle_watchlist)
+        page.watchedToggled.connect(self._toggle_watched)
+        page.rematchRequested.connect(self._rematch)
+        return page
+
+    def _build_settings_page(self) -> SettingsPage:
+        from app.ui.pages.settings_page import SettingsPage as Page
+
+        page = Page(self.services, self.scheduler)
+        page.libraryChanged.connect(self._library_changed)
+        return page
+
+    def _build_player(self) -> PlayerPage:
+        from app.ui.pages.player_page import PlayerPage as Page
+
+        page = Page(self.playback)
+        page.backRequested.connect(self.go_back)
+        page.fullscreenToggled.connect(self.toggle_fullscreen)
+        return page
 
     @property
     def grid(self) -> GridPage:
-        if self._grid is None:
-            from app.ui.pages.grid_page import GridPage as Page
-
-            page = Page(self.catalog, self.posters)
-            self.stack.addWidget(page)
-            page.titleOpened.connect(self.open_title)
-            page.view.viewport().installEventFilter(self.first_paint)
-            self._grid = page
-        return self._grid
+        page: GridPage = self.navigator.page("grid")
+        return page
 
     @property
     def title_page(self) -> TitlePage:
-        if self._title_page is None:
-            from app.ui.pages.title_page import TitlePage as Page
-
-            page = Page()
-            self.stack.addWidget(page)
-            page.backRequested.connect(self.go_back)
-            page.playRequested.connect(self.play_title)
-            page.watchlistToggled.connect(self._toggle_watchlist)
-            page.watchedToggled.connect(self._toggle_watched)
-            page.rematchRequested.connect(self._rematch)
-            self._title_page = page
-        return self._title_page
+        page: TitlePage = self.navigator.page("title")
+        return page
 
     @property
     def settings_page(self) -> SettingsPage:
-        if self._settings_page is None:
-            from app.ui.pages.settings_page import SettingsPage as Page
+        page: SettingsPage = self.navigator.page("settings")
+        return page
 
-            page = Page(self.services)
-            self.stack.addWidget(page)
-            page.libraryChanged.connect(self._library_changed)
-            self._settings_page = page
-        return self._settings_page
+    @property
+    def player(self) -> PlayerPage:
+        page: PlayerPage = self.navigator.page("player")
+        return page
 
     @property
     def playback_started(self) -> bool:
@@ -210,25 +214,18 @@ class MainWindow(QMainWindow):
     @property
     def playback(self) -> PlaybackService:
         if self._playback is None:
-            from app.services.playback.session import PlaybackService as Playback
-
-            self._playback = Playback(self.services, self.library)
+            self._playback = self._make_playback()
         return self._playback
 
     @property
-    def player(self) -> PlayerPage:
-        if self._player is None:
-            from app.ui.pages.player_page import PlayerPage as Page
-
-            self._player = Page(self.playback)
-            self.stack.addWidget(self._player)
-            self._player.backRequested.connect(self.go_back)
-            self._player.fullscreenToggled.connect(self.toggle_fullscreen)
-        return self._player
+    def startup_finished(self) -> bool:
+        """Home's other rows and the full grid have been asked for (right after the first paint)."""
+        return self._first_screen_done
 
     def _on_player(self) -> bool:
-        return self._player is not None and self.stack.currentWidget() is self._player
+        return self.navigator.is_current("player")
 
+    # -- the top bar ------------------------------------------------------------------------
     def _build_top_bar(self) -> QWidget:
         bar = QWidget()
         bar.setObjectName("TopBar")
@@ -239,43 +236,46 @@ class MainWindow(QMainWindow):
         brand.setObjectName("Brand")
         row.addWidget(brand)
         row.addSpacing(24)
-        self.nav_home = QPushButton(self.tr("Home"))
-        self.nav_films = QPushButton(self.tr("All films"))
-        self.nav_settings = QPushButton(self.tr("Settings"))
-        group = QButtonGroup(self)
-        for button in (self.nav_home, self.nav_films, self.nav_settings):
-            button.setObjectName("Nav")
-            button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            group.addButton(button)
-            row.addWidget(button)
+        self._nav_row = row
+        self._nav_group = QButtonGroup(self)
+        self._nav_group.setExclusive(False)  # the page shown checks its button (none for a title)
+        self.nav_home = self.add_nav_button("home", self.tr("Home"), self.show_home)
+        self.nav_films = self.add_nav_button("grid", self.tr("All films"), self._all_films)
+        self.nav_settings = self.add_nav_button("settings", self.tr("Settings"), self.show_settings)
         row.addStretch(1)
         self.search = SearchBox()
         self.search.typed.connect(self._search_edited)
         self.search.titleChosen.connect(self.open_title)
         self.search.submitted.connect(self._search_submitted)
         row.addWidget(self.search)
-        self.nav_home.clicked.connect(self.show_home)
-        self.nav_films.clicked.connect(self._all_films)
-        self.nav_settings.clicked.connect(self.show_settings)
         return bar
 
-    # -- navigation ------------------------------------------------------------------------
-    def _show_page(self, page: QWidget, remember: bool = True) -> None:
-        current = self.stack.currentWidget()
-        if remember and current is not None and current is not page and not self._on_player():
-            self._history.append(current)
-            del self._history[:-20]
-        if page is self.home and self._home_dirty:
+    def add_nav_button(self, page: str, text: str, show: Callable[[], None] | None = None) -> QPushButton:
+        """A button in the top bar that shows the registered ``page`` (checked while it is shown)."""
+        button = QPushButton(text)
+        button.setObjectName("Nav")
+        button.setCheckable(True)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._nav_group.addButton(button)
+        index = 2 + len(self._nav_buttons)  # after the brand and its spacing, before the stretch
+        self._nav_row.insertWidget(index, button)
+        self._nav_buttons[page] = button
+        button.clicked.connect(show or (lambda _checked=False: self.navigator.navigate(page)))
+        return button
+
+    def _page_changed(self, name: str) -> None:
+        for page, button in self._nav_buttons.items():
+            button.setChecked(page == name)
+        self.top_bar.setVisible(name not in CHROMELESS)
+
+    # -- navigation -------------------------------------------------------------------------
+    def _home_shown(self, _page: HomePage) -> None:
+        if self._home_dirty:
             self._home_dirty = False
             self.home.refresh()
-        self.stack.setCurrentWidget(page)
-        self.nav_home.setChecked(page is self.home)
-        self.nav_films.setChecked(page is self._grid)
-        self.nav_settings.setChecked(page is self._settings_page)
 
     def show_home(self) -> None:
-        self._show_page(self.home)
+        self.navigator.navigate("home")
         self.home.focus_first()
 
     def wait_first_paint(self, app: QApplication, timeout_s: float = 2.0) -> None:
@@ -313,12 +313,11 @@ class MainWindow(QMainWindow):
     def _ensure_grid(self) -> None:
         if not self._grid_loaded:
             self._grid_loaded = True
-            self.grid.load_facets()
-            self.grid.reload()
+            self.grid.preload()
 
     def show_grid(self) -> None:
         self._ensure_grid()
-        self._show_page(self.grid)
+        self.navigator.navigate("grid")
         self.grid.focus_grid()
 
     def _all_films(self) -> None:
@@ -334,8 +333,7 @@ class MainWindow(QMainWindow):
         self.show_grid()
 
     def show_settings(self) -> None:
-        self.settings_page.refresh()
-        self._show_page(self.settings_page)
+        self.navigator.navigate("settings")
 
     def focus_search(self) -> None:
         if self._on_player():
@@ -345,118 +343,126 @@ class MainWindow(QMainWindow):
 
     def _search_edited(self, text: str) -> None:
         self._grid_loaded = True
-        if self.stack.currentWidget() is not self.grid:
+        if not self.navigator.is_current("grid"):
             self.grid.open_filter(CatalogFilter(text=text))
-            self._show_page(self.grid)
+            self.navigator.navigate("grid")
         else:
             self.grid.set_text(text)
         self._suggest(text)
 
     def _suggest(self, text: str) -> None:
         """Suggestions under the field, from a worker; the next keystroke cancels the old ones."""
-        if self._suggest_task is not None:
-            self._suggest_task.cancel()
-            self._suggest_task = None
         if not text.strip():
+            self.ops.cancel("suggest")
             self.search.show_suggestions([])
             return
-        if not loop_running():  # no loop (view tests without qasync): at once
-            self.search.show_suggestions(self.catalog.search.suggestions(text))
-            return
-        import asyncio
 
-        self._suggest_task = asyncio.ensure_future(self._suggest_async(text))
+        def show(found: list[Any]) -> None:
+            if self.search.text() == text:
+                self.search.show_suggestions(found)
 
-    async def _suggest_async(self, text: str) -> None:
-        import asyncio
-
-        try:
-            found = await self.catalog.search.suggest(text)
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.exception("suggestions failed for %r", text)
-            return
-        if self.search.text() == text:
-            self.search.show_suggestions(found)
+        self.ops.run("suggest", lambda: self.catalog.search.suggestions(text), show)
 
     def _search_submitted(self) -> None:
         self.grid.focus_grid()
 
+    # -- the title page ---------------------------------------------------------------------
     def open_title(self, title_id: str) -> None:
+        """Read the title (detail, resume point, watchlist state) in a worker, then show it."""
+        self.ops.run("title", lambda: self._read_title(title_id), self._show_title)
+
+    def _read_title(self, title_id: str) -> TitleView | None:
         detail = self.catalog.detail(title_id)
         if detail is None:
+            return None
+        return detail, self.library.resume_point_ms(title_id), self.catalog.extras(title_id)
+
+    def _show_title(self, found: TitleView | None) -> None:
+        if found is None:
             return
-        self.title_page.show_title(
-            detail,
-            self.library.resume_point_ms(title_id),
-            self.services.clock.now(),
-            self.catalog.extras(title_id),
-        )
-        self._show_page(self.title_page, remember=self.stack.currentWidget() is not self.title_page)
+        detail, resume_ms, extras = found
+        self.title_page.show_title(detail, resume_ms, self.services.clock.now(), extras)
+        self.navigator.navigate("title")
 
     def _toggle_watchlist(self, title_id: str, on: bool) -> None:
-        self.catalog.set_in_watchlist(title_id, on)
+        self.ops.run(
+            ("watchlist", title_id),
+            lambda: self.catalog.set_in_watchlist(title_id, on),
+            on_error=lambda exc: self._write_failed(title_id, exc),
+        )
 
     def _toggle_watched(self, title_id: str, watched: bool) -> None:
-        self.catalog.set_watched(title_id, watched)
-        self.open_title(title_id)
+        self.ops.run(
+            ("watched", title_id),
+            lambda: self.catalog.set_watched(title_id, watched),
+            lambda _none: self._reopen(title_id),
+            lambda exc: self._write_failed(title_id, exc),
+        )
+
+    def _write_failed(self, title_id: str, exc: BaseException) -> None:
+        """A write the database refused (another process held it too long): say so, show the truth."""
+        if self._showing(title_id):
+            self.title_page.show_status(self.tr("Could not save: %1").replace("%1", str(exc)))
+        self._reopen(title_id)
+
+    def _showing(self, title_id: str) -> bool:
+        page = self.navigator.built("title")
+        return page is not None and page.detail is not None and page.detail.id == title_id
+
+    def _reopen(self, title_id: str) -> None:
+        if self._showing(title_id) and self.navigator.is_current("title"):
+            self.open_title(title_id)
 
     def _rematch(self, film_key: str, candidate_id: str) -> None:
-        if not loop_running():
-            return
-        import asyncio
-
-        task = asyncio.ensure_future(self._rematch_async(film_key, candidate_id))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
-    async def _rematch_async(self, film_key: str, candidate_id: str) -> None:
-        # imported here: enrichment brings the HTTP stack, which start-up does without
+        # imported when asked for: enrichment brings the HTTP stack, which start-up does without
         from app.services.enrich.rematch import relink
 
         self.title_page.show_status(self.tr("Fetching the chosen title…"))
-        try:
-            new_id = await relink(self.services, film_key, candidate_id)
-        except Exception as exc:
-            log.warning("re-linking %r to %s failed: %s", film_key, candidate_id, exc)
+
+        def failed(exc: BaseException) -> None:
             self.title_page.show_status(self.tr("Could not fetch that title: %1").replace("%1", str(exc)))
-            return
-        self._library_changed()
-        if self._title_page is not None and self.stack.currentWidget() is self._title_page:
-            self.open_title(new_id)
 
-    def play_title(self, title_id: str, start_ms: int) -> None:
-        detail = self.catalog.detail(title_id)
-        if detail is None:
-            return
-        # The player tries the best source and fails over to the next (live TV last).
-        if not self.playback.candidates(detail, start_ms):
-            return
-        self._return_page = self.title_page
-        self.stack.setCurrentWidget(self.player)
-        self.top_bar.hide()
-        self.player.play_title(detail, start_ms)
-
-    def play_location(self, location: str) -> None:
-        """Open a file or URL straight into the player (``cinema play``)."""
-        is_url = "://" in location or (is_torrent_location(location) and not Path(location).exists())
-        resolved = location if is_url else str(Path(location).expanduser().resolve())
-        key = media_key_for(resolved)
-        label = location.rsplit("/", 1)[-1] if is_url else Path(resolved).name
-        start = self.library.resume_point_ms(key)
-        self._return_page = self.stack.currentWidget()
-        self._start_player(
-            MediaRequest(location=resolved, item_key=key, label=label or location, start_ms=start)
+        self.ops.run_async(
+            "rematch", lambda: relink(self.services, film_key, candidate_id), self._relinked, failed
         )
 
-    def _start_player(self, request: MediaRequest) -> None:
-        self.stack.setCurrentWidget(self.player)
-        self.top_bar.hide()
-        self.player.play(request)
+    def _relinked(self, new_id: str) -> None:
+        self._library_changed()
+        if self.navigator.is_current("title"):
+            self.open_title(new_id)
+
+    # -- playing ----------------------------------------------------------------------------
+    def play_title(self, title_id: str, start_ms: int) -> None:
+        """Play the title's best source; every way to play it is worked out once, in a worker."""
+        from app.services.playback.plan import plan_title
+
+        shown = self.navigator.built("title")
+        known = shown.detail if shown is not None else None
+        services = self.services
+
+        def plan() -> PlayPlan | None:
+            detail = known if known is not None and known.id == title_id else self.catalog.detail(title_id)
+            return None if detail is None else plan_title(services, detail, start_ms)
+
+        self.ops.run("play", plan, lambda found: self._play(found, "title"))
+
+    def play_location(self, location: str) -> None:
+        """Open a file or URL straight into the player (``cinema play``), from where it was left."""
+        from app.services.playback.plan import plan_location
+
+        back_to = self.navigator.current
+        self.ops.run("play", lambda: plan_location(self.library, location), lambda p: self._play(p, back_to))
+
+    def _play(self, plan: PlayPlan | None, back_to: str | None) -> None:
+        if plan is None or not plan.playables:
+            if self.navigator.built("title") is not None:
+                self.title_page.show_status(self.tr("No source to play yet"))
+            return
+        self._return_to = back_to
+        self.navigator.navigate("player", remember=False)
+        self.player.play_sources(list(plan.playables))
 
     def go_back(self) -> None:
-        current = self.stack.currentWidget()
         if self.search.hasFocus():
             if self.search.text():
                 self.search.clear()
@@ -468,29 +474,25 @@ class MainWindow(QMainWindow):
                 self.toggle_fullscreen()
                 return
             self.player.stop()
-            self.top_bar.show()
-            target = self._return_page or self.home
-            if target is self._title_page and self.title_page.detail is not None:
-                self.stack.setCurrentWidget(self.title_page)
-                self.open_title(self.title_page.detail.id)
+            target = self._return_to or "home"
+            shown = self.navigator.built("title")
+            if target == "title" and shown is not None and shown.detail is not None:
+                self.navigator.navigate("title", remember=False)
+                self.open_title(shown.detail.id)  # the resume point moved
             else:
-                self._show_page(target, remember=False)
+                self.navigator.navigate(target, remember=False)
                 self._focus_page()
             return
-        if self._history:
-            self._show_page(self._history.pop(), remember=False)
-            self._focus_page()
-        elif current is not self.home:
-            self._show_page(self.home, remember=False)
+        if self.navigator.back() is not None:
             self._focus_page()
 
     def _focus_page(self) -> None:
-        current = self.stack.currentWidget()
-        if current is self.home:
+        current = self.navigator.current
+        if current == "home":
             self.home.focus_first()
-        elif current is self._grid:
+        elif current == "grid":
             self.grid.focus_grid()
-        elif current is self._title_page:
+        elif current == "title":
             self.title_page.play_button.setFocus()
 
     def toggle_fullscreen(self) -> None:
@@ -501,9 +503,11 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
             self.player.set_fullscreen_chrome(True)
 
+    # -- what changed -----------------------------------------------------------------------
     def _on_progress(self, event: ProgressDidChange) -> None:
-        if self._grid is not None:
-            self._grid.refresh_title(event.item_key)
+        grid: GridPage | None = self.navigator.built("grid")
+        if grid is not None:
+            grid.refresh_title(event.item_key)
         self._mark_home_dirty()
 
     def _on_library(self, event: LibraryDidChange) -> None:
@@ -514,39 +518,29 @@ class MainWindow(QMainWindow):
             self.grid.preload()
 
     def _library_changed(self) -> None:
-        if self._grid is not None:
-            self._grid.load_facets()
-            self._grid.reload()
+        grid: GridPage | None = self.navigator.built("grid")
+        if grid is not None:
+            grid.preload()
         self._mark_home_dirty()
 
     def _mark_home_dirty(self) -> None:
         # rows are re-queried when Home is next shown, not on every progress tick
-        if self.stack.currentWidget() is self.home:
+        if self.navigator.is_current("home"):
             self.home.refresh()
         else:
             self._home_dirty = True
 
-    def _report_first_paint(self) -> None:
-        rss_kb = 0
-        try:
-            with open("/proc/self/status", encoding="ascii") as status:
-                rss_kb = next((int(line.split()[1]) for line in status if line.startswith("VmRSS:")), 0)
-        except OSError:
-            pass
-        print(f"first-paint {time.monotonic():.6f} rss_kb {rss_kb}", flush=True)
-        if os.environ.get("CINEMA_REPORT_FIRST_PAINT") == "exit":
-            self.close()
-
-    # -- keys and closing ------------------------------------------------------------------
+    # -- keys and closing -------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # text fields take their own Backspace; here it only arrives from the pages
-        if event.key() == Qt.Key.Key_Backspace and self.stack.currentWidget() is not self.home:
+        if event.key() == Qt.Key.Key_Backspace and not self.navigator.is_current("home"):
             self.go_back()
             return
         super().keyPressEvent(event)
 
     def shutdown(self) -> None:
-        """Save progress and release the player (on close and on quit)."""
+        """Save progress, release the player and stop the background work (on close and on
+        quit): nothing of ours may still query the database once this returns."""
         try:
             if self._playback is not None:
                 self._playback.close()
@@ -555,6 +549,10 @@ class MainWindow(QMainWindow):
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe = []
+        if not shutdown_all(self, SHUTDOWN_GRACE_S):
+            self.services.db.interrupt()  # a long query: abort it rather than wait it out
+            if not shutdown_all(self):
+                log.warning("background work still runs after the window closed")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()

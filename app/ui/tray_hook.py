@@ -12,20 +12,20 @@ from PySide6.QtCore import QTimer
 
 if TYPE_CHECKING:
     from app.services.context import AppContext
+    from app.services.scheduler import RefreshScheduler
     from app.ui.main_window import MainWindow
-    from app.ui.tray import Scheduler
 
 FALLBACK_MS = 3000  # a library with no poster row paints none: install anyway by then
 
 
 def install_tray_after_first_paint(
-    window: MainWindow, services: AppContext, scheduler: Scheduler, fallback_ms: int = FALLBACK_MS
+    window: MainWindow, services: AppContext, scheduler: RefreshScheduler, fallback_ms: int = FALLBACK_MS
 ) -> None:
     """``install_tray`` when the first poster row is painted, or after ``fallback_ms``."""
 
     def install() -> None:
         # not visible by then means closed already (the start-up benchmark closes at first paint)
-        if "tray" in services.extras or not window.isVisible():
+        if window.tray is not None or not window.isVisible():
             return
         from app.ui.tray import install_tray
 

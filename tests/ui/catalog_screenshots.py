@@ -28,9 +28,8 @@ def main(lang: str, out: Path, word: str) -> None:
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
-    from app.bootstrap import _load_translations, build_services
+    from app.bootstrap import _load_translations, build_services, build_window
     from app.services.library.catalog import CatalogFilter
-    from app.ui.main_window import MainWindow
 
     home = Path(tempfile.mkdtemp(prefix="cinema-shots-"))
     services = build_services(home, load_demo=True, console_log=False)
@@ -39,7 +38,7 @@ def main(lang: str, out: Path, word: str) -> None:
     translator = _load_translations(app, lang)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    win = MainWindow(services)
+    win = build_window(services)
     win.resize(1400, 900)
     win.show()
 

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from app.bootstrap import build_window
 from app.services.library.catalog import CatalogFilter
 from app.storage import titles_repo
-from app.ui.main_window import MainWindow
 from tests.ui.asyncqt import run_scenario, wait_until
 from tests.ui.conftest import title_row
 
@@ -42,7 +42,7 @@ def window(qtbot, library):
             "VALUES (1, '1:a', ?, ?, 'x', 'film', ?)",
             (start, stop, tid),
         )
-    win = MainWindow(library)
+    win = build_window(library)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -7,15 +7,15 @@ import asyncio
 import pytest
 from PySide6.QtCore import Qt
 
+from app.bootstrap import build_window
 from app.services.library.progress import LibraryService
 from app.services.playback.session import PlaybackState
-from app.ui.main_window import MainWindow
 from tests.ui.asyncqt import run_scenario, wait_until
 
 
 @pytest.fixture
 def window(qtbot, library):
-    win = MainWindow(library)
+    win = build_window(library)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -33,14 +33,15 @@ def test_grid_title_play_and_time_advances(qtbot, window, library) -> None:
         assert grid.model.rowCount() == 5
         # keyboard: the grid has focus and Enter opens the current title
         grid.view.setCurrentIndex(grid.model.index(grid.model.row_of("tmdb:movie:1000")))
-        qtbot.keyClick(grid.view, Qt.Key.Key_Return)
-        assert window.stack.currentWidget() is window.title_page
+        qtbot.keyClick(grid.view, Qt.Key.Key_Return)  # the title is read in a worker
+        await wait_until(lambda: window.stack.currentWidget() is window.title_page)
         assert window.title_page.heading.text() == "Фильм номер 0"
         assert window.title_page.play_button.isEnabled()
         assert window.title_page.sources.count() == 1
 
         qtbot.mouseClick(window.title_page.play_button, Qt.MouseButton.LeftButton)
-        assert window.stack.currentWidget() is window.player
+        # the sources are worked out in a worker, then the player opens
+        await wait_until(lambda: window.stack.currentWidget() is window.player)
         await wait_until(lambda: window.playback.state == PlaybackState.PLAYING)
         await wait_until(lambda: window.playback.position_ms() > 1500)
         first = window.playback.position_ms()
@@ -56,7 +57,7 @@ def test_grid_title_play_and_time_advances(qtbot, window, library) -> None:
         assert window.stack.currentWidget() is window.title_page
         saved = LibraryService(library).progress("tmdb:movie:1000")
         assert saved is not None and saved.position_ms > 10_000
-        assert "Continue from" in window.title_page.play_button.text()
+        await wait_until(lambda: "Continue from" in window.title_page.play_button.text())  # re-read
         entry = LibraryService(library).history()[0]
         assert entry.title_id == "tmdb:movie:1000" and entry.ended_at is not None
 

@@ -21,6 +21,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
+from app.bootstrap import build_window
 from app.core.clock import FixedClock
 from app.core.config import load_settings
 from app.core.resources import resources_dir
@@ -84,7 +85,7 @@ def library_window(qtbot, library):
 
 def shown_window(qtbot, services):
     collect_here()  # windows of earlier tests, before this one starts workers
-    win = MainWindow(services)
+    win = build_window(services)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -102,7 +103,7 @@ def collect_here() -> None:
 def make_tray(window: MainWindow, probe: Probe, scheduler=None) -> Tray:
     scheduler = scheduler or RefreshScheduler(window.services, every_s=6 * 3600)
     tray = Tray(window, window.services, scheduler, available=probe.available, quit_app=probe.quit)
-    window.services.extras["tray"] = tray
+    window.tray = tray
     return tray
 
 
@@ -255,7 +256,6 @@ def test_refresh_now_runs_the_scheduler_and_the_tooltip_follows(
             assert shown[1] == ("Guides refreshed", "Nothing new in the guide")
         finally:
             tray.uninstall()
-        assert "run_once" not in vars(scheduler)  # the scheduler is as it was
 
     in_loop(body)
 
@@ -286,37 +286,33 @@ def test_the_schedulers_own_loop_is_seen_and_new_titles_are_told_from_the_tray(
     in_loop(body)
 
 
-class FailingScheduler:
-    """A scheduler whose run breaks (its loop logs and retries; the tray must say so)."""
+class FailingScheduler(RefreshScheduler):
+    """A scheduler whose run breaks (it says so in its finish event; the tray must show it)."""
 
-    def __init__(self) -> None:
-        self.runs = 0
+    runs = 0
 
-    def due_in(self) -> float:
-        return 3600.0
-
-    async def run_once(self) -> None:
+    async def _run(self, run: object) -> None:  # type: ignore[override]
         self.runs += 1
         await asyncio.sleep(0)
         raise OSError("disk full")
 
 
+@pytest.mark.expected_error(r"refresh failed")
 def test_a_failed_refresh_shows_in_the_tooltip_and_a_message(
     qtbot, window, probe, services, messages
 ) -> None:
     # local noon: the retry in 15 min is today, whenever the suite runs (at 23:46 it said "tomorrow")
     noon = datetime.now().astimezone().replace(hour=12, minute=0, second=0, microsecond=0)
     services.clock = FixedClock(noon)
-    scheduler = FailingScheduler()
+    scheduler = FailingScheduler(services, every_s=3600)
 
     async def body() -> None:
-        tray = make_tray(window, probe, scheduler)  # type: ignore[arg-type]
+        tray = make_tray(window, probe, scheduler)
         shown: list[tuple[str, str]] = []
         tray.messageShown.connect(lambda title, text: shown.append((title, text)))
         try:
-            with pytest.raises(OSError):
-                await scheduler.run_once()  # as the scheduler's loop calls it: wrapped
-            assert scheduler.runs == 1
+            result = await scheduler.run_once()  # as the scheduler's loop calls it
+            assert result.error == "disk full" and scheduler.runs == 1
             assert tray.tooltip.startswith("Cinema — guide refresh failed; next try at ")
             assert shown == []  # a background failure waits in the tooltip
             tray.refresh_action.trigger()
@@ -452,7 +448,7 @@ def test_install_tray_is_once_per_app(qtbot, window, probe) -> None:
             assert install_tray(window, window.services, scheduler) is first
         finally:
             first.uninstall()
-        assert "tray" not in window.services.extras
+        assert window.tray is None
 
     in_loop(body)
 
@@ -577,6 +573,10 @@ def test_importing_the_tray_adds_nothing_heavy_to_start_up() -> None:
     }
     allowed = {
         "app.ui.tray",
+        "app.ui.tray.icon",
+        "app.ui.tray.closing",
+        "app.ui.tray.status",
+        "app.services.scheduler",  # its events; core and the context only (bootstrap has it already)
         "app.ui.app_icon",
         "app.ui.menu_style",
         "app.ui.components",  # an empty package
@@ -598,19 +598,19 @@ def test_the_hook_installs_the_tray_after_the_first_paint_or_soon_after_start(qt
 
     async def body() -> None:
         install_tray_after_first_paint(window, services, scheduler, fallback_ms=60_000)
-        assert "tray" not in services.extras  # nothing before the first paint
+        assert window.tray is None  # nothing before the first paint
         window.first_paint.painted.emit()
-        tray = services.extras["tray"]
+        tray = window.tray
         assert isinstance(tray, Tray)
         tray.uninstall()
         # a library with no poster row never paints one: the fallback timer installs it
         install_tray_after_first_paint(window, services, scheduler, fallback_ms=10)
-        await wait_until(lambda: "tray" in services.extras)
-        services.extras["tray"].uninstall()
+        await wait_until(lambda: window.tray is not None)
+        window.tray.uninstall()
         # a window closed by then (the start-up benchmark) gets no tray
         install_tray_after_first_paint(window, services, scheduler, fallback_ms=10)
         window.hide()
         await asyncio.sleep(0.1)
-        assert "tray" not in services.extras
+        assert window.tray is None
 
     in_loop(body)

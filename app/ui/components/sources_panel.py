@@ -1,11 +1,15 @@
 """TV guide sources in Settings: each source's last refresh, counts, unmatched channels and last
-error; add, remove, refresh now, with progress. Signals: guideChanged()."""
+error; add, remove, refresh now, with progress. Signals: guideChanged().
+
+Adding and refreshing run the app's one refresh flow (``app.services.scheduler``): a guide added
+here is fetched, imported, pruned and enriched in that run. The panel draws the flow's events,
+so a scheduled run shows its progress here too.
+"""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Coroutine
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,9 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import CinemaError
 from app.services.context import AppContext
-from app.services.guide.models import GuideSourceStatus, RefreshProgress
+from app.services.guide.models import GuideSourceStatus
+from app.services.scheduler import RefreshDidFinish, RefreshDidProgress, RefreshDidStart, RefreshScheduler
+from app.ui.viewmodels import bus
+from app.ui.viewmodels.operations import Operations
+
+if TYPE_CHECKING:
+    from app.services.scheduler import GuideOutcome
 
 _KIND_NAMES = {"xmltv": "XMLTV", "m3u": "M3U", "provider_json": "JSON"}
 
@@ -32,11 +41,17 @@ _KIND_NAMES = {"xmltv": "XMLTV", "m3u": "M3U", "provider_json": "JSON"}
 class SourcesPanel(QWidget):
     guideChanged = Signal()
 
-    def __init__(self, services: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: AppContext, scheduler: RefreshScheduler | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._s = services
+        flow = scheduler or services.scheduler
+        assert isinstance(flow, RefreshScheduler), "the app's refresh flow (bootstrap builds it)"
+        self._flow = flow
         self._sources: list[GuideSourceStatus] = []
-        self._busy: asyncio.Task[None] | None = None
+        self._asked: tuple[int, ...] | None = None  # the sources of the run this panel started
+        self.ops = Operations(self, "guide sources")
 
         self.table = QTreeWidget()
         self.table.setRootIsDecorated(False)
@@ -110,12 +125,25 @@ class SourcesPanel(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.details)
 
+        bus.subscribe(services.bus, RefreshDidStart, self._run_started, self)
+        bus.subscribe(services.bus, RefreshDidProgress, self._on_progress, self)
+        bus.subscribe(services.bus, RefreshDidFinish, self._run_finished, self)
+
     # -- listing -------------------------------------------------------------------------------
-    def reload(self) -> None:
+    def reload(self, then: Callable[[], object] | None = None) -> None:
+        """Read the sources again (in a worker; at once when no loop runs), then ``then()``."""
         from app.services.guide import refresh as epg_refresh
 
+        def show(sources: list[GuideSourceStatus]) -> None:
+            self._show_sources(sources)
+            if then is not None:
+                then()
+
+        self.ops.run("list", lambda: epg_refresh.list_sources(self._s), show)
+
+    def _show_sources(self, sources: list[GuideSourceStatus]) -> None:
         current = self._selected_id()
-        self._sources = epg_refresh.list_sources(self._s)
+        self._sources = sources
         self.table.clear()
         for src in self._sources:
             status = {
@@ -177,8 +205,11 @@ class SourcesPanel(QWidget):
         self.details.setText("\n".join(lines))
         self._update_buttons()
 
+    def _busy(self) -> bool:
+        return self._flow.running or self.ops.busy()
+
     def _update_buttons(self) -> None:
-        busy = self._busy is not None and not self._busy.done()
+        busy = self._busy()
         has = self._selected() is not None
         self.refresh_button.setEnabled(has and not busy)
         self.remove_button.setEnabled(has and not busy)
@@ -193,72 +224,79 @@ class SourcesPanel(QWidget):
         dialog.open()  # never exec() inside the loop
 
     def _add(self) -> None:
+        """Add the guide and run the refresh flow for it: fetched, imported, pruned, enriched."""
         location = self.location.text().strip()
-        if not location:
+        if not location or self._busy():
             return
-        from app.services.guide import refresh as epg_refresh
-
-        try:
-            sid = epg_refresh.add_source(self._s, location, name=self.name.text().strip() or None)
-        except CinemaError as exc:
-            self._say(str(exc), error=True)
-            return
+        name = self.name.text().strip() or None
         self.location.clear()
         self.name.clear()
-        self.reload()
-        self._run(self._refresh([sid]))
+        self._start()
+        self.ops.run_async(
+            "add", lambda: self._flow.add_guide(location, name), lambda _done: self._done(), self._refused
+        )
+        self._update_buttons()
+
+    def _refused(self, exc: BaseException) -> None:
+        """The location cannot be a guide (an unknown kind): nothing was added."""
+        self._asked = None
+        self.progress.hide()
+        self._say(str(exc), error=True)
+        self._done()
 
     def _remove_selected(self) -> None:
         sid = self._selected_id()
-        if sid is None:
+        if sid is None or self._busy():
             return
-        from app.services.guide import refresh as epg_refresh
 
-        epg_refresh.remove_source(self._s, sid)
-        self._say(self.tr("Source removed; its channels and programmes are gone."))
-        self.reload()
-        self.guideChanged.emit()
+        def removed(_none: None) -> None:
+            self._say(self.tr("Source removed; its channels and programmes are gone."))
+            self._done()
+
+        self.ops.run_async("remove", lambda: self._flow.remove_guide(sid), removed, self._failed)
+        self._update_buttons()
 
     def _refresh_selected(self) -> None:
         sid = self._selected_id()
         if sid is not None:
-            self._run(self._refresh([sid]))
+            self._refresh([sid])
 
     def _refresh_all(self) -> None:
-        self._run(self._refresh([s.id for s in self._sources]))
+        self._refresh([s.id for s in self._sources])
 
-    def _run(self, coro: Coroutine[Any, Any, None]) -> None:
-        if self._busy is not None and not self._busy.done():
+    def _refresh(self, ids: list[int]) -> None:
+        if self._busy():
             return
-        self._busy = asyncio.ensure_future(coro)
+        self._start()
+        self.ops.run_async(
+            "refresh",
+            lambda: self._flow.run_once(ids, origin="settings"),
+            lambda _done: self._done(),
+            self._failed,
+        )
         self._update_buttons()
 
-    async def _refresh(self, ids: list[int]) -> None:
-        from app.services.guide import refresh as epg_refresh
+    def _start(self) -> None:
+        self._asked = ()
+        self.message.setText("")
 
+    def _failed(self, exc: BaseException) -> None:
+        self._say(str(exc), error=True)
+        self._done()
+
+    def _done(self) -> None:
+        self.reload(then=self.guideChanged.emit)
+
+    # -- the flow's events -------------------------------------------------------------------------
+    def _run_started(self, event: RefreshDidStart) -> None:
+        if self._asked == () and event.origin == "settings":
+            self._asked = event.source_ids  # ours: its outcome is said here when it ends
         self.progress.show()
         self.progress.setRange(0, 0)
-        errors = []
-        try:
-            for sid in ids:
-                try:
-                    result = await epg_refresh.refresh_source(self._s, sid, self._on_progress, force=False)
-                    if result.status == "unchanged":
-                        self._say(self.tr("The guide has not changed since the last refresh."))
-                    else:
-                        text = self.tr("Updated: %1 programmes, %2 films")
-                        self._say(text.replace("%1", str(result.programmes)).replace("%2", str(result.films)))
-                except CinemaError as exc:
-                    errors.append(str(exc))
-        finally:
-            self.progress.hide()
-            self._busy = None
-            self.reload()
-            self.guideChanged.emit()
-        if errors:
-            self._say("\n".join(errors), error=True)
+        self.progress.setFormat("")
+        self._update_buttons()
 
-    def _on_progress(self, p: RefreshProgress) -> None:
+    def _on_progress(self, p: RefreshDidProgress) -> None:
         if p.phase == "download" and p.bytes_total:
             self.progress.setRange(0, 100)
             self.progress.setValue(int(p.bytes_read * 100 / p.bytes_total))
@@ -268,6 +306,30 @@ class SourcesPanel(QWidget):
             self.progress.setFormat(self.tr("%n programme(s) stored", "", p.programmes))
         else:
             self.progress.setRange(0, 0)
+
+    def _run_finished(self, event: RefreshDidFinish) -> None:
+        self.progress.hide()
+        if self._asked is not None and event.origin == "settings":  # a run asked for here
+            self._asked = None
+            self._say_outcome(event)
+        self._update_buttons()
+        self.reload()
+
+    def _say_outcome(self, event: RefreshDidFinish) -> None:
+        if event.error is not None:
+            self._say(event.error, error=True)
+            return
+        errors = [o.error for o in event.guides if o.error]
+        if errors:
+            self._say("\n".join(errors), error=True)
+            return
+        self._say(self._outcome_text(event.guides[-1] if event.guides else None))
+
+    def _outcome_text(self, outcome: GuideOutcome | None) -> str:
+        if outcome is None or outcome.status == "unchanged":
+            return self.tr("The guide has not changed since the last refresh.")
+        text = self.tr("Updated: %1 programmes, %2 films")
+        return text.replace("%1", str(outcome.programmes)).replace("%2", str(outcome.films))
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet("color: #ff6a4d;" if error else "color: #8fd19e;")

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from app.core.tasks import loop_running, run_blocking
 from app.domain.models import TitleBrief
-
-if TYPE_CHECKING:
-    import asyncio
+from app.ui.viewmodels.operations import Operations
 
 BriefRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
@@ -35,14 +31,13 @@ class TitleListModel(QAbstractListModel):
         self._briefs: dict[str, TitleBrief] = {}
         self._rows_by_poster: dict[str, set[int]] = {}
         self._loading: set[int] = set()
-        self._tasks: set[asyncio.Task[None]] = set()
-        self._generation = 0
+        self._ops = Operations(self, "title pages", remember=False)
         self._pages: OrderedDict[int, None] = OrderedDict()  # loaded pages, least recent first
         self.pages_loaded = 0
 
     def set_ids(self, ids: Sequence[str]) -> None:
         self.beginResetModel()
-        self._generation += 1
+        self._ops.cancel_all()  # pages of the old ids that still arrive are dropped
         self._loading.clear()
         self._ids = list(ids)
         self._row_of = {tid: i for i, tid in enumerate(self._ids)}
@@ -74,33 +69,24 @@ class TitleListModel(QAbstractListModel):
         return found
 
     def _request_page(self, page: int) -> None:
+        """Load a page of briefs in a worker (at once when no loop runs: model tests)."""
         if page in self._loading:
             return
-        if not loop_running():  # no loop (model tests): load synchronously
-            self._load_page(page)
-            return
-        import asyncio
-
         self._loading.add(page)
-        task = asyncio.ensure_future(self._load_page_async(page, self._generation))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
-    async def _load_page_async(self, page: int, generation: int) -> None:
         chunk = self._ids[page * self.PAGE : (page + 1) * self.PAGE]
-        try:
-            loaded = await run_blocking(self._load_briefs, chunk)
-        finally:
+        at_once = True
+
+        def loaded(briefs: dict[str, TitleBrief]) -> None:
             self._loading.discard(page)
-        if generation != self._generation:
-            return  # the ids changed meanwhile
-        self._store_page(chunk, loaded, page)
-        first = page * self.PAGE
-        self.dataChanged.emit(self.index(first), self.index(first + len(chunk) - 1), [BriefRole])
+            self._store_page(chunk, briefs, page)
+            if not at_once:  # delivered later: the rows painted placeholders meanwhile
+                first = page * self.PAGE
+                self.dataChanged.emit(self.index(first), self.index(first + len(chunk) - 1), [BriefRole])
 
-    def _load_page(self, page: int) -> None:
-        chunk = self._ids[page * self.PAGE : (page + 1) * self.PAGE]
-        self._store_page(chunk, self._load_briefs(chunk), page)
+        self._ops.run(
+            ("page", page), lambda: self._load_briefs(chunk), loaded, lambda _exc: self._loading.discard(page)
+        )
+        at_once = False
 
     def _store_page(self, chunk: Sequence[str], loaded: dict[str, TitleBrief], page: int) -> None:
         self.pages_loaded += 1

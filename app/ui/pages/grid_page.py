@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from dataclasses import replace
 
@@ -10,12 +9,12 @@ from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
-from app.core.tasks import loop_running, run_blocking
-from app.services.library.catalog import CatalogFilter, CatalogService
+from app.services.library.catalog import CatalogFilter, CatalogService, Facets
 from app.ui.components.filter_bar import FilterBar
 from app.ui.delegates.poster_delegate import CARD, PosterDelegate
 from app.ui.images import PosterCache
 from app.ui.models.title_list_model import IdRole, TitleListModel
+from app.ui.viewmodels.operations import Operations
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +68,7 @@ class GridPage(QWidget):
         super().__init__(parent)
         self.setObjectName("Page")
         self._catalog = catalog
-        self._task: asyncio.Task[None] | None = None
+        self.ops = Operations(self, "grid")
         self._facets_loaded = False
         self._title = ""
         self.model = TitleListModel(catalog.briefs, self)
@@ -113,40 +112,27 @@ class GridPage(QWidget):
         return self.filters.filter()
 
     def reload(self) -> None:
-        """Re-run the current filter now (start-up, library changes)."""
-        self._show(self._catalog.query(self.current_filter))
+        """Re-run the current filter (library changes)."""
+        self.apply(self.current_filter)
 
     def load_facets(self) -> None:
-        facets = self._catalog.facets()
+        """The filter bar's choices (genres, countries, poster origins), from a worker."""
+        self.ops.run("facets", self._catalog.facets, self._show_facets)
+
+    def _show_facets(self, facets: Facets) -> None:
         self.filters.set_facets(facets.genres, facets.countries, facets.poster_origins)
         self._facets_loaded = True
 
     def preload(self) -> None:
-        """Facets and the current filter's ids from a worker (after the first screen is up,
-        and again when a background refresh changed the library)."""
-        if not loop_running():
-            self.load_facets()
-            self.reload()
-            return
-        self._task = asyncio.ensure_future(self._preload(self.current_filter))
-
-    async def _preload(self, flt: CatalogFilter) -> None:
-        try:
-            facets = await run_blocking(self._catalog.facets)
-            await run_blocking(self._catalog.warm_search)
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.exception("loading the filter choices failed")
-            await self._query(flt)
-            return
-        self.filters.set_facets(facets.genres, facets.countries, facets.poster_origins)
-        self._facets_loaded = True
-        await self._query(flt)
+        """Facets, search's index and the current filter's ids from workers (after the first
+        screen is up, and again when a background refresh changed the library)."""
+        self.load_facets()
+        self.ops.run("warm search", self._catalog.warm_search)
+        self.apply(self.current_filter)
 
     def open_filter(self, flt: CatalogFilter, title: str = "") -> None:
         """Show the grid under ``flt`` (home's "See all", a search) with ``title`` as heading."""
-        if not self._facets_loaded:
+        if not self._facets_loaded and not self.ops.busy("facets"):
             self.load_facets()
         self._title = title
         self.filters.set_filter(flt)
@@ -158,24 +144,19 @@ class GridPage(QWidget):
         self.apply(self.current_filter)
 
     def apply(self, flt: CatalogFilter) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
-        if not loop_running():  # no loop (view tests without qasync): query at once
-            self._show(self._catalog.query(flt))
-            return
-        self._task = asyncio.ensure_future(self._query(flt))
+        """Query ``flt`` in a worker; a newer filter cancels this one."""
+        self.ops.run(
+            "query",
+            lambda: self._catalog.query(flt),
+            lambda ids: self._show(ids) if flt == self.current_filter else None,
+            lambda exc: self._show_error(flt, exc),
+        )
 
-    async def _query(self, flt: CatalogFilter) -> None:
-        try:
-            ids = await run_blocking(self._catalog.query, flt)
-        except asyncio.CancelledError:
-            raise
-        except Exception:  # a view shows what it can; the log has the cause
-            log.exception("catalog query failed: %r", flt)
-            ids = []
-        if flt == self.current_filter:
-            self._show(ids)
+    def _show_error(self, flt: CatalogFilter, exc: BaseException) -> None:
+        if flt != self.current_filter:
+            return
+        self._show([])
+        self._empty.setText(self.tr("Could not read the library: %1").replace("%1", str(exc)))
 
     def _show(self, ids: list[str]) -> None:
         flt = self.current_filter

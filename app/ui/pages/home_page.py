@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QWheelEvent
@@ -19,14 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.tasks import loop_running, run_blocking
 from app.services.library.catalog import CatalogFilter, CatalogService, HomeRow
 from app.ui.delegates.poster_delegate import CARD, PosterDelegate
 from app.ui.images import PosterCache
 from app.ui.models.title_list_model import IdRole, TitleListModel
-
-if TYPE_CHECKING:
-    import asyncio
+from app.ui.viewmodels.operations import Operations
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +132,7 @@ class HomePage(QWidget):
         self._posters = posters
         self.rows: dict[str, HomeRowWidget] = {}
         self._order: list[str] = []
-        self._task: asyncio.Task[None] | None = None
+        self.ops = Operations(self, "home")
 
         self._body = QWidget()
         self._body.setObjectName("Page")
@@ -184,23 +180,7 @@ class HomePage(QWidget):
 
     def refresh(self) -> None:
         """Re-query in a worker (after playback, a watchlist change or a guide refresh)."""
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
-        if not loop_running():  # no loop (view tests without qasync)
-            self.reload()
-            return
-        import asyncio
-
-        self._task = asyncio.ensure_future(self._refresh())
-
-    async def _refresh(self) -> None:
-        try:
-            rows = await run_blocking(self._catalog.home_rows)
-        except Exception:
-            log.exception("home rows failed")
-            return
-        self.show_rows(rows)
+        self.ops.run("rows", self._catalog.home_rows, self.show_rows)
 
     def show_rows(self, rows: list[HomeRow], complete: bool = True) -> None:
         for row in rows:

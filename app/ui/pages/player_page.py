@@ -12,7 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHideEvent, QKeyEvent, QS
 from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 
 from app.domain.locations import location_kind
-from app.domain.models import MediaRequest, SourceKind, TitleDetail
+from app.domain.models import MediaRequest
 from app.services.playback.session import Playable, PlaybackService, PlaybackState, PlayerEvent
 from app.ui.components.player_panels import ControlPanel, TopPanel
 from app.ui.icons import icon
@@ -96,15 +96,10 @@ class PlayerPage(QWidget):
 
     # -- commands from the window ---------------------------------------------------------
     def play(self, request: MediaRequest) -> None:
-        self.play_sources([Playable(kind=self._kind(request), request=request, label=request.label)])
-
-    def play_title(self, detail: TitleDetail, start_ms: int) -> bool:
-        """Play the title's best source from ``start_ms``; the others are the failover order."""
-        found = self._playback.candidates(detail, start_ms)
-        if not found:
-            return False
-        self.play_sources(found)
-        return True
+        """Play one file or URL (no failover)."""
+        self.play_sources(
+            [Playable(kind=location_kind(request.location), request=request, label=request.label)]
+        )
 
     def play_sources(self, playables: list[Playable]) -> None:
         first = playables[0]
@@ -120,10 +115,6 @@ class PlayerPage(QWidget):
         self._timer.start()
         self.poke()
         self.setFocus()
-
-    @staticmethod
-    def _kind(request: MediaRequest) -> SourceKind:
-        return location_kind(request.location)
 
     def stop(self) -> None:
         self._timer.stop()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -11,13 +13,18 @@ from app.ui.components.language_setting import LanguageSetting
 from app.ui.components.sources_panel import SourcesPanel
 from app.ui.components.tray_settings import TraySettings
 
+if TYPE_CHECKING:
+    from app.services.scheduler import RefreshScheduler
+
 
 class SettingsPage(QWidget):
     """Signals: libraryChanged()."""
 
     libraryChanged = Signal()
 
-    def __init__(self, services: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: AppContext, scheduler: RefreshScheduler | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("Page")
         self._s = services
@@ -25,7 +32,7 @@ class SettingsPage(QWidget):
         heading.setObjectName("PageTitle")
         guides_heading = QLabel(self.tr("TV guides and playlists"))
         guides_heading.setObjectName("SectionHeading")
-        self.sources = SourcesPanel(services)
+        self.sources = SourcesPanel(services, scheduler)
         self.sources.guideChanged.connect(self.libraryChanged)
         demo_heading = QLabel(self.tr("Demo library"))
         demo_heading.setObjectName("SectionHeading")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, QLocale, QRectF, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPainter, QPixmap
+from PySide6.QtGui import QDesktopServices, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.tasks import run_blocking
 from app.domain.models import SourceKind, TitleDetail
 from app.services.library.catalog import TitleExtras
 from app.ui.images import decode_scaled
+from app.ui.viewmodels.operations import Operations
 from app.ui.widgets.backdrop import BackdropHeader
 from app.ui.widgets.candidates_strip import CandidatesStrip
 from app.ui.widgets.poster_art import paint_typographic_poster
@@ -72,7 +71,7 @@ class TitlePage(QWidget):
         self.setObjectName("Page")
         self._detail: TitleDetail | None = None
         self._resume_ms = 0
-        self._image_task: asyncio.Task[None] | None = None
+        self.ops = Operations(self, "title page")
 
         self.header = BackdropHeader()
         self.poster = QLabel()
@@ -387,22 +386,24 @@ class TitlePage(QWidget):
         self.poster.setPixmap(pixmap)
 
     def _load_images(self, detail: TitleDetail) -> None:
-        if self._image_task is not None:
-            self._image_task.cancel()
-            self._image_task = None
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:  # no loop (view tests): nothing to decode off-thread
-            return
-        self._image_task = asyncio.ensure_future(self._decode_images(detail))
+        """The poster and the backdrop, decoded in a worker; a newer title cancels them."""
+        dpr = max(1.0, self.devicePixelRatioF())  # HiDPI: decode at device pixels
+        self.ops.run(
+            "images",
+            lambda: self._decode_images(detail, dpr),
+            lambda found: self._show_images(detail, *found),
+        )
 
-    async def _decode_images(self, detail: TitleDetail) -> None:
+    @staticmethod
+    def _decode_images(detail: TitleDetail, dpr: float) -> tuple[QImage | None, QImage | None]:
         poster = backdrop = None
         if detail.poster_path and "://" not in detail.poster_path:
-            dpr = max(1.0, self.devicePixelRatioF())  # HiDPI: decode at device pixels
-            poster = await run_blocking(decode_scaled, detail.poster_path, POSTER_SIZE * dpr)
+            poster = decode_scaled(detail.poster_path, POSTER_SIZE * dpr)
         if detail.backdrop_path and "://" not in detail.backdrop_path:
-            backdrop = await run_blocking(decode_scaled, detail.backdrop_path, QSize(1280, 720))
+            backdrop = decode_scaled(detail.backdrop_path, QSize(1280, 720))
+        return poster, backdrop
+
+    def _show_images(self, detail: TitleDetail, poster: QImage | None, backdrop: QImage | None) -> None:
         if self._detail is not detail:
             return
         if poster is not None:
