@@ -119,6 +119,17 @@ class Settings:
     close_to_tray: bool = True  # closing the window hides it in the tray (when there is one)
     tray_notifications: bool = True  # a tray message when a background refresh finds new titles
     tray_hint_shown: bool = False  # the "keeps running in the tray" message was shown once
+    # sources (issue 14)
+    nyaa_base_url: str = "https://nyaa.si"
+    rutube_base_url: str = "https://rutube.ru"
+    sources_timeout_s: float = 8.0  # one stream provider's search; the others never wait for it
+    sources_cache_hours: float = 6.0  # a title's search is asked again after this long
+    sources_recheck_hours: float = 12.0  # watchlisted titles are searched again in the background
+    sources_max_quality: str = ""  # 2160p, 1080p, 720p, 480p; empty: no limit
+    sources_max_size_gb: float = 0.0  # 0: no limit
+    sources_audio_languages: str = ""  # ISO 639-1, comma separated; empty: the UI language's
+    sources_subtitle_languages: str = ""  # empty: the UI language's, then English
+    media_folders: str = ""  # folders (os.pathsep separated) besides home that own links may point into
     # TV (issue 13): catch-up padding around an airing, the zone of date placeholders in catch-up
     # URLs ("" = this computer's, as Kodi), archive days of a channel that names none, reminders
     catchup_pad_before_min: int = 1
@@ -163,6 +174,10 @@ _RANGES: dict[str, tuple[float, float]] = {
     "torrent_stream_port": (0, 65535),
     "poster_cache_mb": (1, 4096),
     "db_busy_timeout_s": (0.05, 600),
+    "sources_timeout_s": (0.1, 120),
+    "sources_cache_hours": (0, 24 * 30),
+    "sources_recheck_hours": (0.25, 24 * 30),
+    "sources_max_size_gb": (0, 10_000),
     "catchup_pad_before_min": (0, 120),
     "catchup_pad_after_min": (0, 240),
     "catchup_default_days": (1, 60),

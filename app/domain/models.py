@@ -29,6 +29,7 @@ class SourceKind(StrEnum):
     DIRECT = "direct"
     IPTV_LIVE = "iptv-live"
     IPTV_CATCHUP = "iptv-catchup"
+    PAGE = "page"  # a web page with its own player: opened in the browser
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
