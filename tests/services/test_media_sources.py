@@ -1,25 +1,18 @@
-"""Turning sources into playables: headers, catch-up URLs (CONTRACTS §4), order, live channels."""
+"""Turning sources into playables: headers, order, TV ways (the catch-up URLs themselves are
+tested in tests/providers/test_iptv_catchup.py)."""
 
 from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
 
-import pytest
 from sqlalchemy import insert
 
 from app.core.clock import FixedClock
 from app.domain.models import SourceKind
 from app.services.library.catalog import CatalogService
-from app.services.sources.resolve import (
-    SourceOpener,
-    candidates,
-    catchup_url,
-    fill_catchup,
-    split_pipe_headers,
-)
-from app.storage import guide_repo, titles_repo
-from app.storage.channel_streams_repo import ChannelStream, channel_streams
+from app.services.sources.resolve import SourceOpener, candidates, split_pipe_headers
+from app.storage import guide_repo, titles_repo, tv_repo
 from app.storage.tables import channels, programmes
 from tests.ui.conftest import title_row
 
@@ -28,48 +21,11 @@ STOP = START + 5400
 NOW = START + 600
 
 
-def ch(url: str, mode: str, source: str | None = None) -> ChannelStream:
-    return ChannelStream(id="1:c", name="C", stream_url=url, catchup_mode=mode, catchup_source=source)
-
-
 def test_pipe_headers_are_split_off_the_url() -> None:
     url, headers = split_pipe_headers('http://h/x.m3u8|User-Agent="Mozilla/5.0"&Referer=http://r/')
     assert url == "http://h/x.m3u8"
     assert headers == {"User-Agent": "Mozilla/5.0", "Referer": "http://r/"}
     assert split_pipe_headers("http://h/x.ts") == ("http://h/x.ts", {})
-
-
-def test_placeholders() -> None:
-    out = fill_catchup(
-        "x?s={utc}&e={utcend}&n={lutc}&d={duration}&m={duration:60}&o={offset:1}", START, STOP, NOW
-    )
-    assert out == f"x?s={START}&e={STOP}&n={NOW}&d=5400&m=90&o=600"
-    assert fill_catchup("${start}-${end}-${timestamp}", START, STOP, NOW) == f"{START}-{STOP}-{NOW}"
-    assert fill_catchup("{Y}-{m}-{d}:{H}-{M}", START, STOP, NOW) == "2026-11-21:20-00"
-    # the Java-style form from a real playlist (realworld ipytv space_before_comma)
-    assert fill_catchup("?t=${(b)yyyyMMddHHmmss}", START, STOP, NOW) == "?t=20261121200000"
-
-
-@pytest.mark.parametrize(
-    ("live", "mode", "source", "expected"),
-    [
-        (
-            "http://h/ch/index.m3u8",
-            "default",
-            "http://h/ch/{utc}-{duration}.m3u8",
-            f"http://h/ch/{START}-5400.m3u8",
-        ),
-        ("http://h/ch/index.m3u8?t=1", "append", "&utc={utc}", f"http://h/ch/index.m3u8?t=1&utc={START}"),
-        ("http://h/ch/index.m3u8", "shift", None, f"http://h/ch/index.m3u8?utc={START}&lutc={NOW}"),
-        ("http://h/ch/index.m3u8?token=a", "flussonic", None, "http://h/ch/timeshift_rel-600.m3u8?token=a"),
-        ("http://h/ch/mpegts", "fs", None, f"http://h/ch/timeshift_abs-{START}.ts"),
-        ("http://h/ch/mono.m3u8", "flussonic-hls", None, "http://h/ch/mono-timeshift_rel-600.m3u8"),
-        ("http://h:8080/live/u/p/42.ts", "xc", None, "http://h:8080/timeshift/u/p/90/2026-11-21:20-00/42.ts"),
-        ("http://h/ch/index.m3u8", "", None, None),
-    ],
-)
-def test_catchup_modes(live: str, mode: str, source: str | None, expected: str | None) -> None:
-    assert catchup_url(ch(live, mode, source), START, STOP, NOW) == expected
 
 
 def _guide(services, title_id: str, start: int, stop: int) -> None:
@@ -106,7 +62,7 @@ def _guide(services, title_id: str, start: int, stop: int) -> None:
                 }
             ],
         )
-    assert channel_streams(services.db, [f"{source_id}:kino"])[f"{source_id}:kino"].headers == {
+    assert tv_repo.watch_channels(services.db, [f"{source_id}:kino"])[f"{source_id}:kino"].headers == {
         "User-Agent": "MyCenter/1.0"
     }
 
@@ -141,10 +97,11 @@ def test_candidates_order_sources_then_archive_then_live(services) -> None:
     assert direct.request.headers == {"Referer": "http://r/"} and direct.request.location.endswith("film.mp4")
     assert direct.request.start_ms == 42_000 and hls.hls
     assert SourceOpener.needs_preparing(torrent) and not SourceOpener.needs_preparing(hls)
-    assert archive.request.location == f"http://127.0.0.1:9/kino/index.m3u8?utc={now - 600}&lutc={now}"
+    # from the start of what is on, one minute early (the default padding)
+    assert archive.request.location == f"http://127.0.0.1:9/kino/index.m3u8?utc={now - 660}&lutc={now}"
     assert archive.request.headers == {"User-Agent": "MyCenter/1.0"} and archive.request.start_ms == 42_000
     assert live.live and live.request.start_ms == 0 and live.at(99_000).request.start_ms == 0
-    assert "Кино ТВ" in live.label
+    assert live.label == "Live · Кино ТВ" and archive.label == "From the start · Кино ТВ"
 
 
 def test_a_programme_outside_the_archive_has_no_catchup(services) -> None:

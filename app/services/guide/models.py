@@ -26,7 +26,7 @@ class GuideSourceStatus(BaseModel):
 class RefreshResult(BaseModel):
     model_config = ConfigDict(frozen=True)
     source_id: int
-    status: str  # ok, unchanged
+    status: str  # ok, unchanged, ended (stored, but every programme lies in the past)
     kind: str
     channels: int = 0
     programmes: int = 0
@@ -34,6 +34,7 @@ class RefreshResult(BaseModel):
     unmatched_channels: tuple[str, ...] = ()
     bytes_read: int = 0
     seconds: float = 0.0
+    message: str | None = None  # "this guide ended on 29 Sep 2025"
 
 
 @dataclass(frozen=True)

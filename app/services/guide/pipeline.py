@@ -17,8 +17,8 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from app.providers.guide.feed import ChannelRecord, ProgrammeRecord
+from app.services.guide.channel_names import channel_key
 from app.services.guide.film_detection import FILM_KINDS, detect, film_key
-from app.services.titles import normalize_title
 from app.storage.db import Database
 from app.storage.guide_repo import PLACEHOLDER_PREFIX, GuideWriter
 
@@ -33,6 +33,7 @@ class ImportStats:
     programmes: int = 0
     films: int = 0
     unmatched_channels: list[str] = field(default_factory=list)
+    ended: str | None = None  # "this guide ended on …" when the whole feed lies in the past
 
 
 def channel_row(source_id: int, rec: ChannelRecord, position: int | None = None) -> tuple[Any, ...]:
@@ -70,7 +71,9 @@ class PlaylistMapper:
                 self.by_id_ci.setdefault(ch.tvg_id.lower(), ch)
             for name in (ch.tvg_name, ch.name):
                 if name:
-                    self.by_name.setdefault(normalize_title(name.replace("_", " ")), ch)
+                    key = channel_key(name)  # case, punctuation, «канал»/«HD» noise gone
+                    if key:
+                        self.by_name.setdefault(key, ch)
         self._choices = list(self.by_name)
         self.guide_names: dict[str, tuple[str, ...]] = {}
         self._cache: dict[str, ChannelRecord | None] = {}
@@ -83,7 +86,7 @@ class PlaylistMapper:
         if guide_id in self._cache:
             return self._cache[guide_id]
         found = self.by_id.get(guide_id) or self.by_id_ci.get(guide_id.lower())
-        names = [normalize_title(n.replace("_", " ")) for n in self.guide_names.get(guide_id, ())]
+        names = [k for k in (channel_key(n) for n in self.guide_names.get(guide_id, ())) if k]
         if found is None:
             for n in names:
                 if n in self.by_name:
@@ -115,10 +118,12 @@ class RowBuilder:
         self.placeholders: list[tuple[Any, ...]] = []
         self.film_keys: set[str] = set()
         self.skipped_old = 0
+        self.latest = 0  # the last moment the feed covers (a guide wholly in the past says so)
 
     def row(self, rec: ProgrammeRecord, channel_id: str, shift: int) -> tuple[Any, ...] | None:
         start = rec.start + shift
         stop = rec.stop + shift if rec.stop is not None else None
+        self.latest = max(self.latest, stop if stop is not None else start + 3600)  # an open end: 1 h
         if start < self.prune_before:  # the same rule as the writer's prune
             self.skipped_old += 1
             return None

@@ -8,6 +8,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -134,6 +135,13 @@ def list_sources(services: AppContext) -> list[GuideSourceStatus]:
         )
         for s in guide_repo.list_sources(services.db)
     ]
+
+
+def ended_message(latest: int, now: int) -> str | None:
+    """ "this guide ended on 29 Sep 2025" when every programme of a feed lies in the past."""
+    if latest <= 0 or latest > now:
+        return None
+    return "this guide ended on " + datetime.fromtimestamp(latest, UTC).strftime("%d %b %Y").lstrip("0")
 
 
 @dataclass
@@ -281,7 +289,10 @@ def _refresh(
 
     try:
         try:
-            return _refresh_inner(services, source, label, progress, on_bytes, force, started)
+            result = _refresh_inner(services, source, label, progress, on_bytes, force, started)
+            if result.status != "unchanged":
+                _pair_and_map(services, source_id)
+            return result
         finally:
             # Downloads are only needed while importing; a 1 GB guide should not stay in cache.
             for name in (f"source-{source_id}.feed", f"source-{source_id}.guide"):
@@ -381,12 +392,17 @@ def _refresh_inner(
         return {
             "films": len(builder.film_keys),
             "unmatched": mapper.unmatched() if mapper is not None else [],
+            "latest": builder.latest,
         }
 
     def finish(summary: dict[str, Any]) -> dict[str, Any]:
         stats.films = summary["films"]
         stats.unmatched_channels = summary["unmatched"]
+        ended = ended_message(summary.get("latest") or 0, now)
+        if ended is not None:
+            stats.ended = ended
         return {
+            **({"last_status": "ended", "last_error": ended} if ended else {}),
             "kind": kind,
             "etag": feed.fetched.etag if feed.fetched else None,
             "last_modified": feed.fetched.last_modified if feed.fetched else None,
@@ -420,7 +436,8 @@ def _refresh_inner(
     progress(RefreshProgress(source.id, "done", total, total, programmes))
     return RefreshResult(
         source_id=source.id,
-        status="ok",
+        status="ended" if stats.ended else "ok",
+        message=stats.ended,
         kind=kind,
         channels=channels,
         programmes=programmes,
@@ -429,6 +446,18 @@ def _refresh_inner(
         bytes_read=total,
         seconds=round(time.monotonic() - started, 3),
     )
+
+
+def _pair_and_map(services: AppContext, source_id: int) -> None:
+    """Pair a playlist and a guide added apart, and map their channels (TV, issue 13)."""
+    from app.services.guide.pairing import after_refresh
+
+    try:
+        after_refresh(services, source_id)
+    except CinemaError as exc:  # the guide itself is stored: pairing waits for the next refresh
+        log.warning("pairing source %s with its playlist or guide failed: %s", source_id, exc)
+    except Exception:
+        log.exception("pairing source %s with its playlist or guide failed", source_id)
 
 
 def _read_whole(path: Path, label: str) -> bytes:

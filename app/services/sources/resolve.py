@@ -1,8 +1,9 @@
 """Turning a title's sources into things the player can open, best first, with failover order.
 
 Direct links and HLS open as they are (headers from ``#EXTVLCOPT``, the source or a Kodi-style
-``url|User-Agent=…`` suffix); IPTV live channels and catch-up archives come from the guide's
-channels table (CONTRACTS.md §4); torrents are opened through the torrent engine's local URL.
+``url|User-Agent=…`` suffix); IPTV live channels and catch-up archives come from the IPTV stream
+provider (``app.providers.streams.iptv``, CONTRACTS.md §4); torrents are opened through the
+torrent engine's local URL.
 """
 
 from __future__ import annotations
@@ -12,15 +13,15 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from app.domain.models import MediaRequest, Source, SourceKind, TitleDetail
+from app.domain.streams import StreamCandidate
+from app.providers.streams.iptv import provider as iptv_provider
 from app.services.context import AppContext
+from app.services.sources import iptv
 from app.services.sources.hls import looks_like_hls
-from app.storage import channel_streams_repo
-from app.storage.channel_streams_repo import ChannelStream
 
 if TYPE_CHECKING:
     from app.services.sources.torrent_stream import StreamHandle, StreamingService, StreamStats
@@ -46,6 +47,7 @@ class Playable:
     label: str
     live: bool = False
     hls: bool = False
+    origin: StreamCandidate | None = None  # what the provider found (TV: channel, airing times)
 
     def at(self, start_ms: int) -> Playable:
         if self.live:
@@ -64,83 +66,6 @@ def split_pipe_headers(url: str) -> tuple[str, dict[str, str]]:
         if sep and name.strip():
             headers[name.strip()] = unquote(value.strip().strip('"'))
     return base.strip(), headers
-
-
-# ---------------------------------------------------------------- catch-up URLs (§4)
-
-_JAVA_FORMAT = (("yyyy", "%Y"), ("MM", "%m"), ("dd", "%d"), ("HH", "%H"), ("mm", "%M"), ("ss", "%S"))
-
-
-def _java_time(pattern: str, moment: datetime) -> str:
-    for java, py in _JAVA_FORMAT:
-        pattern = pattern.replace(java, py)
-    return moment.strftime(pattern)
-
-
-def fill_catchup(template: str, start: int, stop: int, now: int, catchup_id: str = "") -> str:
-    """Replace the catch-up placeholders (Kodi pvr.iptvsimple and ``${…}`` forms)."""
-    duration = max(0, stop - start)
-    offset = max(0, now - start)
-    begin = datetime.fromtimestamp(start, UTC)
-    end = datetime.fromtimestamp(stop, UTC)
-
-    def divided(match: re.Match[str]) -> str:
-        value = duration if match.group(1) == "duration" else offset
-        return str(value // max(1, int(match.group(2))))
-
-    out = re.sub(r"\{(duration|offset):(\d+)\}", divided, template)
-    out = re.sub(r"\$\{\(b\)([^}]*)\}", lambda m: _java_time(m.group(1), begin), out)
-    out = re.sub(r"\$\{\(e\)([^}]*)\}", lambda m: _java_time(m.group(1), end), out)
-    out = re.sub(r"\{utc:([A-Za-z]+)\}", lambda m: begin.strftime("".join(f"%{c}" for c in m.group(1))), out)
-    out = re.sub(r"\{utcend:([A-Za-z]+)\}", lambda m: end.strftime("".join(f"%{c}" for c in m.group(1))), out)
-    plain = {
-        "{utc}": start, "${start}": start, "{utcend}": stop, "${end}": stop,
-        "{lutc}": now, "${now}": now, "${timestamp}": now, "{duration}": duration,
-        "${duration}": duration, "{offset}": offset, "${offset}": offset,
-        "{Y}": begin.strftime("%Y"), "{m}": begin.strftime("%m"), "{d}": begin.strftime("%d"),
-        "{H}": begin.strftime("%H"), "{M}": begin.strftime("%M"), "{S}": begin.strftime("%S"),
-        "{catchup-id}": catchup_id,
-    }  # fmt: skip
-    for key, value in plain.items():
-        out = out.replace(key, str(value))
-    return out
-
-
-def catchup_url(channel: ChannelStream, start: int, stop: int, now: int) -> str | None:
-    """The archive URL of a programme on ``channel``, or None when it has no archive."""
-    live = channel.stream_url
-    mode = (channel.catchup_mode or "").lower()
-    source = channel.catchup_source or ""
-    if not mode or not live:
-        return None
-    if mode == "default" and source:
-        template = source
-    elif mode in ("default", "append"):
-        template = live + (source or ("&" if "?" in live else "?") + "utc={utc}&lutc={lutc}")
-    elif mode == "shift":
-        template = live + ("&" if "?" in live else "?") + "utc={utc}&lutc={lutc}"
-    elif mode in ("flussonic", "flussonic-hls", "flussonic-ts", "fs"):
-        base, q, query = live.partition("?")
-        head, _, last = base.rpartition("/")
-        if last == "mpegts":
-            path = f"{head}/timeshift_abs-${{start}}.ts"
-        elif last == "mono.m3u8":
-            path = f"{head}/mono-timeshift_rel-{{offset:1}}.m3u8"
-        else:
-            path = f"{head}/timeshift_rel-{{offset:1}}.m3u8"
-        template = path + q + query
-    elif mode == "xc":
-        m = re.match(r"(https?://[^/]+)/(?:live/)?([^/]+)/([^/]+)/([^/.]+)(\.\w+)?$", live)
-        if not m:
-            return None
-        host, user, password, stream_id, ext = m.groups()
-        when = "{Y}-{m}-{d}:{H}-{M}"
-        template = f"{host}/timeshift/{user}/{password}/{{duration:60}}/{when}/{stream_id}{ext or '.ts'}"
-    elif mode == "vod" and source:
-        template = source
-    else:
-        return None
-    return fill_catchup(template, start, stop, now)
 
 
 # ---------------------------------------------------------------- candidates
@@ -171,53 +96,55 @@ def _source_playable(detail: TitleDetail, source: Source, start_ms: int) -> Play
 
 
 def candidates(services: AppContext, detail: TitleDetail, start_ms: int = 0) -> list[Playable]:
-    """Every way to play ``detail``, best first: stored sources, then catch-up, then live TV."""
-    ordered = sorted(detail.sources, key=lambda s: (-s.score, _KIND_ORDER.get(s.kind, 9)))
+    """Every way to play ``detail``, best first: stored sources, then TV (from the start of what
+    is on now, the archive, live). Reads the guide's channels: call it off the GUI thread."""
+    ordered = sorted(
+        (s for s in detail.sources if s.kind not in (SourceKind.IPTV_LIVE, SourceKind.IPTV_CATCHUP)),
+        key=lambda s: (-s.score, _KIND_ORDER.get(s.kind, 9)),
+    )
     out = [_source_playable(detail, s, start_ms) for s in ordered]
-    now = int(services.clock.now().timestamp())
-    channels = channel_streams_repo.channel_streams(services.db, [a.channel_id for a in detail.airings])
-    archive: list[Playable] = []
-    live: list[Playable] = []
-    for airing in detail.airings:
-        channel = channels.get(airing.channel_id)
-        if channel is None or not channel.stream_url:
-            continue
-        url, pipe_headers = split_pipe_headers(channel.stream_url)
-        headers = {**pipe_headers, **channel.headers}
-        start = int(airing.start.timestamp())
-        stop = int(airing.stop.timestamp()) if airing.stop else start + 2 * 3600
-        base = MediaRequest(
-            location=url, item_key=detail.id, label=detail.title, title_id=detail.id, headers=headers
-        )
-        days = channel.catchup_days or 0
-        in_archive = start <= now and (days <= 0 or now - start <= days * 86400)
-        if in_archive:
-            archived = catchup_url(channel, start, stop, now)
-            if archived:
-                archive.append(
-                    Playable(
-                        kind=SourceKind.IPTV_CATCHUP,
-                        request=replace(base, location=archived, start_ms=start_ms),
-                        label=f"Archive · {channel.name}",
-                        hls=looks_like_hls(archived),
-                    )
-                )
-        if start <= now < stop:
-            live.append(
-                Playable(
-                    kind=SourceKind.IPTV_LIVE,
-                    request=base,
-                    label=f"Live · {channel.name}",
-                    live=True,
-                    hls=looks_like_hls(url),
-                )
-            )
     seen = {p.request.location for p in out}
-    for extra in (*archive, *live):
+    for extra in tv_playables(services, detail, start_ms):
         if extra.request.location not in seen:
             seen.add(extra.request.location)
             out.append(extra)
     return out
+
+
+# The order of TV ways for Play: what is on now from its start, then the archive (newest
+# first), then live; a channel's backup URLs follow it (the sort is stable).
+_WAY_ORDER = {iptv_provider.FROM_START: 0, iptv_provider.ARCHIVE: 1, iptv_provider.LIVE: 2}
+
+
+def tv_playable(detail: TitleDetail, candidate: StreamCandidate, start_ms: int = 0) -> Playable:
+    """One IPTV way to watch as the player opens it (the archive resumes at ``start_ms``)."""
+    live = candidate.kind is SourceKind.IPTV_LIVE
+    way = str(candidate.extra.get("way", ""))
+    prefix = {iptv_provider.FROM_START: "From the start", iptv_provider.ARCHIVE: "Archive"}.get(way, "Live")
+    request = MediaRequest(
+        location=candidate.url,
+        item_key=detail.id,
+        label=detail.title,
+        title_id=detail.id,
+        headers=dict(candidate.headers),
+        start_ms=0 if live else start_ms,
+    )
+    return Playable(
+        kind=candidate.kind,
+        request=request,
+        label=f"{prefix} · {candidate.label}",
+        live=live,
+        hls=looks_like_hls(candidate.url),
+        origin=candidate,
+    )
+
+
+def tv_playables(services: AppContext, detail: TitleDetail, start_ms: int = 0) -> list[Playable]:
+    """The title's TV ways that play now, in Play's order (blocking)."""
+    found = [c for c in iptv.ways(services, detail.id) if c.playable_now]
+    newest_first = sorted(found, key=lambda c: -(c.start.timestamp() if c.start else 0))
+    ordered = sorted(newest_first, key=lambda c: _WAY_ORDER.get(str(c.extra.get("way")), 9))
+    return [tv_playable(detail, c, start_ms) for c in ordered]
 
 
 # ---------------------------------------------------------------- preparing torrents
