@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, select, text
 
 from app.domain.models import Airing, Source, SourceKind, TitleDetail, TitleKind
 from app.storage.db import Database
 from app.storage.dialect import upsert
-from app.storage.tables import channels, programmes, progress, sources, titles
+from app.storage.tables import progress, sources, titles
 
 
 def _dt(ts: int | None) -> datetime | None:
@@ -54,30 +54,27 @@ def delete_demo(db: Database) -> int:
         return len(ids)
 
 
-def detail(db: Database, title_id: str, now: datetime) -> TitleDetail | None:
+def detail(db: Database, title_id: str, now: datetime, catchup_default_days: int = 5) -> TitleDetail | None:
+    """One title with its airings (ended ones only while in a channel's archive) and sources."""
     now_ts = int(now.timestamp())
     with db.engine.connect() as conn:
         r = conn.execute(select(titles).where(titles.c.id == title_id)).first()
         if r is None:
             return None
+        # Airings still to come or on now, and ended ones inside the archive of their channel
+        # (or of the playlist channel linked to it): catch-up plays those.
         air_rows = conn.execute(
-            select(
-                programmes.c.channel_id,
-                channels.c.name,
-                programmes.c.start,
-                programmes.c.stop,
-                programmes.c.title,
-            )
-            .select_from(programmes.outerjoin(channels, channels.c.id == programmes.c.channel_id))
-            .where(programmes.c.title_id == title_id)
-            .where(
-                or_(
-                    programmes.c.stop > now_ts,
-                    programmes.c.stop.is_(None) & (programmes.c.start > now_ts - 3 * 3600),
-                )
-            )
-            .order_by(programmes.c.start)
-            .limit(50)
+            text(
+                "SELECT p.channel_id, c.name, p.start, p.stop, p.title FROM programmes p "
+                "LEFT JOIN channels c ON c.id = p.channel_id WHERE p.title_id = :t AND ("
+                "coalesce(p.stop, p.start + 10800) > :now OR EXISTS (SELECT 1 FROM channels w "
+                "WHERE (w.id = p.channel_id OR w.id IN (SELECT l.playlist_channel_id FROM channel_links l "
+                "WHERE l.guide_channel_id = p.channel_id)) AND coalesce(w.catchup_mode, '') != '' "
+                "AND w.stream_url IS NOT NULL AND p.start > :now - 86400 * (CASE WHEN w.catchup_days "
+                "IS NULL THEN :dd WHEN w.catchup_days < 0 THEN 3650 ELSE w.catchup_days END))) "
+                "ORDER BY p.start LIMIT 50"
+            ),
+            {"t": title_id, "now": now_ts, "dd": catchup_default_days},
         ).all()
         src_rows = conn.execute(
             select(sources)

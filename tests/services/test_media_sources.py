@@ -111,3 +111,26 @@ def test_a_programme_outside_the_archive_has_no_catchup(services) -> None:
     detail = CatalogService(services).detail("tmdb:movie:1002")
     assert detail is not None and detail.airings
     assert candidates(services, detail) == []
+
+
+def test_ended_airings_stay_while_in_the_archive(services) -> None:
+    services.clock = FixedClock(datetime.now(UTC))
+    now = int(services.clock.now().timestamp())
+    titles_repo.upsert_titles(services.db, [title_row(3)])
+    tid = "tmdb:movie:1003"
+    _guide(services, tid, now - 7200, now - 1800)  # ended half an hour ago; the channel keeps 3 days
+    detail = CatalogService(services).detail(tid)
+    assert detail is not None
+    assert [a.stop for a in detail.airings] == [datetime.fromtimestamp(now - 1800, UTC)]
+    (archive,) = candidates(services, detail, start_ms=5_000)
+    assert archive.kind is SourceKind.IPTV_CATCHUP and archive.label == "Archive · Кино ТВ"
+    assert archive.request.start_ms == 5_000  # the archive resumes where it was left
+    assert archive.request.location == f"http://127.0.0.1:9/kino/index.m3u8?utc={now - 7260}&lutc={now}"
+
+
+def test_airings_older_than_the_archive_are_left_out(services) -> None:
+    now = int(services.clock.now().timestamp())
+    titles_repo.upsert_titles(services.db, [title_row(4)])
+    _guide(services, "tmdb:movie:1004", now - 4 * 86400, now - 4 * 86400 + 5400)  # 4 days > 3
+    detail = CatalogService(services).detail("tmdb:movie:1004")
+    assert detail is not None and detail.airings == () and candidates(services, detail) == []
