@@ -1,0 +1,1 @@
+"""Nyaa (anime torrents): RSS search by the Shikimori names."""

@@ -1,0 +1,1 @@
+"""Torznab indexers (Jackett, Prowlarr): caps, movie and anime search, results as candidates."""
