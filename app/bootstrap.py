@@ -12,6 +12,7 @@ from app.core.config import AppPaths, load_settings
 from app.core.events import EventBus
 from app.core.log import setup_logging
 from app.domain.errors import StorageError
+from app.providers.setup import build_registry
 from app.services.context import AppContext
 from app.services.scheduler import RefreshScheduler
 from app.storage.db import Database
@@ -33,6 +34,12 @@ def build_services(
     db = Database(paths.database, busy_timeout_ms=int(settings.db_busy_timeout_s * 1000))
     db.migrate()
     services = AppContext(paths=paths, settings=settings, db=db, bus=EventBus(), clock=SystemClock())
+    # providers read the settings and the keyring when asked: both may change while the app runs
+    services.providers = build_registry(
+        settings=lambda: services.settings,
+        http=lambda: services.http,
+        secret=_secret,
+    )
     services.scheduler = RefreshScheduler(services)  # builds nothing until it runs (no asyncio yet)
     if load_demo and settings.demo_enabled:
         from app.services.demo import ensure_demo_library
@@ -40,6 +47,12 @@ def build_services(
         ensure_demo_library(services)
     log.info("services ready in %s", paths.data)
     return services
+
+
+def _secret(name: str) -> str | None:
+    from app.core.secrets import get_secret  # keyring loads when a key is first needed
+
+    return get_secret(name)
 
 
 def build_window(services: AppContext, *, loop_starts_later: bool = False) -> Any:
@@ -171,6 +184,7 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
             loop.run_until_complete(window.playback.aclose())
         window.shutdown()
         loop.run_until_complete(_cancel_pending(loop))
+        loop.run_until_complete(services.net.aclose())  # the one HTTP client, if it was made
         # queries still running in workers are aborted and waited for: closing a connection
         # under a running query crashes sqlite
         services.db.interrupt()

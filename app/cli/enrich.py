@@ -42,10 +42,17 @@ class ProgressBar:
 
 
 def cmd_enrich(services: AppContext, args: argparse.Namespace) -> int:
-    from app.services.enrich.enricher import enrich
+    from app.services.enrich.enricher import EnrichSummary, enrich
 
     bar = ProgressBar()
-    summary = asyncio.run(enrich(services, limit=args.limit, force=args.force, progress=bar))
+
+    async def run() -> EnrichSummary:
+        try:
+            return await enrich(services, limit=args.limit, force=args.force, progress=bar)
+        finally:
+            await services.net.aclose()  # the app's HTTP client belongs to this loop
+
+    summary = asyncio.run(run())
     if args.json:
         print(json.dumps(summary.as_json(), ensure_ascii=False))
     else:

@@ -8,14 +8,23 @@ from app import __version__
 from app.domain.errors import NotFound, ProviderUnavailable
 
 USER_AGENT = f"Cinema/{__version__}"
+MAX_CONNECTIONS = 16
+CONNECT_RETRIES = 1  # a refused or reset connect is tried once more; HTTP statuses are net.retry's
 
 
-def make_client(timeout_s: float = 30.0, *, max_connections: int = 16) -> httpx.AsyncClient:
+def make_client(
+    timeout_s: float = 30.0,
+    *,
+    max_connections: int = MAX_CONNECTIONS,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> httpx.AsyncClient:
     """Build the app's client: our User-Agent, sane timeouts, pooled keep-alive connections."""
+    limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
     return httpx.AsyncClient(
         headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
         timeout=httpx.Timeout(timeout_s, connect=min(10.0, timeout_s)),
-        limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
+        limits=limits,
+        transport=transport or httpx.AsyncHTTPTransport(limits=limits, retries=CONNECT_RETRIES),
         follow_redirects=True,
     )
 

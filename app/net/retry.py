@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -41,6 +43,36 @@ class RetryPolicy:
 
 
 DEFAULT_POLICY = RetryPolicy()
+
+# The counters of the work in progress (an enrichment run), whatever provider sends for it; tasks
+# started inside ``counting`` inherit it.
+_COUNTING: ContextVar[RequestStats | None] = ContextVar("request_stats", default=None)
+
+
+@contextmanager
+def counting(stats: RequestStats) -> Iterator[RequestStats]:
+    """Count every request ``send`` makes in this context (and in tasks started in it)."""
+    token = _COUNTING.set(stats)
+    try:
+        yield stats
+    finally:
+        _COUNTING.reset(token)
+
+
+class _Counters:
+    """The caller's counters and the context's, bumped together."""
+
+    __slots__ = ("_all",)
+
+    def __init__(self, stats: RequestStats | None) -> None:
+        run = _COUNTING.get()
+        self._all = [stats] if stats is not None else []
+        if run is not None and run is not stats:
+            self._all.append(run)
+
+    def bump(self, name: str) -> None:
+        for stats in self._all:
+            setattr(stats, name, getattr(stats, name) + 1)
 
 
 def retry_after_seconds(value: str | None, default: float) -> float:
@@ -86,12 +118,12 @@ async def send(
         RateLimited: the host kept answering 429.
         ProviderUnavailable: 5xx, timeouts or connection errors outlasted the retries.
     """
-    stats = stats if stats is not None else RequestStats()
+    counters = _Counters(stats)
     failures = 0
     limited = 0
     while True:
         ticket = await limiter.acquire() if limiter is not None else None
-        stats.requests += 1
+        counters.bump("requests")
         try:
             response = await client.request(method, url, params=params, headers=headers, json=json_body)
         except (httpx.TimeoutException, httpx.TransportError) as exc:
@@ -107,7 +139,7 @@ async def send(
             if limiter is not None and ticket is not None:
                 limiter.done(ticket)
             if response.status_code == 429:
-                stats.rate_limited += 1
+                counters.bump("rate_limited")
                 limited += 1
                 wait = min(
                     policy.max_retry_after_s,
@@ -118,18 +150,18 @@ async def send(
                 if limited >= policy.max_rate_limited:
                     raise RateLimited("the service keeps asking us to slow down", retry_after=wait)
                 log.info("429 from %s, waiting %.1f s", httpx.URL(url).host, wait)
-                stats.retries += 1
+                counters.bump("retries")
                 if limiter is None:
                     await sleep(wait)
                 continue
             if response.status_code < 500:
                 return response
-            stats.server_errors += 1
+            counters.bump("server_errors")
             failures += 1
             reason = f"HTTP {response.status_code}"
         if failures >= policy.max_attempts:
             raise ProviderUnavailable(f"{httpx.URL(url).host} unavailable ({reason})")
-        stats.retries += 1
+        counters.bump("retries")
         await sleep(backoff_delay(failures - 1, policy))
 
 

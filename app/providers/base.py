@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 if TYPE_CHECKING:
     from app.domain.streams import StreamCandidate, StreamQuery
     from app.providers.guide.feed import ChannelRecord, ProgrammeRecord
-    from app.providers.meta.models import Candidate, TitleMeta
+    from app.providers.meta.models import Candidate, MetaQuery, TitleMeta
 
 
 class Capability(StrEnum):
@@ -71,14 +71,22 @@ class GuideFeed(Provider, Protocol):
 
 @runtime_checkable
 class MetaSearch(Provider, Protocol):
-    async def search(
-        self, title: str, *, year: int | None = None, kind: str | None = None
-    ) -> Sequence[Candidate]: ...
+    """Titles that may be the one asked for. An empty list means nothing found.
+
+    ``narrow_search``: the search matches whole words and the exact year, so when nothing
+    convinces, a wider query is worth a try (no year, another spelling, the main title).
+    """
+
+    narrow_search: bool
+
+    async def search(self, query: MetaQuery) -> Sequence[Candidate]: ...
 
 
 @runtime_checkable
 class MetaDetails(Provider, Protocol):
-    async def details(self, title_id: str) -> TitleMeta: ...
+    """Everything about one title id of the provider's prefix; ``NotFound`` when it has none."""
+
+    async def details(self, title_id: str, language: str = "ru-RU") -> TitleMeta: ...
 
 
 @runtime_checkable

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 from app.core.clock import Clock
 from app.core.config import AppPaths, Settings
 from app.core.events import EventBus
+from app.net.shared import HttpClient, SharedClient
 from app.providers.registry import ProviderRegistry
 from app.storage.db import Database
 
@@ -33,5 +34,11 @@ class AppContext:
     bus: EventBus
     clock: Clock
     providers: ProviderRegistry = field(default_factory=ProviderRegistry)
+    net: SharedClient = field(default_factory=SharedClient)  # holds the one HTTP client
     profile_id: int = 1
     scheduler: RefreshFlow | None = None  # set by bootstrap; the UI and the CLI call it
+
+    @property
+    def http(self) -> HttpClient:
+        """The app's one HTTP client, made on first use (bootstrap closes it at shutdown)."""
+        return self.net.get(self.settings.http_timeout_s)

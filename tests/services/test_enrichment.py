@@ -207,7 +207,7 @@ async def test_wrong_token_stops_with_one_clear_message(
 async def test_no_token_at_all(services: Any, world: World, monkeypatch: pytest.MonkeyPatch) -> None:
     configure(services, world, monkeypatch)
     monkeypatch.delenv("CINEMA_TMDB_TOKEN")
-    monkeypatch.setattr("app.services.enrich.enricher.get_secret", lambda name: None)
+    monkeypatch.setattr("app.core.secrets.get_secret", lambda name: None)
     seed(services)
     summary = await Enricher(services).run()
     assert summary.error is not None and "No TMDB token" in summary.error

@@ -81,7 +81,8 @@ async def test_anime_from_shikimori_and_preview_for_unmatched(
         ]  # fmt: skip
         seed(services, films)
         fast = RateLimiter([(1000, 1.0)])
-        summary = await Enricher(services, shikimori_limiter_=fast).run()
+        services.providers.get("shikimori").limiter = fast
+        summary = await Enricher(services).run()
         assert summary.matched == 1 and summary.unmatched == 2 and summary.failed == 0
         assert summary.matched_ids == {"унесенные призраками|2001": "shikimori:anime:199"}
         row = enrich_repo.title_row(services.db, "shikimori:anime:199")

@@ -1,9 +1,25 @@
-"""What metadata providers hand to matching and enrichment: search candidates and full titles."""
+"""What metadata providers are asked (a query) and hand back: search candidates and full titles."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+
+@dataclass(frozen=True)
+class MetaQuery:
+    """A title to find: the name as a guide writes it (cleaned), its kind, and hints.
+
+    ``kind`` is film, series, anime, cartoon or documentary; ``year`` narrows films; an
+    ``imdb_id`` (tt1234567) lets a provider look the title up directly; ``language`` is the
+    language of the texts wanted (ru-RU).
+    """
+
+    title: str
+    kind: str = "film"
+    year: int | None = None
+    imdb_id: str | None = None
+    language: str = "ru-RU"
 
 
 @dataclass(frozen=True)

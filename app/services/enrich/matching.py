@@ -1,10 +1,11 @@
-"""Scoring guide films against provider candidates: titles across scripts, year, runtime, hints."""
+"""Scoring guide films against provider candidates: titles across scripts, year, runtime, hints.
+
+Titles are cleaned and compared through ``app.services.titles`` (the one cleaner and key)."""
 
 from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -12,31 +13,12 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from app.providers.meta.models import Candidate
+from app.services.titles import title_key
 
 THRESHOLD = 0.80  # below it a film stays unmatched: a wrong poster is worse than none
 MARGIN = 0.05  # the best must beat the next different candidate by this much
 ANIMATION_GENRE = 16
 
-_PREFIX = re.compile(
-    r"^\s*(?:[⋗►•*]+\s*)?(?:(?:х/ф|т/ф|м/ф|м/с|т/с|д/ф|д/с|х/с|аниме|мультфильм|"
-    r"художественный фильм|фильм|сериал|премьера)\b[.:]?\s*)*",
-    re.IGNORECASE,
-)
-_EPISODE = re.compile(r"[.,]?\s*\d+\s*(?:-?я)?\s*(?:с\.|серия|серии|сезон|ч\.)\s*$", re.IGNORECASE)
-_YEAR_IN_TITLE = re.compile(r"\s*[\(\[]((?:19|20)\d\d)[\)\]]\s*$")
-_AGE_MARK = re.compile(r"\s*\(?\b\d{1,2}\+\)?\s*$")
-_QUOTES = re.compile(r"[«»\"“”„‟'’`‘]")
-_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
-_ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9"}
-_WORD_NUMBERS = {"часть": "", "part": "", "chapter": "", "глава": "", "эпизод": "", "episode": ""}
-_ARTICLES = {"the", "a", "an", "le", "la", "les", "der", "die", "das"}
-_ORDINALS = {
-    "второй": "2", "вторая": "2", "третий": "3", "третья": "3", "четвертый": "4", "четвертая": "4",
-    "пятый": "5", "пятая": "5", "шестой": "6", "седьмой": "7", "восьмой": "8",
-    "second": "2", "third": "3", "fourth": "4", "fifth": "5",
-}  # fmt: skip
-# Latin letters that look Cyrillic: guides mix them inside a word ("Звёздa" with a Latin "a").
-_LOOKALIKE_TO_CYR = str.maketrans("aeopcxykmthbAEOPCXYKMTHB", "аеорсхукмтнвАЕОРСХУКМТНВ")
 _LATIN_TO_CYR = [
     ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("yu", "ю"),
     ("ya", "я"), ("yo", "ё"), ("a", "а"), ("b", "б"), ("v", "в"), ("g", "г"), ("d", "д"),
@@ -104,14 +86,6 @@ class Scored:
         }
 
 
-def fix_mixed_script(text: str) -> str:
-    """Latin look-alikes inside Cyrillic words become Cyrillic."""
-    words = text.split(" ")
-    return " ".join(
-        w.translate(_LOOKALIKE_TO_CYR) if _CYR_RE.search(w) and _LAT_RE.search(w) else w for w in words
-    )
-
-
 def to_cyrillic(text: str) -> str | None:
     """A Latin title spelled in Cyrillic ("Mimino" -> "мимино"), for one more search; None if
     the title is not Latin."""
@@ -123,18 +97,6 @@ def to_cyrillic(text: str) -> str | None:
     return out
 
 
-def clean_guide_title(raw: str) -> tuple[str, int | None]:
-    """Strip guide decorations (х/ф, episode marks, age marks, a trailing "(1999)")."""
-    title = _PREFIX.sub("", fix_mixed_script(raw.strip()))
-    title = _AGE_MARK.sub("", title)
-    year = None
-    if m := _YEAR_IN_TITLE.search(title):
-        year = int(m.group(1))
-        title = title[: m.start()]
-    title = _EPISODE.sub("", title).strip(" .,-–—")
-    return title or raw.strip(), year
-
-
 def country_codes(hint: str | None) -> tuple[str, ...]:
     if not hint:
         return ()
@@ -144,30 +106,6 @@ def country_codes(hint: str | None) -> tuple[str, ...]:
         if code and code not in out:
             out.append(code)
     return tuple(out)
-
-
-@lru_cache(maxsize=65_536)
-def normalize(text: str) -> str:
-    """Lower case, ё = е, no quotes or punctuation, roman sequel numbers as digits."""
-    text = text.lower().replace("ё", "е").replace("й", "и\u0306")
-    # Accents off ("José", "Léon"), but й is a letter of its own and comes back whole.
-    text = "".join(
-        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch) or ch == "\u0306"
-    )
-    text = unicodedata.normalize("NFC", text)
-    text = _QUOTES.sub("", text.replace("&", " and "))
-    words = [w for w in _NON_WORD.sub(" ", text).split() if w]
-    out = []
-    for i, word in enumerate(words):
-        if word in _WORD_NUMBERS:
-            continue
-        if word in _ORDINALS and i > 0:
-            out.append(_ORDINALS[word])
-            continue
-        out.append(_ROMAN[word] if word in _ROMAN and i > 0 else word)
-    if len(out) > 1 and out[0] in _ARTICLES:
-        out = out[1:]
-    return " ".join(out)
 
 
 @lru_cache(maxsize=65_536)
@@ -202,7 +140,7 @@ def _main_parts(title: str) -> set[str]:
     parts = set()
     for sep in (":", " - ", " – ", " — ", ". "):
         if sep in title:
-            parts.add(normalize(title.split(sep, 1)[0]))
+            parts.add(title_key(title.split(sep, 1)[0]))
     return {p for p in parts if p}
 
 
@@ -228,8 +166,8 @@ def title_similarity(guide_titles: Iterable[str], candidate_titles: Iterable[str
     """
     guides = [t for t in guide_titles if t]
     cands = [t for t in candidate_titles if t]
-    guide_full = {normalize(t) for t in guides} - {""}
-    cand_full = {normalize(t) for t in cands} - {""}
+    guide_full = {title_key(t) for t in guides} - {""}
+    cand_full = {title_key(t) for t in cands} - {""}
     guide_main = set().union(*(_main_parts(t) for t in guides)) - guide_full
     cand_main = set().union(*(_main_parts(t) for t in cands)) - cand_full
     best = 0.0
@@ -251,7 +189,7 @@ _VOWELS = re.compile("[aeiouy]+")
 
 def _skeleton(name: str) -> str:
     """Consonants of a transliterated name: "Питер Джексон" and "Peter Jackson" meet here."""
-    text = transliterate(normalize(name))
+    text = transliterate(title_key(name))
     for a, b in _SKELETON:
         text = text.replace(a, b)
     words = [_VOWELS.sub("", re.sub(r"(.)\1+", r"\1", w.replace("h", ""))) for w in text.split()]
@@ -259,11 +197,11 @@ def _skeleton(name: str) -> str:
 
 
 def _name_match(hint: str, names: Sequence[str]) -> float:
-    h = transliterate(normalize(hint))
+    h = transliterate(title_key(hint))
     hs = _skeleton(hint)
     best = 0.0
     for name in names:
-        n = transliterate(normalize(name))
+        n = transliterate(title_key(name))
         best = max(
             best,
             fuzz.token_sort_ratio(h, n) / 100,
@@ -305,7 +243,7 @@ def score(guide: GuideFacts, cand: Candidate) -> Scored:
             s -= 0.08
         elif cand.runtime < guide.duration_min * 0.4:
             s -= 0.04
-    animated = ANIMATION_GENRE in cand.genre_ids or cand.id.startswith("shikimori:")
+    animated = ANIMATION_GENRE in cand.genre_ids or cand.kind == "anime"
     if guide.kind == "anime" and cand.genre_ids and not animated:
         s -= 0.15
     if guide.kind == "series" and cand.kind == "film":

@@ -6,9 +6,9 @@ import logging
 
 from app.core.tasks import run_blocking
 from app.domain.errors import NotFound
-from app.net.client import make_client
 from app.services.context import AppContext
-from app.services.enrich.enricher import Enricher, title_row_from_meta
+from app.services.enrich import results
+from app.services.enrich.lookup import CachedLookup
 from app.storage import enrich_repo, rematch_repo
 
 log = logging.getLogger(__name__)
@@ -21,28 +21,14 @@ async def relink(services: AppContext, film_key: str, candidate_id: str) -> str:
     match becomes ``manual`` so later enrichment runs do not undo the user's choice.
     Returns the new title id. Raises NotFound, AuthError, ProviderUnavailable, RateLimited.
     """
-    http = make_client(services.settings.http_timeout_s)
-    try:
-        enricher = Enricher(services, http=http)
-        meta = await enricher.details(candidate_id)
-        if meta is None:
-            raise NotFound(candidate_id)
-        row = title_row_from_meta(meta)
-        status = await run_blocking(enrich_repo.match_status, services.db, film_key)
-        kind = str(status["kind"]) if status else meta.kind
-        candidates = status["candidates"] if status else []
-        await run_blocking(
-            enrich_repo.save_matched,
-            services.db,
-            film_key,
-            kind,
-            title_row=row,
-            score=1.0,
-            candidates=candidates,
-            now=int(services.clock.now().timestamp()),
-        )
-        await run_blocking(rematch_repo.mark_manual, services.db, film_key)
-    finally:
-        await http.aclose()
+    meta = await CachedLookup(services).details(candidate_id, services.settings.metadata_language)
+    if meta is None:
+        raise NotFound(candidate_id)
+    status = await run_blocking(enrich_repo.match_status, services.db, film_key)
+    kind = str(status["kind"]) if status else meta.kind
+    candidates = status["candidates"] if status else []
+    row = results.title_row_from_meta(meta)
+    await results.save_matched(services, film_key, kind, row, 1.0, candidates)
+    await run_blocking(rematch_repo.mark_manual, services.db, film_key)
     log.info("film %r re-linked to %s by the user", film_key, meta.id)
     return meta.id

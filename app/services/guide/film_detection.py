@@ -9,8 +9,8 @@ from functools import lru_cache
 from app.services.titles import (
     clean_title,
     looks_like_episode,
-    normalize_title,
     split_prefix,
+    title_key,
 )
 
 FILM_KINDS = frozenset({"film", "cartoon", "documentary", "anime"})
@@ -119,7 +119,7 @@ def film_key(norm_title: str, year: int | None) -> str:
 
 def normalize_guide_title(title: str) -> str:
     """The comparison form of a raw guide title (prefix, quotes, age mark, year removed)."""
-    return normalize_title(clean_title(title)[0])
+    return title_key(clean_title(title)[0])
 
 
 def category_kind(category: str) -> str | None:
@@ -167,7 +167,7 @@ def _classify(
         return Detection(kind, rest.strip(), None)
     whole, part = film_part(rest) if prefix_kind in FILM_KINDS else (title, None)
     display, title_year = clean_title(whole)
-    return Detection(kind, display, normalize_title(display), title_year, part=part)
+    return Detection(kind, display, title_key(display), title_year, part=part)
 
 
 @lru_cache(maxsize=4096)

@@ -1,0 +1,167 @@
+"""TMDB as a provider: MetaSearch (films, series, and the anime it knows) and MetaDetails (tmdb:).
+
+Light to import: httpx and the client are loaded on the first request, not at start-up.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from app.domain.errors import AuthError, NotFound
+from app.providers.base import Capability, Manifest
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from app.core.config import Settings
+    from app.net.ratelimit import RateLimiter
+    from app.net.shared import HttpClient
+    from app.providers.meta.models import Candidate, MetaQuery, TitleMeta
+    from app.providers.meta.tmdb.client import TmdbClient
+
+NO_TOKEN = "No TMDB token: run `cinema secrets set tmdb` (or set CINEMA_TMDB_TOKEN)."
+TOKEN_TTL_S = 600.0  # a token changed in the keyring is picked up within this time
+# What TMDB calls each kind: films are movies, series tv, anime either.
+MEDIAS = {"series": ("tv",), "anime": ("tv", "movie")}
+
+
+class TmdbProvider:
+    """Searches and details through the app's HTTP client, TMDB's rate and the user's token."""
+
+    manifest = Manifest(
+        id="tmdb",
+        name="TMDB",
+        capabilities=frozenset({Capability.META_SEARCH, Capability.META_DETAILS}),
+        id_prefixes=("tmdb:",),
+    )
+    narrow_search = True  # every word must appear, and a year filters strictly
+
+    def __init__(
+        self,
+        *,
+        http: Callable[[], HttpClient],
+        settings: Callable[[], Settings],
+        token: Callable[[], str | None],
+    ) -> None:
+        self._http = http
+        self._settings = settings
+        self._token_source = token
+        self._token: tuple[str, float] | None = None
+        self._limiter: RateLimiter | None = None
+        self._limiter_rate = 0.0
+        self._fixed_limiter: RateLimiter | None = None
+        self._image_base: str | None = None
+        self._config_lock: asyncio.Lock | None = None
+
+    # -- plumbing -------------------------------------------------------------------------------
+    @property
+    def limiter(self) -> RateLimiter:
+        """TMDB's request rate (``tmdb_rate_per_second``); one for the whole app."""
+        if self._fixed_limiter is not None:
+            return self._fixed_limiter
+        rate = self._settings().tmdb_rate_per_second
+        if self._limiter is None or rate != self._limiter_rate:
+            from app.net.ratelimit import RateLimiter
+
+            self._limiter, self._limiter_rate = RateLimiter.per_second(rate), rate
+        return self._limiter
+
+    @limiter.setter
+    def limiter(self, limiter: RateLimiter) -> None:
+        self._fixed_limiter = limiter
+
+    def _current_token(self) -> str:
+        now = time.monotonic()
+        if self._token is None or now - self._token[1] > TOKEN_TTL_S:
+            token = self._token_source()
+            if not token:
+                self._token = None
+                raise AuthError(NO_TOKEN)
+            self._token = (token, now)
+        return self._token[0]
+
+    def _client(self, language: str) -> TmdbClient:
+        from app.providers.meta.tmdb.client import TmdbClient
+
+        return TmdbClient(
+            self._http(),
+            base_url=self._settings().tmdb_base_url,
+            token=self._current_token(),
+            language=language,
+            limiter=self.limiter,
+        )
+
+    async def _call(self, language: str, fetch: Callable[[TmdbClient], Awaitable[Any]]) -> Any:
+        try:
+            return await fetch(self._client(language))
+        except AuthError:
+            self._token = None  # refused: read the keyring again next time
+            raise
+
+    async def _images(self, language: str) -> str:
+        """The image base URL from /configuration, asked once per app run."""
+        if self._image_base is None:
+            import asyncio  # not at start-up: the GUI paints before the loop exists
+
+            self._config_lock = self._config_lock or asyncio.Lock()
+            async with self._config_lock:
+                if self._image_base is None:
+                    from app.providers.meta.tmdb.parse import image_base_from_configuration
+
+                    fallback = self._settings().tmdb_image_base_url
+                    try:
+                        config = await self._call(language, lambda c: c.configuration())
+                    except NotFound:
+                        self._image_base = fallback
+                    else:
+                        self._image_base = image_base_from_configuration(config, fallback)
+        return self._image_base
+
+    # -- MetaSearch -----------------------------------------------------------------------------
+    async def search(self, query: MetaQuery) -> list[Candidate]:
+        """An IMDb lookup when the guide names one, then a search per TMDB medium of the kind
+        (the year filters films only: a series' first air year is rarely the guide's)."""
+        from app.providers.meta.tmdb import parse
+
+        found: list[Candidate] = []
+        lang = query.language
+        if query.imdb_id:
+            data = await self._call(lang, lambda c: c.find_imdb(query.imdb_id or ""))
+            found += parse.candidates_from_find(data, await self._images(lang))
+        for media in MEDIAS.get(query.kind, ("movie",)):
+            year = query.year if media == "movie" else None
+
+            def search(c: TmdbClient, m: str = media, y: int | None = year) -> Awaitable[Any]:
+                return c.search(m, query.title, y)
+
+            data = await self._call(lang, search)
+            found += parse.candidates_from_search(data, media, await self._images(lang))
+        return found
+
+    # -- MetaDetails ----------------------------------------------------------------------------
+    async def details(self, title_id: str, language: str = "ru-RU") -> TitleMeta:
+        """A title with credits, videos and alternative titles; an empty overview in the asked
+        language is taken from the English one (lesser-known films often lack it)."""
+        from app.providers.meta.tmdb import parse
+
+        media, tmdb_id = split_id(title_id)
+        data = await self._call(language, lambda c: c.details(media, tmdb_id))
+        meta = parse.meta_from_details(data, media, await self._images(language))
+        if not meta.overview and not language.startswith("en"):
+            english = await self._call(
+                language, lambda c: c.details(media, tmdb_id, language="en-US", append=False)
+            )
+            en_meta = parse.meta_from_details(english, media, await self._images(language))
+            meta = replace(meta, overview=en_meta.overview, tagline=meta.tagline or en_meta.tagline)
+        return meta
+
+
+def split_id(title_id: str) -> tuple[str, int]:
+    """``tmdb:movie:603`` -> ("movie", 603); NotFound for anything else."""
+    parts = title_id.split(":")
+    if len(parts) != 3 or parts[0] != "tmdb" or parts[1] not in ("movie", "tv") or not parts[2].isdigit():
+        raise NotFound(f"not a TMDB title id: {title_id}")
+    return parts[1], int(parts[2])

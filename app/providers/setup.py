@@ -1,0 +1,33 @@
+"""The app's providers, registered in order of preference: bootstrap calls ``build_registry``.
+
+A provider reads what it needs when it is asked (the settings and secrets may change while the
+app runs), so building the registry costs nothing: no network, no keyring, no heavy import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from app.providers.meta.shikimori.provider import ShikimoriProvider
+from app.providers.meta.tmdb.provider import TmdbProvider
+from app.providers.registry import ProviderRegistry
+
+if TYPE_CHECKING:
+    from app.core.config import Settings
+    from app.net.shared import HttpClient
+
+
+def build_registry(
+    *,
+    settings: Callable[[], Settings],
+    http: Callable[[], HttpClient],
+    secret: Callable[[str], str | None],
+) -> ProviderRegistry:
+    """Every provider the app ships. ``settings`` and ``http`` give the current settings and the
+    app's one HTTP client; ``secret(name)`` reads a key from the keyring (or the environment)."""
+    registry = ProviderRegistry()
+    # Metadata: for anime Shikimori is asked first, TMDB knows every kind.
+    registry.register(ShikimoriProvider(http=http, settings=settings))
+    registry.register(TmdbProvider(http=http, settings=settings, token=lambda: secret("tmdb")))
+    return registry
