@@ -57,11 +57,36 @@ def _iso(value: str) -> datetime:
 
 
 def cmd_add(services: AppContext, args: argparse.Namespace) -> int:
+    if args.guide_for is not None:
+        return _add_guide_for(services, args)
     try:
         sid = epg_refresh.add_source(services, args.source, args.name, args.kind)
     except (CinemaError, ValueError) as exc:
         return _fail(exc)
     print(sid)
+    return 0
+
+
+def _add_guide_for(services: AppContext, args: argparse.Namespace) -> int:
+    """``epg add GUIDE --guide-for PLAYLIST_ID``: add (or reuse) the guide, import it, pair it
+    with the playlist and map their channels; prints the guide's id and what was linked."""
+    from app.services.guide import pairing
+
+    playlist = next((s for s in epg_refresh.list_sources(services) if s.id == args.guide_for), None)
+    if playlist is None or playlist.kind != "m3u":
+        return _fail(ValueError(f"source {args.guide_for} is not a playlist (see 'cinema epg list')"))
+    bar = ProgressBar()
+    try:
+        res = epg_refresh.import_location(services, args.source, args.name, args.kind, on_progress=bar)
+        bar.close()
+        found = pairing.link_guide(services, args.guide_for, res.source_id)
+    except (CinemaError, ValueError) as exc:
+        bar.close()
+        return _fail(exc)
+    print(res.source_id)
+    methods = ", ".join(f"{n} by {m}" for m, n in sorted(found.by_method.items()))
+    linked = f"linked {len(found.links)} channels of playlist {args.guide_for}"
+    print(linked + (f" ({methods})" if methods else ""))
     return 0
 
 
@@ -78,7 +103,7 @@ def cmd_list(services: AppContext, args: argparse.Namespace) -> int:
             + (f", {len(s.unmatched_channels)} unmatched" if s.unmatched_channels else "")
         )
         if s.last_error:
-            print(f"    error: {s.last_error}")
+            print(f"    {'note' if s.last_status == 'ended' else 'error'}: {s.last_error}")
     return 0
 
 
@@ -129,7 +154,7 @@ def cmd_refresh(services: AppContext, args: argparse.Namespace) -> int:
             continue
         print(
             f"{res.source_id}: {res.status} {res.channels} channels, {res.programmes} programmes, "
-            f"{res.films} films in {res.seconds:.1f} s"
+            f"{res.films} films in {res.seconds:.1f} s" + (f" ({res.message})" if res.message else "")
         )
     return code
 
@@ -184,6 +209,12 @@ def register(subparsers: Any) -> None:
     p.add_argument("source")
     p.add_argument("--name")
     p.add_argument("--kind", choices=epg_refresh.KINDS)
+    p.add_argument(
+        "--guide-for",
+        type=int,
+        metavar="PLAYLIST_ID",
+        help="the guide of that playlist: import it now and map the playlist's channels onto it",
+    )
     p.set_defaults(handler=cmd_add)
     p = sub.add_parser("list", help="list guide sources")
     p.add_argument("--json", action="store_true")

@@ -22,6 +22,7 @@ from app.services.guide.channel_names import channel_key, id_key
 from app.storage import channel_links_repo as repo
 from app.storage import guide_repo
 from app.storage.channel_links_repo import ChannelName, Link
+from app.storage.db import Database
 from app.storage.tv_repo import base_guide_id
 
 log = logging.getLogger(__name__)
@@ -108,13 +109,23 @@ def _kind(ctx: AppContext, source_id: int) -> str:
     return src.kind
 
 
+def _primaries(db: Database, playlist_id: int, own: set[str]) -> list[ChannelName]:
+    """A playlist's channels to map: not its backup URLs (they follow their first entry), not
+    those with a guide of their own (the playlist's url-tvg)."""
+    return [
+        c
+        for c in repo.channels_of(db, playlist_id, with_stream=True)
+        if c.id not in own and base_guide_id(c.guide_id) == c.guide_id
+    ]
+
+
 def relink(ctx: AppContext, playlist_id: int) -> Mapping:
     """Map the playlist's channels onto every guide paired with it (manual links stay)."""
     db = ctx.db
     guides = [p.guide_id for p in repo.pairs(db, playlist_id) if p.origin != "off"]
     own = repo.channels_with_programmes(db, playlist_id)
     # channels with a guide of their own (the playlist's url-tvg) need no other
-    playlist = [c for c in repo.channels_of(db, playlist_id, with_stream=True) if c.id not in own]
+    playlist = _primaries(db, playlist_id, own)
     guide_channels = [c for g in guides for c in repo.channels_of(db, g)]
     found = map_channels(playlist, guide_channels) if guide_channels else Mapping([], {})
     repo.replace_automatic(db, playlist_id, found.links, _now(ctx))
@@ -147,8 +158,7 @@ def auto_pair(ctx: AppContext, playlist_id: int, guide_id: int) -> bool:
     existing = {p.guide_id: p.origin for p in repo.pairs(db, playlist_id)}
     if guide_id in existing:
         return existing[guide_id] != "off"
-    own = repo.channels_with_programmes(db, playlist_id)
-    playlist = [c for c in repo.channels_of(db, playlist_id, with_stream=True) if c.id not in own]
+    playlist = _primaries(db, playlist_id, repo.channels_with_programmes(db, playlist_id))
     if not playlist:
         return False
     guide = repo.channels_of(db, guide_id)
