@@ -71,6 +71,7 @@ class Source:
     headers: dict[str, str] = field(default_factory=dict)
     score: float = 0.0
     health: str = "unknown"
+    provider: str | None = None  # the stream provider that found it (issue 14)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -96,6 +96,7 @@ def detail(db: Database, title_id: str, now: datetime, catchup_default_days: int
             headers=json.loads(s.headers) if s.headers else {},
             score=s.score,
             health=s.health,
+            provider=s.provider,
         )
         for s in src_rows
         if s.kind in SourceKind._value2member_map_

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from app.core.tasks import run_blocking
+from app.domain.errors import AuthError, NotFound
 from app.domain.models import MediaRequest, Source, SourceKind, TitleDetail
 from app.domain.streams import StreamCandidate
 from app.providers.streams.iptv import provider as iptv_provider
@@ -27,6 +29,8 @@ if TYPE_CHECKING:
     from app.services.sources.torrent_stream import StreamHandle, StreamingService, StreamStats
 
 log = logging.getLogger(__name__)
+
+KEY_PLACEHOLDER = "{apikey}"  # a Torznab .torrent link stored without its key (providers.streams.torznab)
 
 # Which kind to try first when scores tie (best first). Live TV cannot resume: it goes last.
 _KIND_ORDER = {
@@ -71,7 +75,9 @@ def split_pipe_headers(url: str) -> tuple[str, dict[str, str]]:
 # ---------------------------------------------------------------- candidates
 
 
-def _source_playable(detail: TitleDetail, source: Source, start_ms: int) -> Playable:
+def _source_playable(
+    detail: TitleDetail, source: Source, start_ms: int, resolvers: frozenset[str] = frozenset()
+) -> Playable:
     url, pipe_headers = split_pipe_headers(source.url)
     headers = {**pipe_headers, **source.headers}
     live = source.kind is SourceKind.IPTV_LIVE
@@ -81,6 +87,7 @@ def _source_playable(detail: TitleDetail, source: Source, start_ms: int) -> Play
         SourceKind.TORRENT: "Torrent",
         SourceKind.IPTV_LIVE: "Live",
         SourceKind.IPTV_CATCHUP: "Archive",
+        SourceKind.PAGE: "Page",
     }[source.kind]
     name = " · ".join(p for p in (kind_label, source.label, source.quality) if p)
     request = MediaRequest(
@@ -92,17 +99,33 @@ def _source_playable(detail: TitleDetail, source: Source, start_ms: int) -> Play
         start_ms=0 if live else start_ms,
     )
     hls = source.kind is SourceKind.HLS or looks_like_hls(url)
-    return Playable(kind=source.kind, request=request, label=name, live=live, hls=hls)
+    # who found it: the health of each playback is recorded per source and provider, and a page
+    # the provider turns into a stream (or a link that needs its key) is prepared first
+    origin = StreamCandidate(
+        provider_id=source.provider or "",
+        kind=source.kind,
+        url=source.url,
+        label=source.label,
+        quality=source.quality,
+        extra={"resolve": True} if source.provider in resolvers else {},
+    )
+    return Playable(kind=source.kind, request=request, label=name, live=live, hls=hls, origin=origin)
 
 
 def candidates(services: AppContext, detail: TitleDetail, start_ms: int = 0) -> list[Playable]:
     """Every way to play ``detail``, best first: stored sources, then TV (from the start of what
     is on now, the archive, live). Reads the guide's channels: call it off the GUI thread."""
     ordered = sorted(
-        (s for s in detail.sources if s.kind not in (SourceKind.IPTV_LIVE, SourceKind.IPTV_CATCHUP)),
+        # web pages open in the browser, not in the player: they are no step of the failover
+        (
+            s
+            for s in detail.sources
+            if s.kind not in (SourceKind.IPTV_LIVE, SourceKind.IPTV_CATCHUP, SourceKind.PAGE)
+        ),
         key=lambda s: (-s.score, _KIND_ORDER.get(s.kind, 9)),
     )
-    out = [_source_playable(detail, s, start_ms) for s in ordered]
+    resolvers = frozenset(p.manifest.id for p in services.providers.all() if hasattr(p, "resolve"))
+    out = [_source_playable(detail, s, start_ms, resolvers) for s in ordered]
     seen = {p.request.location for p in out}
     for extra in tv_playables(services, detail, start_ms):
         if extra.request.location not in seen:
@@ -163,19 +186,53 @@ class SourceOpener:
 
     @staticmethod
     def needs_preparing(playable: Playable) -> bool:
-        return playable.kind is SourceKind.TORRENT
+        origin = playable.origin
+        resolving = origin is not None and (
+            bool(origin.extra.get("resolve")) or KEY_PLACEHOLDER in origin.url
+        )
+        return playable.kind is SourceKind.TORRENT or resolving
 
     async def prepare(self, playable: Playable) -> MediaRequest:
-        """The request to open: a torrent becomes the engine's local URL (raises BadTorrent)."""
+        """The request to open: a page becomes its provider's stream (a fresh signed URL), a link
+        gets its key back from the keyring, a torrent becomes the engine's local URL (raises
+        BadTorrent, NotFound or ProviderUnavailable)."""
         if not self.needs_preparing(playable):
             return playable.request
+        request = await self._resolved(playable)
+        if playable.kind is not SourceKind.TORRENT:
+            return request
         await self.release()
         if self.streaming is None:
             from app.services.sources.torrent_stream import StreamingService
 
             self.streaming = StreamingService(self.services)
-        self.handle = await self.streaming.open_stream(playable.request.location)
-        return replace(playable.request, location=self.handle.url)
+        self.handle = await self.streaming.open_stream(request.location)
+        return replace(request, location=self.handle.url)
+
+    async def _resolved(self, playable: Playable) -> MediaRequest:
+        origin, request = playable.origin, playable.request
+        if origin is None:
+            return request
+        if origin.extra.get("resolve"):
+            provider = self.services.providers.get(origin.provider_id)
+            resolve = getattr(provider, "resolve", None)
+            if resolve is None:
+                raise NotFound(f"{origin.provider_id or 'its provider'} is not available any more")
+            url, headers = await resolve(origin.url)
+            return replace(request, location=url, headers={**request.headers, **headers})
+        if KEY_PLACEHOLDER in request.location:
+            from urllib.parse import quote
+
+            from app.core.secrets import get_secret
+            from app.providers.streams.setup import secret_name
+
+            key = await run_blocking(get_secret, secret_name(origin.provider_id))
+            if not key:
+                raise AuthError(
+                    f"the key of {origin.provider_id} is not in the keyring; add the indexer again"
+                )
+            return replace(request, location=request.location.replace(KEY_PLACEHOLDER, quote(key, safe="")))
+        return request
 
     def torrent_stats(self) -> StreamStats | None:
         if self.handle is None:

@@ -53,7 +53,8 @@ def parse_feed(data: bytes, name: str, base_url: str) -> list[StreamCandidate]:
             continue
 
         def nyaa(field: str, node: etree._Element = item) -> str | None:
-            return node.findtext(f"{{{NYAA_NS}}}{field}")
+            found = node.findtext(f"{{{NYAA_NS}}}{field}")
+            return found if isinstance(found, str) else None
 
         info_hash = normal_hash(nyaa("infoHash"))
         seeders, leechers, downloads = _int(nyaa("seeders")), _int(nyaa("leechers")), _int(nyaa("downloads"))

@@ -132,7 +132,8 @@ class RutubeProvider:
                 raise opts
             if self.balancer(opts) is None:
                 continue
-            author = video.get("author") if isinstance(video.get("author"), dict) else {}
+            raw_author = video.get("author")
+            author: dict[str, Any] = raw_author if isinstance(raw_author, dict) else {}
             out.append(
                 StreamCandidate(
                     provider_id=self.manifest.id,

@@ -78,7 +78,8 @@ def parse_manifest(data: Any, where: str = "addon") -> AddonManifest:
                 _strs(r[key], f"resource {key}", where)
     types = _strs(data.get("types", []), "types", where)
     prefixes = data.get("idPrefixes")
-    hints = data.get("behaviorHints") if isinstance(data.get("behaviorHints"), dict) else {}
+    raw_hints = data.get("behaviorHints")
+    hints: dict[str, Any] = raw_hints if isinstance(raw_hints, dict) else {}
     return AddonManifest(
         id=data["id"].strip(),
         version=data["version"],

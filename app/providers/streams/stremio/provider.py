@@ -63,7 +63,8 @@ def parse_stream(raw: Any, provider_id: str) -> StreamCandidate | None:
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     stats = next((ln for ln in lines if "👤" in ln or "💾" in ln or "⚙" in ln), "")
     release = lines[0] if lines and lines[0] != stats else name.replace("\n", " ")
-    hints = raw.get("behaviorHints") if isinstance(raw.get("behaviorHints"), dict) else {}
+    raw_hints = raw.get("behaviorHints")
+    hints: dict[str, Any] = raw_hints if isinstance(raw_hints, dict) else {}
     seeders = _SEEDERS.search(stats)
     origin = _ORIGIN.search(stats)
     quality = _QUALITY.search(name.split("\n", 1)[-1])

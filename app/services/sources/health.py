@@ -1,0 +1,119 @@
+"""Source health: availability checks and every playback's outcome, fed back into the ranking.
+
+A check fetches the start of an HTTP source or its HLS playlist (reachable, and how fast), and
+reads a torrent's seeders as the indexer last reported them. A playback's outcome (first frame
+or not, stalls, the error) is stored per source and per provider; the source's availability is
+its recent success rate, and the title's sources are ranked again with it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+
+from app.core.tasks import run_blocking
+from app.domain.errors import CinemaError
+from app.domain.models import SourceKind
+from app.providers.streams.linkcheck import check_http
+from app.services.context import AppContext
+from app.services.sources.admin import client_for
+from app.services.sources.events import SourcesDidChange
+from app.services.sources.search import SourceSearch
+from app.storage import sources_repo
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class HealthResult:
+    source_id: int
+    health: str  # ok, slow, dead, no_peers, unknown
+    availability: float
+    kbps: float | None = None
+    error: str | None = None
+
+
+def rerank_stored(context: AppContext, title_id: str) -> None:
+    """Rank a title's stored sources again (after health changed) and store the scores (blocking)."""
+    ranked = SourceSearch(context).stored_ranked(title_id)
+    import json
+
+    sources_repo.set_scores(
+        context.db,
+        [
+            (r.source_id, r.score, json.dumps([c.to_json() for c in r.components], ensure_ascii=False))
+            for r in ranked
+            if r.source_id is not None
+        ],
+    )
+
+
+async def check_title(context: AppContext, title_id: str) -> list[HealthResult]:
+    """Check every stored source of ``title_id`` and rank them again."""
+    rows = await run_blocking(sources_repo.title_sources, context.db, title_id)
+    out: list[HealthResult] = []
+    client = client_for(context)
+    for row in rows:
+        kind = row.kind
+        if kind == SourceKind.TORRENT.value:
+            seeders = row.seeders
+            if seeders is None:
+                result = HealthResult(
+                    row.id, "unknown", row.availability if row.availability is not None else 0.5
+                )
+            elif seeders == 0:
+                result = HealthResult(row.id, "no_peers", 0.05)
+            else:
+                result = HealthResult(row.id, "ok", 0.9 if seeders >= 5 else 0.6)
+        elif kind in (SourceKind.DIRECT.value, SourceKind.HLS.value) and row.url.startswith(
+            ("http://", "https://")
+        ):
+            if row.release.get("_resolve"):  # a page the provider resolves at play time
+                continue
+            started = time.perf_counter()
+            try:
+                await check_http(client, row.url)
+            except CinemaError as exc:
+                result = HealthResult(row.id, "dead", 0.05, error=str(exc))
+            else:
+                elapsed = max(1e-3, time.perf_counter() - started)
+                result = HealthResult(row.id, "ok", 1.0, kbps=None if elapsed < 0.01 else 64 * 8 / elapsed)
+        else:
+            continue
+        previous = row.availability
+        availability = result.availability if previous is None else 0.5 * previous + 0.5 * result.availability
+        await run_blocking(
+            sources_repo.set_health,
+            context.db,
+            row.id,
+            result.health,
+            availability,
+            int(context.clock.now().timestamp()),
+        )
+        out.append(result)
+    await run_blocking(rerank_stored, context, title_id)
+    context.bus.publish(SourcesDidChange(title_id))
+    return out
+
+
+def record_playback(
+    context: AppContext,
+    *,
+    title_id: str | None,
+    url: str,
+    provider_id: str | None,
+    ok: bool,
+    first_frame_ms: int | None = None,
+    stalls: int = 0,
+    error: str | None = None,
+) -> tuple[float, str] | None:
+    """Store one playback's outcome and rank the title's sources again (blocking)."""
+    now = int(context.clock.now().timestamp())
+    changed = sources_repo.record_outcome(
+        context.db, title_id, url, provider_id, ok, first_frame_ms, stalls, error, now
+    )
+    if changed is not None and title_id:
+        rerank_stored(context, title_id)
+        context.bus.publish(SourcesDidChange(title_id))
+    return changed

@@ -1,0 +1,197 @@
+"""Ranking: the original design's weights over components that each say why.
+
+score = 0.30·quality + 0.25·speed + 0.20·availability + 0.15·subtitles + 0.10·audio, every
+component in 0..1. Preferences feed them: the maximum quality and size (beyond them a release
+loses most of its quality points), the audio languages (a Russian dub above the original for a
+Russian UI) and the subtitle languages. ``rank`` sorts; ties go to the kind that can seek and
+resume (direct, HLS, torrent, archive, live), then to more seeders.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from app.domain.models import SourceKind
+from app.domain.release import Component, RankedStream, Release
+from app.domain.streams import StreamCandidate
+
+WEIGHTS = {"quality": 0.30, "speed": 0.25, "availability": 0.20, "subtitles": 0.15, "audio": 0.10}
+_RESOLUTION = {2160: 1.0, 1440: 0.92, 1080: 0.85, 720: 0.6, 576: 0.4, 480: 0.35}
+_CAM = {"CAM": 0.05, "TS": 0.08, "TC": 0.1, "SCR": 0.15}
+_VOICE_VALUE = {"dub": 1.0, "mvo": 0.85, "dvo": 0.75, "avo": 0.65, "vo": 0.55}
+KIND_ORDER = {
+    SourceKind.DIRECT: 0, SourceKind.HLS: 1, SourceKind.TORRENT: 2,
+    SourceKind.IPTV_CATCHUP: 3, SourceKind.IPTV_LIVE: 4, SourceKind.PAGE: 5,
+}  # fmt: skip
+HEALTHY_SEEDERS = 5  # Torrentio's threshold
+_LOG_SEEDS = math.log10(1 + 200)  # 200 seeders and more: full speed points
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """What the user asked for. Languages are ISO 639-1, most wanted first."""
+
+    audio_languages: tuple[str, ...] = ("ru",)
+    subtitle_languages: tuple[str, ...] = ("ru", "en")
+    max_resolution: int | None = None  # 1080: a 4K release is over the limit
+    max_size_bytes: int | None = None
+
+
+def quality(rel: Release, cand: StreamCandidate, prefs: Preferences) -> Component:
+    w = WEIGHTS["quality"]
+    if rel.quality in _CAM:
+        return Component("quality", _CAM[rel.quality], w, "camera", {"quality": rel.quality})
+    res = rel.resolution
+    args: dict[str, object]
+    if res is None:
+        value, reason, args = 0.3, "unknown", {}
+    else:
+        value = _RESOLUTION.get(res) or (1.0 if res > 2160 else 0.3)
+        reason, args = "resolution", {"quality": f"{res}p"}
+        if rel.remux or rel.source == "Blu-ray" or rel.hdr:
+            value = min(1.0, value + 0.05)
+        if prefs.max_resolution and res > prefs.max_resolution:
+            value, reason = value * 0.4, "over_max_quality"
+            args["max"] = f"{prefs.max_resolution}p"
+    size = cand.size_bytes
+    if prefs.max_size_bytes and size and size > prefs.max_size_bytes:
+        value *= 0.25
+        reason = "over_max_size"
+        args = {
+            **args,
+            "size_gb": round(size / 1024**3, 1),
+            "max_gb": round(prefs.max_size_bytes / 1024**3, 1),
+        }
+    return Component("quality", value, w, reason, args)
+
+
+def speed(cand: StreamCandidate, throughput_kbps: float | None) -> Component:
+    w = WEIGHTS["speed"]
+    if cand.kind is SourceKind.TORRENT:
+        seeders = cand.seeders
+        if seeders is None:
+            return Component("speed", 0.3, w, "seeders_unknown")
+        leechers = max(0, (cand.peers or seeders) - seeders)
+        value = min(1.0, math.log10(1 + seeders + 0.1 * leechers) / _LOG_SEEDS)
+        return Component("speed", value, w, "seeders", {"seeders": seeders, "peers": cand.peers or seeders})
+    if cand.kind is SourceKind.PAGE:
+        return Component("speed", 0.2, w, "browser")
+    if throughput_kbps is not None:
+        # 8 Mbit/s carries a 1080p stream comfortably
+        return Component(
+            "speed", min(1.0, throughput_kbps / 8000), w, "measured", {"kbps": int(throughput_kbps)}
+        )
+    if cand.kind in (SourceKind.IPTV_LIVE, SourceKind.IPTV_CATCHUP):
+        return Component("speed", 0.7, w, "tv")
+    return Component("speed", 0.6, w, "http_unmeasured")
+
+
+def availability(cand: StreamCandidate, known: float | None, provider_rate: float | None) -> Component:
+    w = WEIGHTS["availability"]
+    if not cand.playable_now:
+        return Component("availability", 0.0, w, "not_now")
+    args: dict[str, object]
+    if known is not None:
+        value, reason, args = known, "checked", {"percent": round(known * 100)}
+    elif cand.kind is SourceKind.TORRENT and cand.seeders is not None:
+        if cand.seeders == 0:
+            value, reason, args = 0.05, "no_seeders", {}
+        else:
+            value = 0.9 if cand.seeders >= HEALTHY_SEEDERS else 0.6
+            reason, args = "seeders", {"seeders": cand.seeders}
+    else:
+        value, reason, args = 0.6, "unchecked", {}
+    if provider_rate is not None and provider_rate < 0.999:
+        value *= 0.5 + 0.5 * provider_rate
+        args = {**args, "provider_percent": round(provider_rate * 100)}
+    return Component("availability", value, w, reason, args)
+
+
+def subtitles(rel: Release, prefs: Preferences) -> Component:
+    w = WEIGHTS["subtitles"]
+    wanted = prefs.subtitle_languages
+    have = [s for s in rel.subtitles if s in wanted]
+    if have:
+        first = wanted.index(have[0])
+        return Component("subtitles", 1.0 if first == 0 else 0.85, w, "subtitles", {"languages": have})
+    if prefs.audio_languages and prefs.audio_languages[0] in rel.audio_languages:
+        return Component("subtitles", 0.8, w, "not_needed", {"language": prefs.audio_languages[0]})
+    if "*" in rel.subtitles:
+        return Component("subtitles", 0.4, w, "unknown_language")
+    if rel.subtitles:
+        return Component("subtitles", 0.15, w, "other_languages", {"languages": list(rel.subtitles)})
+    return Component("subtitles", 0.0, w, "none")
+
+
+def audio(rel: Release, prefs: Preferences) -> Component:
+    w = WEIGHTS["audio"]
+    wanted = prefs.audio_languages
+    if not wanted:
+        return Component("audio", 0.5, w, "any")
+    first = wanted[0]
+    if first == "ru" and rel.voice:
+        best = max(_VOICE_VALUE[v] for v in rel.voice)
+        kind = next(v for v in rel.voice if _VOICE_VALUE[v] == best)
+        return Component("audio", best, w, "voice", {"voice": kind})
+    if first in rel.audio_languages:
+        return Component("audio", 0.9, w, "language", {"language": first})
+    other = [lang for lang in rel.audio_languages if lang in wanted[1:]]
+    if other:
+        return Component("audio", 0.5, w, "language", {"language": other[0]})
+    if rel.multi_audio:
+        return Component("audio", 0.4, w, "multi")
+    if rel.audio_languages:
+        return Component("audio", 0.2, w, "original", {"languages": list(rel.audio_languages)})
+    return Component("audio", 0.3, w, "unknown")
+
+
+def score(
+    cand: StreamCandidate,
+    rel: Release,
+    prefs: Preferences,
+    *,
+    known_availability: float | None = None,
+    provider_rate: float | None = None,
+    throughput_kbps: float | None = None,
+) -> tuple[float, tuple[Component, ...]]:
+    parts = (
+        quality(rel, cand, prefs),
+        speed(cand, throughput_kbps),
+        availability(cand, known_availability, provider_rate),
+        subtitles(rel, prefs),
+        audio(rel, prefs),
+    )
+    return round(sum(p.points for p in parts), 4), parts
+
+
+def order_key(item: RankedStream) -> tuple[float, int, int]:
+    return (-item.score, KIND_ORDER.get(item.candidate.kind, 9), -(item.candidate.seeders or 0))
+
+
+def rank(items: Iterable[RankedStream]) -> list[RankedStream]:
+    return sorted(items, key=order_key)
+
+
+def ranked(
+    cand: StreamCandidate,
+    rel: Release,
+    prefs: Preferences,
+    *,
+    known_availability: float | None = None,
+    provider_rate: float | None = None,
+    throughput_kbps: float | None = None,
+    health: str = "unknown",
+    source_id: int | None = None,
+    merged_from: Sequence[str] = (),
+) -> RankedStream:
+    total, parts = score(
+        cand,
+        rel,
+        prefs,
+        known_availability=known_availability,
+        provider_rate=provider_rate,
+        throughput_kbps=throughput_kbps,
+    )
+    return RankedStream(cand, rel, total, parts, known_availability, health, source_id, tuple(merged_from))
