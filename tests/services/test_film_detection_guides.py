@@ -88,6 +88,8 @@ def test_the_parts_of_a_film_share_one_key() -> None:
     assert (both.kind, both.part) == ("film", "1 с./2 с.")
     # without the film prefix the same marker is an episode
     assert detect("Три в одном 6. 1 с.").kind == "series"
+    # a title that starts with a genre word keeps it (only the first prefix is the genre)
+    assert detect("х/ф Кино про Алексеева").title == "Кино про Алексеева"
 
 
 def test_english_episode_subtitles() -> None:

@@ -165,7 +165,11 @@ def _classify(
     if kind not in FILM_KINDS:
         # Only films need the full clean-up and a match key; most airings are not films.
         return Detection(kind, rest.strip(), None)
-    whole, part = film_part(rest) if prefix_kind in FILM_KINDS else (title, None)
+    whole, part = title, None
+    if prefix_kind in FILM_KINDS:
+        # ``rest`` ends the title: cut the part marker off it, keep the prefix for clean_title
+        without, part = film_part(rest)
+        whole = title[: len(title) - len(rest)] + without
     display, title_year = clean_title(whole)
     return Detection(kind, display, title_key(display), title_year, part=part)
 

@@ -51,7 +51,11 @@ def airings_reader(ctx: AppContext) -> AiringsReader:
 
 
 def build_provider(ctx: AppContext) -> IptvStreams:
-    return IptvStreams(airings_reader(ctx), ctx.clock.now, lambda: catchup_options(ctx.settings))
+    # the clock and the settings are read when asked: tests and the settings page replace them
+    def now() -> datetime:
+        return ctx.clock.now()
+
+    return IptvStreams(airings_reader(ctx), now, lambda: catchup_options(ctx.settings))
 
 
 def provider(ctx: AppContext) -> IptvStreams:
