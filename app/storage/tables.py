@@ -66,6 +66,8 @@ titles = Table(
     Column("is_demo", Boolean, nullable=False, server_default="0"),
     Column("added_at", Integer, nullable=False),
     Column("updated_at", Integer, nullable=False),
+    Column("certification", String),  # migration 0006: "RU 16+", "US PG-13"
+    Column("min_age", Integer),  # migration 0006: the certification in years (kids' profiles)
 )
 Index("ix_titles_kind_rating", titles.c.kind, titles.c.rating)
 Index("ix_titles_year", titles.c.year)
@@ -288,7 +290,21 @@ profiles = Table(
     Column("name", Text, nullable=False),
     Column("is_default", Boolean, nullable=False, server_default="0"),
     Column("created_at", Integer, nullable=False),
+    # migration 0006 (issue 15): avatar, PIN (rate-limited), kids' limit, languages, preferences
+    Column("avatar_color", String),  # "#rrggbb"
+    Column("avatar_letter", String),
+    Column("pin_hash", Text),  # "pbkdf2_sha256$iterations$salt$hash"
+    Column("pin_failures", Integer, nullable=False, server_default="0"),
+    Column("pin_locked_until", Integer),
+    Column("is_kids", Boolean, nullable=False, server_default="0"),
+    Column("max_age", Integer),  # the highest age rating allowed (years, RU scale)
+    Column("ui_language", String),  # null: the app's setting
+    Column("audio_language", String),
+    Column("subtitle_language", String),
+    Column("source_prefs", Text),  # JSON: the source preferences of this profile
+    Column("last_used_at", Integer),
 )
+Index("ix_profiles_name", profiles.c.name, unique=True)
 
 progress = Table(
     "progress",
@@ -301,6 +317,7 @@ progress = Table(
     Column("watched", Boolean, nullable=False, server_default="0"),
     Column("view_count", Integer, nullable=False, server_default="0"),
     Column("updated_at", Integer, nullable=False),
+    Column("watched_at", Integer),  # migration 0006: when it was marked watched
     PrimaryKeyConstraint("profile_id", "item_key"),
 )
 Index("ix_progress_profile_updated", progress.c.profile_id, progress.c.updated_at)
@@ -318,6 +335,10 @@ history = Table(
     Column("ended_at", Integer),
     Column("position_ms", Integer, nullable=False, server_default="0"),
     Column("duration_ms", Integer),
+    # migration 0006: the time actually played, and the source a play used (statistics)
+    Column("watched_ms", Integer, nullable=False, server_default="0"),
+    Column("provider", String),
+    Column("source_kind", String),
 )
 Index("ix_history_profile_started", history.c.profile_id, history.c.started_at)
 
@@ -337,15 +358,36 @@ playlists = Table(
     Column("profile_id", Integer, ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
     Column("name", Text, nullable=False),
     Column("created_at", Integer, nullable=False),
+    # migration 0006: a change made from a stale view is refused (two windows, two processes)
+    Column("version", Integer, nullable=False, server_default="0"),
+    Column("updated_at", Integer),
 )
 
+# migration 0006: any playable item (a title, or a path/URL from an imported M3U); the title id
+# is not a foreign key so that an item survives a guide clean-up
 playlist_items = Table(
     "playlist_items",
     metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
     Column("playlist_id", Integer, ForeignKey("playlists.id", ondelete="CASCADE"), nullable=False),
-    Column("title_id", String, ForeignKey("titles.id", ondelete="CASCADE"), nullable=False),
     Column("position", Integer, nullable=False),
-    PrimaryKeyConstraint("playlist_id", "title_id"),
+    Column("item_key", String, nullable=False),  # a title id or media:<hash>
+    Column("title_id", String),
+    Column("label", Text, nullable=False),
+    Column("location", Text),  # a path or URL (imported items)
+    Column("duration_ms", Integer),
+    Column("added_at", Integer, nullable=False),
+)
+Index("ix_playlist_items_playlist_position", playlist_items.c.playlist_id, playlist_items.c.position)
+
+discovery_rows = Table(
+    "discovery_rows",
+    metadata,
+    Column("key", String, primary_key=True),  # popular, trending, new, anime_season, recommended:<profile>
+    Column("profile_id", Integer, ForeignKey("profiles.id", ondelete="CASCADE")),
+    Column("items", Text, nullable=False),  # JSON list of {"title_id", "reason"}
+    Column("refreshed_at", Integer, nullable=False),
+    Column("error", Text),
 )
 
 provider_cache = Table(
