@@ -212,6 +212,11 @@ def _streams(provider: Any) -> bool:
     return Capability.STREAM_SEARCH in provider.manifest.capabilities
 
 
+def events(context: AppContext, limit: int = 100) -> list[sources_repo.ProviderEvent]:
+    """The action log, newest first."""
+    return sources_repo.events(context.db, limit)
+
+
 def allowed_roots(context: AppContext) -> list[Path]:
     """Folders own links may point into: home, the app's data, and the ``media_folders`` setting."""
     extra = [Path(p).expanduser() for p in context.settings.media_folders.split(os.pathsep) if p.strip()]

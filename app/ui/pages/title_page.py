@@ -58,13 +58,14 @@ def external_links(detail: TitleDetail) -> list[tuple[str, str]]:
 class TitlePage(QWidget):
     """Signals: playRequested(str title_id, int start_ms), backRequested(),
     watchlistToggled(str title_id, bool on), watchedToggled(str title_id, bool watched),
-    rematchRequested(str film_key, str candidate_id)."""
+    rematchRequested(str film_key, str candidate_id), titleShown(TitleDetail)."""
 
     playRequested = Signal(str, int)
     backRequested = Signal()
     watchlistToggled = Signal(str, bool)
     watchedToggled = Signal(str, bool)
     rematchRequested = Signal(str, str)
+    titleShown = Signal(object)  # the ranked sources panel (ui.components.title_sources) follows it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -208,6 +209,7 @@ class TitlePage(QWidget):
         body_layout.addWidget(self.header)
         body_layout.addLayout(lists)
         body_layout.addStretch(1)
+        self._body_layout = body_layout
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -279,6 +281,17 @@ class TitlePage(QWidget):
         self.header.set_backdrop(None, detail.id)
         self._load_images(detail)
         self.play_button.setFocus()
+        self.titleShown.emit(detail)
+
+    def set_sources_panel(self, panel: QWidget) -> None:
+        """Show ``panel`` (the ranked sources, full width) in place of the plain sources list."""
+        self.sources.hide()
+        self.sources_heading.hide()
+        holder = QWidget()
+        row = QVBoxLayout(holder)
+        row.setContentsMargins(36, 0, 36, 28)
+        row.addWidget(panel)
+        self._body_layout.insertWidget(self._body_layout.count() - 1, holder)
 
     def _fill_airings(self, detail: TitleDetail, now: datetime) -> None:
         self.airings.clear()

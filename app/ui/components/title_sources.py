@@ -1,0 +1,255 @@
+"""The title page's ways to watch: ranked as they arrive ("Searching 3 of 5…"), each with its
+quality, size, audio, seeders and provider, *why first*, "Add a link…" and a refresh.
+
+The search runs through the window's off-thread helper (``Operations``): providers answer on the
+loop, the ranked list is redrawn after each one, and hiding the page cancels the search (and
+with it every provider's request).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.models import SourceKind, TitleDetail
+from app.domain.release import RankedStream
+from app.services.context import AppContext
+from app.services.sources.search import SEARCHING, SearchUpdate, SourceSearch, query_for
+from app.ui.components.why_first import WhyFirst
+from app.ui.viewmodels.operations import Operations
+
+if TYPE_CHECKING:
+    from app.ui.pages.title_page import TitlePage
+
+log = logging.getLogger(__name__)
+MAX_ROWS = 200
+
+
+def human_size(size: int | None) -> str:
+    if not size:
+        return ""
+    for unit, div in (("TB", 1024**4), ("GB", 1024**3), ("MB", 1024**2)):
+        if size >= div:
+            return f"{size / div:.1f} {unit}"
+    return f"{size / 1024:.0f} KB"
+
+
+class TitleSources(QWidget):
+    """Signals: sourcesFound(str title_id, int count), addLinkRequested(str title_id)."""
+
+    sourcesFound = Signal(str, int)
+    addLinkRequested = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._c = context
+        self.ops = Operations(self, "title-sources")
+        self._detail: TitleDetail | None = None
+        self._items: list[RankedStream] = []
+        self._names: dict[str, str] = {}
+
+        self.heading = QLabel(self.tr("Ways to watch"))
+        self.heading.setObjectName("SectionHeading")
+        self.status = QLabel()
+        self.status.setObjectName("Muted")
+        self.why_button = QPushButton(self.tr("Why first?"))
+        self.why_button.setCheckable(True)
+        self.why_button.toggled.connect(self._toggle_why)
+        self.add_button = QPushButton(self.tr("Add a link…"))
+        self.add_button.clicked.connect(lambda: self._detail and self.addLinkRequested.emit(self._detail.id))
+        self.refresh_button = QPushButton(self.tr("Search again"))
+        self.refresh_button.clicked.connect(lambda: self.search(refresh=True))
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addSpacing(12)
+        top.addWidget(self.status, 1)
+        top.addWidget(self.why_button)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.add_button)
+
+        self.table = QTreeWidget()
+        self.table.setObjectName("Sources")
+        self.table.setRootIsDecorated(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setUniformRowHeights(True)
+        self.table.setHeaderLabels(
+            ["#", self.tr("Source"), self.tr("Quality"), self.tr("Size"), self.tr("Audio"),
+             self.tr("Seeders"), self.tr("Provider"), self.tr("Score")]
+        )  # fmt: skip
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.table.currentItemChanged.connect(self._current_changed)
+        self.table.itemActivated.connect(self._activated)
+        self.why = WhyFirst()
+        self.why.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        layout.addWidget(self.why)
+
+    # -- the title -------------------------------------------------------------------------------
+    def show_title(self, detail: TitleDetail) -> None:
+        """Show what is stored at once, then ask the providers (cached ones answer from storage)."""
+        if self._detail is not None and self._detail.id != detail.id:
+            self.ops.cancel_all()
+        self._detail = detail
+        self._items = []
+        self._fill()
+        tid = detail.id
+        self.ops.run(("stored", tid), lambda: SourceSearch(self._c).stored_ranked(tid), self._stored_ready)
+        self.search()
+
+    def search(self, refresh: bool = False) -> None:
+        if self._detail is None:
+            return
+        tid = self._detail.id
+        self.status.setText(self.tr("Searching…"))
+        self.ops.run(("query", tid), lambda: query_for(self._c, tid), lambda q: self._start(q, refresh))
+
+    def _start(self, query: Any, refresh: bool) -> None:
+        if query is None or self._detail is None or query.title_id != self._detail.id:
+            return
+
+        async def work() -> SearchUpdate:
+            return await SourceSearch(self._c).search(query, self._on_update, refresh=refresh)
+
+        self.ops.run_async(("search", query.title_id), work, self._on_update, self._failed)
+
+    def _stored_ready(self, items: list[RankedStream]) -> None:
+        if not self._items and items and self._detail is not None and items[0].candidate.url:
+            self._items = items
+            self._fill()
+
+    def _on_update(self, update: SearchUpdate) -> None:
+        if self._detail is None or update.title_id != self._detail.id:
+            return
+        self._names = update.names
+        if update.ranked or update.finished:
+            self._items = update.ranked
+            self._fill()
+        total, done = update.total, update.done
+        if not update.finished and total:
+            self.status.setText(
+                self.tr("Searching %1 of %2…")
+                .replace("%1", str(min(total, done + 1)))
+                .replace("%2", str(total))
+            )
+        else:
+            failed = [s for s in update.providers.values() if s not in ("ok", SEARCHING)]
+            text = self.tr("%n source(s)", "", len(self._items))
+            if failed:
+                text += " · " + self.tr("%n provider(s) did not answer", "", len(failed))
+                self.status.setToolTip("\n".join(failed))
+            self.status.setText(text)
+            self.sourcesFound.emit(update.title_id, len(self._items))
+
+    def _failed(self, error: BaseException) -> None:
+        self.status.setText(self.tr("The search failed: %1").replace("%1", str(error)))
+
+    def hideEvent(self, event: Any) -> None:
+        # leaving the title page stops its search and every provider's request with it
+        self.ops.cancel_all()
+        super().hideEvent(event)
+
+    # -- drawing ---------------------------------------------------------------------------------
+    def audio_text(self, item: RankedStream) -> str:
+        rel = item.release
+        voices = {"dub": self.tr("Dub"), "mvo": "MVO", "dvo": "DVO", "avo": "AVO", "vo": "VO"}
+        parts = [voices[v] for v in rel.voice[:2]]
+        langs = [lang.upper() for lang in rel.audio_languages[:3]]
+        if rel.multi_audio and not langs:
+            langs = ["Multi"]
+        return " · ".join(parts + langs)
+
+    def _fill(self) -> None:
+        self.table.clear()
+        kinds = {
+            SourceKind.TORRENT: "⇣", SourceKind.HLS: "HLS", SourceKind.DIRECT: "▶", SourceKind.PAGE: "🌐",
+            SourceKind.IPTV_LIVE: "TV", SourceKind.IPTV_CATCHUP: "⟲",
+        }  # fmt: skip
+        for n, item in enumerate(self._items[:MAX_ROWS], 1):
+            c, rel = item.candidate, item.release
+            label = f"{kinds.get(c.kind, '')} {c.label or c.url}".strip()
+            if c.channel:
+                label += f" — {c.channel}"
+            provider = self._names.get(c.provider_id, c.provider_id)
+            if item.merged_from:
+                provider += f" +{len(item.merged_from)}"
+            row = QTreeWidgetItem([
+                str(n), label, rel.quality or c.quality or "", human_size(c.size_bytes),
+                self.audio_text(item),
+                "" if c.seeders is None else str(c.seeders), provider, f"{item.score:.2f}",
+            ])  # fmt: skip
+            row.setToolTip(1, c.label)
+            if item.health in ("failing", "dead", "no_peers") or not c.playable_now:
+                for col in range(8):
+                    row.setForeground(col, Qt.GlobalColor.gray)
+            self.table.addTopLevelItem(row)
+        if not self._items:
+            empty = QTreeWidgetItem(["", self.tr("No sources found yet"), "", "", "", "", "", ""])
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.table.addTopLevelItem(empty)
+        rows = min(max(1, self.table.topLevelItemCount()), 10)
+        height = self.table.header().sizeHint().height() + rows * max(26, self.table.sizeHintForRow(0)) + 8
+        self.table.setFixedHeight(height)
+        if self._items:
+            self.table.setCurrentItem(self.table.topLevelItem(0))
+        self.why.show_item(self._items[0] if self._items else None, True)
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        index = self.table.indexOfTopLevelItem(current) if current is not None else -1
+        if 0 <= index < len(self._items):
+            self.why.show_item(self._items[index], index == 0)
+
+    def _toggle_why(self, on: bool) -> None:
+        self.why.setVisible(on)
+
+    def _activated(self, row: QTreeWidgetItem, _column: int) -> None:
+        index = self.table.indexOfTopLevelItem(row)
+        if 0 <= index < len(self._items):
+            cand = self._items[index].candidate
+            if cand.kind is SourceKind.PAGE and cand.url.startswith(("http://", "https://")):
+                QDesktopServices.openUrl(QUrl(cand.url))  # a web page's own player: in the browser
+
+
+def install(page: TitlePage, context: AppContext) -> TitleSources:
+    """Put the ranked sources on ``page`` in place of its plain list (the window calls this)."""
+    from app.ui.components.add_video import AddVideoDialog
+
+    panel = TitleSources(context, page)
+    page.set_sources_panel(panel)
+    page.titleShown.connect(panel.show_title)
+
+    def found(title_id: str, count: int) -> None:
+        detail = page.detail
+        if detail is not None and detail.id == title_id and count:
+            page.play_button.setEnabled(True)
+            page.no_source.setText("")
+
+    def add_link(title_id: str) -> None:
+        dialog = AddVideoDialog(context, page, title_id=title_id)
+        dialog.added.connect(lambda tid: panel.search() if tid == title_id else None)
+        dialog.open()
+
+    panel.sourcesFound.connect(found)
+    panel.addLinkRequested.connect(add_link)
+    return panel
