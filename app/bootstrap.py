@@ -40,6 +40,9 @@ def build_services(
         http=lambda: services.http,
         secret=_secret,
     )
+    from app.services.sources.admin import register_stream_providers
+
+    register_stream_providers(services)  # the user's indexers and addons, Nyaa, Rutube, own links
     services.scheduler = RefreshScheduler(services)  # builds nothing until it runs (no asyncio yet)
     if load_demo and settings.demo_enabled:
         from app.services.demo import ensure_demo_library
@@ -67,7 +70,11 @@ def build_window(services: AppContext, *, loop_starts_later: bool = False) -> An
         # built on first Play: VLC and the source stack stay off the way to the first paint
         from app.services.playback.session import PlaybackService
 
-        return PlaybackService(services, library)
+        from app.services.sources.outcomes import attach
+
+        session = PlaybackService(services, library)
+        attach(services, session)  # every playback's outcome feeds the sources' health
+        return session
 
     scheduler = services.scheduler
     assert scheduler is None or isinstance(scheduler, RefreshScheduler)

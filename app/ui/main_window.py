@@ -170,6 +170,9 @@ class MainWindow(QMainWindow):
         page.watchlistToggled.connect(self._toggle_watchlist)
         page.watchedToggled.connect(self._toggle_watched)
         page.rematchRequested.connect(self._rematch)
+        from app.ui.components.title_sources import install as install_sources
+
+        install_sources(page, self.services)  # ranked sources, why first, "Add a link…"
         return page
 
     def _build_settings_page(self) -> SettingsPage:

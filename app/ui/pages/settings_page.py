@@ -78,6 +78,11 @@ class SettingsPage(QWidget):
         layout.addWidget(guides_heading)
         layout.addWidget(self.sources)
         layout.addSpacing(12)
+        from app.ui.components.stream_providers import StreamProvidersSettings
+
+        self.stream_providers = StreamProvidersSettings(services)  # indexers, addons, health, the log
+        layout.addWidget(self.stream_providers)
+        layout.addSpacing(12)
         general_heading = QLabel(self.tr("Language"))
         general_heading.setObjectName("SectionHeading")
         self.language = LanguageSetting(services)
