@@ -43,6 +43,9 @@ def build_services(
     from app.services.sources.admin import register_stream_providers
 
     register_stream_providers(services)  # the user's indexers and addons, Nyaa, Rutube, own links
+    from app.services.sources.iptv import provider as iptv_provider
+
+    iptv_provider(services)  # live and catch-up from the user's playlists (issue 13)
     services.scheduler = RefreshScheduler(services)  # builds nothing until it runs (no asyncio yet)
     if load_demo and settings.demo_enabled:
         from app.services.demo import ensure_demo_library
