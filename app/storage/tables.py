@@ -428,7 +428,30 @@ torrents = Table(
     Column("keep", Boolean, nullable=False, server_default="0"),
     Column("added_at", Integer, nullable=False),
     Column("last_access_at", Integer, nullable=False),
+    # migration 0009 (issue 18): the Downloads page
+    Column("paused", Boolean, nullable=False, server_default="0"),  # paused by the user
+    Column("done_bytes", BigInteger),  # downloaded when last seen in the session
+    Column("completed_at", Integer),  # a kept torrent finished downloading
+    Column("file_index", Integer),  # the file played (Keep for offline finishes it)
 )
+
+# ---------------------------------------------------------------- subtitles (migration 0009)
+
+subtitle_files = Table(
+    "subtitle_files",
+    metadata,
+    Column("provider", String, nullable=False),
+    Column("file_id", String, nullable=False),
+    Column("language", String, nullable=False),
+    Column("release", Text),
+    Column("file_name", Text, nullable=False),
+    Column("path", Text, nullable=False),  # the cached file
+    Column("item_key", String),  # what it was found for
+    Column("moviehash", String),
+    Column("downloaded_at", Integer, nullable=False),
+    PrimaryKeyConstraint("provider", "file_id", name="pk_subtitle_files"),
+)
+Index("ix_subtitle_files_item_key", subtitle_files.c.item_key)
 
 # ---------------------------------------------------------------- TV (migration 0004)
 
