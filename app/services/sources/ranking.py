@@ -163,7 +163,142 @@ def score(
         subtitles(rel, prefs),
         audio(rel, prefs),
     )
-    return round(sum(p.points for p in parts), 4), parts
+    q, sp, av, subs, aud = (p.points for p in parts)
+    return round(q + sp + av + subs + aud, 4), parts  # in fast_score's order (sum() compensates)
+
+
+# ---------------------------------------------------------------- many candidates at once
+# The same formula as the components above, as plain arithmetic (no Component objects): ranking
+# thousands of candidates must stay well under a frame; the components are built for the ones shown.
+
+
+def static_points(rel: Release, prefs: Preferences, size_bytes: int | None) -> tuple[float, float, float]:
+    """The weighted points that depend only on the release (quality, subtitles, audio): worked out
+    once when a candidate arrives, so that ranking again only adds speed and availability."""
+    if rel.quality in _CAM:
+        q = _CAM[rel.quality]
+    elif rel.resolution is None:
+        q = 0.3
+    else:
+        res = rel.resolution
+        q = _RESOLUTION.get(res) or (1.0 if res > 2160 else 0.3)
+        if rel.remux or rel.source == "Blu-ray" or rel.hdr:
+            q = min(1.0, q + 0.05)
+        if prefs.max_resolution and res > prefs.max_resolution:
+            q *= 0.4
+    if rel.quality not in _CAM and prefs.max_size_bytes and size_bytes and size_bytes > prefs.max_size_bytes:
+        q *= 0.25
+    return (
+        WEIGHTS["quality"] * q,
+        WEIGHTS["subtitles"] * subtitles(rel, prefs).value,
+        WEIGHTS["audio"] * audio(rel, prefs).value,
+    )
+
+
+_W_SPEED, _W_AVAIL = WEIGHTS["speed"], WEIGHTS["availability"]
+
+
+def fast_score(
+    cand: StreamCandidate,
+    rel: Release,
+    prefs: Preferences,
+    known: float | None = None,
+    rate: float | None = None,
+    kbps: float | None = None,
+    static: tuple[float, float, float] | None = None,
+    exact: bool = True,
+) -> float:
+    q, subs, aud = static if static is not None else static_points(rel, prefs, cand.size_bytes)
+    kind = cand.kind
+    seeders = cand.seeders
+    if kind is SourceKind.TORRENT:
+        if seeders is None:
+            sp = 0.3
+        else:
+            leechers = (cand.peers or seeders) - seeders
+            sp = min(1.0, math.log10(1 + seeders + 0.1 * (leechers if leechers > 0 else 0)) / _LOG_SEEDS)
+    elif kind is SourceKind.PAGE:
+        sp = 0.2
+    elif kbps is not None:
+        sp = min(1.0, kbps / 8000)
+    elif kind is SourceKind.IPTV_LIVE or kind is SourceKind.IPTV_CATCHUP:
+        sp = 0.7
+    else:
+        sp = 0.6
+    if not cand.playable_now:
+        av = 0.0
+    else:
+        if known is not None:
+            av = known
+        elif kind is SourceKind.TORRENT and seeders is not None:
+            av = 0.05 if seeders == 0 else (0.9 if seeders >= HEALTHY_SEEDERS else 0.6)
+        else:
+            av = 0.6
+        if rate is not None and rate < 0.999:
+            av *= 0.5 + 0.5 * rate
+    total = q + _W_SPEED * sp + _W_AVAIL * av + subs + aud
+    return round(total, 4) if exact else total
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One candidate to rank with what is known of its health."""
+
+    candidate: StreamCandidate
+    release: Release
+    known_availability: float | None = None
+    provider_rate: float | None = None
+    throughput_kbps: float | None = None
+    health: str = "unknown"
+    source_id: int | None = None
+    merged_from: tuple[str, ...] = ()
+    static: tuple[float, float, float] | None = None  # static_points, when known
+
+
+def rank_entries(entries: Sequence[Entry], prefs: Preferences, explain_top: int = 300) -> list[RankedStream]:
+    """Rank many candidates: scores by plain arithmetic, components for the first ``explain_top``
+    (the rest carry none until ``explain`` is asked for them)."""
+    neg = [
+        -fast_score(e.candidate, e.release, prefs, e.known_availability, e.provider_rate, e.throughput_kbps,
+                    e.static, exact=False)
+        for e in entries
+    ]  # fmt: skip
+    kinds = [KIND_ORDER.get(e.candidate.kind, 9) for e in entries]
+    seeds = [-(e.candidate.seeders or 0) for e in entries]
+    scored = sorted(zip(neg, kinds, seeds, range(len(entries)), strict=True))
+    out = []
+    for position, (score, _k, _s, n) in enumerate(scored):
+        e = entries[n]
+        if position < explain_top:
+            out.append(explain(e, prefs))
+        else:
+            out.append(
+                RankedStream(
+                    e.candidate,
+                    e.release,
+                    round(-score, 4),
+                    (),
+                    e.known_availability,
+                    e.health,
+                    e.source_id,
+                    e.merged_from,
+                )
+            )
+    return out
+
+
+def explain(e: Entry, prefs: Preferences) -> RankedStream:
+    return ranked(
+        e.candidate,
+        e.release,
+        prefs,
+        known_availability=e.known_availability,
+        provider_rate=e.provider_rate,
+        throughput_kbps=e.throughput_kbps,
+        health=e.health,
+        source_id=e.source_id,
+        merged_from=e.merged_from,
+    )
 
 
 def order_key(item: RankedStream) -> tuple[float, int, int]:

@@ -23,7 +23,7 @@ from app.services.context import AppContext
 from app.services.sources import stored
 from app.services.sources.events import ProviderDidChange, SourcesDidChange
 from app.services.sources.preferences import preferences
-from app.services.sources.ranking import Preferences, rank, ranked
+from app.services.sources.ranking import Entry, Preferences, rank_entries, static_points
 from app.services.sources.release import full_release, quick_release
 from app.storage import sources_repo
 
@@ -80,6 +80,9 @@ class SourceSearch:
         self._c = context
         self.timeout_s = context.settings.sources_timeout_s if timeout_s is None else timeout_s
         self._prefs = prefs or (lambda: preferences(context.settings))
+        # each release's quality, subtitle and audio points, worked out once (ranking again only
+        # adds speed and availability): id(release) -> (release, size, points)
+        self._statics: dict[int, tuple[Release, int | None, tuple[float, float, float]]] = {}
 
     # -- what is known ------------------------------------------------------------------------
     def _known(self, title_id: str) -> _Known:
@@ -104,22 +107,26 @@ class SourceSearch:
         self, items: dict[str, tuple[StreamCandidate, Release, list[str]]], known: _Known
     ) -> list[RankedStream]:
         prefs = self._prefs()
-        out = []
+        entries = []
         for cand, rel, merged in items.values():
             row = known.by_url.get(cand.url)
-            out.append(
-                ranked(
+            cached = self._statics.get(id(rel))
+            if cached is None or cached[0] is not rel or cached[1] != cand.size_bytes:
+                cached = (rel, cand.size_bytes, static_points(rel, prefs, cand.size_bytes))
+                self._statics[id(rel)] = cached
+            entries.append(
+                Entry(
                     cand,
                     rel,
-                    prefs,
                     known_availability=row.availability if row is not None else None,
                     provider_rate=known.rates.get(cand.provider_id),
                     health=row.health if row is not None else "unknown",
                     source_id=row.id if row is not None else None,
-                    merged_from=merged,
+                    merged_from=tuple(merged),
+                    static=cached[2],
                 )
             )
-        return rank(out)
+        return rank_entries(entries, prefs)
 
     def stored_ranked(self, title_id: str) -> list[RankedStream]:
         """The stored sources of ``title_id`` ranked again (blocking: reads the database)."""

@@ -170,6 +170,7 @@ async def test_the_player_fails_over_down_the_ranked_list_and_records_it(
     for _ in range(5):
         await asyncio.sleep(0)
     assert players[0].opened[-1].location == second  # the next ranked source
+    await recorder.flush()
     players[0].emit(PlayerEvent.PLAYING)
     players[0].emit(PlayerEvent.VIDEO_STARTED)
     for _ in range(5):
