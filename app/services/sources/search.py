@@ -293,7 +293,11 @@ def _quick_all(found: Sequence[StreamCandidate]) -> list[tuple[StreamCandidate, 
 def _refine_all(
     items: dict[str, tuple[StreamCandidate, Release, list[str]]],
 ) -> dict[str, tuple[StreamCandidate, Release, list[str]]]:
-    return {key: (cand, full_release(cand), merged) for key, (cand, _rel, merged) in items.items()}
+    out = {}
+    for key, (cand, _rel, merged) in items.items():
+        out[key] = (cand, full_release(cand), merged)
+        time.sleep(0)  # hand the GIL back after each name: guessit is pure Python and the GUI loop waits
+    return out
 
 
 def query_for(
