@@ -49,6 +49,7 @@ class GuideOutcome:
     seconds: float = 0.0
     error: str | None = None
     busy: bool = False  # the failure was another process holding the database
+    message: str | None = None  # a note on a refreshed guide ("this guide ended on 29 Sep 2025")
 
 
 @dataclass(frozen=True)
@@ -323,7 +324,9 @@ class RefreshScheduler:
                 )  # fmt: skip
                 continue
             run.outcomes.append(
-                GuideOutcome(sid, res.status, res.channels, res.programmes, res.films, res.seconds)
+                GuideOutcome(
+                    sid, res.status, res.channels, res.programmes, res.films, res.seconds, message=res.message
+                )
             )
         pruned = await run_blocking(epg_refresh.prune_old, self._s)
         if self._s.settings.demo_enabled:

@@ -7,6 +7,7 @@ navigator (``app.ui.navigator``), and whatever it reads or writes runs through i
 
 from __future__ import annotations
 
+import importlib
 import logging
 import time
 from collections.abc import Callable
@@ -42,6 +43,7 @@ from app.ui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
     from app.services.playback.plan import PlayPlan
+    from app.services.sources.resolve import Playable
     from app.services.playback.session import PlaybackService
     from app.services.scheduler import RefreshScheduler
     from app.ui.pages.grid_page import GridPage
@@ -370,9 +372,16 @@ class MainWindow(QMainWindow):
         self.grid.focus_grid()
 
     # -- the title page ---------------------------------------------------------------------
-    def open_title(self, title_id: str) -> None:
-        """Read the title (detail, resume point, watchlist state) in a worker, then show it."""
-        self.ops.run("title", lambda: self._read_title(title_id), self._show_title)
+    def open_title(self, title_id: str, status: str = "") -> None:
+        """Read the title (detail, resume point, watchlist state) in a worker, then show it
+        (with ``status`` beside its buttons)."""
+
+        def show(found: TitleView | None) -> None:
+            self._show_title(found)
+            if found is not None and status:
+                self.title_page.show_status(status)
+
+        self.ops.run("title", lambda: self._read_title(title_id), show)
 
     def _read_title(self, title_id: str) -> TitleView | None:
         detail = self.catalog.detail(title_id)
@@ -386,6 +395,25 @@ class MainWindow(QMainWindow):
         detail, resume_ms, extras = found
         self.title_page.show_title(detail, resume_ms, self.services.clock.now(), extras)
         self.navigator.navigate("title")
+        self._warm_playback()
+
+    def _warm_playback(self) -> None:
+        """Play is likely next: the player's modules and engine are made ready in workers, so
+        the first press only opens the source."""
+        if (self._playback is not None and self._playback.player_ready) or self.ops.busy("warm player"):
+            return
+
+        def engine(_module: object) -> None:
+            playback = self.playback
+            if not playback.player_ready:
+                self.ops.run("warm player", playback.make_player, adopted)
+
+        def adopted(player: Any) -> None:
+            self.playback.adopt_player(player)
+            self.navigator.page("player")  # its widgets too, while the title is being read
+
+        module = "app.services.playback.session"
+        self.ops.run("warm player", lambda: importlib.import_module(module), engine)
 
     def _toggle_watchlist(self, title_id: str, on: bool) -> None:
         self.ops.run(
@@ -403,10 +431,9 @@ class MainWindow(QMainWindow):
         )
 
     def _write_failed(self, title_id: str, exc: BaseException) -> None:
-        """A write the database refused (another process held it too long): say so, show the truth."""
-        if self._showing(title_id):
-            self.title_page.show_status(self.tr("Could not save: %1").replace("%1", str(exc)))
-        self._reopen(title_id)
+        """A write the database refused (another process held it too long): show the truth, say so."""
+        if self._showing(title_id) and self.navigator.is_current("title"):
+            self.open_title(title_id, self.tr("Could not save: %1").replace("%1", str(exc)))
 
     def _showing(self, title_id: str) -> bool:
         page = self.navigator.built("title")
@@ -462,8 +489,16 @@ class MainWindow(QMainWindow):
                 self.title_page.show_status(self.tr("No source to play yet"))
             return
         self._return_to = back_to
+        playables = list(plan.playables)
         self.navigator.navigate("player", remember=False)
-        self.player.play_sources(list(plan.playables))
+        self.player.show_opening(playables[0])
+        # the player starts on the next turn of the loop: the page switch paints first (two
+        # short steps instead of one long one)
+        QTimer.singleShot(0, self, lambda: self._start_player(playables))
+
+    def _start_player(self, playables: list[Playable]) -> None:
+        if self._on_player():  # not if Back was pressed meanwhile
+            self.player.start(playables)
 
     def go_back(self) -> None:
         if self.search.hasFocus():

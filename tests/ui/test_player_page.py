@@ -210,3 +210,55 @@ def test_seek_bar_draws_buffered_ranges(qtbot) -> None:
     y = 10
     assert after.pixelColor(300, y) != before.pixelColor(300, y)  # inside the buffered range
     assert after.pixelColor(100, y) == before.pixelColor(100, y)  # outside it
+
+
+def test_failures_are_said_from_their_reason_in_the_ui_language(qtbot, page) -> None:
+    """The service reports a reason and its data; the page words it (no English re-parsed)."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from app.core.resources import resources_dir
+    from app.services.playback.failures import Cause, FailureReason, PlaybackFailure
+
+    translator = QTranslator()
+    assert translator.load(str(resources_dir() / "translations" / "cinema_ru.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert page.reason_text(Cause(FailureReason.NO_PICTURE, 0.5)) == "нет изображения за 0.5 с"
+        assert page.reason_text(Cause(FailureReason.STALLED, 20)) == "поток замер на 20 с"
+        assert page.reason_text(Cause(FailureReason.CANNOT_PLAY)) == "не воспроизводится"
+        torrent = Cause(FailureReason.NOT_PREPARED, detail="no peers after 30 s")
+        assert page.reason_text(torrent) == "no peers after 30 s"  # the engine's own words, as they are
+        failure = PlaybackFailure(Cause(FailureReason.STALLED, 20), "Торрент · 1080p", 61_000)
+        page._on_player_event(PlayerEvent.ERROR, failure)
+        assert page.message.text() == "Не удалось воспроизвести: Торрент · 1080p: поток замер на 20 с"
+        assert str(failure) == "Торрент · 1080p: the stream stalled for 20 s"  # the log's line
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+@pytest.mark.asyncio
+async def test_a_failover_carries_its_reason_position_and_next_source(services) -> None:
+    from app.services.playback.failures import FailureReason, PlaybackFailure
+
+    players: list[FakePlayer] = []
+    events: list[tuple[PlayerEvent, object]] = []
+
+    def factory(dispatch, listener):
+        players.append(FakePlayer(dispatch, listener))
+        return players[-1]
+
+    pb = PlaybackService(services, LibraryService(services), factory, stall_timeout_s=30)
+    pb.add_listener(lambda e, v: events.append((e, v)))
+    pb.play([src("a"), src("b")])
+    players[0].length, players[0].time = 600_000, 90_000
+    players[0].emit(PlayerEvent.PLAYING)
+    players[0].emit(PlayerEvent.VIDEO_STARTED)
+    await asyncio.sleep(0.05)
+    players[0].emit(PlayerEvent.ERROR)
+    await asyncio.sleep(0.05)
+    failure = next(v for e, v in events if e is PlayerEvent.FAILOVER)
+    assert isinstance(failure, PlaybackFailure)
+    assert (failure.reason, failure.source, failure.position_ms, failure.next_source) == (
+        FailureReason.CANNOT_PLAY, "Direct · a", 90_000, "Direct · b",
+    )  # fmt: skip
+    pb.close()

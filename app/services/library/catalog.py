@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 from app.core.events import LibraryDidChange, ProgressDidChange
-from app.domain.models import MediaRequest, Source, SourceKind, TitleBrief, TitleDetail
+from app.domain.models import TitleBrief, TitleDetail
 from app.services.context import AppContext
 from app.services.library.search import SearchService
 from app.storage import catalog_query, catalog_reads, search_repo, watchlist_repo
@@ -16,14 +16,6 @@ from app.storage.catalog_query import AVAILABILITY, KINDS, SORTS, CatalogFilter,
 
 __all__ = ["AVAILABILITY", "KINDS", "SORTS", "CatalogFilter", "CatalogService", "HomeRow", "TitleExtras"]
 
-# Which kind of source Play should try first (best first).
-_SOURCE_ORDER = {
-    SourceKind.DIRECT: 0,
-    SourceKind.HLS: 1,
-    SourceKind.TORRENT: 2,
-    SourceKind.IPTV_CATCHUP: 3,
-    SourceKind.IPTV_LIVE: 4,
-}
 HOME_ROW_LENGTH = 24
 GENRE_ROWS = 4
 
@@ -171,18 +163,3 @@ class CatalogService:
     def set_watched(self, title_id: str, watched: bool) -> None:
         watchlist_repo.set_watched(self._s.db, self._s.profile_id, title_id, watched, self._s.clock.now())
         self._s.bus.publish(ProgressDidChange(title_id, 0, None))
-
-    @staticmethod
-    def playable_sources(detail: TitleDetail) -> list[Source]:
-        """Sources Play can open, best first (score, then kind)."""
-        return sorted(detail.sources, key=lambda s: (-s.score, _SOURCE_ORDER.get(s.kind, 9)))
-
-    def media_request(self, detail: TitleDetail, source: Source, start_ms: int = 0) -> MediaRequest:
-        return MediaRequest(
-            location=source.url,
-            item_key=detail.id,
-            label=detail.title,
-            title_id=detail.id,
-            headers=dict(source.headers),
-            start_ms=start_ms,
-        )

@@ -1,9 +1,10 @@
-"""Playback sessions: drive a Player, remember where the user stopped, keep history, fail over.
+"""Playback sessions: drive a Player through a title's sources, failing over from one to the next.
 
 Progress is saved every ``settings.progress_interval_s`` seconds while playing and on pause,
-stop, source switch and close, so a killed app loses at most that interval. An error event, no
-first frame within ``settings.first_frame_timeout_s`` or a stall switches to the next-best
-source at the same position, with a message; when none is left the session ends in an error.
+stop, source switch and close (``saving``), so a killed app loses at most that interval. An
+error event, no first frame within ``settings.first_frame_timeout_s`` or a stall switches to the
+next-best source at the same position; when none is left the session ends in an error. Each
+failure is a ``PlaybackFailure`` (``failures``): a reason with its data, for the page to say.
 """
 
 from __future__ import annotations
@@ -11,21 +12,32 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from enum import StrEnum
 from typing import Any
 
 from app.domain.errors import PlaybackError
-from app.domain.models import MediaRequest, SourceKind, TitleDetail
+from app.domain.models import MediaRequest, SourceKind
 from app.engines.playback.base import Listener, Player, PlayerEvent
 from app.services.context import AppContext
 from app.services.library.progress import LibraryService
 from app.services.playback.controls import PlayerControls
+from app.services.playback.failures import Cause, FailureReason, PlaybackFailure
+from app.services.playback.quality import HlsQuality
+from app.services.playback.saving import ProgressSaver
 from app.services.playback.watchdog import Sample, watch
-from app.services.sources.hls import Variant, load_variants
-from app.services.sources.resolve import Playable, SourceOpener, candidates
+from app.services.sources.hls import Variant
+from app.services.sources.resolve import Playable, SourceOpener
 
-__all__ = ["Playable", "PlaybackService", "PlaybackState", "PlayerEvent", "Variant"]
+__all__ = [
+    "Cause",
+    "FailureReason",
+    "Playable",
+    "PlaybackFailure",
+    "PlaybackService",
+    "PlaybackState",
+    "PlayerEvent",
+    "Variant",
+]
 
 log = logging.getLogger(__name__)
 
@@ -70,26 +82,20 @@ class PlaybackService(PlayerControls):
             services.settings.stall_timeout_s if stall_timeout_s is None else stall_timeout_s
         )
         self._listeners: list[Listener] = []
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._request: MediaRequest | None = None
         self._current: Playable | None = None
         self._fallbacks: list[Playable] = []
-        self._history_id: int | None = None
-        self._saver: asyncio.Task[None] | None = None
+        self._saver = ProgressSaver(library, lambda: services.settings.watched_fraction)
+        self._quality = HlsQuality(lambda: self._emit(PlayerEvent.TRACKS, None))
         self._watchdog: asyncio.Task[None] | None = None
         self._preparing: asyncio.Task[None] | None = None
-        self._variants_task: asyncio.Task[None] | None = None
         self._releasing: asyncio.Future[None] | None = None
-        self._view_counted = False
         self._last_position = 0
         self._length = 0
         self.state = PlaybackState.IDLE
-        self.error: str | None = None
-        self.notice: str | None = None  # the last failover message
-        self.failure: tuple[str, str, str] | None = None  # (failed source, why, next source or "")
+        self.failure: PlaybackFailure | None = None  # the last source that failed, and what next
         self.video_started = False
-        self.variants: list[Variant] = []
-        self.quality: Variant | None = None  # None = Auto
-        self._master: Playable | None = None
 
     # -- wiring ----------------------------------------------------------------------------
     def add_listener(self, listener: Listener) -> Callable[[], None]:
@@ -97,15 +103,31 @@ class PlaybackService(PlayerControls):
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
     def _ensure_player(self) -> Player:
+        self._loop = asyncio.get_running_loop()  # the player's events are handed to it
         if self._player is None:
-            loop = asyncio.get_running_loop()
-
-            def dispatch(fn: Callable[[], None]) -> None:
-                if not loop.is_closed():
-                    loop.call_soon_threadsafe(fn)
-
-            self._player = self._factory(dispatch, self._on_event)
+            self._player = self._factory(self._dispatch, self._on_event)
         return self._player
+
+    def _dispatch(self, fn: Callable[[], None]) -> None:
+        """From the player's threads to the loop (never call libvlc from its own callback)."""
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(fn)
+
+    def make_player(self) -> Player:
+        """A player engine, made ahead of the first Play from a worker (libvlc takes tens of ms
+        to start); ``adopt_player`` on the loop's thread takes it."""
+        return self._factory(self._dispatch, self._on_event)
+
+    def adopt_player(self, player: Player) -> None:
+        if self._player is None:
+            self._player = player
+        else:  # Play was quicker and made its own
+            player.release()
+
+    @property
+    def player_ready(self) -> bool:
+        return self._player is not None
 
     @property
     def request(self) -> MediaRequest | None:
@@ -119,9 +141,20 @@ class PlaybackService(PlayerControls):
     def fallbacks(self) -> list[Playable]:
         return list(self._fallbacks)
 
-    def candidates(self, detail: TitleDetail, start_ms: int = 0) -> list[Playable]:
-        """Every way to play ``detail``, best first (the failover order)."""
-        return candidates(self._s, detail, start_ms)
+    @property
+    def error(self) -> str | None:
+        """The session's failure in English (for the log), once it ended in one."""
+        failure = self.failure
+        return str(failure) if failure is not None and self.state == PlaybackState.ERROR else None
+
+    @property
+    def variants(self) -> list[Variant]:
+        return self._quality.variants
+
+    @property
+    def quality(self) -> Variant | None:
+        """The HLS variant chosen (None: Auto)."""
+        return self._quality.quality
 
     def torrent_status(self) -> tuple[Any, int] | None:
         """(StreamStats, file size) of the torrent being streamed, or None."""
@@ -149,19 +182,16 @@ class PlaybackService(PlayerControls):
             player.set_window(window_id)
         first, *rest = playables
         self._fallbacks = list(rest)
-        self._view_counted = False
         self._length = 0
-        self.error = None
-        self.notice = None
         self.failure = None
-        self._master = None
-        self.variants = []
-        self.quality = None
+        self._quality.reset()
         self._request = first.request
-        self._history_id = self._library.start_history(
-            first.request.item_key, first.request.title_id, first.request.label, first.request.location
+        self._saver.begin(first.request)
+        self._saver.every(
+            self._s.settings.progress_interval_s,
+            lambda: self.state in (PlaybackState.PLAYING, PlaybackState.OPENING),
+            self.save_now,
         )
-        self._saver = asyncio.ensure_future(self._save_periodically())
         self._open(first, first.request.start_ms)
 
     def _open(self, playable: Playable, start_ms: int) -> None:
@@ -176,10 +206,7 @@ class PlaybackService(PlayerControls):
         self._emit(PlayerEvent.SOURCE, playable.label)
         self._cancel(self._preparing)
         self._cancel(self._watchdog)
-        if playable.hls and self._master is None and self.quality is None:
-            self._master = playable
-            self._cancel(self._variants_task)
-            self._variants_task = asyncio.ensure_future(self._load_variants(playable))
+        self._quality.opening(playable, lambda: self.video_started)
         if self.opener.needs_preparing(playable):
             self._preparing = asyncio.ensure_future(self._prepare_and_open(playable))
             return
@@ -188,7 +215,7 @@ class PlaybackService(PlayerControls):
             player.open(playable.request)
             player.play()
         except PlaybackError as exc:
-            self._failover(str(exc))
+            self._failover(Cause(FailureReason.REFUSED, detail=str(exc)))
 
     async def _prepare_and_open(self, playable: Playable) -> None:
         try:
@@ -197,7 +224,7 @@ class PlaybackService(PlayerControls):
             raise
         except Exception as exc:
             log.info("preparing %s failed: %s", playable.label, exc)
-            self._failover(str(exc) or type(exc).__name__)
+            self._failover(Cause(FailureReason.NOT_PREPARED, detail=str(exc) or type(exc).__name__))
             return
         if self._current is not playable:
             return
@@ -207,7 +234,7 @@ class PlaybackService(PlayerControls):
             self._ensure_player().open(request)
             self._ensure_player().play()
         except PlaybackError as exc:
-            self._failover(str(exc))
+            self._failover(Cause(FailureReason.REFUSED, detail=str(exc)))
             return
         self.opener.follow(self._playing_ms)  # the torrent engine follows the picture
 
@@ -217,35 +244,15 @@ class PlaybackService(PlayerControls):
             return None
         return self._player.time_ms()
 
-    async def _load_variants(self, playable: Playable) -> None:
-        # Read the master again only after the first picture: it must not compete with libvlc's
-        # own requests for the time to first frame (the menu can wait a moment).
-        for _ in range(60):
-            if self.video_started:
-                break
-            await asyncio.sleep(0.05)
-        found = await load_variants(playable.request.location, playable.request.headers)
-        if self._master is playable and found:
-            self.variants = found
-            self._emit(PlayerEvent.TRACKS, None)
-
     def set_quality(self, variant: Variant | None) -> None:
         """Switch to one HLS variant (or back to Auto = the master) at the current position."""
-        master = self._master
-        if master is None or self._request is None or variant == self.quality:
+        if self._request is None:
             return
-        self.quality = variant
+        target = self._quality.target(variant)
+        if target is None:
+            return
         position = self.position_ms()
         self.save_now()
-        target = master
-        if variant is not None:
-            target = Playable(
-                kind=master.kind,
-                request=replace(master.request, location=variant.uri),
-                label=f"{master.label} · {variant.label}",
-                live=master.live,
-                hls=True,
-            )
         self._ensure_player().stop()
         self._open(target, position)
 
@@ -291,31 +298,7 @@ class PlaybackService(PlayerControls):
         request = self._request
         if request is None or (self._current is not None and self._current.live):
             return
-        position = self.position_ms()
-        length = self.length_ms() or None
-        watched: bool | None = None
-        if length:
-            fraction_left = (length - position) / length
-            if ended or position >= length * self._s.settings.watched_fraction or fraction_left <= 0.05:
-                watched = True
-        if ended and length:
-            position = length
-        count = not self._view_counted and (position > 0 or ended)
-        try:
-            self._library.save_progress(
-                request.item_key,
-                position,
-                length,
-                title_id=request.title_id,
-                watched=watched,
-                count_view=count,
-            )
-            if count:
-                self._view_counted = True
-            if self._history_id is not None:
-                self._library.update_history(self._history_id, position, length, ended=ended)
-        except Exception:
-            log.exception("saving progress failed")
+        self._saver.save(request, self.position_ms(), self.length_ms() or None, ended)
 
     def stop(self) -> None:
         """Save and stop the current session (the player stays for the next one)."""
@@ -323,19 +306,16 @@ class PlaybackService(PlayerControls):
             return
         if self.state != PlaybackState.ERROR:
             self.save_now(ended=self.state == PlaybackState.ENDED)
-        if self._history_id is not None:
-            self._library.update_history(
-                self._history_id, self._last_position, self._length or None, ended=True
-            )
-        for task in (self._saver, self._watchdog, self._preparing, self._variants_task):
+        self._saver.end(self._last_position, self._length or None)
+        for task in (self._watchdog, self._preparing):
             self._cancel(task)
-        self._saver = self._watchdog = self._preparing = self._variants_task = None
+        self._watchdog = self._preparing = None
+        self._quality.cancel()
         if self._player is not None:
             self._player.stop()
         self._request = None
         self._current = None
         self._fallbacks = []
-        self._history_id = None
         self.state = PlaybackState.IDLE
         if self.opener.handle is not None:
             self._releasing = asyncio.ensure_future(self.opener.release())
@@ -357,13 +337,6 @@ class PlaybackService(PlayerControls):
         if task is not None and not task.done():
             task.cancel()
 
-    async def _save_periodically(self) -> None:
-        interval = self._s.settings.progress_interval_s
-        while True:
-            await asyncio.sleep(interval)
-            if self.state in (PlaybackState.PLAYING, PlaybackState.OPENING):
-                self.save_now()
-
     def _sample(self) -> Sample:
         return Sample(
             finished=self.state in (PlaybackState.ENDED, PlaybackState.ERROR, PlaybackState.IDLE),
@@ -380,7 +353,7 @@ class PlaybackService(PlayerControls):
             watch(first_frame_s, self.stall_timeout_s, self._sample, self._failover)
         )
 
-    def _failover(self, reason: str) -> None:
+    def _failover(self, cause: Cause) -> None:
         """Switch to the next source at the same position, or end in an error."""
         failed = self._current
         position = self._last_position if self.state == PlaybackState.OPENING else self.position_ms()
@@ -389,28 +362,26 @@ class PlaybackService(PlayerControls):
         self._cancel(self._watchdog)
         label = failed.label if failed else ""
         if not self._fallbacks:
-            self.failure = (label, reason, "")
-            self._fail(f"{label}: {reason}".strip(": "))
+            self._fail(PlaybackFailure(cause, label, position))
             return
         following = self._fallbacks.pop(0)
-        self.failure = (label, reason, following.label)
-        self.notice = f"{label}: {reason}. Switching to {following.label}"
-        log.warning("playback failover: %s", self.notice)
+        self.failure = PlaybackFailure(cause, label, position, following.label)
+        log.warning("playback failover: %s", self.failure)
         if self._player is not None:
             self._player.stop()
-        self._emit(PlayerEvent.FAILOVER, self.notice)
-        self._master = None if following.hls else self._master
+        self._emit(PlayerEvent.FAILOVER, self.failure)
+        self._quality.failed_over(following)
         self._open(following, position)
 
-    def _fail(self, message: str) -> None:
+    def _fail(self, failure: PlaybackFailure) -> None:
         self.state = PlaybackState.ERROR
-        self.error = message
-        self._cancel(self._saver)
+        self.failure = failure
+        self._saver.stop_timer()
         self._cancel(self._watchdog)
-        log.warning("playback failed: %s", message)
+        log.warning("playback failed: %s", failure)
         if self._player is not None:
             self._player.stop()
-        self._emit(PlayerEvent.ERROR, message)
+        self._emit(PlayerEvent.ERROR, failure)
 
     def _on_event(self, event: PlayerEvent, value: Any) -> None:
         if self._request is None and event not in (PlayerEvent.STOPPED,):
@@ -432,15 +403,15 @@ class PlaybackService(PlayerControls):
             played = self.video_started or self.state in (PlaybackState.PLAYING, PlaybackState.PAUSED)
             if played:
                 if self._current is not None and self._current.live:
-                    self._failover("the live stream ended")
+                    self._failover(Cause(FailureReason.LIVE_ENDED))
                     return
                 self.state = PlaybackState.ENDED
                 self.save_now(ended=True)
             else:
-                self._failover("the source could not be played")
+                self._failover(Cause(FailureReason.NOT_OPENED))
                 return
         elif event is PlayerEvent.ERROR:
-            self._failover("cannot be played")
+            self._failover(Cause(FailureReason.CANNOT_PLAY))
             return
         self._emit(event, value)
 

@@ -7,6 +7,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.services.playback.failures import Cause, FailureReason
+
 
 @dataclass(frozen=True)
 class Sample:
@@ -20,7 +22,7 @@ class Sample:
 
 
 async def watch(
-    first_frame_s: float, stall_s: float, sample: Callable[[], Sample], fail: Callable[[str], None]
+    first_frame_s: float, stall_s: float, sample: Callable[[], Sample], fail: Callable[[Cause], None]
 ) -> None:
     """Call ``fail`` once (and return) when the source shows nothing or stalls.
 
@@ -43,9 +45,9 @@ async def watch(
         started = started or s.video_started or (s.playing and s.time_ms > 0 and moved)
         if not started:
             if not s.paused and now - opened > first_frame_s:
-                fail(f"no picture after {first_frame_s:g} s")
+                fail(Cause(FailureReason.NO_PICTURE, first_frame_s))
                 return
             continue
         if not s.paused and now - last_move > stall_s:
-            fail(f"the stream stalled for {stall_s:g} s")
+            fail(Cause(FailureReason.STALLED, stall_s))
             return

@@ -293,11 +293,7 @@ def _quick_all(found: Sequence[StreamCandidate]) -> list[tuple[StreamCandidate, 
 def _refine_all(
     items: dict[str, tuple[StreamCandidate, Release, list[str]]],
 ) -> dict[str, tuple[StreamCandidate, Release, list[str]]]:
-    out = {}
-    for key, (cand, _rel, merged) in items.items():
-        out[key] = (cand, full_release(cand), merged)
-        time.sleep(0)  # hand the GIL back after each name: guessit is pure Python and the GUI loop waits
-    return out
+    return {key: (cand, full_release(cand), merged) for key, (cand, _rel, merged) in items.items()}
 
 
 def query_for(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import re
 import time
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 
 from app.domain.locations import location_kind
 from app.domain.models import MediaRequest
+from app.services.playback.failures import Cause, FailureReason, PlaybackFailure
 from app.services.playback.session import Playable, PlaybackService, PlaybackState, PlayerEvent
 from app.ui.components.player_panels import ControlPanel, TopPanel
 from app.ui.icons import icon
@@ -102,7 +102,12 @@ class PlayerPage(QWidget):
         )
 
     def play_sources(self, playables: list[Playable]) -> None:
-        first = playables[0]
+        """Play the first of ``playables``; the rest are the failover order."""
+        self.show_opening(playables[0])
+        self.start(playables)
+
+    def show_opening(self, first: Playable) -> None:
+        """The page as it opens ``first``: its title and "Opening…"."""
         self.title.setText(first.request.label)
         self.source_label.setText(first.label if first.label != first.request.label else "")
         self.seek.setRange(0, 0)
@@ -110,6 +115,9 @@ class PlayerPage(QWidget):
         self.time.setText(f"{format_clock(first.request.start_ms)} / --:--")
         self.stats.hide()
         self._show_message(self.tr("Opening…"), seconds=0)
+
+    def start(self, playables: list[Playable]) -> None:
+        """Start the player (``show_opening`` has drawn the page)."""
         self._playback.play(playables, self.video.window_handle())
         self._playback.set_volume(self.volume.value())
         self._timer.start()
@@ -207,16 +215,17 @@ class PlayerPage(QWidget):
         self.stats.show()
 
     def _on_player_event(self, event: PlayerEvent, value: object) -> None:
-        failure = self._playback.failure
-        if event is PlayerEvent.ERROR:
-            detail = f"{failure[0]}: {self._reason(failure[1])}" if failure else self._playback.error or ""
+        failure = value if isinstance(value, PlaybackFailure) else self._playback.failure
+        if event is PlayerEvent.ERROR and failure is not None:
+            reason = self.reason_text(failure.cause)
+            detail = f"{failure.source}: {reason}" if failure.source else reason
             self._show_message(self.tr("Cannot play this source: %1").replace("%1", detail))
-        elif event is PlayerEvent.FAILOVER and failure:
+        elif event is PlayerEvent.FAILOVER and failure is not None:
             text = self.tr("%1: %2.\nSwitching to %3…")
             self._show_message(
-                text.replace("%1", failure[0])
-                .replace("%2", self._reason(failure[1]))
-                .replace("%3", failure[2]),
+                text.replace("%1", failure.source)
+                .replace("%2", self.reason_text(failure.cause))
+                .replace("%3", failure.next_source or ""),
                 seconds=6,
             )
         elif event is PlayerEvent.SOURCE:
@@ -231,20 +240,17 @@ class PlayerPage(QWidget):
             self._hide_message()
         self._tick()
 
-    def _reason(self, reason: str) -> str:
-        """The service's reasons in the UI language (others, e.g. from the torrent engine, as is)."""
-        number = re.search(r"[\d.]+", reason)
-        seconds = number.group(0) if number else ""
-        if reason.startswith("no picture after"):
-            return self.tr("no picture after %1 s").replace("%1", seconds)
-        if reason.startswith("the stream stalled"):
-            return self.tr("the stream stalled for %1 s").replace("%1", seconds)
-        known = {
-            "cannot be played": self.tr("cannot be played"),
-            "the source could not be played": self.tr("could not be opened"),
-            "the live stream ended": self.tr("the live stream ended"),
+    def reason_text(self, cause: Cause) -> str:
+        """Why a source failed, in the UI language (another component's own words as they are)."""
+        seconds = f"{cause.seconds or 0:g}"
+        texts = {
+            FailureReason.NO_PICTURE: self.tr("no picture after %1 s").replace("%1", seconds),
+            FailureReason.STALLED: self.tr("the stream stalled for %1 s").replace("%1", seconds),
+            FailureReason.CANNOT_PLAY: self.tr("cannot be played"),
+            FailureReason.NOT_OPENED: self.tr("could not be opened"),
+            FailureReason.LIVE_ENDED: self.tr("the live stream ended"),
         }
-        return known.get(reason, reason)
+        return texts.get(cause.reason) or cause.detail or self.tr("cannot be played")
 
     def _show_message(self, text: str, seconds: float = 0) -> None:
         """A message over the video; ``seconds`` > 0 hides it after that long."""

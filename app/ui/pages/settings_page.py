@@ -12,6 +12,7 @@ from app.services.context import AppContext
 from app.ui.components.language_setting import LanguageSetting
 from app.ui.components.sources_panel import SourcesPanel
 from app.ui.components.tray_settings import TraySettings
+from app.ui.viewmodels.operations import Operations
 
 if TYPE_CHECKING:
     from app.services.scheduler import RefreshScheduler
@@ -28,6 +29,8 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("Page")
         self._s = services
+        self._demo_present = False
+        self.ops = Operations(self, "settings")
         heading = QLabel(self.tr("Settings"))
         heading.setObjectName("PageTitle")
         guides_heading = QLabel(self.tr("TV guides and playlists"))
@@ -124,7 +127,11 @@ class SettingsPage(QWidget):
         self._refresh_demo()
 
     def _refresh_demo(self) -> None:
-        present = demo.is_demo_present(self._s)
+        """Whether the demo library is there, read in a worker."""
+        self.ops.run("demo", lambda: demo.is_demo_present(self._s), self._show_demo)
+
+    def _show_demo(self, present: bool) -> None:
+        self._demo_present = present
         if present:
             self.demo_state.setText(
                 self.tr(
@@ -136,11 +143,25 @@ class SettingsPage(QWidget):
         else:
             self.demo_state.setText(self.tr("The demo library is removed."))
             self.demo_button.setText(self.tr("Bring back the demo library"))
+        self.demo_button.setEnabled(True)
 
     def _toggle_demo(self) -> None:
-        if demo.is_demo_present(self._s):
-            demo.remove_demo_library(self._s)
-        else:
-            demo.restore_demo_library(self._s)
-        self.refresh()
-        self.libraryChanged.emit()
+        """Remove or bring back the demo library (many rows: in a worker)."""
+        present = self._demo_present
+
+        def toggle() -> None:
+            if present:
+                demo.remove_demo_library(self._s)
+            else:
+                demo.restore_demo_library(self._s)
+
+        def done(_none: None) -> None:
+            self.refresh()
+            self.libraryChanged.emit()
+
+        def failed(exc: BaseException) -> None:
+            self.demo_state.setText(self.tr("Could not change the demo library: %1").replace("%1", str(exc)))
+            self.demo_button.setEnabled(True)
+
+        self.demo_button.setEnabled(False)
+        self.ops.run("demo toggle", toggle, done, failed)

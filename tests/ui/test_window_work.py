@@ -1,0 +1,130 @@
+"""The window's own work off the GUI thread: Play reads nothing there and works its sources out
+once; closing the window waits for the queries still running in workers (they crashed SQLite
+when the database was disposed under them)."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from sqlalchemy import event
+
+from app.bootstrap import build_window
+from app.services.library.catalog import CatalogFilter
+from app.services.playback import plan as play_plan
+from app.services.playback.session import PlaybackState
+from tests.ui.asyncqt import run_scenario, wait_until
+
+
+@pytest.fixture
+def window(qtbot, library):
+    win = build_window(library)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.startup_finished)
+    yield win
+    win.shutdown()
+
+
+class GuiThreadReads:
+    """Every statement the GUI thread sends to the database (SQLAlchemy and its raw connection)."""
+
+    def __init__(self, db: object) -> None:
+        self.gui = threading.get_ident()
+        self.statements: list[str] = []
+        self._db = db
+        event.listen(db.engine, "before_cursor_execute", self._engine)  # type: ignore[attr-defined]
+        db.raw().set_trace_callback(self._raw)  # type: ignore[attr-defined]
+
+    def _engine(self, _conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if threading.get_ident() == self.gui:
+            self.statements.append(statement)
+
+    def _raw(self, statement: str) -> None:
+        if threading.get_ident() == self.gui:
+            self.statements.append(statement)
+
+    def reads(self) -> list[str]:
+        return [s for s in self.statements if s.lstrip().upper().startswith(("SELECT", "WITH"))]
+
+    def close(self) -> None:
+        event.remove(self._db.engine, "before_cursor_execute", self._engine)  # type: ignore[attr-defined]
+        self._db.raw().set_trace_callback(None)  # type: ignore[attr-defined]
+
+
+def test_play_reads_nothing_on_the_gui_thread_and_works_the_sources_out_once(
+    qtbot, window, library, monkeypatch
+) -> None:
+    computed: list[int] = []
+    real = play_plan.candidates
+
+    def counted(*args: object, **kwargs: object) -> object:
+        computed.append(threading.get_ident())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(play_plan, "candidates", counted)
+
+    async def scenario() -> None:
+        watch = GuiThreadReads(library.db)
+        try:
+            window.open_title("tmdb:movie:1000")
+            await wait_until(lambda: window.navigator.is_current("title"))
+            window.title_page.play_button.click()
+            await wait_until(lambda: window.navigator.is_current("player"))
+            await wait_until(lambda: window.playback.state == PlaybackState.PLAYING)
+        finally:
+            watch.close()
+        assert watch.reads() == []  # the title, its resume point and its sources: all in workers
+        assert len(computed) == 1 and computed[0] != watch.gui  # once, in a worker
+        window.go_back()
+        assert window.navigator.is_current("title")
+
+    run_scenario(scenario())
+
+
+def test_closing_waits_for_a_query_still_running_in_a_worker(qtbot, window, monkeypatch) -> None:
+    started, finished = threading.Event(), threading.Event()
+    real = window.catalog.query
+
+    def slow_query(flt: CatalogFilter, limit: int | None = None) -> list[str]:
+        started.set()
+        time.sleep(0.6)  # a big library's query, still running when the window closes
+        ids = real(flt, limit)
+        finished.set()
+        return ids
+
+    monkeypatch.setattr(window.catalog, "query", slow_query)
+
+    async def scenario() -> None:
+        window.grid.apply(CatalogFilter(text="фильм"))
+        await wait_until(started.is_set)
+        window.shutdown()  # the test's teardown then disposes the database
+        assert finished.is_set()
+
+    run_scenario(scenario())
+
+
+def test_a_refused_watchlist_write_says_so_on_the_title_page(
+    qtbot, window, library, monkeypatch, messages
+) -> None:
+    from app.domain.errors import DatabaseBusy
+
+    def busy(_title_id: str, _on: bool) -> None:
+        raise DatabaseBusy(
+            "The database is busy: another Cinema is writing to it. Try again in a moment.", "cinema.sqlite3"
+        )
+
+    monkeypatch.setattr(window.catalog, "set_in_watchlist", busy)
+
+    async def scenario() -> None:
+        window.open_title("tmdb:movie:1001")
+        await wait_until(lambda: window.navigator.is_current("title"))
+        page = window.title_page
+        page.watchlist_button.click()  # written in a worker: the click returns at once
+        await wait_until(lambda: "busy" in page.no_source.text())
+        assert any(t.startswith("Could not save:") for t in messages.status(page.no_source))
+        await wait_until(lambda: not page.watchlist_button.isChecked())  # the truth again
+
+    run_scenario(scenario())
