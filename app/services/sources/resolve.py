@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
@@ -285,7 +285,3 @@ class SourceOpener:
         if self.streaming is not None:
             await self.streaming.shutdown()
             self.streaming = None
-
-
-def describe(playables: Sequence[Playable]) -> list[str]:
-    return [p.label for p in playables]
