@@ -173,7 +173,7 @@ def cmd_import(services: AppContext, args: argparse.Namespace) -> int:
         "channels": res.channels,
         "programmes": res.programmes,
         "films": res.films,
-        "unmatched_channels": len(res.unmatched_channels),
+        "unmatched_channels": res.unmatched_count,  # how many (the result keeps the first names)
         "seconds": res.seconds,
     }
     if args.json:

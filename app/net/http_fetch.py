@@ -1,4 +1,5 @@
-"""Streaming feed download to a file: conditional GET, timeouts, a byte cap, our errors only."""
+"""Streaming feed download to a file through the app's one client: conditional GET, timeouts,
+a byte cap, our errors only."""
 
 from __future__ import annotations
 
@@ -6,14 +7,13 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
-from app import __version__
 from app.domain.errors import AuthError, BadFeed, NotFound, ProviderUnavailable, RateLimited
 
-USER_AGENT = f"Cinema/{__version__}"
 CHUNK = 256 * 1024
 
 
@@ -36,7 +36,8 @@ def safe_label(url: str) -> str:
     return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
-def fetch_to_file(
+async def fetch_to_file(
+    client: httpx.AsyncClient,
     url: str,
     dest: Path,
     *,
@@ -47,26 +48,28 @@ def fetch_to_file(
     headers: dict[str, str] | None = None,
     params: dict[str, str] | None = None,
     on_bytes: Callable[[int], None] | None = None,
-    transport: httpx.BaseTransport | None = None,
 ) -> FetchResult:
-    """GET ``url`` into ``dest`` (written beside it, then renamed). 304 gives "unchanged".
+    """GET ``url`` through the app's client into ``dest`` (written beside it, then renamed).
+    A 304 gives "unchanged". Chunks are written by a thread: a slow disk never holds the loop.
 
     Raises NotFound, AuthError, RateLimited, ProviderUnavailable (network, timeouts, 5xx) or
     BadFeed (over the byte cap); ``dest`` is never left half-written.
     """
+    import asyncio
+
     label = safe_label(url)
-    request_headers = {"User-Agent": USER_AGENT, "Accept": "*/*", **(headers or {})}
+    request_headers = {"Accept": "*/*", **(headers or {})}
     if etag:
         request_headers["If-None-Match"] = etag
     if last_modified:
         request_headers["If-Modified-Since"] = last_modified
     timeout = httpx.Timeout(timeout_s, connect=min(10.0, timeout_s))
     tmp = dest.with_name(dest.name + ".part")
+    out: BinaryIO | None = None
     try:
-        with (
-            httpx.Client(timeout=timeout, follow_redirects=True, transport=transport) as client,
-            client.stream("GET", url, headers=request_headers, params=params) as response,
-        ):
+        async with client.stream(
+            "GET", url, headers=request_headers, params=params, timeout=timeout
+        ) as response:
             _check_status(response, label)
             if response.status_code == 304:
                 return FetchResult("unchanged", None, etag, last_modified, 0, None)
@@ -74,14 +77,15 @@ def fetch_to_file(
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise BadFeed(f"{label}: {int(declared)} bytes is over the {max_bytes} byte cap")
             size = 0
-            with open(tmp, "wb") as out:
-                for chunk in response.iter_bytes(CHUNK):
-                    size += len(chunk)
-                    if size > max_bytes:
-                        raise BadFeed(f"{label}: the feed grew past the {max_bytes} byte cap")
-                    out.write(chunk)
-                    if on_bytes is not None:
-                        on_bytes(size)
+            out = await asyncio.to_thread(open, tmp, "wb")  # closed in finally
+            async for chunk in response.aiter_bytes(CHUNK):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise BadFeed(f"{label}: the feed grew past the {max_bytes} byte cap")
+                await asyncio.to_thread(out.write, chunk)
+                if on_bytes is not None:
+                    on_bytes(size)
+            out.close()
             os.replace(tmp, dest)
             return FetchResult(
                 "ok",
@@ -95,9 +99,11 @@ def fetch_to_file(
         raise ProviderUnavailable(f"{label}: timed out after {timeout_s:g} s") from exc
     except httpx.DecodingError as exc:
         raise BadFeed(f"{label}: the server sent a broken compressed body") from exc
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise ProviderUnavailable(f"{label}: {type(exc).__name__}: {exc}") from exc
     finally:
+        if out is not None:
+            out.close()
         tmp.unlink(missing_ok=True)
 
 

@@ -56,6 +56,12 @@ class SharedClient:
         return self._client is not None and not self._client.is_closed
 
     async def aclose(self) -> None:
+        """Close the client; a client another running loop still uses is left to that loop."""
+        import asyncio
+
+        owner = self._loop
+        if owner is not None and owner is not asyncio.get_running_loop() and owner.is_running():
+            return
         client, self._client, self._loop = self._client, None, None
         if client is not None and not client.is_closed:
             await client.aclose()

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import IO, TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from app.domain.streams import StreamCandidate, StreamQuery
@@ -61,12 +61,24 @@ class Provider(Protocol):
 
 @runtime_checkable
 class GuideFeed(Provider, Protocol):
-    """A guide or playlist format. ``sniff`` looks at the first bytes (already decompressed) and
-    the file name; ``records`` streams channels and programmes from a local file."""
+    """A guide or playlist format; its manifest's ``kinds`` name the feed kinds it serves.
+
+    ``sniff`` judges the first bytes of the (decompressed) content, or only the file name when
+    ``head`` is empty (a URL not fetched yet). ``records`` streams channels and programmes from
+    an opened feed and raises ``BadFeed`` with one line on bad input. ``linked_guides`` lists
+    the guides a feed names (a playlist's url-tvg): their programmes are mapped onto the
+    feed's channels. ``max_bytes`` caps what it reads (None: the app's feed cap);
+    ``conditional`` is False when an unchanged file may still name a changed guide.
+    """
+
+    max_bytes: int | None
+    conditional: bool
 
     def sniff(self, head: bytes, name: str = "") -> bool: ...
 
-    def records(self, path: Path) -> Iterator[ChannelRecord | ProgrammeRecord]: ...
+    def records(self, stream: IO[bytes], label: str) -> Iterator[ChannelRecord | ProgrammeRecord]: ...
+
+    def linked_guides(self, stream: IO[bytes], label: str) -> list[str]: ...
 
 
 @runtime_checkable

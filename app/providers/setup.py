@@ -9,6 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from app.providers.base import GuideFeed
+from app.providers.guide.m3u.provider import M3uFeed
+from app.providers.guide.programme_json.provider import ProgrammeJsonFeed
+from app.providers.guide.xmltv.provider import XmltvFeed
 from app.providers.meta.shikimori.provider import ShikimoriProvider
 from app.providers.meta.tmdb.provider import TmdbProvider
 from app.providers.registry import ProviderRegistry
@@ -16,6 +20,15 @@ from app.providers.registry import ProviderRegistry
 if TYPE_CHECKING:
     from app.core.config import Settings
     from app.net.shared import HttpClient
+
+
+def guide_feeds() -> list[GuideFeed]:
+    """The guide formats, one line each; the first also takes a URL whose name says nothing."""
+    return [
+        XmltvFeed(),
+        M3uFeed(),
+        ProgrammeJsonFeed(),
+    ]
 
 
 def build_registry(
@@ -26,7 +39,7 @@ def build_registry(
 ) -> ProviderRegistry:
     """Every provider the app ships. ``settings`` and ``http`` give the current settings and the
     app's one HTTP client; ``secret(name)`` reads a key from the keyring (or the environment)."""
-    registry = ProviderRegistry()
+    registry = ProviderRegistry(guide_feeds())
     # Metadata: for anime Shikimori is asked first, TMDB knows every kind.
     registry.register(ShikimoriProvider(http=http, settings=settings))
     registry.register(TmdbProvider(http=http, settings=settings, token=lambda: secret("tmdb")))

@@ -322,6 +322,21 @@ class GuideWriter:
         self.close()
         return int(n_ch), int(n_pr)
 
+    def unmatched_stream_channels(self, limit: int) -> tuple[list[str], int]:
+        """Of the channels written so far, those with a stream URL and no programme: the first
+        ``limit`` names in playlist order, and how many there are (a playlist's channels its
+        guide did not cover)."""
+        sid = self.source_id
+        where = (
+            "FROM channels c WHERE c.source_id = ? AND c.stream_url IS NOT NULL "
+            "AND NOT EXISTS (SELECT 1 FROM programmes p WHERE p.channel_id = c.id)"
+        )
+        count = self.conn.execute(f"SELECT COUNT(*) {where}", (sid,)).fetchone()[0]
+        if not count:
+            return [], 0
+        rows = self.conn.execute(f"SELECT c.name {where} ORDER BY c.position LIMIT ?", (sid, limit))
+        return [r[0] for r in rows], int(count)
+
     def rollback(self) -> None:
         if self._conn is not None:
             try:

@@ -1,4 +1,5 @@
-"""What every guide parser yields, and how a feed file is opened: decompressed by magic bytes."""
+"""What every guide format yields (channel and programme records), and how a feed file is opened:
+decompressed by magic bytes, read through a counter, its first bytes peeked at for sniffing."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import bz2
 import gzip
 import io
 import lzma
-import re
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -134,21 +134,19 @@ def read_head(stream: IO[bytes], size: int = HEAD_BYTES) -> bytes:
     return head
 
 
-_TAG_RE = re.compile(rb"<\s*([A-Za-z_][\w.\-:]*)")
-
-
-def sniff_kind(head: bytes) -> str | None:
-    """xmltv, m3u, provider_json or html, from the first bytes of the (decompressed) content."""
+def content_start(head: bytes) -> bytes:
+    """The first bytes of the text without BOM and leading blanks (UTF-16 re-encoded as UTF-8),
+    which is what the formats' ``sniff`` look at."""
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if text[:2] in (b"\xff\xfe", b"\xfe\xff"):
         text = text.decode("utf-16", "ignore").encode("utf-8").lstrip()
-    if text.startswith((b"#EXTM3U", b"#EXTINF")):
-        return "m3u"
-    if text[:1] in (b"{", b"["):
-        return "provider_json"
-    if text.startswith(b"<"):
-        lowered = text[:4096].lower()
-        if b"<html" in lowered or b"<!doctype html" in lowered:
-            return "html"
-        return "xmltv"
-    return None
+    return text
+
+
+def looks_like_html(head: bytes) -> bool:
+    """A web page (a login or error page served instead of the feed): no format reads it."""
+    text = content_start(head)
+    if not text.startswith(b"<"):
+        return False
+    lowered = text[:4096].lower()
+    return b"<html" in lowered or b"<!doctype html" in lowered

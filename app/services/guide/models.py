@@ -31,7 +31,8 @@ class RefreshResult(BaseModel):
     channels: int = 0
     programmes: int = 0
     films: int = 0
-    unmatched_channels: tuple[str, ...] = ()
+    unmatched_channels: tuple[str, ...] = ()  # the first 500 names
+    unmatched_count: int = 0  # playlist channels no guide channel mapped to
     bytes_read: int = 0
     seconds: float = 0.0
     message: str | None = None  # "this guide ended on 29 Sep 2025"

@@ -123,6 +123,10 @@ def relink(ctx: AppContext, playlist_id: int) -> Mapping:
     """Map the playlist's channels onto every guide paired with it (manual links stay)."""
     db = ctx.db
     guides = [p.guide_id for p in repo.pairs(db, playlist_id) if p.origin != "off"]
+    if not guides:
+        # nothing to map onto: a 200,000-channel playlist is not read back for nothing
+        repo.replace_automatic(db, playlist_id, [], _now(ctx))
+        return Mapping([], {})
     own = repo.channels_with_programmes(db, playlist_id)
     # channels with a guide of their own (the playlist's url-tvg) need no other
     playlist = _primaries(db, playlist_id, own)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import multiprocessing
 import os
 import pickle
@@ -14,16 +15,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from app.providers.guide.feed import ChannelRecord, ProgrammeRecord
-from app.services.guide.channel_names import channel_key
 from app.services.guide.film_detection import FILM_KINDS, detect, film_key
+from app.services.guide.playlist_index import PlaylistIndex
 from app.storage.db import Database
 from app.storage.guide_repo import PLACEHOLDER_PREFIX, GuideWriter
 
+log = logging.getLogger(__name__)
+
 BATCH = 1000
-FUZZY_CUTOFF = 90.0
 PROCESS_MIN_BYTES = 4 * 1024**2
 
 
@@ -32,7 +32,8 @@ class ImportStats:
     channels: int = 0
     programmes: int = 0
     films: int = 0
-    unmatched_channels: list[str] = field(default_factory=list)
+    unmatched_channels: list[str] = field(default_factory=list)  # the first names
+    unmatched_count: int = 0
     ended: str | None = None  # "this guide ended on …" when the whole feed lies in the past
 
 
@@ -55,56 +56,6 @@ def channel_row(source_id: int, rec: ChannelRecord, position: int | None = None)
         rec.catchup_correction,
         position,
     )
-
-
-class PlaylistMapper:
-    """Guide channel id -> playlist channel: tvg-id, then names normalised, then fuzzy."""
-
-    def __init__(self, playlist: list[ChannelRecord]) -> None:
-        self.playlist = playlist
-        self.by_id: dict[str, ChannelRecord] = {}
-        self.by_id_ci: dict[str, ChannelRecord] = {}
-        self.by_name: dict[str, ChannelRecord] = {}
-        for ch in playlist:
-            if ch.tvg_id:
-                self.by_id.setdefault(ch.tvg_id, ch)
-                self.by_id_ci.setdefault(ch.tvg_id.lower(), ch)
-            for name in (ch.tvg_name, ch.name):
-                if name:
-                    key = channel_key(name)  # case, punctuation, «канал»/«HD» noise gone
-                    if key:
-                        self.by_name.setdefault(key, ch)
-        self._choices = list(self.by_name)
-        self.guide_names: dict[str, tuple[str, ...]] = {}
-        self._cache: dict[str, ChannelRecord | None] = {}
-        self.used: set[str] = set()
-
-    def note_guide_channel(self, rec: ChannelRecord) -> None:
-        self.guide_names.setdefault(rec.guide_id, rec.display_names or (rec.name,))
-
-    def lookup(self, guide_id: str) -> ChannelRecord | None:
-        if guide_id in self._cache:
-            return self._cache[guide_id]
-        found = self.by_id.get(guide_id) or self.by_id_ci.get(guide_id.lower())
-        names = [k for k in (channel_key(n) for n in self.guide_names.get(guide_id, ())) if k]
-        if found is None:
-            for n in names:
-                if n in self.by_name:
-                    found = self.by_name[n]
-                    break
-        if found is None and self._choices:
-            for n in names:
-                hit = process.extractOne(n, self._choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-                if hit is not None:
-                    found = self.by_name[hit[0]]
-                    break
-        self._cache[guide_id] = found
-        if found is not None:
-            self.used.add(found.guide_id)
-        return found
-
-    def unmatched(self) -> list[str]:
-        return [c.name for c in self.playlist if c.guide_id not in self.used]
 
 
 class RowBuilder:
@@ -157,42 +108,94 @@ class RowBuilder:
         )  # fmt: skip
 
 
+Rows = Iterator[tuple[str, list[tuple[Any, ...]]]]
+
+
 def produce_rows(
     source_id: int,
     records: Iterable[ChannelRecord | ProgrammeRecord],
     builder: RowBuilder,
-    mapper: PlaylistMapper | None,
-) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
-    """("channels" | "programmes", rows) batches; channels always precede their programmes."""
-    channels: set[str] = set()
+    playlist: PlaylistIndex | None = None,
+) -> Rows:
+    """A feed's own rows in ("channels" | "programmes" | "placeholders", rows) batches: its
+    channels as they are read (a playlist's also go into ``playlist`` for the guide it names),
+    its programmes on its own channels. Channels always precede their programmes."""
+    declared: set[str] = set()  # guide channels; a playlist's (with a stream URL) need no set
     implicit: set[str] = set()  # ids seen on programmes before any <channel> declared them
+    streams = 0
+
+    def channel(rec: ChannelRecord) -> tuple[Any, ...] | None:
+        nonlocal streams
+        if rec.stream_url is not None:
+            if playlist is not None:
+                playlist.add(rec)
+            streams += 1
+            return channel_row(source_id, rec, streams - 1)
+        if rec.guide_id in declared and rec.guide_id not in implicit:
+            return None
+        declared.add(rec.guide_id)
+        implicit.discard(rec.guide_id)
+        return channel_row(source_id, rec, len(declared))
+
+    def target(guide_id: str) -> tuple[tuple[str, int], tuple[Any, ...] | None]:
+        new = None
+        if guide_id not in declared:
+            # Programmes for a channel the guide never declared (seen in real feeds).
+            declared.add(guide_id)
+            implicit.add(guide_id)
+            new = channel_row(source_id, ChannelRecord(guide_id, guide_id, (guide_id,)))
+        return (f"{source_id}:{guide_id}", 0), new
+
+    return _batches(records, builder, channel, target)
+
+
+def linked_rows(
+    source_id: int,
+    records: Iterable[ChannelRecord | ProgrammeRecord],
+    builder: RowBuilder,
+    playlist: PlaylistIndex,
+) -> Rows:
+    """The rows of a guide a playlist names: its programmes on the playlist's channels they map
+    to (tvg-shift applied); its own channels only help the mapping and are not stored."""
+
+    def channel(rec: ChannelRecord) -> None:
+        playlist.note_guide_channel(rec)
+
+    def target(guide_id: str) -> tuple[tuple[str, int] | None, None]:
+        found = playlist.lookup(guide_id)
+        return (None if found is None else (f"{source_id}:{found[0]}", found[1])), None
+
+    return _batches(records, builder, channel, target)
+
+
+def _batches(
+    records: Iterable[ChannelRecord | ProgrammeRecord],
+    builder: RowBuilder,
+    channel: Callable[[ChannelRecord], tuple[Any, ...] | None],
+    target: Callable[[str], tuple[tuple[str, int] | None, tuple[Any, ...] | None]],
+) -> Rows:
     pending_ch: list[tuple[Any, ...]] = []
     batch: list[tuple[Any, ...]] = []
-    shifts: dict[str, tuple[str, int] | None] = {}
-    if mapper is not None:
-        for position, ch in enumerate(mapper.playlist):
-            pending_ch.append(channel_row(source_id, ch, position))
-            channels.add(ch.guide_id)
+    targets: dict[str, tuple[str, int] | None] = {}
     for rec in records:
         if isinstance(rec, ChannelRecord):
-            if mapper is not None:
-                mapper.note_guide_channel(rec)
-            elif rec.guide_id not in channels or rec.guide_id in implicit:
-                channels.add(rec.guide_id)
-                implicit.discard(rec.guide_id)
-                pending_ch.append(channel_row(source_id, rec, len(channels)))
+            row = channel(rec)
+            if row is not None:
+                pending_ch.append(row)
+                if len(pending_ch) >= BATCH:
+                    yield "channels", pending_ch
+                    pending_ch = []
             continue
-        if rec.channel in shifts:
-            target = shifts[rec.channel]
+        if rec.channel in targets:
+            where = targets[rec.channel]
         else:
-            known = rec.channel in channels
-            target = _target(source_id, rec.channel, mapper, channels, pending_ch)
-            if mapper is None and not known:
-                implicit.add(rec.channel)
-            shifts[rec.channel] = target
-        if target is None:
-            continue
-        row = builder.row(rec, target[0], target[1])
+            where, new_channel = target(rec.channel)
+            if new_channel is not None:
+                pending_ch.append(new_channel)
+            targets[rec.channel] = where
+        if where is None:
+            continue  # a guide channel the playlist does not have
+        row = builder.row(rec, where[0], where[1])
         if row is None:
             continue
         batch.append(row)
@@ -212,25 +215,6 @@ def produce_rows(
     if builder.placeholders:
         yield "placeholders", builder.placeholders
         builder.placeholders = []
-
-
-def _target(
-    source_id: int,
-    guide_id: str,
-    mapper: PlaylistMapper | None,
-    channels: set[str],
-    pending_ch: list[tuple[Any, ...]],
-) -> tuple[str, int] | None:
-    if mapper is not None:
-        ch = mapper.lookup(guide_id)
-        if ch is None:
-            return None  # keep only the playlist's channels
-        return f"{source_id}:{ch.guide_id}", round((ch.tvg_shift or 0.0) * 3600)
-    if guide_id not in channels:
-        # Programmes for a channel the guide never declared (seen in real feeds).
-        channels.add(guide_id)
-        pending_ch.append(channel_row(source_id, ChannelRecord(guide_id, guide_id, (guide_id,))))
-    return f"{source_id}:{guide_id}", 0
 
 
 Emit = Callable[[str, Any], None]
@@ -332,7 +316,7 @@ def run_import(
     db: Database,
     source_id: int,
     produce: Produce,
-    finish: Callable[[dict[str, Any]], dict[str, Any]],
+    finish: Callable[[dict[str, Any], GuideWriter], dict[str, Any]],
     *,
     now: int,
     prune_before: int,
@@ -344,7 +328,8 @@ def run_import(
     """Parse in a thread or process (``produce``) while this thread writes; commit once.
 
     ``produce(emit)`` emits ("channels" | "programmes" | "placeholders", rows) and
-    ("bytes", n) and returns a summary; ``finish(summary)`` gives the status columns.
+    ("bytes", n) and returns a summary; ``finish(summary, writer)`` gives the status columns
+    (it may read what the open transaction wrote).
     Returns (programme rows written, (channels, programmes) stored, summary). Any error rolls
     everything back and leaves the previous guide in place.
     """
@@ -374,6 +359,8 @@ def run_import(
             elif kind == "bytes":
                 if on_bytes is not None:
                     on_bytes(payload)
+            elif kind == "note":
+                log.info("guide source %s: %s", source_id, payload)  # the parser does not log
             elif kind == "error":
                 raise payload
             elif kind == "done":
@@ -382,7 +369,7 @@ def run_import(
         counts = writer.commit(
             now=now,
             prune_before=prune_before,
-            status=finish(summary),
+            status=finish(summary, writer),
         )
     except BaseException:
         stop.set()

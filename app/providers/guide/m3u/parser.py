@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import IO
 from urllib.parse import unquote
 
+from app.core.compact import StrIntTable
 from app.domain.errors import BadFeed
 from app.providers.guide.feed import ChannelRecord
 
 _ATTR_RE = re.compile(r"""([A-Za-z][\w\-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s,"']+))""")
+MAX_LINE_BYTES = 4 * 1024 * 1024  # a longer "line" is not a playlist (and must not fill memory)
 _DURATION_RE = re.compile(r"\s*(-?\d+(?:\.\d+)?)")
 _HEADER_NAMES = {
     "user-agent": "User-Agent",
@@ -101,78 +106,118 @@ def kodiprop_headers(prop: str) -> dict[str, str]:
     return headers
 
 
-def _join_split_lines(lines: list[str]) -> list[str]:
-    # A value broken by a newline inside its quotes continues on a line that starts with '"'.
-    out: list[str] = []
-    for line in lines:
-        if (
-            out
-            and out[-1].lstrip().startswith("#EXTINF")
-            and out[-1].count('"') % 2 == 1
-            and line.lstrip().startswith('"')
-        ):
-            out[-1] += line.lstrip()
-            continue
-        out.append(line)
-    return out
+class M3uReader:
+    """Streams an extended M3U playlist: channels as their URL lines come, so that a list of
+    200,000 channels is never held whole; the ``#EXTM3U`` header's attributes (url-tvg,
+    catch-up defaults) are collected on the way and apply to the channels after them."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.header: dict[str, str] = {}
+        # How often each channel id was seen: a repeated one gets "#2", "#3" (compact: a big
+        # list holds hundreds of thousands of ids).
+        self._seen_ids = StrIntTable()
+
+    @property
+    def guide_urls(self) -> list[str]:
+        """The guides the header names (url-tvg, x-tvg-url; comma-separated lists allowed)."""
+        out: list[str] = []
+        for key in ("url-tvg", "x-tvg-url"):
+            for url in (self.header.get(key) or "").split(","):
+                if url.strip() and url.strip() not in out:
+                    out.append(url.strip())
+        return out
+
+    def _header_line(self, line: str) -> None:
+        attrs, _ = parse_attrs(line[7:] + ",")
+        for k, v in attrs.items():
+            self.header.setdefault(k, v)
+
+    def lines(self, stream: IO[bytes]) -> Iterator[str]:
+        """Decoded, stripped, non-blank lines; a value broken by a newline inside its quotes
+        continues on a line that starts with '"' and is joined back."""
+        label = self.label
+        offset = 0
+        held: str | None = None
+        first = True
+        while raw := stream.readline(MAX_LINE_BYTES + 1):
+            if len(raw) > MAX_LINE_BYTES:
+                raise BadFeed(f"{label}: a line longer than {MAX_LINE_BYTES} bytes (byte {offset})")
+            try:
+                text = raw.decode("utf-8-sig" if first else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise BadFeed(f"{label}: playlist text is not UTF-8 (byte {offset + exc.start})") from exc
+            offset += len(raw)
+            # old Mac line ends (a lone CR) inside what a binary reader sees as one line
+            for piece in text.split("\r") if "\r" in text.rstrip("\r\n") else (text,):
+                line = piece.strip()
+                if not line:
+                    continue
+                if first:
+                    first = False
+                    if not line.startswith(("#EXTM3U", "#EXTINF")):
+                        raise BadFeed(f"{label}: not an M3U playlist (no #EXTM3U header)")
+                if held is not None:
+                    if held.startswith("#EXTINF") and held.count('"') % 2 == 1 and line.startswith('"'):
+                        held += line
+                        continue
+                    yield held
+                held = line
+        if first:
+            raise BadFeed(f"{label}: the playlist is empty (0 bytes)")
+        if held is not None:
+            yield held
+
+    def channels(self, stream: IO[bytes]) -> Iterator[ChannelRecord]:
+        """Every channel (and every backup URL of one) in playlist order."""
+        header = self.header
+        group: str | None = None
+        pending: dict[str, object] | None = None
+        last: dict[str, object] | None = None  # the channel whose URL came last (backups follow)
+        vlc_headers: dict[str, str] = {}
+        for line in self.lines(stream):
+            if line.startswith("#EXTM3U"):
+                self._header_line(line)
+            elif line.startswith("#EXTINF"):
+                body = line[8:] if line[7:8] == ":" else line[7:]
+                m = _DURATION_RE.match(body)
+                attrs, name = parse_attrs(body[m.end() :] if m else body)
+                pending = {"attrs": attrs, "name": name.strip('"').strip()}
+                vlc_headers = {}
+                last = None
+            elif line.startswith("#EXTGRP:"):
+                group = line[8:].strip() or None
+            elif line.startswith("#EXTVLCOPT:"):
+                key, _, value = line[11:].partition("=")
+                name_ = _HEADER_NAMES.get(key.strip().lower())
+                if name_:
+                    vlc_headers[name_] = value.strip().strip('"')
+            elif line.startswith("#KODIPROP:"):
+                vlc_headers.update(kodiprop_headers(line[10:]))
+            elif line.startswith("#"):
+                continue
+            elif pending is not None:
+                yield _channel(pending, line, group, vlc_headers, header, self._seen_ids)
+                last = pending
+                pending = None
+            elif last is not None and "://" in line:
+                # Another URL right after a channel's URL: a backup of the same channel.
+                yield _channel(last, line, group, vlc_headers, header, self._seen_ids)
+
+    def linked_guides(self, stream: IO[bytes]) -> list[str]:
+        """The guides the playlist names, from its ``#EXTM3U`` lines only (a quick pass)."""
+        while raw := stream.readline(MAX_LINE_BYTES):
+            line = raw.lstrip(b"\xef\xbb\xbf \t").rstrip()
+            if line.startswith(b"#EXTM3U"):
+                self._header_line(line.decode("utf-8", "replace"))
+        return self.guide_urls
 
 
 def parse_m3u(data: bytes, label: str) -> Playlist:
-    """Parse a whole playlist (they are small: a 4,600-channel list is about 1 MB)."""
-    if not data.strip():
-        raise BadFeed(f"{label}: the playlist is empty (0 bytes)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise BadFeed(f"{label}: playlist text is not UTF-8 (byte {exc.start})") from exc
-    stripped = text.lstrip()
-    if not stripped.startswith(("#EXTM3U", "#EXTINF")):
-        raise BadFeed(f"{label}: not an M3U playlist (no #EXTM3U header)")
-    playlist = Playlist()
-    header = playlist.header
-    group: str | None = None
-    pending: dict[str, object] | None = None
-    last: dict[str, object] | None = None  # the channel whose URL came last (backup URLs follow it)
-    vlc_headers: dict[str, str] = {}
-    seen_ids: dict[str, int] = {}
-    for raw in _join_split_lines(text.splitlines()):
-        line = raw.strip()
-        if not line:
-            continue
-        if line.startswith("#EXTM3U"):
-            attrs, _ = parse_attrs(line[7:] + ",")
-            for k, v in attrs.items():
-                header.setdefault(k, v)
-        elif line.startswith("#EXTINF"):
-            body = line[8:] if line[7:8] == ":" else line[7:]
-            m = _DURATION_RE.match(body)
-            attrs, name = parse_attrs(body[m.end() :] if m else body)
-            pending = {"attrs": attrs, "name": name.strip('"').strip()}
-            vlc_headers = {}
-            last = None
-        elif line.startswith("#EXTGRP:"):
-            group = line[8:].strip() or None
-        elif line.startswith("#EXTVLCOPT:"):
-            key, _, value = line[11:].partition("=")
-            name_ = _HEADER_NAMES.get(key.strip().lower())
-            if name_:
-                vlc_headers[name_] = value.strip().strip('"')
-        elif line.startswith("#KODIPROP:"):
-            vlc_headers.update(kodiprop_headers(line[10:]))
-        elif line.startswith("#"):
-            continue
-        elif pending is not None:
-            playlist.channels.append(_channel(pending, line, group, vlc_headers, header, seen_ids))
-            last = pending
-            pending = None
-        elif last is not None and "://" in line:
-            # Another URL right after a channel's URL: a backup of the same channel.
-            playlist.channels.append(_channel(last, line, group, vlc_headers, header, seen_ids))
-    for key in ("url-tvg", "x-tvg-url"):
-        for url in (header.get(key) or "").split(","):
-            if url.strip() and url.strip() not in playlist.guide_urls:
-                playlist.guide_urls.append(url.strip())
-    return playlist
+    """A whole playlist in memory (small lists, tests); the app streams with ``M3uReader``."""
+    reader = M3uReader(label)
+    channels = list(reader.channels(io.BytesIO(data)))
+    return Playlist(channels=channels, guide_urls=reader.guide_urls, header=reader.header)
 
 
 def _channel(
@@ -181,7 +226,7 @@ def _channel(
     group: str | None,
     vlc_headers: dict[str, str],
     header: dict[str, str],
-    seen_ids: dict[str, int],
+    seen_ids: StrIntTable,
 ) -> ChannelRecord:
     attrs: dict[str, str] = pending["attrs"]  # type: ignore[assignment]
     name = str(pending["name"]) or attrs.get("tvg-name") or "?"
@@ -193,8 +238,7 @@ def _channel(
         headers.setdefault("Referer", attrs.get("http-referrer") or attrs.get("referer", ""))
     tvg_id = attrs.get("tvg-id") or None
     base = tvg_id or attrs.get("tvg-name") or name
-    count = seen_ids.get(base, 0) + 1
-    seen_ids[base] = count
+    count = seen_ids.add(base)
     guide_id = base if count == 1 else f"{base}#{count}"
     mode = attrs.get("catchup") or attrs.get("catchup-type") or header.get("catchup")
     raw_days = (

@@ -10,7 +10,13 @@ from typing import IO, Any
 from lxml import etree
 
 from app.domain.errors import BadFeed
-from app.providers.guide.feed import ChannelRecord, ProgrammeRecord, read_head, sniff_kind
+from app.providers.guide.feed import (
+    ChannelRecord,
+    ProgrammeRecord,
+    content_start,
+    looks_like_html,
+    read_head,
+)
 
 # Legacy zone names seen in real feeds ("20010829000500 BST"); unknown names count as UTC.
 ZONE_NAMES = {
@@ -94,12 +100,11 @@ def _pick(values: list[tuple[str | None, str]], langs: tuple[str, ...]) -> str |
 
 def check_prolog(head: bytes, label: str) -> str | None:
     """Refuse what is not XMLTV or declares entities; return an encoding to force, if any."""
-    kind = sniff_kind(head)
     if not head.strip():
         raise BadFeed(f"{label}: the feed is empty (0 bytes)")
-    if kind == "html":
+    if looks_like_html(head):
         raise BadFeed(f"{label}: an HTML page, not a guide (a login or error page?)")
-    if kind != "xmltv":
+    if not content_start(head).startswith(b"<"):
         raise BadFeed(f"{label}: not an XMLTV guide (does not start with '<')")
     root = _ROOT_RE.search(head)
     prolog = head[: root.start()] if root else head

@@ -1,0 +1,1 @@
+"""Guide formats: each subpackage is one GuideFeed provider (sniff + records)."""

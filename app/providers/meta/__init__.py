@@ -1,0 +1,1 @@
+"""Metadata providers: each subpackage is a MetaSearch and/or MetaDetails provider."""
