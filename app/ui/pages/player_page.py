@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from app.services.playback.session import Playable, PlaybackService, PlaybackSta
 from app.ui.components.player_panels import ControlPanel, TopPanel
 from app.ui.icons import icon
 from app.ui.pages.title_page import format_clock
+from app.ui.viewmodels.operations import Operations
 from app.ui.widgets.player_overlay import FloatingPanel
 from app.ui.widgets.video_surface import VideoSurface
 
@@ -42,7 +42,7 @@ class PlayerPage(QWidget):
         self._playback = playback
         self._dragging = False
         self._message_until = 0.0
-        self._tasks: set[asyncio.Future[None]] = set()
+        self.ops = Operations(self, "player")
         playback.add_listener(self._on_player_event)
 
         self.video = VideoSurface(self)
@@ -307,14 +307,11 @@ class PlayerPage(QWidget):
         target = Path(folder or Path.home()) / f"cinema-{time.strftime('%Y%m%d-%H%M%S')}.png"
         target.parent.mkdir(parents=True, exist_ok=True)
 
-        async def run() -> None:
-            ok = await self._playback.snapshot(str(target))
+        def said(ok: bool) -> None:
             text = self.tr("Screenshot saved: %1") if ok else self.tr("No picture to save")
             self._show_message(text.replace("%1", str(target)), seconds=3)
 
-        task = asyncio.ensure_future(run())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self.ops.run_async("snapshot", lambda: self._playback.snapshot(str(target)), said)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
