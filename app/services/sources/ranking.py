@@ -100,7 +100,7 @@ def availability(cand: StreamCandidate, known: float | None, provider_rate: floa
             value, reason, args = 0.05, "no_seeders", {}
         else:
             value = 0.9 if cand.seeders >= HEALTHY_SEEDERS else 0.6
-            reason, args = "seeders", {"seeders": cand.seeders}
+            reason, args = "seeded", {"seeders": cand.seeders}
     else:
         value, reason, args = 0.6, "unchecked", {}
     if provider_rate is not None and provider_rate < 0.999:
@@ -255,7 +255,7 @@ class Entry:
     static: tuple[float, float, float] | None = None  # static_points, when known
 
 
-def rank_entries(entries: Sequence[Entry], prefs: Preferences, explain_top: int = 300) -> list[RankedStream]:
+def rank_entries(entries: Sequence[Entry], prefs: Preferences, explain_top: int = 100) -> list[RankedStream]:
     """Rank many candidates: scores by plain arithmetic, components for the first ``explain_top``
     (the rest carry none until ``explain`` is asked for them)."""
     neg = [
@@ -285,6 +285,17 @@ def rank_entries(entries: Sequence[Entry], prefs: Preferences, explain_top: int 
                 )
             )
     return out
+
+
+def explained(item: RankedStream, prefs: Preferences) -> RankedStream:
+    """``item`` with its components (ranked past ``explain_top``, it carries none)."""
+    if item.components:
+        return item
+    full = ranked(
+        item.candidate, item.release, prefs, known_availability=item.availability, health=item.health,
+        source_id=item.source_id, merged_from=item.merged_from,
+    )  # fmt: skip
+    return full._replace(score=item.score)
 
 
 def explain(e: Entry, prefs: Preferences) -> RankedStream:

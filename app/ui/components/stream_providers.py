@@ -179,7 +179,8 @@ class StreamProvidersSettings(QWidget):
             rate = "" if r.success_rate is None else f"{round(r.success_rate * 100)} %"
             plays = f"{r.plays_ok} ✓ / {r.plays_failed} ✗" if r.plays_ok or r.plays_failed else ""
             item = QTreeWidgetItem([
-                r.name, state, f"{r.latency_ms} ms" if r.latency_ms is not None else "", rate, plays,
+                r.name, state, self.tr("%1 ms").replace("%1", str(r.latency_ms)) if r.latency_ms is not None else "",
+                rate, plays,
                 r.last_error or "", r.url or "",
             ])  # fmt: skip
             item.setToolTip(5, r.last_error or "")

@@ -61,6 +61,7 @@ class TitleSources(QWidget):
         self._detail: TitleDetail | None = None
         self._items: list[RankedStream] = []
         self._names: dict[str, str] = {}
+        self._why_index = 0
 
         self.heading = QLabel(self.tr("Ways to watch"))
         self.heading.setObjectName("SectionHeading")
@@ -92,8 +93,11 @@ class TitleSources(QWidget):
         )  # fmt: skip
         header = self.table.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # fixed widths, set once: sizing every column to its contents on each redraw cost ~10 ms
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 36), (2, 86), (3, 86), (4, 170), (5, 76), (6, 120), (7, 72)):
+            self.table.setColumnWidth(column, width)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.table.currentItemChanged.connect(self._current_changed)
         self.table.itemActivated.connect(self._activated)
@@ -211,17 +215,34 @@ class TitleSources(QWidget):
         rows = min(max(1, self.table.topLevelItemCount()), 10)
         height = self.table.header().sizeHint().height() + rows * max(26, self.table.sizeHintForRow(0)) + 8
         self.table.setFixedHeight(height)
+        self.table.blockSignals(True)
         if self._items:
             self.table.setCurrentItem(self.table.topLevelItem(0))
-        self.why.show_item(self._items[0] if self._items else None, True)
+        self.table.blockSignals(False)
+        self._why_index = 0
+        if self.why.isVisible():  # built when shown: its widgets cost more than the table
+            self.why.show_item(self._explained(0) if self._items else None, True)
+
+    def _explained(self, index: int) -> RankedStream:
+        from app.services.sources.preferences import preferences
+        from app.services.sources.ranking import explained
+
+        item = explained(self._items[index], preferences(self._c.settings))
+        self._items[index] = item
+        return item
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         index = self.table.indexOfTopLevelItem(current) if current is not None else -1
         if 0 <= index < len(self._items):
-            self.why.show_item(self._items[index], index == 0)
+            self._why_index = index
+            if self.why.isVisible():
+                self.why.show_item(self._explained(index), index == 0)
 
     def _toggle_why(self, on: bool) -> None:
         self.why.setVisible(on)
+        if on:
+            index = self._why_index if self._why_index < len(self._items) else 0
+            self.why.show_item(self._explained(index) if self._items else None, index == 0)
 
     def _activated(self, row: QTreeWidgetItem, _column: int) -> None:
         index = self.table.indexOfTopLevelItem(row)

@@ -99,6 +99,7 @@ class WhyFirst(QFrame):
             "not_now": self.tr("not on now"),
             "checked": self.tr("played or checked: %1 % worked").replace("%1", a.get("percent", "")),
             "no_seeders": self.tr("nobody seeds it"),
+            "seeded": self.tr("%1 seeders (5 or more is healthy)").replace("%1", a.get("seeders", "")),
             "unchecked": self.tr("not checked yet"),
             "subtitles": self.tr("subtitles: %1").replace("%1", a.get("languages", "")),
             "not_needed": self.tr("not needed: the audio is in your language"),
