@@ -57,3 +57,32 @@ async def fetch_capped(client: httpx.AsyncClient, url: str, max_bytes: int) -> t
             return response.headers.get("content-type", ""), b"".join(chunks)
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise ProviderUnavailable(f"download failed: {type(exc).__name__}") from exc
+
+
+async def fetch_text(
+    client: httpx.AsyncClient,
+    url: str,
+    *,
+    headers: dict[str, str] | None = None,
+    timeout_s: float = 5.0,
+    max_bytes: int = 1024 * 1024,
+) -> tuple[str, str]:
+    """GET a small text (a playlist) and return (the URL it came from after redirects, text).
+    Raises NotFound, ProviderUnavailable (network, status, over ``max_bytes``)."""
+    timeout = httpx.Timeout(timeout_s, connect=min(10.0, timeout_s))
+    try:
+        async with client.stream(
+            "GET", url, headers={"Accept": "*/*", **(headers or {})}, timeout=timeout
+        ) as response:
+            if response.status_code == 404:
+                raise NotFound(f"{url} not found")
+            if response.status_code >= 400:
+                raise ProviderUnavailable(f"HTTP {response.status_code}")
+            data = bytearray()
+            async for chunk in response.aiter_bytes():
+                data += chunk
+                if len(data) > max_bytes:
+                    raise TooLarge(f"over {max_bytes} bytes")
+            return str(response.url), data.decode(response.encoding or "utf-8", "replace")
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
+        raise ProviderUnavailable(f"{type(exc).__name__}: {exc}") from exc

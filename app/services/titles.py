@@ -139,7 +139,7 @@ def search_title(title: str) -> tuple[str, int | None]:
     return name or text, year
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=8192)  # the import classifies a million airings: keep it small
 def title_key(text: str) -> str:
     """THE comparison key: lower case, ё = е, accents off (й stays), no quotes or punctuation,
     "&" as "and", part words dropped, sequel numerals (II, второй) as digits, no leading article.

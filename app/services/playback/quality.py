@@ -7,6 +7,7 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import replace
 
+from app.net.shared import HttpClient
 from app.services.sources.hls import Variant, load_variants
 from app.services.sources.resolve import Playable
 
@@ -16,9 +17,11 @@ FIRST_PICTURE_WAIT_S = 3.0
 class HlsQuality:
     """The variants of the HLS source that plays; ``quality`` None means Auto."""
 
-    def __init__(self, announce: Callable[[], None]) -> None:
-        """``announce()`` is called when the variants are known (the player lists its tracks)."""
+    def __init__(self, announce: Callable[[], None], http: Callable[[], HttpClient]) -> None:
+        """``announce()`` is called when the variants are known (the player lists its tracks);
+        ``http()`` gives the app's one HTTP client, which reads the master playlist."""
         self._announce = announce
+        self._http = http
         self.master: Playable | None = None
         self.variants: list[Variant] = []
         self.quality: Variant | None = None
@@ -50,7 +53,7 @@ class HlsQuality:
             if video_started():
                 break
             await asyncio.sleep(0.05)
-        found = await load_variants(playable.request.location, playable.request.headers)
+        found = await load_variants(self._http(), playable.request.location, playable.request.headers)
         if self.master is playable and found:
             self.variants = found
             self._announce()

@@ -87,7 +87,7 @@ class PlaybackService(PlayerControls):
         self._current: Playable | None = None
         self._fallbacks: list[Playable] = []
         self._saver = ProgressSaver(library, lambda: services.settings.watched_fraction)
-        self._quality = HlsQuality(lambda: self._emit(PlayerEvent.TRACKS, None))
+        self._quality = HlsQuality(lambda: self._emit(PlayerEvent.TRACKS, None), lambda: services.http)
         self._watchdog: asyncio.Task[None] | None = None
         self._preparing: asyncio.Task[None] | None = None
         self._releasing: asyncio.Future[None] | None = None

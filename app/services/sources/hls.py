@@ -1,4 +1,5 @@
-"""HLS master playlists: the variants a user can pick (Auto plus each quality), read with m3u8."""
+"""HLS master playlists: the variants a user can pick (Auto plus each quality): the text fetched
+through the app's one HTTP client, parsed with m3u8."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from dataclasses import dataclass
 import m3u8
 
 from app.core.tasks import run_blocking
-from app.domain.errors import PlaybackError
-from app.domain.locations import is_hls_location
+from app.domain.errors import CinemaError, PlaybackError
+from app.net.client import fetch_text
+from app.net.shared import HttpClient
 
 log = logging.getLogger(__name__)
 
@@ -66,20 +68,14 @@ def _variants_of(playlist: m3u8.M3U8) -> list[Variant]:
     return sorted(found.values(), key=lambda v: (v.height or 0, v.bandwidth), reverse=True)
 
 
-def _fetch(url: str, headers: dict[str, str], timeout_s: float) -> list[Variant]:
-    return _variants_of(m3u8.load(url, timeout=timeout_s, headers=headers))
-
-
 async def load_variants(
-    url: str, headers: dict[str, str] | None = None, timeout_s: float = 5.0
+    http: HttpClient, url: str, headers: dict[str, str] | None = None, timeout_s: float = 5.0
 ) -> list[Variant]:
-    """Fetch ``url`` off the loop and list its variants; [] when it cannot be read."""
+    """Read ``url`` through the app's one HTTP client and list its variants (relative ones
+    resolved against where the playlist came from); [] when it cannot be read."""
     try:
-        return await run_blocking(_fetch, url, dict(headers or {}), timeout_s)
-    except Exception as exc:
+        final_url, text = await fetch_text(http, url, headers=headers, timeout_s=timeout_s)
+        return await run_blocking(parse_variants, text, final_url)
+    except CinemaError as exc:
         log.info("HLS variants of %s unavailable: %s", url, exc)
         return []
-
-
-def looks_like_hls(location: str) -> bool:
-    return is_hls_location(location)

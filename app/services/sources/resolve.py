@@ -18,12 +18,12 @@ from urllib.parse import unquote
 
 from app.core.tasks import run_blocking
 from app.domain.errors import AuthError, NotFound
+from app.domain.locations import is_hls_location
 from app.domain.models import MediaRequest, Source, SourceKind, TitleDetail
 from app.domain.streams import StreamCandidate
 from app.providers.streams.iptv import provider as iptv_provider
 from app.services.context import AppContext
 from app.services.sources import iptv
-from app.services.sources.hls import looks_like_hls
 
 if TYPE_CHECKING:
     from app.services.sources.torrent_stream import StreamHandle, StreamingService, StreamStats
@@ -98,7 +98,7 @@ def _source_playable(
         headers=headers,
         start_ms=0 if live else start_ms,
     )
-    hls = source.kind is SourceKind.HLS or looks_like_hls(url)
+    hls = source.kind is SourceKind.HLS or is_hls_location(url)
     # who found it: the health of each playback is recorded per source and provider, and a page
     # the provider turns into a stream (or a link that needs its key) is prepared first
     origin = StreamCandidate(
@@ -157,7 +157,7 @@ def tv_playable(detail: TitleDetail, candidate: StreamCandidate, start_ms: int =
         request=request,
         label=f"{prefix} · {candidate.label}",
         live=live,
-        hls=looks_like_hls(candidate.url),
+        hls=is_hls_location(candidate.url),
         origin=candidate,
     )
 
