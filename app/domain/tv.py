@@ -64,3 +64,13 @@ class NowNext:
     channel: TvChannel
     now: GuideCell | None = None
     next: GuideCell | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelName:
+    """A channel as the mapping compares it (playlist or guide)."""
+
+    id: str
+    guide_id: str
+    name: str
+    display_names: str | None = None  # JSON list as stored

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.domain.tv import ChannelName
 from app.storage.db import Database
 
 
@@ -25,14 +26,6 @@ class Link:
     guide_channel_id: str | None
     method: str
     score: float | None
-
-
-@dataclass(frozen=True, slots=True)
-class ChannelName:
-    id: str
-    guide_id: str
-    name: str
-    display_names: str | None  # JSON list as stored
 
 
 def pairs(db: Database, playlist_id: int | None = None) -> list[Pair]:

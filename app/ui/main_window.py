@@ -126,6 +126,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.top_bar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        from app.ui.components.tv_hooks import install_tv
+
+        self.tv = install_tv(self)  # issue 13: the TV page, TV ways on titles, live controls, reminders
 
         self.home.titleOpened.connect(self.open_title)
         self.home.seeAllRequested.connect(self.show_filtered)
@@ -255,14 +258,19 @@ class MainWindow(QMainWindow):
         row.addWidget(self.search)
         return bar
 
-    def add_nav_button(self, page: str, text: str, show: Callable[[], None] | None = None) -> QPushButton:
-        """A button in the top bar that shows the registered ``page`` (checked while it is shown)."""
+    def add_nav_button(
+        self, page: str, text: str, show: Callable[[], None] | None = None, *, after: str | None = None
+    ) -> QPushButton:
+        """A button in the top bar that shows the registered ``page`` (checked while it is shown),
+        last or right ``after`` the button of another page."""
         button = QPushButton(text)
         button.setObjectName("Nav")
         button.setCheckable(True)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._nav_group.addButton(button)
         index = 2 + len(self._nav_buttons)  # after the brand and its spacing, before the stretch
+        if after in self._nav_buttons:
+            index = self._nav_row.indexOf(self._nav_buttons[after]) + 1
         self._nav_row.insertWidget(index, button)
         self._nav_buttons[page] = button
         button.clicked.connect(show or (lambda _checked=False: self.navigator.navigate(page)))

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from app.core.clock import FixedClock
+from app.domain.tv import ChannelName
 from app.services.guide import pairing
 from app.services.guide import refresh as epg_refresh
 from app.services.guide.channel_names import channel_key, id_key
 from app.storage import channel_links_repo, tv_repo
-from app.storage.channel_links_repo import ChannelName
 from tests.conftest import REALWORLD
 
 GUIDE = REALWORLD / "xmltv" / "iptvx_one_ru_content.xml"  # one channel: "12-omsk", 22-29 Sep 2025

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from app.domain.errors import NotFound
+from app.domain.tv import ChannelName
 from app.services.context import AppContext
 from app.services.guide.channel_names import channel_key, id_key
 from app.storage import channel_links_repo as repo
 from app.storage import guide_repo
-from app.storage.channel_links_repo import ChannelName, Link
+from app.storage.channel_links_repo import Link
 from app.storage.db import Database
 from app.storage.tv_repo import base_guide_id
 
@@ -138,6 +139,14 @@ def relink(ctx: AppContext, playlist_id: int) -> Mapping:
         playlist_id, len(found.links), len(playlist), len(guides), found.by_method,
     )  # fmt: skip
     return found
+
+
+def pairs_by_playlist(ctx: AppContext) -> dict[int, list[repo.Pair]]:
+    """Every pair (also the unlinked ones, origin 'off'), by playlist."""
+    out: dict[int, list[repo.Pair]] = {}
+    for pair in repo.pairs(ctx.db):
+        out.setdefault(pair.playlist_id, []).append(pair)
+    return out
 
 
 def link_guide(ctx: AppContext, playlist_id: int, guide_id: int) -> Mapping:

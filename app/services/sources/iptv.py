@@ -16,7 +16,7 @@ from app.core.config import Settings
 from app.domain.streams import StreamCandidate
 from app.domain.tv import ChannelAiring, TvChannel
 from app.providers.streams.iptv import PROVIDER_ID, AiringsReader, CatchupOptions, IptvStreams, archive_url
-from app.providers.streams.iptv.catchup import Archive
+from app.providers.streams.iptv.catchup import Archive, template_for
 from app.services.context import AppContext
 from app.storage import tv_repo
 
@@ -87,3 +87,8 @@ def archive_from(
         catchup_id=catchup_id,
         padded=False,
     )
+
+
+def template_ok(channel: TvChannel) -> bool:
+    """Whether the channel has an archive template we can fill (a known mode and placeholders)."""
+    return template_for(channel).url is not None

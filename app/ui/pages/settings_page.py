@@ -81,6 +81,11 @@ class SettingsPage(QWidget):
         layout.addWidget(guides_heading)
         layout.addWidget(self.sources)
         layout.addSpacing(12)
+        from app.ui.components.tv_settings import TvSettings
+
+        self.tv_settings = TvSettings(services)  # issue 13: playlist-guide pairing, catch-up, reminders
+        layout.addWidget(self.tv_settings)
+        layout.addSpacing(12)
         from app.ui.components.stream_providers import StreamProvidersSettings
 
         self.stream_providers = StreamProvidersSettings(services)  # indexers, addons, health, the log
@@ -123,6 +128,7 @@ class SettingsPage(QWidget):
     def refresh(self) -> None:
         """Re-read sources and demo state (when the page is shown: the guide stack loads lazily)."""
         self.sources.reload()
+        self.tv_settings.refresh()
         self.tray_settings.refresh()
         self._refresh_demo()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QDateTime, QLocale, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPainter, QPixmap
@@ -66,11 +67,15 @@ class TitlePage(QWidget):
     watchedToggled = Signal(str, bool)
     rematchRequested = Signal(str, str)
     titleShown = Signal(object)  # the ranked sources panel (ui.components.title_sources) follows it
+    # TV (ui.components.tv_ways): Play on a title that only airs later asks to watch it live then
+    laterRequested = Signal(object)  # the next airing's way (StreamCandidate)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Page")
         self._detail: TitleDetail | None = None
+        self._tv_ways: Any = None  # TvWaysSummary of the title shown, once it arrived
+        self._later: Any = None  # Play means "watch live at 21:00": the next airing's way
         self._resume_ms = 0
         self.ops = Operations(self, "title page")
 
@@ -191,6 +196,7 @@ class TitlePage(QWidget):
         lists.setContentsMargins(36, 0, 36, 28)
         lists.setSpacing(28)
         col1 = QVBoxLayout()
+        self._airings_column = col1
         col1.addWidget(self.airings_heading)
         col1.addWidget(self.airings)
         col1.addStretch(1)
@@ -269,19 +275,46 @@ class TitlePage(QWidget):
         self._fill_airings(detail, now or datetime.now().astimezone())
         self._fill_sources(detail)
         self._fill_actions(detail)
-        playable = any(s.kind != SourceKind.IPTV_LIVE for s in detail.sources)
-        self.play_button.setEnabled(playable)
-        if resume_ms > 0:
-            self.play_button.setText(self.tr("▶  Continue from %1").replace("%1", format_clock(resume_ms)))
-        else:
-            self.play_button.setText(self.tr("▶  Play"))
-        self.restart_button.setVisible(resume_ms > 0 and playable)
-        self.no_source.setText("" if playable else self.tr("No source to play yet"))
+        self._tv_ways = None  # TV's ways arrive from a worker (tv_ways_found)
+        self._update_play()
         self._set_poster(None)
         self.header.set_backdrop(None, detail.id)
         self._load_images(detail)
         self.play_button.setFocus()
         self.titleShown.emit(detail)
+
+    def _update_play(self) -> None:
+        """Play is enabled whenever any way to watch exists: a stored source, a TV way that
+        plays now (live, from the start, the archive) or, later, the next airing live."""
+        detail, resume_ms, tv = self._detail, self._resume_ms, self._tv_ways
+        if detail is None:
+            return
+        stored = any(s.kind not in (SourceKind.IPTV_LIVE, SourceKind.IPTV_CATCHUP) for s in detail.sources)
+        playable = stored or bool(tv is not None and tv.playable_now)
+        self._later = None if playable or tv is None else tv.next_live
+        self.play_button.setEnabled(playable or self._later is not None)
+        if self._later is not None and self._later.start is not None:
+            when = local_when(self._later.start, "HH:mm")
+            self.play_button.setText(self.tr("▶  Watch live at %1").replace("%1", when))
+        elif resume_ms > 0 and playable:
+            self.play_button.setText(self.tr("▶  Continue from %1").replace("%1", format_clock(resume_ms)))
+        else:
+            self.play_button.setText(self.tr("▶  Play"))
+        self.restart_button.setVisible(resume_ms > 0 and playable)
+        waiting = tv is None and not playable and bool(detail.airings)
+        quiet = playable or self._later is not None or waiting
+        self.no_source.setText("" if quiet else self.tr("No source to play yet"))
+
+    def tv_ways_found(self, title_id: str, summary: object) -> None:
+        """What TV offers for the title shown (``TvWaysSummary``): Play follows it."""
+        if self._detail is not None and self._detail.id == title_id:
+            self._tv_ways = summary
+            self._update_play()
+
+    def set_airings_panel(self, panel: QWidget) -> None:
+        """Show ``panel`` (the airings as ways to watch) in place of the plain airings list."""
+        self.airings.hide()
+        self._airings_column.insertWidget(self._airings_column.indexOf(self.airings), panel)
 
     def set_sources_panel(self, panel: QWidget) -> None:
         """Show ``panel`` (the ranked sources, full width) in place of the plain sources list."""
@@ -427,7 +460,9 @@ class TitlePage(QWidget):
             self.header.set_backdrop(QPixmap.fromImage(backdrop), detail.id)
 
     def _play_clicked(self) -> None:
-        if self._detail is not None:
+        if self._detail is not None and self._later is not None:
+            self.laterRequested.emit(self._later)
+        elif self._detail is not None:
             self.playRequested.emit(self._detail.id, self._resume_ms)
 
     def _restart_clicked(self) -> None:
