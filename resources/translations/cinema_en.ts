@@ -1074,4 +1074,23 @@ Switching to %3…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>TitleSources</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/title_sources.py" line="162"/>
+        <source>%n source(s)</source>
+        <translation>
+            <numerusform>%n source</numerusform>
+            <numerusform>%n sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/title_sources.py" line="164"/>
+        <source>%n provider(s) did not answer</source>
+        <translation>
+            <numerusform>%n provider did not answer</numerusform>
+            <numerusform>%n providers did not answer</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1129,4 +1129,563 @@ Switching to %3…</source>
         <translation>База библиотеки %1 или её папка доступна только для чтения. Разрешите запись в папку и запустите Cinema снова.</translation>
     </message>
 </context>
+<context>
+    <name>AddProviderDialog</name>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="47"/>
+        <source>Add a Torznab indexer</source>
+        <translation>Добавить индексатор Torznab</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="47"/>
+        <source>Add a Stremio addon</source>
+        <translation>Добавить дополнение Stremio</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="63"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="64"/>
+        <source>URL</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="66"/>
+        <source>API key</source>
+        <translation>Ключ API</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="68"/>
+        <source>Check and add</source>
+        <translation>Проверить и добавить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="80"/>
+        <source>Checking…</source>
+        <translation>Проверяю…</translation>
+    </message>
+</context>
+<context>
+    <name>AddVideoDialog</name>
+    <message>
+        <location filename="../../app/ui/components/add_video.py" line="34"/>
+        <source>Add a link</source>
+        <translation>Добавить ссылку</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/add_video.py" line="34"/>
+        <source>Add video</source>
+        <translation>Добавить видео</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/add_video.py" line="37"/>
+        <source>A title in your library, or a new one</source>
+        <translation>Фильм из библиотеки или новый</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/add_video.py" line="39"/>
+        <source>https://…, magnet:?xt=…, or a file in your folders</source>
+        <translation>https://…, magnet:?xt=… или файл из ваших папок</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/add_video.py" line="45"/>
+        <source>Title</source>
+        <translation>Фильм</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/add_video.py" line="46"/>
+        <source>Link</source>
+        <translation>Ссылка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/add_video.py" line="49"/>
+        <source>Check and add</source>
+        <translation>Проверить и добавить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/add_video.py" line="63"/>
+        <source>Name the title this link belongs to.</source>
+        <translation>Укажите фильм, к которому относится ссылка.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/add_video.py" line="66"/>
+        <source>Paste a link first.</source>
+        <translation>Сначала вставьте ссылку.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/add_video.py" line="69"/>
+        <source>Checking the link…</source>
+        <translation>Проверяю ссылку…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/add_video.py" line="90"/>
+        <source>This link is stored already, for «%1».</source>
+        <translation>Эта ссылка уже сохранена — для «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/add_video.py" line="93"/>
+        <source>This link cannot be used: %1</source>
+        <translation>Эту ссылку нельзя использовать: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StreamProvidersSettings</name>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="109"/>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="113"/>
+        <source>Where ways to watch are searched for. Keys are kept in the system keyring. A provider that fails is shown here; the others never wait for it.</source>
+        <translation>Где ищутся способы посмотреть. Ключи хранятся в системной связке ключей. Сбойный источник виден здесь; остальные его не ждут.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="122"/>
+        <source>Provider</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="122"/>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="122"/>
+        <source>Latency</source>
+        <translation>Задержка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="122"/>
+        <source>Answered</source>
+        <translation>Отвечает</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="123"/>
+        <source>Plays</source>
+        <translation>Просмотры</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="123"/>
+        <source>Last error</source>
+        <translation>Последняя ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="123"/>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="132"/>
+        <source>Add indexer…</source>
+        <translation>Индексатор…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="134"/>
+        <source>Add addon…</source>
+        <translation>Дополнение…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="136"/>
+        <source>Add video…</source>
+        <translation>Видео…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="138"/>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="140"/>
+        <source>Scan now</source>
+        <translation>Проверить сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="145"/>
+        <source>Action log</source>
+        <translation>Журнал</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="175"/>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="174"/>
+        <source>working</source>
+        <translation>работает</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="175"/>
+        <source>failing</source>
+        <translation>сбоит</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="176"/>
+        <source>not asked yet</source>
+        <translation>ещё не спрашивали</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="178"/>
+        <location filename="../../app/ui/components/stream_providers.py" line="202"/>
+        <source>disabled</source>
+        <translation>выключен</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="197"/>
+        <source>added</source>
+        <translation>добавлен</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="198"/>
+        <source>removed</source>
+        <translation>удалён</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="199"/>
+        <source>failed</source>
+        <translation>сбой</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="200"/>
+        <source>recovered</source>
+        <translation>снова работает</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="201"/>
+        <source>enabled</source>
+        <translation>включён</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="210"/>
+        <source>Nothing happened yet.</source>
+        <translation>Пока ничего не произошло.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="236"/>
+        <source>Choose an indexer or an addon to remove.</source>
+        <translation>Выберите индексатор или дополнение.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="244"/>
+        <source>Asking every provider…</source>
+        <translation>Спрашиваю все источники…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/stream_providers.py" line="250"/>
+        <source>%1 of %2 providers answered</source>
+        <translation>Ответили %1 из %2 источников</translation>
+    </message>
+</context>
+<context>
+    <name>TitleSources</name>
+    <message>
+        <location filename="../../app/ui/components/title_sources.py" line="66"/>
+        <source>Ways to watch</source>
+        <translation>Где посмотреть</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/title_sources.py" line="70"/>
+        <source>Why first?</source>
+        <translation>Почему первый?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/title_sources.py" line="73"/>
+        <source>Add a link…</source>
+        <translation>Добавить ссылку…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/title_sources.py" line="75"/>
+        <source>Search again</source>
+        <translation>Искать заново</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/title_sources.py" line="91"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/title_sources.py" line="91"/>
+        <source>Quality</source>
+        <translation>Качество</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/title_sources.py" line="91"/>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/title_sources.py" line="91"/>
+        <source>Audio</source>
+        <translation>Звук</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/title_sources.py" line="92"/>
+        <source>Seeders</source>
+        <translation>Сиды</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/title_sources.py" line="92"/>
+        <source>Provider</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/title_sources.py" line="92"/>
+        <source>Score</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/title_sources.py" line="129"/>
+        <source>Searching…</source>
+        <translation>Ищу…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/title_sources.py" line="156"/>
+        <source>Searching %1 of %2…</source>
+        <translation>Ищу: %1 из %2…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/title_sources.py" line="162"/>
+        <source>%n source(s)</source>
+        <translation>
+            <numerusform>%n источник</numerusform>
+            <numerusform>%n источника</numerusform>
+            <numerusform>%n источников</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/title_sources.py" line="164"/>
+        <source>%n provider(s) did not answer</source>
+        <translation>
+            <numerusform>%n источник не ответил</numerusform>
+            <numerusform>%n источника не ответили</numerusform>
+            <numerusform>%n источников не ответили</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/title_sources.py" line="170"/>
+        <source>The search failed: %1</source>
+        <translation>Поиск не удался: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/title_sources.py" line="180"/>
+        <source>Dub</source>
+        <translation>Дубляж</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/title_sources.py" line="212"/>
+        <source>No sources found yet</source>
+        <translation>Источники пока не найдены</translation>
+    </message>
+</context>
+<context>
+    <name>WhyFirst</name>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="70"/>
+        <source>Quality</source>
+        <translation>Качество</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="71"/>
+        <source>Speed</source>
+        <translation>Скорость</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="72"/>
+        <source>Availability</source>
+        <translation>Доступность</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="73"/>
+        <source>Subtitles</source>
+        <translation>Субтитры</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="74"/>
+        <source>Audio</source>
+        <translation>Звук</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="79"/>
+        <source>full dub</source>
+        <translation>полный дубляж</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="79"/>
+        <source>multi-voice</source>
+        <translation>многоголосый</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="79"/>
+        <source>two-voice</source>
+        <translation>двухголосый</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="80"/>
+        <source>author&apos;s voice-over</source>
+        <translation>авторский перевод</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="80"/>
+        <source>one voice</source>
+        <translation>одноголосый</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="82"/>
+        <source>filmed in a cinema (%1)</source>
+        <translation>снято в кинотеатре (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="83"/>
+        <source>quality not stated</source>
+        <translation>качество не указано</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="84"/>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="85"/>
+        <source>%1, above your limit of %2</source>
+        <translation>%1 — выше вашего предела %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="88"/>
+        <source>%1 GB, above your limit of %2 GB</source>
+        <translation>%1 ГБ — больше вашего предела %2 ГБ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="91"/>
+        <source>seeders unknown</source>
+        <translation>сиды неизвестны</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="92"/>
+        <source>%1 seeders, %2 peers</source>
+        <translation>сидов: %1, пиров: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="95"/>
+        <source>opens in the browser</source>
+        <translation>открывается в браузере</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="96"/>
+        <source>measured %1 kbit/s</source>
+        <translation>измерено %1 кбит/с</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="97"/>
+        <source>TV stream</source>
+        <translation>телеканал</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="98"/>
+        <source>direct link, not measured yet</source>
+        <translation>прямая ссылка, ещё не измерена</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="99"/>
+        <source>not on now</source>
+        <translation>сейчас не идёт</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="100"/>
+        <source>played or checked: %1 % worked</source>
+        <translation>по просмотрам и проверкам: работал в %1 % случаев</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="101"/>
+        <source>nobody seeds it</source>
+        <translation>никто не раздаёт</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="98"/>
+        <source>%1 seeders (5 or more is healthy)</source>
+        <translation>сидов: %1 (от 5 — надёжно)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="102"/>
+        <source>not checked yet</source>
+        <translation>ещё не проверен</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="103"/>
+        <source>subtitles: %1</source>
+        <translation>субтитры: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="104"/>
+        <source>not needed: the audio is in your language</source>
+        <translation>не нужны: звук на вашем языке</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="105"/>
+        <source>subtitles, language not stated</source>
+        <translation>субтитры, язык не указан</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="106"/>
+        <source>subtitles in other languages (%1)</source>
+        <translation>субтитры на других языках (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="109"/>
+        <source>none stated</source>
+        <translation>не указаны</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="110"/>
+        <source>any language</source>
+        <translation>любой язык</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="111"/>
+        <source>Russian, %1</source>
+        <translation>русский, %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="112"/>
+        <source>audio in %1</source>
+        <translation>звук: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="113"/>
+        <source>several audio tracks</source>
+        <translation>несколько дорожек</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="114"/>
+        <source>original audio only (%1)</source>
+        <translation>только оригинал (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="118"/>
+        <source>its provider answered %1 % of searches</source>
+        <translation>источник отвечает на %1 % запросов</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="129"/>
+        <source>Choose a source to see how it was ranked.</source>
+        <translation>Выберите источник, чтобы увидеть, как он оценён.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="132"/>
+        <source>Why first: %1</source>
+        <translation>Почему первый: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="132"/>
+        <source>How it ranks: %1</source>
+        <translation>Как оценён: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/why_first.py" line="146"/>
+        <source>Score: %1</source>
+        <translation>Итог: %1</translation>
+    </message>
+</context>
 </TS>
