@@ -304,6 +304,7 @@ class RefreshScheduler:
     async def _run(self, run: _Run) -> RefreshDidFinish:
         from app.services import demo
         from app.services.enrich import enricher as enrichment
+        from app.services.enrich.lookup import purge_expired
         from app.services.guide import refresh as epg_refresh
         from app.services.library.catalog import CatalogService
 
@@ -329,6 +330,7 @@ class RefreshScheduler:
                 )
             )
         pruned = await run_blocking(epg_refresh.prune_old, self._s)
+        await run_blocking(purge_expired, self._s)  # provider answers past their time
         if self._s.settings.demo_enabled:
             await run_blocking(demo.ensure_demo_library, self._s)
         matched, note = 0, None

@@ -14,7 +14,14 @@ from app.providers.base import MetaSearch
 from app.providers.meta.models import Candidate, MetaQuery, TitleMeta
 from app.services.context import AppContext
 from app.services.titles import title_key
-from app.storage.cache_repo import DETAILS_TTL, NOT_FOUND_TTL, SEARCH_TTL, cache_get, cache_put
+from app.storage.cache_repo import (
+    DETAILS_TTL,
+    NOT_FOUND_TTL,
+    SEARCH_TTL,
+    cache_get,
+    cache_purge_expired,
+    cache_put,
+)
 
 T = TypeVar("T", Candidate, TitleMeta)
 
@@ -108,3 +115,8 @@ def _load_all(cls: type[T], value: Any) -> list[T] | None:
         except TypeError:
             return None
     return out
+
+
+def purge_expired(services: AppContext) -> int:
+    """Drop the cached answers whose time is up (blocking; the refresh flow calls it)."""
+    return cache_purge_expired(services.db, int(services.clock.now().timestamp()))
