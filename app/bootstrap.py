@@ -186,10 +186,15 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
     scheduler = services.scheduler
     assert isinstance(scheduler, RefreshScheduler)
     loop.call_soon(scheduler.start)  # guides, then enrichment, in the background on a schedule
+    from app.services.sources.watch import WatchlistRecheck
+
+    recheck = WatchlistRecheck(services)  # watchlisted titles searched for sources again, hourly
+    loop.call_soon(recheck.start)
     install_tray_after_first_paint(window, services, scheduler)  # the tray icon, once Home is painted
     with loop:
         loop.run_until_complete(closed.wait())
         loop.run_until_complete(scheduler.stop())
+        loop.run_until_complete(recheck.stop())
         if window.playback_started:  # saves progress, shuts a torrent session down cleanly
             loop.run_until_complete(window.playback.aclose())
         window.shutdown()
