@@ -72,7 +72,6 @@ def build_window(services: AppContext, *, loop_starts_later: bool = False) -> An
     def playback() -> Any:
         # built on first Play: VLC and the source stack stay off the way to the first paint
         from app.services.playback.session import PlaybackService
-
         from app.services.sources.outcomes import attach
 
         session = PlaybackService(services, library)
