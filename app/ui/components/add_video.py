@@ -72,7 +72,7 @@ class AddVideoDialog(QDialog):
         async def work() -> str:
             from app.core.tasks import run_blocking
 
-            tid = fixed or await run_blocking(find_or_create_title, self._c, name)
+            tid: str = fixed if fixed is not None else await run_blocking(find_or_create_title, self._c, name)
             await add_link(self._c, tid, url)
             return tid
 

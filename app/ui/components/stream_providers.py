@@ -178,11 +178,8 @@ class StreamProvidersSettings(QWidget):
             state = status.get(r.status, r.status) if r.enabled else self.tr("disabled")
             rate = "" if r.success_rate is None else f"{round(r.success_rate * 100)} %"
             plays = f"{r.plays_ok} ✓ / {r.plays_failed} ✗" if r.plays_ok or r.plays_failed else ""
-            item = QTreeWidgetItem([
-                r.name, state, self.tr("%1 ms").replace("%1", str(r.latency_ms)) if r.latency_ms is not None else "",
-                rate, plays,
-                r.last_error or "", r.url or "",
-            ])  # fmt: skip
+            latency = self.tr("%1 ms").replace("%1", str(r.latency_ms)) if r.latency_ms is not None else ""
+            item = QTreeWidgetItem([r.name, state, latency, rate, plays, r.last_error or "", r.url or ""])
             item.setToolTip(5, r.last_error or "")
             item.setData(0, Qt.ItemDataRole.UserRole, r.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -216,8 +216,9 @@ class TitleSources(QWidget):
         height = self.table.header().sizeHint().height() + rows * max(26, self.table.sizeHintForRow(0)) + 8
         self.table.setFixedHeight(height)
         self.table.blockSignals(True)
-        if self._items:
-            self.table.setCurrentItem(self.table.topLevelItem(0))
+        first = self.table.topLevelItem(0)
+        if self._items and first is not None:
+            self.table.setCurrentItem(first)
         self.table.blockSignals(False)
         self._why_index = 0
         if self.why.isVisible():  # built when shown: its widgets cost more than the table

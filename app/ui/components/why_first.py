@@ -123,7 +123,8 @@ class WhyFirst(QFrame):
 
     def show_item(self, item: RankedStream | None, first: bool) -> None:
         while self.grid.count():
-            widget = self.grid.takeAt(0).widget()
+            taken = self.grid.takeAt(0)
+            widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.deleteLater()
         if item is None:
