@@ -1,4 +1,4 @@
-"""Per-host rate limits: every window (e.g. 5 per second AND 90 per minute) must allow a request.
+"""Rate limits: every window (e.g. 5 per second AND 90 per minute) must allow a request.
 
 Each window is a sliding log of request times, the strictest reading of "N per period", so a
 server that counts the same way (or with a token bucket of that size) is never tripped. A request
@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable, Sequence
-from urllib.parse import urlsplit
 
 
 class Ticket:
@@ -87,22 +86,3 @@ class RateLimiter:
         """The answer arrived: count the request from now on (it reached the server before)."""
         ticket.stamp = max(ticket.stamp, self._clock())
         ticket.in_flight = False
-
-
-class HostLimits:
-    """One limiter per host; hosts without a rule are not limited."""
-
-    def __init__(self) -> None:
-        self._limiters: dict[str, RateLimiter] = {}
-
-    def set(self, url_or_host: str, limiter: RateLimiter) -> None:
-        self._limiters[host_of(url_or_host)] = limiter
-
-    def get(self, url: str) -> RateLimiter | None:
-        return self._limiters.get(host_of(url))
-
-
-def host_of(url_or_host: str) -> str:
-    """``host[:port]`` of a URL (or the string itself when it is already a host)."""
-    parts = urlsplit(url_or_host if "://" in url_or_host else f"//{url_or_host}")
-    return parts.netloc.lower()

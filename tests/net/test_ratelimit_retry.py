@@ -9,7 +9,7 @@ import pytest
 
 from app.domain.errors import ProviderUnavailable, RateLimited
 from app.net.client import USER_AGENT, make_client
-from app.net.ratelimit import HostLimits, RateLimiter, host_of
+from app.net.ratelimit import RateLimiter
 from app.net.retry import RequestStats, RetryPolicy, backoff_delay, retry_after_seconds, send
 
 
@@ -97,15 +97,6 @@ async def test_request_in_flight_holds_its_slot(monkeypatch: pytest.MonkeyPatch)
         if t.now >= 3.0 and slow.in_flight:
             limiter.done(slow)
     assert waiter.result().stamp >= 4.0
-
-
-def test_host_limits_by_netloc() -> None:
-    limits = HostLimits()
-    limiter = RateLimiter([(1, 1.0)])
-    limits.set("http://127.0.0.1:8080/3", limiter)
-    assert limits.get("http://127.0.0.1:8080/3/search/movie?q=x") is limiter
-    assert limits.get("http://127.0.0.1:8081/3") is None
-    assert host_of("API.themoviedb.org") == "api.themoviedb.org"
 
 
 def test_retry_after_parsing_and_backoff_bounds() -> None:
