@@ -12,7 +12,7 @@ from app.services.context import AppContext
 
 # Modules under app/cli that add sub-commands. Each defines ``register(subparsers)`` and sets
 # ``handler=<callable(services, args) -> int>`` on its parsers with ``set_defaults``.
-COMMAND_MODULES: list[str] = ["basics", "stream", "epg", "enrich", "secrets", "sources", "tv"]
+COMMAND_MODULES: list[str] = ["basics", "stream", "epg", "enrich", "secrets", "sources", "tv", "people"]
 
 Handler = Callable[[AppContext, argparse.Namespace], int]
 
@@ -25,4 +25,8 @@ def add_commands(subparsers: Any) -> None:
 
 def run(services: AppContext, args: argparse.Namespace) -> int:
     handler: Handler = args.handler
+    if getattr(args, "profile", None):  # --profile NAME: run as that profile (issue 15)
+        from app.cli.people import apply_profile_option
+
+        apply_profile_option(services, args)
     return handler(services, args)

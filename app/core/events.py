@@ -30,6 +30,33 @@ class HistoryDidChange:
     item_key: str
 
 
+@dataclass(frozen=True)
+class ProfileDidChange:
+    """Another profile is now the current one (everything per-profile must be read again)."""
+
+    profile_id: int
+    previous_id: int | None
+
+
+@dataclass(frozen=True)
+class ProfilesDidChange:
+    """A profile was created, edited or deleted (pickers and menus redraw)."""
+
+    profile_id: int
+
+
+@dataclass(frozen=True)
+class PlaylistDidChange:
+    playlist_id: int
+
+
+@dataclass(frozen=True)
+class DiscoveryDidRefresh:
+    """Home's discovery rows (popular, trending ... recommended) were fetched again."""
+
+    profile_id: int | None
+
+
 class EventBus:
     """Synchronous fan-out on the caller's thread; handlers must be quick."""
 

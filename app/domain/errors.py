@@ -55,3 +55,19 @@ class DatabaseCorrupt(StorageError):
 
 class DatabaseReadOnly(StorageError):
     """The database (or its folder) cannot be written; reading still works."""
+
+
+class LibraryError(CinemaError):
+    """A profile, history or playlist change that cannot be made; nothing was changed."""
+
+
+class WrongPin(LibraryError):
+    """A profile's PIN was wrong, or too many wrong ones were tried: ``retry_after`` seconds to wait."""
+
+    def __init__(self, message: str, retry_after: float = 0.0) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class PlaylistChanged(LibraryError):
+    """The playlist was changed elsewhere (another window or process) since it was read."""

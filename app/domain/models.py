@@ -130,6 +130,9 @@ class HistoryEntry:
     ended_at: datetime | None
     position_ms: int
     duration_ms: int | None
+    watched_ms: int = 0  # how much of it was actually played (statistics)
+    provider: str | None = None  # the stream provider of the source played, when known
+    source_kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

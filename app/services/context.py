@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from app.core.clock import Clock
 from app.core.config import AppPaths, Settings
-from app.core.events import EventBus
+from app.core.events import EventBus, ProfileDidChange
+from app.domain.profiles import Profile
 from app.net.shared import HttpClient, SharedClient
 from app.providers.registry import ProviderRegistry
 from app.storage.db import Database
@@ -26,6 +27,38 @@ class RefreshFlow(Protocol):
     ) -> Awaitable[Any]: ...
 
 
+class CurrentProfile:
+    """The profile the app shows now. Services and views read it; ``switch`` announces
+    ProfileDidChange on the bus (no restart: each view reads its per-profile data again)."""
+
+    def __init__(self, bus: EventBus, starting: Callable[[], Profile]) -> None:
+        """``starting()`` gives the profile to start with when none was chosen yet."""
+        self._bus = bus
+        self._starting = starting
+        self._profile: Profile | None = None
+
+    @property
+    def profile(self) -> Profile:
+        if self._profile is None:
+            self._profile = self._starting()  # the default (or last used) one, without its PIN
+        return self._profile
+
+    @property
+    def id(self) -> int:
+        return self.profile.id
+
+    @property
+    def chosen(self) -> bool:
+        return self._profile is not None
+
+    def switch(self, profile: Profile) -> None:
+        """Make ``profile`` current; an edit of the current one (same id) is taken silently."""
+        previous = self._profile
+        self._profile = profile
+        if previous is None or previous.id != profile.id:
+            self._bus.publish(ProfileDidChange(profile.id, previous.id if previous else None))
+
+
 @dataclass
 class AppContext:
     paths: AppPaths
@@ -35,8 +68,27 @@ class AppContext:
     clock: Clock
     providers: ProviderRegistry = field(default_factory=ProviderRegistry)
     net: SharedClient = field(default_factory=SharedClient)  # holds the one HTTP client
-    profile_id: int = 1
     scheduler: RefreshFlow | None = None  # set by bootstrap; the UI and the CLI call it
+    current: CurrentProfile = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.current = CurrentProfile(self.bus, self._starting_profile)
+
+    def _starting_profile(self) -> Profile:
+        from app.storage import profiles_repo
+
+        found = profiles_repo.starting(self.db)
+        if found is None:  # every profile was removed by hand: the library gets a new one
+            made = profiles_repo.create(self.db, "Default", now=int(self.clock.now().timestamp()))
+            profiles_repo.mark_used(self.db, made, int(self.clock.now().timestamp()))
+            found = profiles_repo.get(self.db, made)
+            assert found is not None
+        return found
+
+    @property
+    def profile_id(self) -> int:
+        """The current profile's id (services pass it explicitly to every repository)."""
+        return self.current.id
 
     @property
     def http(self) -> HttpClient:

@@ -72,12 +72,16 @@ def filtered_ids(
     db: Database,
     flt: CatalogFilter,
     now_ts: int,
-    profile_id: int = 1,
+    profile_id: int,
     *,
     match: str | None = None,
     limit: int | None = None,
+    age_limit: int | None = None,
 ) -> list[str]:
-    """Title ids that pass ``flt`` in its sort order (``match``: an FTS5 expression or None)."""
+    """Title ids that pass ``flt`` in its sort order (``match``: an FTS5 expression or None).
+
+    ``age_limit``: a kids' profile's highest age rating; titles without a known one are left out.
+    """
     sort = flt.sort
     if sort == "relevance" and not match:
         sort = "air"
@@ -148,6 +152,9 @@ def filtered_ids(
         )
     if flt.availability:
         where.append(_availability(flt.availability))
+    if age_limit is not None:
+        where.append("t.min_age IS NOT NULL AND t.min_age <= :age_limit")
+        params["age_limit"] = age_limit
     tail = f"FROM titles t {' '.join(joins)} WHERE {' AND '.join(where)}"
     conn = db.raw()
     if sort == "relevance" and match:

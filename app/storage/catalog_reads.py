@@ -19,7 +19,7 @@ LEFT JOIN (
     WHERE p.title_id IS NOT NULL AND {_CURRENT}
     GROUP BY p.title_id
 ) n ON n.title_id = t.id
-WHERE t.kind != 'programme' {{kind}}
+WHERE t.kind != 'programme' {{kind}} {{age}}
 ORDER BY n.next_start IS NULL, n.next_start, t.rating IS NULL, t.rating DESC, t.title
 """
 
@@ -36,17 +36,34 @@ def count_demo(db: Database) -> int:
     return int(db.raw().execute("SELECT COUNT(*) FROM titles WHERE is_demo = 1").fetchone()[0])
 
 
-def catalog_ids(db: Database, now: datetime, *, kind: str | None = None) -> list[str]:
-    """All catalog titles: upcoming airings first (soonest first), then by rating."""
+def catalog_ids(
+    db: Database, now: datetime, *, kind: str | None = None, age_limit: int | None = None
+) -> list[str]:
+    """All catalog titles: upcoming airings first (soonest first), then by rating.
+
+    ``age_limit``: a kids' profile's highest age rating (titles without a known one are left out).
+    """
     params: dict[str, object] = {"now": int(now.timestamp())}
-    kind_sql = ""
+    kind_sql = age_sql = ""
     if kind:
         kind_sql = "AND t.kind = :kind"
         params["kind"] = kind
-    return [row[0] for row in db.raw().execute(_IDS_SQL.format(kind=kind_sql), params)]
+    if age_limit is not None:
+        age_sql = "AND t.min_age IS NOT NULL AND t.min_age <= :age_limit"
+        params["age_limit"] = age_limit
+    return [row[0] for row in db.raw().execute(_IDS_SQL.format(kind=kind_sql, age=age_sql), params)]
 
 
-def briefs(db: Database, ids: Sequence[str], now: datetime, profile_id: int = 1) -> dict[str, TitleBrief]:
+def min_ages(db: Database, ids: Sequence[str]) -> dict[str, int | None]:
+    """The age rating (years) of each title in ``ids`` (None: not known)."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    rows = db.raw().execute(f"SELECT id, min_age FROM titles WHERE id IN ({_in(len(ids))})", ids)
+    return {tid: age for tid, age in rows}
+
+
+def briefs(db: Database, ids: Sequence[str], now: datetime, profile_id: int) -> dict[str, TitleBrief]:
     """Grid rows for ``ids``: one query each for titles, next airings, progress and sources."""
     ids = list(ids)
     if not ids:

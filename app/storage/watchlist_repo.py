@@ -39,13 +39,14 @@ def set_watched(db: Database, profile_id: int, title_id: str, watched: bool, now
     """Watched: counted as one view (once). Unwatched: the next Play starts from the top."""
     on_conflict = (
         "watched = TRUE, updated_at = excluded.updated_at, "
+        "watched_at = coalesce(progress.watched_at, excluded.watched_at), "
         "view_count = progress.view_count + (CASE WHEN progress.watched THEN 0 ELSE 1 END)"
         if watched
-        else "watched = FALSE, position_ms = 0, updated_at = excluded.updated_at"
+        else "watched = FALSE, position_ms = 0, updated_at = excluded.updated_at, watched_at = NULL"
     )
     db.execute(
-        "INSERT INTO progress (profile_id, item_key, title_id, position_ms, watched, view_count, updated_at) "
-        "VALUES (:profile, :key, :key, 0, :watched, :views, :now) "
+        "INSERT INTO progress (profile_id, item_key, title_id, position_ms, watched, view_count, updated_at, "
+        "watched_at) VALUES (:profile, :key, :key, 0, :watched, :views, :now, :watched_at) "
         f"ON CONFLICT(profile_id, item_key) DO UPDATE SET {on_conflict}",
         {
             "profile": profile_id,
@@ -53,5 +54,16 @@ def set_watched(db: Database, profile_id: int, title_id: str, watched: bool, now
             "watched": watched,
             "views": int(watched),
             "now": int(now.timestamp()),
+            "watched_at": int(now.timestamp()) if watched else None,
         },
     )
+
+
+def watchlist(db: Database, profile_id: int) -> list[tuple[str, str, int | None, int]]:
+    """The profile's watchlist, newest first: (title id, title, year, added at)."""
+    rows = db.execute(
+        "SELECT w.title_id, t.title, t.year, w.added_at FROM watchlist w JOIN titles t ON t.id = w.title_id "
+        "WHERE w.profile_id = :profile ORDER BY w.added_at DESC, w.title_id",
+        {"profile": profile_id},
+    )
+    return [(r[0], r[1], r[2], int(r[3])) for r in rows]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 from app.core.events import HistoryDidChange, ProgressDidChange
 from app.domain.models import HistoryEntry, Progress
 from app.services.context import AppContext
@@ -11,6 +14,9 @@ from app.storage import library_repo
 class LibraryService:
     def __init__(self, services: AppContext) -> None:
         self._s = services
+        # per history entry: (position, monotonic time) of its last update, for the time played
+        self._last: dict[int, tuple[int, float]] = {}
+        self._last_lock = threading.Lock()
 
     @property
     def profile_id(self) -> int:
@@ -63,18 +69,35 @@ class LibraryService:
             written.append(library_repo.start_history(db, profile, item_key, title_id, label, location, now))
 
         entry = written[0] if db.pending.submit(insert) else db.pending.provisional(written)
+        with self._last_lock:
+            self._last[entry] = (0, time.monotonic())
         self._s.bus.publish(HistoryDidChange(item_key))
         return entry
+
+    def _played_since(self, entry_id: int, position_ms: int, ended: bool) -> int:
+        """How much was played since the entry's last update: the position's advance, unless it
+        ran faster than the clock allows (a seek forward counts nothing)."""
+        now = time.monotonic()
+        with self._last_lock:
+            last = self._last.pop(entry_id, None) if ended else self._last.get(entry_id)
+            if not ended:
+                self._last[entry_id] = (position_ms, now)
+        if last is None:
+            return 0
+        advance = position_ms - last[0]
+        allowed = (now - last[1]) * 1000 * 2.0 + 2000  # up to double speed, and the save's jitter
+        return advance if 0 < advance <= allowed else 0
 
     def update_history(
         self, entry_id: int, position_ms: int, duration_ms: int | None, ended: bool = False
     ) -> None:
         db, now = self._s.db, self._s.clock.now()
+        played = self._played_since(entry_id, position_ms, ended)
 
         def update() -> None:
             real = db.pending.resolve(entry_id)  # at write time: a queued insert has run by then
             if real is not None:
-                library_repo.update_history(db, real, position_ms, duration_ms, now, ended)
+                library_repo.update_history(db, real, position_ms, duration_ms, now, ended, watched_ms=played)
 
         db.pending.submit(update)
 

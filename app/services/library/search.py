@@ -6,7 +6,7 @@ import re
 
 from app.core.tasks import run_blocking
 from app.services.context import AppContext
-from app.storage import search_repo
+from app.storage import catalog_reads, search_repo
 from app.storage.search_repo import Suggestion
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -79,7 +79,15 @@ class SearchService:
     def suggestions(self, text: str, limit: int = 8) -> list[Suggestion]:
         """The first ``limit`` titles of the grid's order for ``text`` (blocking: call from a worker)."""
         match = self.expression(text)
-        return search_repo.suggestions(self._s.db, match, limit) if match else []
+        if not match:
+            return []
+        age_limit = self._s.current.profile.age_limit
+        if age_limit is None:
+            return search_repo.suggestions(self._s.db, match, limit)
+        # a kids' profile: only titles rated at most its age (unrated ones are left out)
+        found = search_repo.suggestions(self._s.db, match, limit * 4)
+        ages = catalog_reads.min_ages(self._s.db, [s.id for s in found])
+        return [s for s in found if (age := ages.get(s.id)) is not None and age <= age_limit][:limit]
 
     async def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:
         """``suggestions`` from a worker, for the GUI thread: cancel the task when the text changes.
