@@ -74,6 +74,7 @@ class Faults:
     retry_after: str = "1"
     fail_5xx: int = 0  # the next N requests answer 503
     bad_json_paths: tuple[str, ...] = ()  # path prefixes answered with broken JSON
+    wrong_shape_paths: tuple[str, ...] = ()  # path prefixes answered with JSON of another shape
 
 
 @dataclass
@@ -182,6 +183,8 @@ class FakeTmdb:
             return web.json_response(INVALID_KEY_BODY, status=401)
         if any(path.startswith(p) for p in self.faults.bad_json_paths):
             return web.Response(text='{"page": 1, "results": [', content_type="application/json")
+        if any(path.startswith(p) for p in self.faults.wrong_shape_paths):
+            return web.json_response({"page": 1, "results": "none today"})
         try:
             body = self._route(path, request.query)
         except KeyError:

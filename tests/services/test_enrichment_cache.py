@@ -105,3 +105,26 @@ async def test_anime_from_shikimori_and_preview_for_unmatched(
         assert (services.paths.data / placeholder["poster_path"]).is_file()
     finally:
         world.stop()
+
+
+@pytest.mark.asyncio
+async def test_an_answer_of_the_wrong_shape_is_not_cached(
+    services: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.fakes.tmdb_server import Faults
+
+    world = World(Faults(wrong_shape_paths=("/search/movie",)))
+    try:
+        configure(services, world, monkeypatch)
+        seed(services, [f for f in _films() if f["film_key"] == "начало|2010"])
+        first = await Enricher(services, fetch_posters=False).run()
+        assert first.failed == 1 and first.matched == 0  # a wrong shape is an error ...
+        with services.db.engine.connect() as conn:
+            query = "SELECT key FROM provider_cache WHERE provider = 'tmdb' AND key LIKE 'search%'"
+            keys = [r[0] for r in conn.exec_driver_sql(query)]
+        assert keys == []  # ... and nothing of it is kept
+        world.tmdb.faults.wrong_shape_paths = ()
+        second = await Enricher(services, fetch_posters=False).run()
+        assert second.matched == 1 and second.requests > 0  # asked again, not served from cache
+    finally:
+        world.stop()
