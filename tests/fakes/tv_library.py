@@ -35,10 +35,25 @@ SHOWS = [
     "Давай поженимся!", "Поле чудес", "Вечерний Ургант", "Погода", "Спортивные новости",
     "Д/с «Необыкновенные люди»", "Пусть говорят",
 ]  # fmt: skip
-ON_NOW = "Х/ф «Белое солнце пустыни»"  # on «Кинохит» around the given moment
+ON_NOW = "Х/ф «Белое солнце пустыни»"  # on «Кинохит» (7 days of archive) from 40 minutes before
+# Placed titles (their only airings), for the Play tests:
+LIVE_ONLY = "М/ф «Винни-Пух»"  # on «Мульт» (no archive) from 20 minutes before, for an hour
+ENDED = "Х/ф «Сталкер»"  # on «Дом кино» (7 days), ended two hours before
+LATER = "Х/ф «Солярис»"  # on «Наука», tomorrow at the same time
+PLACED = {  # tvg-id: (title, start offset, length), offsets from the given moment
+    "multik": (LIVE_ONLY, timedelta(minutes=-20), timedelta(hours=1)),
+    "dom-kino": (ENDED, timedelta(hours=-4), timedelta(hours=2)),
+    "nauka": (LATER, timedelta(days=1), timedelta(hours=2, minutes=40)),
+}
 
 
-def write_feeds(folder: Path, around: datetime, base_url: str = "http://127.0.0.1:9", days: int = 2) -> Path:
+def write_feeds(
+    folder: Path,
+    around: datetime,
+    base_url: str = "http://127.0.0.1:9",
+    days: int = 2,
+    dead_primary: bool = False,
+) -> Path:
     """``list.m3u`` (its url-tvg names ``guide.xml``) for ``days`` either side of ``around``."""
     rnd = random.Random(13)
     start = (around - timedelta(days=days)).replace(minute=0, second=0, microsecond=0)
@@ -46,14 +61,21 @@ def write_feeds(folder: Path, around: datetime, base_url: str = "http://127.0.0.
     programmes = []
     for tvg_id, _name, _group, _attrs in CHANNELS:
         t = start
+        placed = PLACED.get(tvg_id)
         while t < end:
-            if tvg_id == "kino" and t <= around - timedelta(minutes=40) < t + timedelta(hours=3):
+            if placed is not None and t <= around + placed[1] < t + timedelta(hours=3):
+                title, length = placed[0], placed[2]
+                if t < around + placed[1]:  # a short programme up to the placed one
+                    title, length = "Новости", around + placed[1] - t
+            elif tvg_id == "kino" and t <= around - timedelta(minutes=40) < t + timedelta(hours=3):
                 title, length = ON_NOW, around - timedelta(minutes=40) - t + timedelta(minutes=95)
                 if t < around - timedelta(minutes=40):  # a short programme up to the film's start
                     title, length = "Новости", around - timedelta(minutes=40) - t
             else:
                 film = rnd.random() < 0.25
                 title = rnd.choice(FILMS) if film else rnd.choice(SHOWS)
+                if tvg_id == "kino" and title == ON_NOW:
+                    title = "Новости"
                 length = timedelta(
                     minutes=rnd.choice((90, 105, 120)) if film else rnd.choice((15, 30, 45, 60))
                 )
@@ -73,7 +95,8 @@ def write_feeds(folder: Path, around: datetime, base_url: str = "http://127.0.0.
     lines = [f'#EXTM3U url-tvg="{folder / "guide.xml"}"']
     for tvg_id, name, group, attrs in CHANNELS:
         lines.append(f'#EXTINF:-1 tvg-id="{tvg_id}" group-title="{group}" {attrs},{name}')
-        lines.append(f"{base_url}/live/{tvg_id}/index.m3u8")
+        primary = "dead" if dead_primary and tvg_id == "perviy" else "live"
+        lines.append(f"{base_url}/{primary}/{tvg_id}/index.m3u8")
         if tvg_id == "perviy":  # a backup URL of the same channel
             lines.append(f"{base_url}/backup/{tvg_id}/index.m3u8")
     (folder / "list.m3u").write_text("\n".join(lines) + "\n", "utf-8")
@@ -81,11 +104,16 @@ def write_feeds(folder: Path, around: datetime, base_url: str = "http://127.0.0.
 
 
 def import_tv(
-    services: Any, folder: Path, around: datetime | None = None, base_url: str = "http://127.0.0.1:9"
+    services: Any,
+    folder: Path,
+    around: datetime | None = None,
+    base_url: str = "http://127.0.0.1:9",
+    dead_primary: bool = False,
 ) -> int:
     """Write the feeds and import them; returns the playlist's source id."""
     from app.services.guide import refresh as epg_refresh
 
     around = around or services.clock.now()
-    playlist = write_feeds(folder, around.astimezone(UTC).replace(second=0, microsecond=0), base_url)
+    moment = around.astimezone(UTC).replace(second=0, microsecond=0)
+    playlist = write_feeds(folder, moment, base_url, dead_primary=dead_primary)
     return epg_refresh.import_location(services, str(playlist)).source_id

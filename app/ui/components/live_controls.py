@@ -140,6 +140,9 @@ class LiveControls(QObject):
             minutes, seconds = divmod(behind, 60)
             self.badge.setText(self.tr("TIMESHIFT −%1").replace("%1", f"{minutes}:{seconds:02d}"))
             self.badge.setStyleSheet(self.badge.styleSheet().replace("#e0281e", "#6b6f7a"))
+        elif self._pb.current is not None and not self._pb.current.live:
+            self.badge.setText(self.tr("ARCHIVE"))  # an airing from the archive (from its start)
+            self.badge.setStyleSheet(self.badge.styleSheet().replace("#e0281e", "#6b6f7a"))
         else:
             self.badge.setText(self.tr("● LIVE"))
             self.badge.setStyleSheet(self.badge.styleSheet().replace("#6b6f7a", "#e0281e"))

@@ -167,10 +167,7 @@ class TvHooks(QObject):
         detail = page.detail
         if detail is None or way.start is None:
             return
-        start = int(way.start.timestamp())
-        stop = int(way.stop.timestamp()) if way.stop else start + 7200
-        channel_id = str(way.extra.get("channel_id"))
-        self.remind(ReminderAsk(channel_id, start, stop, detail.title, way.channel or "", detail.id, True))
+        self.ways.remind(way, auto_play=True)  # stored through remindRequested; the row says so
         minutes = self.ctx.settings.reminder_minutes
         page.show_status(
             self.window.tr("It will open live when it starts; a reminder %n minute(s) before", "", minutes)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from app.ui.pages.title_page import TitlePage
 
 MAX_ROWS = 8
+MAX_ARCHIVE_ROWS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,7 @@ class TvWays(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
         self._reminded: set[tuple[str, int]] = set()
+        self._opening: set[tuple[str, int]] = set()  # "Watch live at 21:00" chosen
 
     # -- loading ------------------------------------------------------------------------------
     def show_title(self, detail: TitleDetail) -> None:
@@ -108,11 +110,29 @@ class TvWays(QWidget):
             by_airing.setdefault(key, []).append(w)
         rows = 0
         covered = {w.start for w in ways}
-        for (_channel, _start), group in sorted(by_airing.items(), key=lambda kv: kv[0][1] or now):
+
+        def order(group: list[StreamCandidate]) -> tuple[int, float]:
+            """On air now first, then what is to come (soonest first), then the archive (newest)."""
+            kinds = {str(w.extra.get("way")) for w in group}
+            start = (group[0].start or now).timestamp()
+            if "live" in kinds:
+                return 0, start
+            return (1, start) if "upcoming" in kinds else (2, -start)
+
+        archived = 0
+        for group in sorted(by_airing.values(), key=order):
             if rows >= MAX_ROWS:
                 break
+            if order(group)[0] == 2:
+                archived += 1
+                if archived > MAX_ARCHIVE_ROWS:
+                    continue
             self._layout.addWidget(self._airing_row(group, now))
             rows += 1
+        if archived > MAX_ARCHIVE_ROWS:
+            more = QLabel(self.tr("and %n more in the archive", "", archived - MAX_ARCHIVE_ROWS))
+            more.setObjectName("Muted")
+            self._layout.addWidget(more)
         for air in detail.airings:  # airings on channels no playlist has: text only
             if rows >= MAX_ROWS or air.start in covered or (air.stop is not None and air.stop <= now):
                 continue
@@ -169,10 +189,8 @@ class TvWays(QWidget):
             key = (str(later.extra.get("channel_id")), int(start.timestamp()))
             remind_text = self.tr("✓ Reminder set") if key in self._reminded else self.tr("Remind me")
             button(remind_text, lambda: self.remind(later, auto_play=False))
-            button(
-                self.tr("Watch live at %1").replace("%1", _when(start, "HH:mm")),
-                lambda: self.remind(later, auto_play=True),
-            )
+            opens = self.tr("✓ Opens live at %1") if key in self._opening else self.tr("Watch live at %1")
+            button(opens.replace("%1", _when(start, "HH:mm")), lambda: self.remind(later, auto_play=True))
         return row
 
     # -- actions ------------------------------------------------------------------------------
@@ -184,6 +202,8 @@ class TvWays(QWidget):
         stop = int(way.stop.timestamp()) if way.stop else start + 7200
         channel_id = str(way.extra.get("channel_id"))
         self._reminded.add((channel_id, start))
+        if auto_play:
+            self._opening.add((channel_id, start))
         self.remindRequested.emit(
             ReminderAsk(channel_id, start, stop, detail.title, way.channel or "", detail.id, auto_play)
         )
