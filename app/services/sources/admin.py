@@ -19,14 +19,16 @@ from app.domain.errors import CinemaError
 from app.domain.models import SourceKind
 from app.domain.streams import StreamCandidate
 from app.providers.streams import setup
-from app.providers.streams.http import ClientSource, LoopClients
 from app.services.context import AppContext
 from app.services.sources import stored
 from app.services.sources.events import ProviderDidChange
+from app.services.sources.registration import build_real, client_for, register_stream_providers
 from app.storage import sources_repo
 from app.storage.sources_repo import ProviderRow
 
 log = logging.getLogger(__name__)
+
+__all__ = ["ProviderInfo", "add_addon", "add_indexer", "client_for", "register_stream_providers", "remove"]
 
 
 class KeyringUnavailable(CinemaError):
@@ -51,26 +53,9 @@ class ProviderInfo:
     registered: bool
 
 
-_clients: dict[int, ClientSource] = {}
+def user_reader(context: AppContext) -> Callable[[str], list[StreamCandidate]]:
+    """The own links of a title as candidates (what the own-links provider is given)."""
 
-
-def client_for(context: AppContext) -> ClientSource:
-    """The HTTP client the stream providers use (one per app; per running loop until the app
-    context owns the shared client)."""
-    if hasattr(context, "http"):  # the app context's one shared client (issue 20)
-
-        def shared() -> Any:
-            http: Any = getattr(context, "http")  # noqa: B009 (a field the context may not have yet)
-            return http.get() if hasattr(http, "get") and not hasattr(http, "stream") else http
-
-        return shared
-    key = id(context)
-    if key not in _clients:
-        _clients[key] = LoopClients(context.settings.http_timeout_s)
-    return _clients[key]
-
-
-def _user_reader(context: AppContext) -> Callable[[str], list[StreamCandidate]]:
     def read(title_id: str) -> list[StreamCandidate]:
         rows = sources_repo.user_sources(context.db, title_id)
         return [c for c in (stored.candidate_of(r) for r in rows) if c is not None]
@@ -78,38 +63,8 @@ def _user_reader(context: AppContext) -> Callable[[str], list[StreamCandidate]]:
     return read
 
 
-def _config(row: ProviderRow) -> setup.StreamConfig:
-    return setup.StreamConfig(row.id, row.kind, row.name, row.url, row.manifest)
-
-
 def _now(context: AppContext) -> int:
     return int(context.clock.now().timestamp())
-
-
-def register_stream_providers(context: AppContext) -> list[str]:
-    """Build every configured stream provider into ``context.providers`` (bootstrap calls this);
-    the ids registered. A provider that cannot be built is logged and left out."""
-    now = _now(context)
-    for pid, kind, name in setup.BUILT_IN:
-        sources_repo.ensure_provider(context.db, pid, kind, name, now)
-    registered = []
-    base_urls = {setup.NYAA: context.settings.nyaa_base_url, setup.RUTUBE: context.settings.rutube_base_url}
-    for row in sources_repo.providers(context.db):
-        try:
-            provider = setup.build(
-                _config(row),
-                secret=secrets.get_secret,
-                client=client_for(context),
-                base_urls=base_urls,
-                user_links=_user_reader(context),
-            )
-        except CinemaError as exc:
-            log.warning("stream provider %s not loaded: %s", row.id, exc)
-            continue
-        if provider is not None and provider.manifest.capabilities:
-            context.providers.register(provider)
-            registered.append(row.id)
-    return registered
 
 
 def _store_secret(provider_id: str, value: str) -> None:
@@ -159,10 +114,8 @@ async def add_addon(context: AppContext, url: str) -> ProviderInfo:
 def _registered(context: AppContext, pid: str) -> ProviderInfo:
     row = sources_repo.provider(context.db, pid)
     assert row is not None
-    provider = setup.build(
-        _config(row), secret=secrets.get_secret, client=client_for(context),
-        base_urls={}, user_links=_user_reader(context),
-    )  # fmt: skip
+    provider = build_real(context, {"id": row.id, "kind": row.kind, "name": row.name, "url": row.url,
+                                    "manifest": row.manifest})  # fmt: skip
     if provider is not None:
         context.providers.register(provider)
     context.bus.publish(ProviderDidChange(pid, "added", row.name))

@@ -1,0 +1,88 @@
+"""The stream providers put in the registry at start-up, cheaply: stand-ins that build the real
+provider on first use (``providers.streams.lazy``), rows read without SQLAlchemy, no HTTP
+client made. Bootstrap calls ``register_stream_providers``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from app.providers.streams.lazy import lazy_provider
+from app.services.context import AppContext
+from app.storage import provider_rows
+
+if TYPE_CHECKING:
+    from app.providers.base import StreamSearch
+    from app.providers.streams.http import ClientSource
+
+log = logging.getLogger(__name__)
+
+BUILT_IN = [("nyaa", "nyaa", "Nyaa"), ("rutube", "rutube", "Rutube"), ("user", "user", "My links")]
+_clients: dict[int, Any] = {}
+
+
+def client_for(context: AppContext) -> ClientSource:
+    """The HTTP client the stream providers use: the app context's one shared client (issue 20),
+    else one per running loop. Asked on the class: reading the property would make the client
+    (and import httpx) at start-up, before the first paint."""
+    if hasattr(type(context), "http"):
+
+        def shared() -> Any:
+            http: Any = getattr(context, "http")  # noqa: B009 (the class has it, see above)
+            return http.get() if hasattr(http, "get") and not hasattr(http, "stream") else http
+
+        return shared
+    key = id(context)
+    if key not in _clients:
+        from app.providers.streams.http import LoopClients
+
+        _clients[key] = LoopClients(context.settings.http_timeout_s)
+    return _clients[key]  # type: ignore[no-any-return]
+
+
+def _secret(name: str) -> str | None:
+    from app.core.secrets import get_secret  # keyring loads when a key is first needed
+
+    return get_secret(name)
+
+
+def build_real(context: AppContext, row: dict[str, Any]) -> StreamSearch | None:
+    """The real provider of a stored row (imports the providers: call it when it is needed)."""
+    from app.providers.streams import setup
+    from app.services.sources.admin import user_reader
+
+    return setup.build(
+        setup.StreamConfig(row["id"], row["kind"], row["name"], row["url"], row["manifest"]),
+        secret=_secret,
+        client=client_for(context),
+        base_urls={
+            setup.NYAA: context.settings.nyaa_base_url,
+            setup.RUTUBE: context.settings.rutube_base_url,
+        },
+        user_links=user_reader(context),
+    )
+
+
+def _builder(context: AppContext, row: dict[str, Any]) -> Callable[[], StreamSearch | None]:
+    return lambda: build_real(context, row)
+
+
+def register_stream_providers(context: AppContext) -> list[str]:
+    """Put every configured stream provider in ``context.providers``; the ids registered."""
+    now = int(context.clock.now().timestamp())
+    rows = provider_rows.configs(context.db)
+    missing = [b for b in BUILT_IN if b[0] not in {r["id"] for r in rows}]
+    if missing:  # the first start (or a version that brings a new one): written once
+        provider_rows.ensure_builtin(context.db, missing, now)
+        rows = provider_rows.configs(context.db)
+    registered = []
+    for row in rows:
+        provider = lazy_provider(row["id"], row["kind"], row["name"], row["manifest"], _builder(context, row))
+        if provider is None:
+            log.warning("stream provider %s of kind %s is not known to this version", row["id"], row["kind"])
+            continue
+        if provider.manifest.capabilities:
+            context.providers.register(provider)
+            registered.append(row["id"])
+    return registered
