@@ -40,7 +40,7 @@ def build_services(
         http=lambda: services.http,
         secret=_secret,
     )
-    from app.services.sources.admin import register_stream_providers
+    from app.services.sources.registration import register_stream_providers
 
     register_stream_providers(services)  # the user's indexers and addons, Nyaa, Rutube, own links
     from app.services.sources.iptv import provider as iptv_provider
