@@ -294,6 +294,13 @@
         <source>Could not fetch that title: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>It will open live when it starts; a reminder %n minute(s) before</source>
+        <translation>
+            <numerusform>It will open live when it starts; a reminder %n minute before</numerusform>
+            <numerusform>It will open live when it starts; a reminder %n minutes before</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PlayerMenus</name>
@@ -1090,6 +1097,46 @@ Switching to %3…</source>
         <translation>
             <numerusform>%n provider did not answer</numerusform>
             <numerusform>%n providers did not answer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBanner</name>
+    <message numerus="yes">
+        <source>and %n more airing(s)</source>
+        <translation>
+            <numerusform>and %n more airing</numerusform>
+            <numerusform>and %n more airings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TvPage</name>
+    <message numerus="yes">
+        <source>A reminder %n minute(s) before it starts</source>
+        <translation>
+            <numerusform>A reminder %n minute before it starts</numerusform>
+            <numerusform>A reminder %n minutes before it starts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TvSettings</name>
+    <message numerus="yes">
+        <source>%n channel(s) matched with the guide</source>
+        <translation>
+            <numerusform>%n channel matched with the guide</numerusform>
+            <numerusform>%n channels matched with the guide</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TvWays</name>
+    <message numerus="yes">
+        <source>and %n more in the archive</source>
+        <translation>
+            <numerusform>and %n more in the archive</numerusform>
+            <numerusform>and %n more in the archive</numerusform>
         </translation>
     </message>
 </context>

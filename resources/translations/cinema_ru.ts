@@ -310,6 +310,18 @@
         <source>Could not fetch that title: %1</source>
         <translation>Не удалось загрузить фильм: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>It will open live when it starts; a reminder %n minute(s) before</source>
+        <translation>
+            <numerusform>Включу в эфире к началу; напомню за %n минуту</numerusform>
+            <numerusform>Включу в эфире к началу; напомню за %n минуты</numerusform>
+            <numerusform>Включу в эфире к началу; напомню за %n минут</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>TV</source>
+        <translation>ТВ</translation>
+    </message>
 </context>
 <context>
     <name>PlayerMenus</name>
@@ -954,6 +966,10 @@ Switching to %3…</source>
         <location filename="../../app/ui/pages/title_page.py" line="328"/>
         <source>Open on %1</source>
         <translation>Открыть на %1</translation>
+    </message>
+    <message>
+        <source>▶  Watch live at %1</source>
+        <translation>▶  Смотреть в эфире в %1</translation>
     </message>
 </context>
 <context>
@@ -1686,6 +1702,404 @@ Switching to %3…</source>
         <location filename="../../app/ui/components/why_first.py" line="146"/>
         <source>Score: %1</source>
         <translation>Итог: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelMappingDialog</name>
+    <message>
+        <source>Channels of %1</source>
+        <translation>Каналы: %1</translation>
+    </message>
+    <message>
+        <source>by tvg-id</source>
+        <translation>по tvg-id</translation>
+    </message>
+    <message>
+        <source>by name</source>
+        <translation>по названию</translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation>похожее название</translation>
+    </message>
+    <message>
+        <source>chosen by you</source>
+        <translation>выбран вами</translation>
+    </message>
+    <message>
+        <source>no guide (your choice)</source>
+        <translation>без программы (ваш выбор)</translation>
+    </message>
+    <message>
+        <source>its playlist's guide</source>
+        <translation>программа из плейлиста</translation>
+    </message>
+    <message>
+        <source>no guide found</source>
+        <translation>программа не найдена</translation>
+    </message>
+    <message>
+        <source>Only channels without a guide</source>
+        <translation>Только каналы без программы</translation>
+    </message>
+    <message>
+        <source>Find a channel</source>
+        <translation>Найти канал</translation>
+    </message>
+    <message>
+        <source>Find a guide channel</source>
+        <translation>Найти канал в программе</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Связать</translation>
+    </message>
+    <message>
+        <source>No guide</source>
+        <translation>Без программы</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Автоматически</translation>
+    </message>
+    <message>
+        <source>Forget your choice: match this channel automatically again</source>
+        <translation>Забыть ваш выбор: подбирать программу для канала автоматически</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Playlist channels</source>
+        <translation>Каналы плейлиста</translation>
+    </message>
+    <message>
+        <source>Guide channels</source>
+        <translation>Каналы телепрограммы</translation>
+    </message>
+    <message>
+        <source>%1 of %2 channels have a guide</source>
+        <translation>С программой %1 из %2 каналов</translation>
+    </message>
+    <message>
+        <source>no guide is paired with this playlist yet</source>
+        <translation>к плейлисту пока не привязана телепрограмма</translation>
+    </message>
+</context>
+<context>
+    <name>LiveControls</name>
+    <message>
+        <source>Go live</source>
+        <translation>В прямой эфир</translation>
+    </message>
+    <message>
+        <source>Back to the live broadcast (End)</source>
+        <translation>Вернуться в прямой эфир (End)</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>Сейчас: %1</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Далее: %1</translation>
+    </message>
+    <message>
+        <source>TIMESHIFT −%1</source>
+        <translation>СДВИГ −%1</translation>
+    </message>
+    <message>
+        <source>ARCHIVE</source>
+        <translation>АРХИВ</translation>
+    </message>
+    <message>
+        <source>● LIVE</source>
+        <translation>● ЭФИР</translation>
+    </message>
+    <message>
+        <source>This channel keeps no archive: only live</source>
+        <translation>У этого канала нет архива: только прямой эфир</translation>
+    </message>
+    <message>
+        <source>The archive of this channel cannot be opened</source>
+        <translation>Архив этого канала не открывается</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBanner</name>
+    <message>
+        <source>Watch</source>
+        <translation>Смотреть</translation>
+    </message>
+    <message>
+        <source>Open the title</source>
+        <translation>Открыть фильм</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Скрыть</translation>
+    </message>
+    <message>
+        <source>«%1» starts at %2 on %3</source>
+        <translation>«%1» начнётся в %2 на канале %3</translation>
+    </message>
+    <message>
+        <source>«%1» is on now on %2</source>
+        <translation>«%1» идёт сейчас на канале %2</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Напоминание</translation>
+    </message>
+    <message>
+        <source>From your watchlist: «%1» on %2 at %3</source>
+        <translation>Из «Буду смотреть»: «%1» на канале %2, %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more airing(s)</source>
+        <translation>
+            <numerusform>и ещё %n показ</numerusform>
+            <numerusform>и ещё %n показа</numerusform>
+            <numerusform>и ещё %n показов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New on TV</source>
+        <translation>Новое в эфире</translation>
+    </message>
+</context>
+<context>
+    <name>TvPage</name>
+    <message>
+        <source>TV</source>
+        <translation>ТВ</translation>
+    </message>
+    <message>
+        <source>Find a channel</source>
+        <translation>Найти канал</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Сейчас</translation>
+    </message>
+    <message>
+        <source>Open the title</source>
+        <translation>Открыть фильм</translation>
+    </message>
+    <message>
+        <source>Remind me</source>
+        <translation>Напомнить</translation>
+    </message>
+    <message>
+        <source>No TV channels yet. Add your IPTV playlist (M3U) and its guide in Settings.</source>
+        <translation>Телеканалов пока нет. Добавьте IPTV-плейлист (M3U) и телепрограмму в настройках.</translation>
+    </message>
+    <message>
+        <source>Open Settings</source>
+        <translation>Открыть настройки</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Все каналы</translation>
+    </message>
+    <message>
+        <source>★ Favourites</source>
+        <translation>★ Избранные</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Завтра</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Вчера</translation>
+    </message>
+    <message>
+        <source>★ In favourites</source>
+        <translation>★ В избранном</translation>
+    </message>
+    <message>
+        <source>☆ Favourite</source>
+        <translation>☆ В избранное</translation>
+    </message>
+    <message>
+        <source>No guide for this time</source>
+        <translation>Нет программы на это время</translation>
+    </message>
+    <message>
+        <source>▶  Watch live</source>
+        <translation>▶  Смотреть эфир</translation>
+    </message>
+    <message>
+        <source>⟲  Play from the archive</source>
+        <translation>⟲  Смотреть из архива</translation>
+    </message>
+    <message>
+        <source>This channel keeps no archive of it</source>
+        <translation>У этого канала нет архива этой передачи</translation>
+    </message>
+    <message numerus="yes">
+        <source>A reminder %n minute(s) before it starts</source>
+        <translation>
+            <numerusform>Напомню за %n минуту до начала</numerusform>
+            <numerusform>Напомню за %n минуты до начала</numerusform>
+            <numerusform>Напомню за %n минут до начала</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TvSettings</name>
+    <message>
+        <source>TV</source>
+        <translation>ТВ</translation>
+    </message>
+    <message>
+        <source>Use this guide</source>
+        <translation>Взять эту программу</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Отвязать</translation>
+    </message>
+    <message>
+        <source>Channels…</source>
+        <translation>Каналы…</translation>
+    </message>
+    <message>
+        <source>Which guide channel each playlist channel shows</source>
+        <translation>Какой канал телепрограммы показывает каждый канал плейлиста</translation>
+    </message>
+    <message>
+        <source>this computer's, e.g. Europe/Moscow</source>
+        <translation>как на компьютере, например Europe/Moscow</translation>
+    </message>
+    <message>
+        <source>Playlist</source>
+        <translation>Плейлист</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>Телепрограмма</translation>
+    </message>
+    <message>
+        <source>Archive starts</source>
+        <translation>Архив начинается за</translation>
+    </message>
+    <message>
+        <source>min before a programme, ends</source>
+        <translation>мин до передачи, заканчивается через</translation>
+    </message>
+    <message>
+        <source>min after it</source>
+        <translation>мин после неё</translation>
+    </message>
+    <message>
+        <source>Reminders come</source>
+        <translation>Напоминать за</translation>
+    </message>
+    <message>
+        <source>min before the start</source>
+        <translation>мин до начала</translation>
+    </message>
+    <message>
+        <source>Time zone of archive links</source>
+        <translation>Часовой пояс ссылок на архив</translation>
+    </message>
+    <message>
+        <source>unknown time zone: this computer's is used</source>
+        <translation>неизвестный пояс: берётся пояс компьютера</translation>
+    </message>
+    <message>
+        <source>Add a playlist (M3U) above to watch TV.</source>
+        <translation>Чтобы смотреть ТВ, добавьте выше плейлист (M3U).</translation>
+    </message>
+    <message>
+        <source>No separate guide is linked to this playlist.</source>
+        <translation>К этому плейлисту не привязана отдельная телепрограмма.</translation>
+    </message>
+    <message>
+        <source>linked automatically</source>
+        <translation>привязана автоматически</translation>
+    </message>
+    <message>
+        <source>linked by you</source>
+        <translation>привязана вами</translation>
+    </message>
+    <message>
+        <source>Its guide: %1</source>
+        <translation>Его телепрограмма: %1</translation>
+    </message>
+    <message>
+        <source>Matching the channels…</source>
+        <translation>Сопоставляю каналы…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) matched with the guide</source>
+        <translation>
+            <numerusform>С программой сопоставлен %n канал</numerusform>
+            <numerusform>С программой сопоставлены %n канала</numerusform>
+            <numerusform>С программой сопоставлено %n каналов</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TvWays</name>
+    <message numerus="yes">
+        <source>and %n more in the archive</source>
+        <translation>
+            <numerusform>и ещё %n в архиве</numerusform>
+            <numerusform>и ещё %n в архиве</numerusform>
+            <numerusform>и ещё %n в архиве</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not in your playlists</source>
+        <translation>нет в ваших плейлистах</translation>
+    </message>
+    <message>
+        <source>Looking at the TV guide…</source>
+        <translation>Смотрю телепрограмму…</translation>
+    </message>
+    <message>
+        <source>Not in the TV guide this week</source>
+        <translation>На этой неделе нет в телепрограмме</translation>
+    </message>
+    <message>
+        <source>On air now</source>
+        <translation>Сейчас в эфире</translation>
+    </message>
+    <message>
+        <source>▶ Live</source>
+        <translation>▶ Эфир</translation>
+    </message>
+    <message>
+        <source>⟲ From the start</source>
+        <translation>⟲ С начала</translation>
+    </message>
+    <message>
+        <source>▶ Archive</source>
+        <translation>▶ Из архива</translation>
+    </message>
+    <message>
+        <source>✓ Reminder set</source>
+        <translation>✓ Напомню</translation>
+    </message>
+    <message>
+        <source>Remind me</source>
+        <translation>Напомнить</translation>
+    </message>
+    <message>
+        <source>✓ Opens live at %1</source>
+        <translation>✓ Включу в %1</translation>
+    </message>
+    <message>
+        <source>Watch live at %1</source>
+        <translation>Смотреть в эфире в %1</translation>
     </message>
 </context>
 </TS>
