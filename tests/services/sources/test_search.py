@@ -177,10 +177,13 @@ def test_live_and_archive_ways_keep_their_airing_in_the_json(services: Any) -> N
 
     add_title(services)
     start, stop = datetime(2026, 12, 5, 18, 0, tzinfo=UTC), datetime(2026, 12, 5, 20, 16, tzinfo=UTC)
-    live = StreamCandidate(provider_id="tv", kind=SourceKind.IPTV_LIVE, url="http://tv/1.m3u8",
-                           label="Первый", channel="Первый канал", start=start, stop=stop, playable_now=False)  # fmt: skip
-    archive = StreamCandidate(provider_id="tv", kind=SourceKind.IPTV_CATCHUP, url="http://tv/1/archive.m3u8",
-                              label="Первый", channel="Первый канал", start=start, stop=stop)  # fmt: skip
+    airing = {"label": "Первый", "channel": "Первый канал", "start": start, "stop": stop}
+    live = StreamCandidate(
+        provider_id="tv", kind=SourceKind.IPTV_LIVE, url="http://tv/1.m3u8", playable_now=False, **airing
+    )
+    archive = StreamCandidate(
+        provider_id="tv", kind=SourceKind.IPTV_CATCHUP, url="http://tv/1/a.m3u8", **airing
+    )
     only(services, FakeStreams("tv", [live, archive]))
     query = query_for(services, MATRIX_ID)
     assert query is not None
