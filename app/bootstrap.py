@@ -14,7 +14,6 @@ from app.core.log import setup_logging
 from app.domain.errors import StorageError
 from app.providers.setup import build_registry
 from app.services.context import AppContext
-from app.services.scheduler import RefreshScheduler
 from app.storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -25,6 +24,7 @@ def build_services(
     *,
     load_demo: bool = True,
     console_log: bool = True,
+    with_scheduler: bool = True,
     **setting_overrides: Any,
 ) -> AppContext:
     """Resolve folders, start logging, open and migrate the database, fill the demo library."""
@@ -46,7 +46,10 @@ def build_services(
     from app.services.sources.iptv import provider as iptv_provider
 
     iptv_provider(services)  # live and catch-up from the user's playlists (issue 13)
-    services.scheduler = RefreshScheduler(services)  # builds nothing until it runs (no asyncio yet)
+    if with_scheduler:  # the GUI makes it after its first paint (run_gui)
+        from app.services.scheduler import RefreshScheduler
+
+        services.scheduler = RefreshScheduler(services)  # builds nothing until it runs
     if load_demo and settings.demo_enabled:
         from app.services.demo import ensure_demo_library
 
@@ -78,14 +81,12 @@ def build_window(services: AppContext, *, loop_starts_later: bool = False) -> An
         attach(services, session)  # every playback's outcome feeds the sources' health
         return session
 
-    scheduler = services.scheduler
-    assert scheduler is None or isinstance(scheduler, RefreshScheduler)
     return MainWindow(
         services,
         catalog=CatalogService(services),
         library=library,
         playback=playback,
-        scheduler=scheduler,
+        scheduler=services.scheduler,
         loop_starts_later=loop_starts_later,
     )
 
@@ -148,7 +149,7 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
     app.setApplicationName("Cinema")
     app.setOrganizationName("Cinema")
     try:
-        services = build_services(data_dir)
+        services = build_services(data_dir, with_scheduler=False)
     except StorageError as exc:  # a damaged, busy or read-only database: say so, no window
         return _storage_error_dialog(app, data_dir, exc)
     _load_translations(app, services.settings.language)
@@ -182,8 +183,10 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
     app.setWindowIcon(app_icon())
     if play:
         loop.call_soon(window.play_location, play)  # the player needs the running loop
-    scheduler = services.scheduler
-    assert isinstance(scheduler, RefreshScheduler)
+    from app.services.scheduler import RefreshScheduler
+
+    scheduler = RefreshScheduler(services)  # made now: its module stays off the way to the first paint
+    services.scheduler = window.scheduler = scheduler
     loop.call_soon(scheduler.start)  # guides, then enrichment, in the background on a schedule
     from app.services.sources.watch import WatchlistRecheck
 

@@ -134,7 +134,10 @@ def cmd_refresh(services: AppContext, args: argparse.Namespace) -> int:
         )
 
     async def run() -> RefreshDidFinish:
-        return await scheduler.run_once(args.ids or None, force=args.force, origin="cli")
+        try:
+            return await scheduler.run_once(args.ids or None, force=args.force, origin="cli")
+        finally:
+            await services.net.aclose()  # the app's HTTP client belongs to this loop
 
     unsubscribe = services.bus.subscribe(RefreshDidProgress, draw)
     try:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.core.events import LibraryDidChange, ProgressDidChange
 from app.domain.models import TitleDetail
-from app.services.context import AppContext
+from app.services.context import AppContext, RefreshFlow
 from app.services.library.catalog import CatalogFilter, CatalogService, TitleExtras
 from app.services.library.progress import LibraryService
 from app.ui.delegates.poster_delegate import POSTER
@@ -43,9 +43,8 @@ from app.ui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
     from app.services.playback.plan import PlayPlan
-    from app.services.sources.resolve import Playable
     from app.services.playback.session import PlaybackService
-    from app.services.scheduler import RefreshScheduler
+    from app.services.sources.resolve import Playable
     from app.ui.pages.grid_page import GridPage
     from app.ui.pages.player_page import PlayerPage
     from app.ui.pages.settings_page import SettingsPage
@@ -68,7 +67,7 @@ class MainWindow(QMainWindow):
         catalog: CatalogService,
         library: LibraryService,
         playback: Callable[[], PlaybackService],
-        scheduler: RefreshScheduler | None = None,
+        scheduler: RefreshFlow | None = None,
         parent: QWidget | None = None,
         loop_starts_later: bool = False,
     ) -> None:

@@ -2102,47 +2102,4 @@ Switching to %3…</source>
         <translation>Смотреть в эфире в %1</translation>
     </message>
 </context>
-<context>
-    <name>SourcePreferences</name>
-    <message>
-        <location filename="../../app/ui/components/source_preferences.py" line="1"/>
-        <source>No limit</source>
-        <translation>Без предела</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/components/source_preferences.py" line="1"/>
-        <source> GB</source>
-        <translation> ГБ</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/components/source_preferences.py" line="1"/>
-        <source>the interface language&apos;s, e.g. ru, en</source>
-        <translation>язык интерфейса, например ru, en</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/components/source_preferences.py" line="1"/>
-        <source>the interface language&apos;s, then en</source>
-        <translation>язык интерфейса, затем en</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/components/source_preferences.py" line="1"/>
-        <source>Best quality to prefer</source>
-        <translation>Лучшее качество</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/components/source_preferences.py" line="1"/>
-        <source>Largest size</source>
-        <translation>Наибольший размер</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/components/source_preferences.py" line="1"/>
-        <source>Audio languages</source>
-        <translation>Языки звука</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/components/source_preferences.py" line="1"/>
-        <source>Subtitle languages</source>
-        <translation>Языки субтитров</translation>
-    </message>
-</context>
 </TS>

@@ -123,8 +123,9 @@ def test_a_refused_watchlist_write_says_so_on_the_title_page(
         await wait_until(lambda: window.navigator.is_current("title"))
         page = window.title_page
         page.watchlist_button.click()  # written in a worker: the click returns at once
-        await wait_until(lambda: "busy" in page.no_source.text())
-        assert any(t.startswith("Could not save:") for t in messages.status(page.no_source))
+        said = lambda: [t for t in messages.status(page.no_source) if t.startswith("Could not save:")]  # noqa: E731
+        await wait_until(lambda: bool(said()))
+        assert "busy" in said()[0]
         await wait_until(lambda: not page.watchlist_button.isChecked())  # the truth again
 
     run_scenario(scenario())

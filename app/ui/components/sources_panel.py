@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.context import AppContext
+from app.services.context import AppContext, RefreshFlow
 from app.services.guide.models import GuideSourceStatus
 from app.services.scheduler import RefreshDidFinish, RefreshDidProgress, RefreshDidStart, RefreshScheduler
 from app.ui.viewmodels import bus
@@ -42,7 +42,7 @@ class SourcesPanel(QWidget):
     guideChanged = Signal()
 
     def __init__(
-        self, services: AppContext, scheduler: RefreshScheduler | None = None, parent: QWidget | None = None
+        self, services: AppContext, scheduler: RefreshFlow | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._s = services

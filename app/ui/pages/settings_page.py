@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app.services import demo
-from app.services.context import AppContext
+from app.services.context import AppContext, RefreshFlow
 from app.ui.components.language_setting import LanguageSetting
 from app.ui.components.sources_panel import SourcesPanel
 from app.ui.components.tray_settings import TraySettings
 from app.ui.viewmodels.operations import Operations
-
-if TYPE_CHECKING:
-    from app.services.scheduler import RefreshScheduler
 
 
 class SettingsPage(QWidget):
@@ -24,7 +19,7 @@ class SettingsPage(QWidget):
     libraryChanged = Signal()
 
     def __init__(
-        self, services: AppContext, scheduler: RefreshScheduler | None = None, parent: QWidget | None = None
+        self, services: AppContext, scheduler: RefreshFlow | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("Page")

@@ -41,12 +41,6 @@ from app.ui.viewmodels.operations import Operations
 from app.ui.widgets.epg_timeline import FILM_KINDS, EpgTimeline, TimelineCell
 
 TICK_MS = 30_000
-# the theme styles vertical scroll bars only
-TIMELINE_STYLE = """
-QScrollBar:horizontal { background: transparent; height: 10px; margin: 2px; }
-QScrollBar::handle:horizontal { background: #2a2e39; border-radius: 4px; min-width: 40px; }
-QScrollBar::handle:horizontal:hover { background: #3a3f4d; }
-"""
 NOW_NEXT_EVERY_S = 300
 
 
@@ -114,7 +108,6 @@ class TvPage(QWidget):
         self.list.activated.connect(self._channel_activated)
 
         self.timeline = EpgTimeline()
-        self.timeline.setStyleSheet(TIMELINE_STYLE)
         self.timeline.set_source(self.epg)
         self.timeline.currentChanged.connect(self._programme_selected)
         self.timeline.cellActivated.connect(self._programme_activated)
