@@ -8,6 +8,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from app.domain.errors import CinemaError
 from app.providers.streams.lazy import lazy_provider
 from app.services.context import AppContext
 from app.storage import provider_rows
@@ -74,8 +75,15 @@ def register_stream_providers(context: AppContext) -> list[str]:
     rows = provider_rows.configs(context.db)
     missing = [b for b in BUILT_IN if b[0] not in {r["id"] for r in rows}]
     if missing:  # the first start (or a version that brings a new one): written once
-        provider_rows.ensure_builtin(context.db, missing, now)
-        rows = provider_rows.configs(context.db)
+        try:
+            provider_rows.ensure_builtin(context.db, missing, now)
+            rows = provider_rows.configs(context.db)
+        except CinemaError as exc:  # a read-only or busy library: they are registered all the same
+            log.info("built-in stream providers not written: %s", exc)
+            rows += [
+                {"id": pid, "kind": kind, "name": name, "url": None, "manifest": None}
+                for pid, kind, name in missing
+            ]
     registered = []
     for row in rows:
         provider = lazy_provider(row["id"], row["kind"], row["name"], row["manifest"], _builder(context, row))
