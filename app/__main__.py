@@ -42,14 +42,31 @@ def _gui_request(argv: Sequence[str]) -> tuple[str | None, str | None] | None:
     if not rest:
         return known.data_dir, None
     if rest[0] == "play" and len(rest) == 2 and not rest[1].startswith("-"):
-        return known.data_dir, rest[1]
+        return known.data_dir, rest[1] or None
+    if rest == ["play"]:  # the desktop file's "play %u" started from the menu: no URL
+        return known.data_dir, None
     return None
+
+
+def _handed_over(data_dir: str | None, play: str | None) -> bool:
+    """Another Cinema runs on this data folder: it takes ``play`` (and comes to the front)."""
+    try:
+        from app.core.config import AppPaths
+
+        paths = AppPaths.resolve(data_dir)
+    except Exception:  # the GUI's own start says what is wrong with the folder
+        return False
+    from app.ui.single_instance import absolute, hand_over, server_name
+
+    return hand_over(server_name(paths.data), [absolute(play)] if play else [])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     gui = _gui_request(argv)
     if gui is not None:
+        if _handed_over(*gui):
+            return 0
         from app.bootstrap import run_gui
 
         return run_gui(gui[0], play=gui[1])

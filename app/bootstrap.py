@@ -148,6 +148,9 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Cinema")
     app.setOrganizationName("Cinema")
+    instance = _claim_instance(data_dir, play)
+    if instance is None:
+        return 0  # another Cinema on this data folder took the request
     try:
         services = build_services(data_dir, with_scheduler=False)
     except StorageError as exc:  # a damaged, busy or read-only database: say so, no window
@@ -157,6 +160,7 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
     if qss.exists():
         app.setStyleSheet(qss.read_text("utf-8"))
     window = build_window(services, loop_starts_later=True)
+    instance.openRequested.connect(window.open_anything.launched)  # later launches hand over here
 
     def show_error(text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "Cinema", text, QMessageBox.StandardButton.Ok, window)
@@ -207,7 +211,30 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
         services.db.interrupt()
         shutdown_executor()
     services.db.dispose()
+    instance.close()
+    from app.ui.components.window_habits import restart_now, restart_requested
+
+    if restart_requested():  # a new language was chosen: start again in it
+        restart_now()
     return 0
+
+
+def _claim_instance(data_dir: str | Path | None, play: str | None) -> Any:
+    """Listen for later launches on this data folder; None when another app already runs on it
+    and took ``play`` (it raced us past ``__main__``'s own hand-over)."""
+    from app.ui.single_instance import InstanceServer, absolute, hand_over, server_name
+
+    try:
+        name = server_name(AppPaths.resolve(data_dir).data)
+    except Exception:
+        name = server_name(Path(str(data_dir or ".")))  # the start reports the folder's problem
+    server = InstanceServer(name)
+    if server.listen():
+        return server
+    if hand_over(name, [absolute(play)] if play else []):
+        return None
+    log.warning("another Cinema holds %s but did not answer: running without the single-instance lock", name)
+    return server
 
 
 def _storage_error_dialog(app: Any, data_dir: str | Path | None, error: StorageError) -> int:

@@ -16,8 +16,10 @@ def register(subparsers: Any) -> None:
     )
     p.set_defaults(handler=cmd_self_test, needs_services=False)
 
-    p = subparsers.add_parser("play", help="open a file or URL straight into the player")
-    p.add_argument("location", metavar="PATH_OR_URL")
+    p = subparsers.add_parser(
+        "play", help="open a file, URL, magnet or .torrent in the player (in the running app if there is one)"
+    )
+    p.add_argument("location", metavar="PATH_OR_URL", nargs="?", help="without it the app just opens")
     p.set_defaults(handler=None, gui=True)
 
     p = subparsers.add_parser("library", help="list the library's titles with their saved positions")

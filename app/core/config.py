@@ -137,6 +137,10 @@ class Settings:
     catchup_timezone: str = ""
     catchup_default_days: int = 5
     reminder_minutes: int = 5  # a reminder this many minutes before the airing starts
+    # desktop habits (issue 18)
+    opensubtitles_base_url: str = "https://api.opensubtitles.com/api/v1"
+    welcome_done: bool = False  # the first-run welcome was finished or skipped
+    window_geometry: str = ""  # the main window's size and place (Qt's saveGeometry, base64)
 
     def model_copy(self, *, update: Mapping[str, Any]) -> Settings:
         """A copy with some settings changed; each value is checked like a loaded one."""

@@ -137,6 +137,11 @@ class MainWindow(QMainWindow):
         ]
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.go_back, Qt.ShortcutContext.WindowShortcut)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search, Qt.ShortcutContext.WindowShortcut)
+        # issue 18: Open…/paste/drops and later launches; Ctrl+Q, remembered size, a click pauses
+        from app.ui.components import open_anything, window_habits
+
+        self.open_anything = open_anything.install(self)
+        self.habits = window_habits.install(self)
 
         self.first_paint = FirstPaintWatcher(self)
         self.home.start()

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.domain.errors import CinemaError
 from app.domain.ids import media_key_for
-from app.domain.locations import is_torrent_location, location_kind
+from app.domain.locations import is_torrent_location, location_kind, magnet_hash, magnet_name
 from app.domain.models import MediaRequest, TitleDetail
 from app.services.context import AppContext
 from app.services.library.progress import LibraryService
@@ -33,9 +34,30 @@ def request_for_location(location: str, start_ms: int = 0) -> MediaRequest:
     is_url = "://" in location or (is_torrent_location(location) and not Path(location).exists())
     resolved = location if is_url else str(Path(location).expanduser().resolve())
     label = location.rsplit("/", 1)[-1] if is_url else Path(resolved).name
+    if is_torrent_location(location):
+        label = torrent_label(location if is_url else resolved) or label
     return MediaRequest(
         location=resolved, item_key=media_key_for(resolved), label=label or location, start_ms=start_ms
     )
+
+
+def torrent_label(location: str) -> str | None:
+    """A torrent's name for the player and history: a magnet's ``dn=``, a .torrent file's own
+    name (read from it: call it in a worker), a bare info-hash or nameless magnet as its hash."""
+    name = magnet_name(location)
+    if name:
+        return name
+    if location.lower().startswith("magnet:"):
+        return magnet_hash(location)
+    if location.lower().endswith(".torrent") and "://" not in location:
+        try:
+            from app.engines.torrent.adding import parse_source
+
+            info = parse_source(location).params.ti
+            return str(info.name()) if info is not None else None
+        except CinemaError:
+            return None
+    return None
 
 
 def plan_location(library: LibraryService, location: str) -> PlayPlan:
