@@ -1,1 +1,2 @@
-"""Networking: the shared HTTP client, per-host rate limits and retries."""
+"""Networking: the app's one HTTP client (made by ``client``, held by ``shared``), feed downloads,
+rate limits and retries."""

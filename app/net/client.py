@@ -1,4 +1,5 @@
-"""The one shared httpx.AsyncClient per app, and a size-capped download on top of it."""
+"""How the app's one httpx.AsyncClient is built (one user agent, one pool, connect retries), and
+capped GETs on it for images and small texts (playlists)."""
 
 from __future__ import annotations
 
