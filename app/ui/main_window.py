@@ -142,6 +142,10 @@ class MainWindow(QMainWindow):
 
         self.open_anything = open_anything.install(self)
         self.habits = window_habits.install(self)
+        # issue 15: profiles, History, Playlists, Statistics, Add to playlist, Play all
+        from app.ui.components import library_ui
+
+        self.library_ui = library_ui.install(self)
 
         self.first_paint = FirstPaintWatcher(self)
         self.home.start()
@@ -494,6 +498,10 @@ class MainWindow(QMainWindow):
 
         back_to = self.navigator.current
         self.ops.run("play", lambda: plan_location(self.library, location), lambda p: self._play(p, back_to))
+
+    def start_plan(self, plan: PlayPlan | None, back_to: str | None) -> None:
+        """Play a plan worked out elsewhere (Play all's next item); Back returns to ``back_to``."""
+        self._play(plan, back_to)
 
     def _play(self, plan: PlayPlan | None, back_to: str | None) -> None:
         if plan is None or not plan.playables:

@@ -56,8 +56,13 @@ class CatalogService:
     def _now_ts(self) -> int:
         return int(self._s.clock.now().timestamp())
 
+    @property
+    def age_limit(self) -> int | None:
+        """The current profile's highest age rating (a kids' profile), else None."""
+        return self._s.current.profile.age_limit
+
     def ids(self, kind: str | None = None) -> list[str]:
-        return catalog_reads.catalog_ids(self._s.db, self._s.clock.now(), kind=kind)
+        return catalog_reads.catalog_ids(self._s.db, self._s.clock.now(), kind=kind, age_limit=self.age_limit)
 
     def query(self, flt: CatalogFilter, limit: int | None = None) -> list[str]:
         """Ids passing ``flt``; text is searched, best match first unless a sort was chosen."""
@@ -66,11 +71,12 @@ class CatalogService:
             return []
         if match and flt.sort == "air":
             flt = replace(flt, sort="relevance")
-        if match and replace(flt, text="") == CatalogFilter(sort="relevance"):
+        age_limit = self.age_limit
+        if match and age_limit is None and replace(flt, text="") == CatalogFilter(sort="relevance"):
             ids = search_repo.ranked_ids(self._s.db, match)  # text alone: the fast path
             return ids[:limit] if limit is not None else ids
         return catalog_query.filtered_ids(
-            self._s.db, flt, self._now_ts(), self._s.profile_id, match=match, limit=limit
+            self._s.db, flt, self._now_ts(), self._s.profile_id, match=match, limit=limit, age_limit=age_limit
         )
 
     def briefs(self, ids: Sequence[str]) -> dict[str, TitleBrief]:
@@ -133,11 +139,11 @@ class CatalogService:
         ``until_filled`` stops after that many non-empty rows: start-up paints the first screen
         from two or three small queries and fills the rest in the background.
         """
-        db, now, profile = self._s.db, self._now_ts(), self._s.profile_id
+        db, now, profile, age = self._s.db, self._now_ts(), self._s.profile_id, self.age_limit
         rows: list[HomeRow] = []
         filled = 0
         for key, flt, label in self.home_filters(genres=until_filled is None):
-            ids = catalog_query.filtered_ids(db, flt, now, profile, limit=length)
+            ids = catalog_query.filtered_ids(db, flt, now, profile, limit=length, age_limit=age)
             rows.append(HomeRow(key, flt, ids, label))
             filled += bool(ids)
             if until_filled is not None and filled >= until_filled:

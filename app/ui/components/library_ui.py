@@ -1,0 +1,178 @@
+"""The library's part of the window (issue 15): profiles (top-bar avatar, picker, management),
+History, Playlists and Statistics pages, “Add to playlist” on the title page and the grid, Play
+all, and every per-profile view read again when another profile becomes current."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from app.core.events import ProfileDidChange, ProfilesDidChange
+from app.domain.models import HistoryEntry
+from app.domain.playlists import PlaylistItem
+from app.domain.profiles import Profile
+from app.services.library.history import HistoryService
+from app.services.library.playlists import PlaylistService
+from app.services.library.profiles import ProfileService
+from app.services.library.stats import StatsService
+from app.ui.components.play_queue import PlayQueue
+from app.ui.components.playlist_menu import PlaylistAdder, install_context_menu, install_on_title_page
+from app.ui.components.profile_button import ProfileButton
+from app.ui.viewmodels import bus
+from app.ui.widgets.toast import Toast
+
+if TYPE_CHECKING:
+    from app.ui.components.profile_picker import ProfilePicker
+    from app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+# pages that show one profile's data: re-read when shown, and at once when shown during a switch
+PROFILE_PAGES = ("history", "playlists", "stats", "profiles")
+
+
+class LibraryUi(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._w = window
+        context = window.services
+        self.profiles = ProfileService(context)
+        self.history = HistoryService(context)
+        self.playlists = PlaylistService(context)
+        self.stats = StatsService(context)
+        self.queue = PlayQueue(window)
+        self.adder = PlaylistAdder(self.playlists, window)
+        self.toast = Toast(window)
+        self.picker: ProfilePicker | None = None
+        self._asked_for: int | None = None  # the profile a switch was asked for (Home follows it)
+        nav = window.navigator
+        nav.register("history", self._build_history, on_show=lambda page: page.refresh())
+        nav.register("playlists", self._build_playlists, on_show=lambda page: page.refresh())
+        nav.register("stats", self._build_stats, on_show=lambda page: page.refresh())
+        nav.register("profiles", self._build_profiles, on_show=lambda page: page.refresh())
+        self.nav_history = window.add_nav_button("history", self.tr("History"))
+        self.nav_playlists = window.add_nav_button("playlists", self.tr("Playlists"))
+        self.button = ProfileButton(self.profiles, window.top_bar)
+        self.button.switchRequested.connect(self.switch_to)
+        self.button.manageRequested.connect(lambda: nav.navigate("profiles"))
+        self.button.statsRequested.connect(lambda: nav.navigate("stats"))
+        row = window.top_bar.layout()
+        if row is not None:
+            row.addWidget(self.button)
+        nav.pageBuilt.connect(self._page_built)
+        for name in ("title", "grid"):
+            page = nav.built(name)
+            if page is not None:
+                self._page_built(name, page)
+        bus.subscribe(context.bus, ProfileDidChange, self._profile_changed, self)
+        bus.subscribe(context.bus, ProfilesDidChange, self._profiles_edited, self)
+
+    # -- pages ------------------------------------------------------------------------------------
+    def _build_history(self) -> QWidget:
+        from app.ui.pages.history_page import HistoryPage
+
+        page = HistoryPage(self.history)
+        page.resumeRequested.connect(self._resume)
+        return page
+
+    def _build_playlists(self) -> QWidget:
+        from app.ui.pages.playlists_page import PlaylistsPage
+
+        page = PlaylistsPage(self.playlists)
+        page.playRequested.connect(self.play_all)
+        return page
+
+    def _build_stats(self) -> QWidget:
+        from app.ui.pages.stats_page import StatsPage
+
+        return StatsPage(self.stats, self.history)
+
+    def _build_profiles(self) -> QWidget:
+        from app.ui.pages.profiles_page import ProfilesPage
+
+        page = ProfilesPage(self.profiles)
+        page.switchRequested.connect(self.switch_to)
+        return page
+
+    def _page_built(self, name: str, page: Any) -> None:
+        if name == "title":
+            install_on_title_page(page, self.adder)
+        elif name == "grid":
+            install_context_menu(page.view, self.adder, self._w.open_title, self.toast.say)
+
+    # -- playing ----------------------------------------------------------------------------------
+    def _resume(self, entry: HistoryEntry, start_ms: int) -> None:
+        if entry.title_id:
+            self._w.play_title(entry.title_id, start_ms)
+        else:
+            self._w.play_location(entry.location)
+
+    def play_all(self, items: list[PlaylistItem], shuffle: bool, start: int) -> None:
+        self.queue.start(items, shuffle, start)
+
+    # -- profiles ---------------------------------------------------------------------------------
+    def switch_to(self, profile_id: int) -> None:
+        """Switch at once, or through the picker when the profile has a PIN; Home follows."""
+        self._asked_for = profile_id
+
+        def known(profile: Profile) -> None:
+            if profile.id == self.profiles.current.id:
+                return
+            if profile.has_pin:
+                self.open_picker().choose(profile.id)
+                return
+            self._w.ops.run(
+                "switch profile",
+                lambda: self.profiles.switch(profile.id),
+                None,
+                lambda exc: self.toast.say(str(exc)),
+            )
+
+        self._w.ops.run(
+            "profile", lambda: self.profiles.get(profile_id), known, lambda exc: self.toast.say(str(exc))
+        )
+
+    def open_picker(self) -> ProfilePicker:
+        from app.ui.components.profile_picker import ProfilePicker
+
+        if self.picker is not None:
+            self.picker.close()
+        self.picker = ProfilePicker(self.profiles, self._w)
+        self.picker.manageRequested.connect(lambda: self._w.navigator.navigate("profiles"))
+        self.picker.open()
+        return self.picker
+
+    def _profile_changed(self, event: ProfileDidChange) -> None:
+        """Another profile: everything per-profile is read again, and Home comes first."""
+        profile = self.profiles.current
+        self.button.show_profile(profile)
+        self.queue.stop()
+        nav = self._w.navigator
+        grid = nav.built("grid")
+        if grid is not None:
+            grid.preload()
+        for name in PROFILE_PAGES:
+            page = nav.built(name)
+            if page is not None and nav.is_current(name):
+                page.refresh()
+        self._w.home.refresh()
+        # a switch asked for shows Home; the current profile deleted on the Profiles page stays there
+        if not nav.is_current("profiles") or self._asked_for == event.profile_id:
+            self._w.show_home()
+        self._asked_for = None
+        language = self._w.services.settings.language
+        if profile.ui_language and profile.ui_language != language and event.previous_id is not None:
+            self.toast.say(
+                self.tr("%1's interface language applies from the next start.").replace("%1", profile.name)
+            )
+
+    def _profiles_edited(self, event: ProfilesDidChange) -> None:
+        if event.profile_id == self.profiles.current.id:
+            self.button.show_profile(self.profiles.current)
+
+
+def install(window: MainWindow) -> LibraryUi:
+    return LibraryUi(window)
