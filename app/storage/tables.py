@@ -303,8 +303,10 @@ profiles = Table(
     Column("subtitle_language", String),
     Column("source_prefs", Text),  # JSON: the source preferences of this profile
     Column("last_used_at", Integer),
+    Column("uid", String),  # migration 0008: the same profile on every device (issue 17)
 )
 Index("ix_profiles_name", profiles.c.name, unique=True)
+Index("ix_profiles_uid", profiles.c.uid, unique=True)
 
 progress = Table(
     "progress",
@@ -339,7 +341,9 @@ history = Table(
     Column("watched_ms", Integer, nullable=False, server_default="0"),
     Column("provider", String),
     Column("source_kind", String),
+    Column("uid", String),  # migration 0008
 )
+Index("ix_history_uid", history.c.uid, unique=True)
 Index("ix_history_profile_started", history.c.profile_id, history.c.started_at)
 
 watchlist = Table(
@@ -361,7 +365,9 @@ playlists = Table(
     # migration 0006: a change made from a stale view is refused (two windows, two processes)
     Column("version", Integer, nullable=False, server_default="0"),
     Column("updated_at", Integer),
+    Column("uid", String),  # migration 0008
 )
+Index("ix_playlists_uid", playlists.c.uid, unique=True)
 
 # migration 0006: any playable item (a title, or a path/URL from an imported M3U); the title id
 # is not a foreign key so that an item survives a guide clean-up
@@ -377,7 +383,9 @@ playlist_items = Table(
     Column("location", Text),  # a path or URL (imported items)
     Column("duration_ms", Integer),
     Column("added_at", Integer, nullable=False),
+    Column("uid", String),  # migration 0008
 )
+Index("ix_playlist_items_uid", playlist_items.c.uid, unique=True)
 Index("ix_playlist_items_playlist_position", playlist_items.c.playlist_id, playlist_items.c.position)
 
 discovery_rows = Table(
@@ -502,7 +510,9 @@ reminders = Table(
     Column("auto_play", Boolean, nullable=False, server_default="0"),  # "Watch live at 21:00"
     Column("fired_start", Integer),  # the start of the last airing it fired for
     Column("created_at", Integer, nullable=False),
+    Column("uid", String),  # migration 0008
 )
+Index("ix_reminders_uid", reminders.c.uid, unique=True)
 Index("ix_reminders_profile_id", reminders.c.profile_id)
 
 announced_airings = Table(
@@ -513,4 +523,63 @@ announced_airings = Table(
     Column("channel_id", String, nullable=False),
     Column("start", Integer, nullable=False),
     PrimaryKeyConstraint("profile_id", "title_id", "channel_id", "start"),
+)
+
+# ---------------------------------------------------------------- sync (migration 0008, issue 17)
+
+sync_control = Table(  # one row (id 1): capture on/off, applying another device's change, this device
+    "sync_control",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("capture", Boolean, nullable=False, server_default="0"),
+    Column("applying", Boolean, nullable=False, server_default="0"),
+    Column("device", String),
+)
+
+sync_outbox = Table(  # the rows changed here and not yet on the library server, in order
+    "sync_outbox",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("entity", String, nullable=False),
+    Column("key", Text, nullable=False),
+    Column("op", String, nullable=False),  # put, del
+    Column("at", BigInteger, nullable=False),  # unix ms of the first change waiting
+    Column("rev", Integer, nullable=False, server_default="0"),  # bumped by each newer change
+    UniqueConstraint("entity", "key", name="uq_sync_outbox_entity_key"),
+)
+
+sync_stamps = Table(  # per row: the clock of its last change, who made it, tombstones
+    "sync_stamps",
+    metadata,
+    Column("entity", String, nullable=False),
+    Column("key", Text, nullable=False),
+    Column("clock", BigInteger, nullable=False),  # unix ms (progress: when it was watched)
+    Column("clock2", BigInteger, nullable=False, server_default="0"),  # progress: the watched mark
+    Column("device", String, nullable=False),
+    Column("deleted", Boolean, nullable=False, server_default="0"),
+    PrimaryKeyConstraint("entity", "key"),
+)
+
+sync_log = Table(  # the server's accepted changes in commit order (devices read from a cursor)
+    "sync_log",
+    metadata,
+    Column("seq", BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=True),
+    Column("entity", String, nullable=False),
+    Column("key", Text, nullable=False),
+    Column("op", String, nullable=False),
+    Column("data", Text),  # JSON: the row in its global form (null for a deletion)
+    Column("clock", BigInteger, nullable=False),
+    Column("clock2", BigInteger, nullable=False, server_default="0"),
+    Column("device", String, nullable=False),
+    Column("at", BigInteger, nullable=False),
+)
+Index("ix_sync_log_entity_key", sync_log.c.entity, sync_log.c.key, sync_log.c.seq)
+
+sync_devices = Table(  # the server's devices sharing the library
+    "sync_devices",
+    metadata,
+    Column("device", String, primary_key=True),
+    Column("name", Text),
+    Column("first_seen_at", BigInteger, nullable=False),
+    Column("last_seen_at", BigInteger, nullable=False),
 )
