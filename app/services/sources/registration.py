@@ -72,7 +72,11 @@ def _builder(context: AppContext, row: dict[str, Any]) -> Callable[[], StreamSea
 def register_stream_providers(context: AppContext) -> list[str]:
     """Put every configured stream provider in ``context.providers``; the ids registered."""
     now = int(context.clock.now().timestamp())
-    rows = provider_rows.configs(context.db)
+    try:
+        rows = provider_rows.configs(context.db)
+    except CinemaError as exc:  # a damaged library: the command that reads it says so, not start-up
+        log.warning("stream providers not read: %s", exc)
+        rows = []
     missing = [b for b in BUILT_IN if b[0] not in {r["id"] for r in rows}]
     if missing:  # the first start (or a version that brings a new one): written once
         try:
