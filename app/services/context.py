@@ -27,6 +27,18 @@ class RefreshFlow(Protocol):
     ) -> Awaitable[Any]: ...
 
 
+class SyncFlow(Protocol):
+    """The library server's live sync (``app.services.sync.engine.SyncEngine``) as callers see it."""
+
+    def start(self) -> None: ...
+
+    def stop(self, timeout: float = ...) -> None: ...
+
+    def sync_now(self) -> None: ...
+
+    def status(self) -> Any: ...
+
+
 class CurrentProfile:
     """The profile the app shows now. Services and views read it; ``switch`` announces
     ProfileDidChange on the bus (no restart: each view reads its per-profile data again)."""
@@ -69,6 +81,7 @@ class AppContext:
     providers: ProviderRegistry = field(default_factory=ProviderRegistry)
     net: SharedClient = field(default_factory=SharedClient)  # holds the one HTTP client
     scheduler: RefreshFlow | None = None  # set by bootstrap; the UI and the CLI call it
+    sync: SyncFlow | None = None  # the library server's sync (issue 17); None without a server
     current: CurrentProfile = field(init=False)
 
     def __post_init__(self) -> None:
@@ -84,6 +97,27 @@ class AppContext:
             found = profiles_repo.get(self.db, made)
             assert found is not None
         return found
+
+    @property
+    def profile_settings(self) -> Settings:
+        """The settings as the current profile sees them: its interface language and its source
+        preferences (quality, size, audio and subtitle languages) over the app's own."""
+        profile = self.current.profile
+        prefs = profile.source_prefs
+        changes: dict[str, object] = {}
+        if profile.ui_language:
+            changes["language"] = profile.ui_language
+        if prefs.max_quality:
+            changes["sources_max_quality"] = prefs.max_quality
+        if prefs.max_size_gb:
+            changes["sources_max_size_gb"] = prefs.max_size_gb
+        audio = prefs.audio_languages or profile.audio_language
+        if audio:
+            changes["sources_audio_languages"] = audio
+        subtitles = prefs.subtitle_languages or profile.subtitle_language
+        if subtitles:
+            changes["sources_subtitle_languages"] = subtitles
+        return self.settings.model_copy(update=changes) if changes else self.settings
 
     @property
     def profile_id(self) -> int:

@@ -147,3 +147,14 @@ def test_certifications_ru_then_us() -> None:
     assert pick_certification({"US": ["", "PG-13"], "RU": [""]}) == ("US PG-13", 13)
     assert pick_certification({"DE": ["12"]}) is None
     assert age_of("RU", "6") == 6 and age_of("US", "TV-MA") == 17 and age_of("SHIKIMORI", "r_plus") == 17
+
+
+def test_profile_settings_lay_the_profiles_preferences_over_the_apps(services) -> None:
+    services.settings = services.settings.model_copy(update={"sources_max_quality": "2160p", "language": "ru"})
+    assert services.profile_settings.sources_max_quality == "2160p"
+    ProfileService(services).update(
+        services.profile_id, ui_language="en", subtitle_language="de", source_prefs=SourcePrefs(max_quality="720p")
+    )
+    seen = services.profile_settings
+    assert (seen.sources_max_quality, seen.language, seen.sources_subtitle_languages) == ("720p", "en", "de")
+    assert services.settings.sources_max_quality == "2160p"  # the app's own settings are untouched
