@@ -43,4 +43,8 @@ def build_registry(
     # Metadata: for anime Shikimori is asked first, TMDB knows every kind.
     registry.register(ShikimoriProvider(http=http, settings=settings))
     registry.register(TmdbProvider(http=http, settings=settings, token=lambda: secret("tmdb")))
+    # Subtitles (issue 18): OpenSubtitles with the user's key
+    from app.providers.subtitles.opensubtitles.provider import SECRET, OpenSubtitlesProvider
+
+    registry.register(OpenSubtitlesProvider(http=http, settings=settings, key=lambda: secret(SECRET)))
     return registry

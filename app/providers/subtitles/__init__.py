@@ -1,0 +1,1 @@
+"""Subtitle providers (capability ``subtitles``)."""

@@ -1,0 +1,1 @@
+"""OpenSubtitles.com REST API v1 (CONTRACTS.md §9)."""
