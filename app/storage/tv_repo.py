@@ -204,30 +204,41 @@ def cells(db: Database, guide_channel_ids: Sequence[str], t0: int, t1: int) -> d
 def now_next(
     db: Database, guide_channel_ids: Sequence[str], now: int
 ) -> dict[str, tuple[GuideCell | None, GuideCell | None]]:
-    """What each guide channel shows at ``now`` and after it."""
-    found = cells(db, guide_channel_ids, now, now + 12 * 3600)
+    """What each guide channel shows at ``now`` and after it: two index seeks per channel
+    (a thousand channels in a few milliseconds, not a scan of their day)."""
     out: dict[str, tuple[GuideCell | None, GuideCell | None]] = {}
-    for cid, items in found.items():
-        current = next((c for c in items if c.start <= now < c.stop), None)
-        upcoming = next((c for c in items if c.start >= now), None)
-        out[cid] = (current, upcoming)
+    cols = "p.channel_id, p.start, p.stop, p.title, p.kind, p.title_id"
+    for chunk in _chunks(list(dict.fromkeys(guide_channel_ids))):
+        values = ", ".join(f"(:g{i})" for i in range(len(chunk)))
+        params = {f"g{i}": c for i, c in enumerate(chunk)}
+        found: dict[str, list[GuideCell | None]] = {c: [None, None] for c in chunk}
+        rows = db.execute(
+            f"WITH ids(id) AS (VALUES {values}) "
+            f"SELECT 0, {cols} FROM ids JOIN programmes p ON p.id = (SELECT q.id FROM programmes q "
+            "WHERE q.channel_id = ids.id AND q.start <= :now AND q.start > :now - 43200 "
+            "ORDER BY q.start DESC LIMIT 1) "
+            f"UNION ALL SELECT 1, {cols} FROM ids JOIN programmes p ON p.id = (SELECT q.id "
+            "FROM programmes q WHERE q.channel_id = ids.id AND q.start > :now ORDER BY q.start LIMIT 1)",
+            {**params, "now": now},
+        )
+        for which, *r in rows:
+            cell = _cell(r)
+            if which == 0 and cell.stop <= now:
+                continue  # the last programme before now has ended: nothing is on now
+            found[r[0]][which] = cell
+        out.update({c: (v[0], v[1]) for c, v in found.items()})
     return out
 
 
 def guide_range(db: Database, guide_channel_ids: Sequence[str]) -> tuple[int, int] | None:
-    """(first start, last stop) of the programmes of these channels, or None without any."""
-    lo: int | None = None
-    hi: int | None = None
-    for chunk in _chunks(list(dict.fromkeys(guide_channel_ids))):
-        marks, params = _in("g", chunk)
-        for a, b in db.execute(
-            f"SELECT min(start), max(coalesce(stop, start)) FROM programmes WHERE channel_id IN ({marks})",
-            params,
-        ):
-            if a is not None:
-                lo = a if lo is None else min(lo, a)
-                hi = b if hi is None else max(hi, b)
-    return None if lo is None or hi is None else (int(lo), int(hi))
+    """(first start, last start + an hour) of the guide, or None without programmes: the whole
+    guide's range, from two seeks on the start index instead of a scan of every channel's rows."""
+    if not guide_channel_ids:
+        return None
+    # one aggregate each: SQLite answers a lone min() or max() from the index, not both at once
+    lo = db.execute("SELECT min(start) FROM programmes")[0][0]
+    hi = db.execute("SELECT max(start) FROM programmes")[0][0]
+    return None if lo is None or hi is None else (int(lo), int(hi) + DEFAULT_LENGTH_S)
 
 
 def set_favourite(db: Database, profile_id: int, channel_id: str, on: bool, now: int) -> None:

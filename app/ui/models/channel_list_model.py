@@ -49,6 +49,19 @@ class ChannelListModel(QAbstractListModel):
         self._all = list(rows)
         self._apply()
 
+    def update_now_next(self, rows: Sequence[NowNext]) -> None:
+        """What is on now and next arrived (after the channels): rows change in place."""
+        by_id = {r.channel.id: r for r in rows}
+
+        def fresh(r: NowNext) -> NowNext:
+            found = by_id.get(r.channel.id)
+            return r if found is None else NowNext(channel=r.channel, now=found.now, next=found.next)
+
+        self._all = [fresh(r) for r in self._all]
+        self._rows = [fresh(r) for r in self._rows]
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
     def filter(self, group: str = ALL, text: str = "") -> None:
         self._group, self._text = group, text
         self._apply()

@@ -62,6 +62,24 @@ class EpgModel(QObject):
         self._asked.clear()
         self.changed.emit()
 
+    def first_screen(
+        self, channels: Sequence[TvChannel], now: int
+    ) -> list[tuple[tuple[int, int], list[list[GuideCell]]]]:
+        """The blocks the first screen shows (the first channels around ``now``), read at once by
+        whoever reads the channels: the timeline paints its programmes without another trip."""
+        rows = list(channels[:BLOCK_ROWS])
+        slabs = range(now // SLAB_S, (now + 5 * 3600) // SLAB_S + 1)
+        return [((0, slab), self._loader(rows, slab * SLAB_S, (slab + 1) * SLAB_S)) for slab in slabs]
+
+    def seed(self, blocks: list[tuple[tuple[int, int], list[list[GuideCell]]]]) -> None:
+        """Take blocks read with the channels (``first_screen``), after ``set_channels``."""
+        for key, found in blocks:
+            self._blocks[key] = [
+                [TimelineCell(c.start, c.stop, c.title, c.kind, c.title_id) for c in cells] for cells in found
+            ]
+            self._asked.add(key)
+        self.changed.emit()
+
     # -- TimelineSource ------------------------------------------------------------------------
     def row_count(self) -> int:
         return len(self.channels)

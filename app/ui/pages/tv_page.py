@@ -14,6 +14,7 @@ str title_id), settingsRequested(), backRequested().
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import QDateTime, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -41,6 +42,12 @@ from app.ui.viewmodels.operations import Operations
 from app.ui.widgets.epg_timeline import FILM_KINDS, EpgTimeline, TimelineCell
 
 TICK_MS = 30_000
+# the theme styles vertical scroll bars only
+TIMELINE_STYLE = """
+QScrollBar:horizontal { background: transparent; height: 10px; margin: 2px; }
+QScrollBar::handle:horizontal { background: #2a2e39; border-radius: 4px; min-width: 40px; }
+QScrollBar::handle:horizontal:hover { background: #3a3f4d; }
+"""
 NOW_NEXT_EVERY_S = 300
 
 
@@ -63,6 +70,7 @@ class TvPage(QWidget):
         self.guide = ChannelGuide(context)
         self.ops = Operations(self, "tv")
         self._loaded_at = 0
+        self._first_screen: list[Any] = []
         self._range: tuple[int, int] | None = None
 
         self.channels = ChannelListModel(now=self._now, parent=self)
@@ -108,6 +116,7 @@ class TvPage(QWidget):
         self.list.activated.connect(self._channel_activated)
 
         self.timeline = EpgTimeline()
+        self.timeline.setStyleSheet(TIMELINE_STYLE)
         self.timeline.set_source(self.epg)
         self.timeline.currentChanged.connect(self._programme_selected)
         self.timeline.cellActivated.connect(self._programme_activated)
@@ -194,17 +203,27 @@ class TvPage(QWidget):
 
     # -- loading ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Read the channels with now/next and the guide's time range (in a worker)."""
-        guide = self.guide
+        """Read the channels and the guide's time range (in a worker), then what is on now and
+        next (a second read: the timeline does not wait for the list's lines)."""
+        guide, epg, now = self.guide, self.epg, self._now()
 
-        def read() -> tuple[list[NowNext], tuple[int, int] | None]:
-            rows = guide.channels_now()
-            return rows, guide.time_range([r.channel for r in rows])
+        def read() -> tuple[list[NowNext], tuple[int, int] | None, list[Any]]:
+            channels = guide.channels()
+            return (
+                [NowNext(channel=c) for c in channels],
+                guide.time_range(channels),
+                epg.first_screen(channels, now),
+            )
 
         self.ops.run("channels", read, self._loaded)
 
-    def _loaded(self, found: tuple[list[NowNext], tuple[int, int] | None]) -> None:
-        rows, time_range = found
+    def _read_now_next(self) -> None:
+        guide, channels = self.guide, self.channels.all_channels()
+        self.ops.run("now-next", lambda: guide.now_next(channels), self.channels.update_now_next)
+
+    def _loaded(self, found: tuple[list[NowNext], tuple[int, int] | None, list[Any]]) -> None:
+        rows, time_range, first_screen = found
+        self._first_screen = first_screen
         self._loaded_at = self._now()
         now = self._now()
         if time_range is None:
@@ -217,6 +236,7 @@ class TvPage(QWidget):
         self._apply_filter(keep=selected.id if selected else None)
         self._fill_days()
         self._timer.start()
+        self._read_now_next()
 
     def _fill_groups(self) -> None:
         current = self.group_box.currentData()
@@ -260,13 +280,18 @@ class TvPage(QWidget):
         self.channels.filter(self.group_box.currentData() or ALL, self.search.text())
         assert self._range is not None or not self.channels.rowCount()
         self.epg.set_channels(self.channels.channels(), self._range or (self._now(), self._now() + 3600))
+        if self._first_screen and self.channels.rowCount() == len(self.channels.all_channels()):
+            self.epg.seed(self._first_screen)  # unfiltered: the blocks read with the channels fit
+        self._first_screen = []
         self.timeline.set_now(self._now())
         self.timeline.reset_range()
         row = self.channels.row_of(keep) if keep else -1
         if self.channels.rowCount():
+            self.list.blockSignals(True)  # one selection: the timeline's (it follows below)
             self.list.setCurrentIndex(self.channels.index(max(0, row)))
-            self.timeline.select(max(0, row), self._now())
+            self.list.blockSignals(False)
             self.timeline.scroll_to_time(self._now())
+            self.timeline.select(max(0, row), self._now())
         else:
             self._show_programme(None, None)
 
@@ -302,12 +327,17 @@ class TvPage(QWidget):
     def _show_programme(self, channel: TvChannel | None, cell: TimelineCell | None) -> None:
         self._current = (channel, cell)
         self.status.setText("")
+        buttons = (self.watch_button, self.title_button, self.remind_button, self.favourite_button)
         if channel is None:
+            # shown but disabled: their first show (style polish) is paid while the page opens,
+            # not in the step that draws the first programmes
             self.info_title.setText("")
             self.info_when.setText("")
-            for b in (self.watch_button, self.title_button, self.remind_button, self.favourite_button):
-                b.hide()
+            for b in buttons:
+                b.setEnabled(False)
             return
+        for b in buttons:
+            b.setEnabled(True)
         self.favourite_button.show()
         self.favourite_button.setText(
             self.tr("★ In favourites") if channel.favourite else self.tr("☆ Favourite")
