@@ -90,7 +90,15 @@ def warm_qt() -> None:
     styles on first use (~30 ms), which a running app has long paid for."""
     from PySide6.QtGui import QStandardItemModel
     from PySide6.QtWidgets import (
-        QApplication, QComboBox, QLabel, QLineEdit, QListView, QPushButton, QSplitter, QTableView, QWidget,
+        QApplication,
+        QComboBox,
+        QLabel,
+        QLineEdit,
+        QListView,
+        QPushButton,
+        QSplitter,
+        QTableView,
+        QWidget,
     )  # fmt: skip
 
     QApplication.setQuitOnLastWindowClosed(False)  # closing the warm-up widget quits nothing
@@ -109,7 +117,7 @@ def warm_qt() -> None:
 
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def child_ours(home: str, now_ts: int) -> dict[str, float]:
@@ -123,7 +131,7 @@ def child_ours(home: str, now_ts: int) -> dict[str, float]:
     from app.bootstrap import build_services
     from app.core.clock import FixedClock
     from app.ui.pages.tv_page import TvPage
-    from app.ui.widgets.epg_timeline import ROW_H, PX_PER_MIN
+    from app.ui.widgets.epg_timeline import PX_PER_MIN, ROW_H
 
     services = build_services(data_dir=home, load_demo=False, console_log=False)
     services.clock = FixedClock(datetime.fromtimestamp(now_ts, UTC))
@@ -165,11 +173,11 @@ def child_ours(home: str, now_ts: int) -> dict[str, float]:
         # scroll: down by rows, then across the week, each step painted
         tl.paint_times_ms.clear()
         vbar, hbar = tl.verticalScrollBar(), tl.horizontalScrollBar()
-        for step in range(150):
+        for _step in range(150):
             vbar.setValue(vbar.value() + ROW_H * 3)
             tl.viewport().repaint()
             await asyncio.sleep(0.004)
-        for step in range(150):
+        for _step in range(150):
             hbar.setValue(hbar.value() + int(30 * PX_PER_MIN))
             tl.viewport().repaint()
             await asyncio.sleep(0.004)
@@ -279,15 +287,15 @@ def main() -> None:
         print(f"generated and imported {count} programmes on {result.channels} channels "
               f"in {time.perf_counter() - t0:.0f} s")  # fmt: skip
     info = json.loads(stamp.read_text())
-    print(
-        f"{info['channels']} channels, {info['programmes']} programmes ({args.days} days); load: {os.getloadavg()}"
-    )
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"{info['channels']} channels, {info['programmes']} programmes ({args.days} days); load {load}")
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "xcb")}
     ours, floor = [], []
     for _ in range(args.runs):
         for which, into in (("floor", floor), ("ours", ours)):
             out = subprocess.run(
-                [sys.executable, __file__, "--child", which, "--home", str(home), "--now", str(int(now.timestamp()))],
+                [sys.executable, __file__, "--child", which, "--home", str(home),
+                 "--now", str(int(now.timestamp()))],
                 capture_output=True, text=True, env=env, check=True,
             )  # fmt: skip
             into.append(json.loads(out.stdout.strip().splitlines()[-1]))
@@ -298,10 +306,12 @@ def main() -> None:
     first, base = med(ours, "first_paint_ms"), med(floor, "first_paint_ms")
     print(f"first painted timeline: ours {first:.0f} ms | bare QTableView floor {base:.0f} ms "
           f"-> {first / base:.2f}x (target <= 2x)")  # fmt: skip
-    print(f"scroll repaint: p50 {med(ours, 'scroll_p50_ms'):.2f} ms, p95 {med(ours, 'scroll_p95_ms'):.2f} ms, "
+    p50, p95 = med(ours, "scroll_p50_ms"), med(ours, "scroll_p95_ms")
+    print(f"scroll repaint: p50 {p50:.2f} ms, p95 {p95:.2f} ms, "
           f"max {med(ours, 'scroll_max_ms'):.2f} ms over {med(ours, 'scroll_paints'):.0f} paints "
           f"(target p95 <= 8 ms) | floor p95 {med(floor, 'scroll_p95_ms'):.2f} ms")  # fmt: skip
-    print(f"RSS after scrolling the week: {med(ours, 'rss_mb'):.0f} MB, peak {med(ours, 'peak_rss_mb'):.0f} MB "
+    rss, peak = med(ours, "rss_mb"), med(ours, "peak_rss_mb")
+    print(f"RSS after scrolling the week: {rss:.0f} MB, peak {peak:.0f} MB "
           f"(target <= 250 MB) | floor {med(floor, 'rss_mb'):.0f} MB")  # fmt: skip
 
 
