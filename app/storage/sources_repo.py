@@ -298,13 +298,17 @@ def delete_source(db: Database, source_id: int) -> None:
         conn.execute(delete(sources).where(sources.c.id == source_id))
 
 
-def set_health(db: Database, source_id: int, health: str, availability: float, now: int) -> None:
+def set_health(
+    db: Database, source_id: int, health: str, availability: float, now: int, kbps: float | None = None
+) -> None:
+    """A check's result; a measured throughput is kept in the release fields (``_kbps``)."""
     with db.engine.begin() as conn:
-        conn.execute(
-            update(sources)
-            .where(sources.c.id == source_id)
-            .values(health=health, availability=availability, last_checked_at=now)
-        )
+        values: dict[str, Any] = {"health": health, "availability": availability, "last_checked_at": now}
+        if kbps is not None:
+            stored = conn.execute(select(sources.c.release).where(sources.c.id == source_id)).scalar()
+            release = _loads(stored) or {}
+            values["release"] = json.dumps({**release, "_kbps": round(kbps)}, ensure_ascii=False)
+        conn.execute(update(sources).where(sources.c.id == source_id).values(**values))
 
 
 def set_scores(db: Database, scores: Sequence[tuple[int, float, str]]) -> None:

@@ -276,7 +276,8 @@ class FakeStreamServers:
                 content_type="text/html",
             )
         if name.endswith((".mp4", ".mkv")):
-            return web.Response(body=b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 4096, content_type="video/mp4")
+            # 64 KB: what a health check reads of a video (a throughput sample)
+            return web.Response(body=b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 65524, content_type="video/mp4")
         return web.Response(text="plain", content_type="text/plain")
 
 

@@ -44,6 +44,7 @@ class CheckedLink:
     content_type: str = ""
     variants: tuple[Variant, ...] = field(default=())
     info_hash: str | None = None
+    sampled: int = 0  # bytes read while checking (a throughput sample)
 
     @property
     def quality(self) -> str | None:
@@ -145,7 +146,9 @@ async def check_http(client: ClientSource, url: str) -> CheckedLink:
         or ctype == "application/octet-stream"
         or path.endswith(VIDEO_EXT)
     ):
-        return CheckedLink(url=url, kind=SourceKind.DIRECT, label=_name(url), content_type=ctype)
+        return CheckedLink(
+            url=url, kind=SourceKind.DIRECT, label=_name(url), content_type=ctype, sampled=len(body.data)
+        )
     raise InvalidLink(f"{where} is neither a video, an HLS playlist nor a web page ({ctype or 'no type'})")
 
 

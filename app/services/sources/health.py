@@ -73,12 +73,14 @@ async def check_title(context: AppContext, title_id: str) -> list[HealthResult]:
                 continue
             started = time.perf_counter()
             try:
-                await check_http(client, row.url)
+                checked = await check_http(client, row.url)
             except CinemaError as exc:
                 result = HealthResult(row.id, "dead", 0.05, error=str(exc))
             else:
                 elapsed = max(1e-3, time.perf_counter() - started)
-                result = HealthResult(row.id, "ok", 1.0, kbps=None if elapsed < 0.01 else 64 * 8 / elapsed)
+                # a sample under 16 KB measures the round trip, not the throughput
+                kbps = checked.sampled * 8 / 1000 / elapsed if checked.sampled >= 16 * 1024 else None
+                result = HealthResult(row.id, "ok", 1.0, kbps=kbps)
         else:
             continue
         previous = row.availability
@@ -90,6 +92,7 @@ async def check_title(context: AppContext, title_id: str) -> list[HealthResult]:
             result.health,
             availability,
             int(context.clock.now().timestamp()),
+            result.kbps,
         )
         out.append(result)
     await run_blocking(rerank_stored, context, title_id)

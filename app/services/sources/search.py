@@ -120,6 +120,7 @@ class SourceSearch:
                     rel,
                     known_availability=row.availability if row is not None else None,
                     provider_rate=known.rates.get(cand.provider_id),
+                    throughput_kbps=row.release.get("_kbps") if row is not None else None,
                     health=row.health if row is not None else "unknown",
                     source_id=row.id if row is not None else None,
                     merged_from=tuple(merged),
@@ -293,7 +294,11 @@ def _quick_all(found: Sequence[StreamCandidate]) -> list[tuple[StreamCandidate, 
 def _refine_all(
     items: dict[str, tuple[StreamCandidate, Release, list[str]]],
 ) -> dict[str, tuple[StreamCandidate, Release, list[str]]]:
-    return {key: (cand, full_release(cand), merged) for key, (cand, _rel, merged) in items.items()}
+    out = {}
+    for key, (cand, _rel, merged) in items.items():
+        out[key] = (cand, full_release(cand), merged)
+        time.sleep(0)  # hand the GIL back after each name: guessit is pure Python and the GUI loop waits
+    return out
 
 
 def query_for(

@@ -62,6 +62,7 @@ class TitleSources(QWidget):
         self._items: list[RankedStream] = []
         self._names: dict[str, str] = {}
         self._why_index = 0
+        self._checked: str | None = None  # the title whose sources were checked
 
         self.heading = QLabel(self.tr("Ways to watch"))
         self.heading.setObjectName("SectionHeading")
@@ -115,6 +116,7 @@ class TitleSources(QWidget):
         """Show what is stored at once, then ask the providers (cached ones answer from storage)."""
         if self._detail is not None and self._detail.id != detail.id:
             self.ops.cancel_all()
+        self._checked = None
         self._detail = detail
         self._items = []
         self._fill()
@@ -165,6 +167,25 @@ class TitleSources(QWidget):
                 self.status.setToolTip("\n".join(failed))
             self.status.setText(text)
             self.sourcesFound.emit(update.title_id, len(self._items))
+            self._check_health(update.title_id)
+
+    def _check_health(self, title_id: str) -> None:
+        """Once per title shown: check the stored HTTP sources (reachable, how fast), then rank
+        again from what is cached (the providers are not asked twice)."""
+        if self._checked == title_id:
+            return
+        self._checked = title_id
+
+        async def work() -> object:
+            from app.services.sources.health import check_title
+
+            return await check_title(self._c, title_id)
+
+        def done(_results: object) -> None:
+            if self._detail is not None and self._detail.id == title_id:
+                self.search()
+
+        self.ops.run_async(("health", title_id), work, done, lambda exc: log.info("health check: %s", exc))
 
     def _failed(self, error: BaseException) -> None:
         self.status.setText(self.tr("The search failed: %1").replace("%1", str(error)))

@@ -142,6 +142,9 @@ def test_checks_mark_a_dead_link(services: Any, fakes: FakeStreamServers) -> Non
     assert results[rows[first].id].health == "dead" and results[rows[second].id].health == "ok"
     assert rows[first].health == "dead" and rows[second].availability == 1.0
     assert next(iter(rows.values())).url == second  # the live one is first now
+    assert results[rows[second].id].kbps and rows[second].release["_kbps"] > 0  # 64 KB timed
+    speed = next(c for c in rows[second].components if c["name"] == "speed")
+    assert speed["reason"] == "measured" and speed["args"]["kbps"] == rows[second].release["_kbps"]
 
 
 @pytest.mark.asyncio
