@@ -820,6 +820,14 @@ Switching to %3…</source>
             <numerusform>сохранено %n передач</numerusform>
         </translation>
     </message>
+    <message>
+        <source>ended</source>
+        <translation>закончилась</translation>
+    </message>
+    <message>
+        <source>This guide ended on %1: it has no programmes from now on.</source>
+        <translation>Эта телепрограмма закончилась %1: дальше в ней нет передач.</translation>
+    </message>
 </context>
 <context>
     <name>TitlePage</name>

@@ -143,3 +143,19 @@ def test_no_channels_says_where_to_add_them(qtbot: Any, services: Any) -> None:
     assert "Add your IPTV playlist" in page.empty_text.text()
     with qtbot.waitSignal(page.settingsRequested):
         page.empty.findChild(type(page.now_button)).click()
+
+
+def test_a_guide_with_overlapping_programmes_draws_each_once() -> None:
+    from app.domain.tv import GuideCell
+    from app.ui.models.epg_model import without_overlaps
+
+    cells = [
+        GuideCell(100, 400, "Фильм", "film", None),
+        GuideCell(300, 500, "Новости", "programme", None),  # starts before the film ends
+        GuideCell(300, 450, "Дубль", "programme", None),  # the same start again
+        GuideCell(500, 600, "Погода", "programme", None),
+    ]
+    drawn = without_overlaps(cells)
+    assert [(c.title, c.start, c.stop) for c in drawn] == [
+        ("Фильм", 100, 300), ("Новости", 300, 500), ("Погода", 500, 600),
+    ]  # fmt: skip

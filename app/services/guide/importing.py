@@ -42,7 +42,10 @@ def ended_message(latest: int, now: int) -> str | None:
     """ "this guide ended on 29 Sep 2025" when every programme of a feed lies in the past."""
     if latest <= 0 or latest > now:
         return None
-    return "this guide ended on " + datetime.fromtimestamp(latest, UTC).strftime("%d %b %Y").lstrip("0")
+    day = datetime.fromtimestamp(latest, UTC)
+    # month names spelled here: strftime's %b follows the process locale, which Qt may set
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    return f"this guide ended on {day.day} {months[day.month - 1]} {day.year}"
 
 
 def _now(services: AppContext) -> int:

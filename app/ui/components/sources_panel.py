@@ -150,6 +150,7 @@ class SourcesPanel(QWidget):
                 "error": self.tr("error"),
                 "unchanged": self.tr("unchanged"),
                 "ok": self.tr("ok"),
+                "ended": self.tr("ended"),  # stored, but every programme lies in the past
             }.get(src.last_status or "", self.tr("not refreshed"))
             item = QTreeWidgetItem(
                 [
@@ -174,6 +175,19 @@ class SourcesPanel(QWidget):
         if self.table.currentItem() is None and first is not None:
             self.table.setCurrentItem(first)
         self._update_buttons()
+
+    def _ended_text(self, message: str) -> str:
+        """"this guide ended on 29 Sep 2025" (the refresh's words) in the UI language."""
+        from datetime import datetime
+
+        months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        try:
+            d, m, y = message.rsplit(" on ", 1)[1].split()
+            day = datetime(int(y), months.index(m) + 1, int(d))
+        except (IndexError, ValueError):
+            return message
+        when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(day.timestamp())), "d MMMM yyyy")
+        return self.tr("This guide ended on %1: it has no programmes from now on.").replace("%1", when)
 
     @staticmethod
     def _when(ts: int | None) -> str:
@@ -201,7 +215,11 @@ class SourcesPanel(QWidget):
             suffix = " " + self.tr("and %n more", "", more) if more > 0 else ""
             lines.append(self.tr("Channels without a guide: %1").replace("%1", shown) + suffix)
         if src.last_error:
-            lines.append(self.tr("Last error: %1").replace("%1", src.last_error))
+            lines.append(
+                self._ended_text(src.last_error)
+                if src.last_status == "ended"
+                else self.tr("Last error: %1").replace("%1", src.last_error)
+            )
         self.details.setText("\n".join(lines))
         self._update_buttons()
 

@@ -33,6 +33,19 @@ def run_here(_key: Hashable, work: Callable[[], Any], done: Callable[[Any], obje
     done(work())
 
 
+def without_overlaps(cells: Sequence[GuideCell]) -> list[TimelineCell]:
+    """A channel's programmes as the timeline draws them: one that overlaps the next (guides do
+    that) ends where the next begins, so no cell hides another. The stored guide is untouched."""
+    out: list[TimelineCell] = []
+    for c in sorted(cells, key=lambda c: c.start):
+        if out and c.start < out[-1].stop:
+            if c.start <= out[-1].start:
+                continue  # the same start twice: the first one stays
+            out[-1] = out[-1]._replace(stop=c.start)
+        out.append(TimelineCell(c.start, c.stop, c.title, c.kind, c.title_id))
+    return out
+
+
 class EpgModel(QObject):
     changed = Signal()
 
@@ -74,9 +87,7 @@ class EpgModel(QObject):
     def seed(self, blocks: list[tuple[tuple[int, int], list[list[GuideCell]]]]) -> None:
         """Take blocks read with the channels (``first_screen``), after ``set_channels``."""
         for key, found in blocks:
-            self._blocks[key] = [
-                [TimelineCell(c.start, c.stop, c.title, c.kind, c.title_id) for c in cells] for cells in found
-            ]
+            self._blocks[key] = [without_overlaps(cells) for cells in found]
             self._asked.add(key)
         self.changed.emit()
 
@@ -147,10 +158,7 @@ class EpgModel(QObject):
         loader = self._loader
 
         def load() -> list[list[TimelineCell]]:
-            found = loader(rows, t0, t1)
-            return [
-                [TimelineCell(c.start, c.stop, c.title, c.kind, c.title_id) for c in cells] for cells in found
-            ]
+            return [without_overlaps(cells) for cells in loader(rows, t0, t1)]
 
         def arrived(cells: list[list[TimelineCell]]) -> None:
             if generation != self._generation:
