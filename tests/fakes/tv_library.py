@@ -53,6 +53,7 @@ def write_feeds(
     base_url: str = "http://127.0.0.1:9",
     days: int = 2,
     dead_primary: bool = False,
+    separate_guide: bool = False,
 ) -> Path:
     """``list.m3u`` (its url-tvg names ``guide.xml``) for ``days`` either side of ``around``."""
     rnd = random.Random(13)
@@ -92,13 +93,20 @@ def write_feeds(
     (folder / "guide.xml").write_text(
         f'<?xml version="1.0" encoding="UTF-8"?><tv>{channels}{"".join(programmes)}</tv>', "utf-8"
     )
-    lines = [f'#EXTM3U url-tvg="{folder / "guide.xml"}"']
+    # separate_guide: the playlist names no guide (it is added on its own), one channel has no
+    # tvg-id and is called as providers write it, and one channel has no guide at all
+    lines = ["#EXTM3U"] if separate_guide else [f'#EXTM3U url-tvg="{folder / "guide.xml"}"']
     for tvg_id, name, group, attrs in CHANNELS:
-        lines.append(f'#EXTINF:-1 tvg-id="{tvg_id}" group-title="{group}" {attrs},{name}')
+        if separate_guide and tvg_id == "russia1":
+            lines.append(f'#EXTINF:-1 group-title="{group}" {attrs},Россия-1 HD')
+        else:
+            lines.append(f'#EXTINF:-1 tvg-id="{tvg_id}" group-title="{group}" {attrs},{name}')
         primary = "dead" if dead_primary and tvg_id == "perviy" else "live"
         lines.append(f"{base_url}/{primary}/{tvg_id}/index.m3u8")
         if tvg_id == "perviy":  # a backup URL of the same channel
             lines.append(f"{base_url}/backup/{tvg_id}/index.m3u8")
+    if separate_guide:
+        lines += ['#EXTINF:-1 group-title="Общие",Спас', f"{base_url}/live/spas/index.m3u8"]
     (folder / "list.m3u").write_text("\n".join(lines) + "\n", "utf-8")
     return folder / "list.m3u"
 
@@ -109,11 +117,16 @@ def import_tv(
     around: datetime | None = None,
     base_url: str = "http://127.0.0.1:9",
     dead_primary: bool = False,
+    separate_guide: bool = False,
 ) -> int:
-    """Write the feeds and import them; returns the playlist's source id."""
+    """Write the feeds and import them (the guide on its own when ``separate_guide``: it is
+    paired with the playlist automatically); returns the playlist's source id."""
     from app.services.guide import refresh as epg_refresh
 
     around = around or services.clock.now()
     moment = around.astimezone(UTC).replace(second=0, microsecond=0)
-    playlist = write_feeds(folder, moment, base_url, dead_primary=dead_primary)
-    return epg_refresh.import_location(services, str(playlist)).source_id
+    playlist = write_feeds(folder, moment, base_url, dead_primary=dead_primary, separate_guide=separate_guide)
+    source_id = epg_refresh.import_location(services, str(playlist)).source_id
+    if separate_guide:
+        epg_refresh.import_location(services, str(folder / "guide.xml"))
+    return source_id

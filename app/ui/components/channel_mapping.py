@@ -30,6 +30,10 @@ from app.ui.components.tray_settings import CHECK_STYLE
 from app.ui.viewmodels.operations import Operations
 
 UserRole = Qt.ItemDataRole.UserRole
+STYLE = """
+QDialog { background: #12141a; border: 1px solid #2a2e39; }
+QScrollBar:horizontal { height: 0px; }
+"""
 
 
 class ChannelMappingDialog(QDialog):
@@ -39,6 +43,7 @@ class ChannelMappingDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Channels of %1").replace("%1", name))
         self.resize(980, 640)
+        self.setStyleSheet(STYLE)
         self._s = context
         self._playlist = playlist_id
         self.ops = Operations(self, "mapping")
@@ -61,11 +66,15 @@ class ChannelMappingDialog(QDialog):
         self.find_channel.setPlaceholderText(self.tr("Find a channel"))
         self.find_channel.textChanged.connect(self._fill_rows)
         self.channels = QListWidget()
+        self.channels.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.channels.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.channels.currentItemChanged.connect(self._channel_chosen)
         self.find_guide = QLineEdit()
         self.find_guide.setPlaceholderText(self.tr("Find a guide channel"))
         self.find_guide.textChanged.connect(self._fill_choices)
         self.guide = QListWidget()
+        self.guide.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.guide.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.guide.itemDoubleClicked.connect(lambda _item: self._link())
         self.summary = QLabel()
         self.summary.setObjectName("Muted")

@@ -15,7 +15,7 @@ import time
 from collections.abc import Sequence
 from typing import NamedTuple, Protocol
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -149,6 +149,12 @@ class EpgTimeline(QAbstractScrollArea):
         self.viewport().update()
 
     def _source_changed(self) -> None:
+        # programmes arrived: a selection made while they were loading snaps to its programme
+        if self._source is not None and 0 <= self._row < self._source.row_count():
+            cell = self._cell_at(self._row, self._start)
+            if cell is not None and cell.start != self._start:
+                self._start = cell.start
+                self.currentChanged.emit(self._row, self._start)
         self.viewport().update()
 
     def set_now(self, now: int) -> None:
@@ -468,7 +474,7 @@ class EpgTimeline(QAbstractScrollArea):
         p.fillRect(QRect(0, HEADER_H - 1, w, 1), GRID)
         p.setFont(self._bold)
         p.setPen(TEXT)
-        day = time.strftime("%a %d %b", time.localtime(max(t_left, self._t0)))
+        day = QLocale().toString(QDateTime.fromSecsSinceEpoch(max(t_left, self._t0)), "ddd d MMM")
         p.drawText(QRect(12, 0, CHANNEL_W - 12, HEADER_H), Qt.AlignmentFlag.AlignVCenter, day)
         p.setClipRect(QRect(CHANNEL_W, 0, w - CHANNEL_W, HEADER_H))
         p.setFont(self._font)
