@@ -116,7 +116,12 @@ def fill_audio(menu: QMenu, playback: PlaybackService) -> None:
     )
 
 
-def fill_subtitles(menu: QMenu, playback: PlaybackService, load_file: Callable[[], None]) -> None:
+def fill_subtitles(
+    menu: QMenu,
+    playback: PlaybackService,
+    load_file: Callable[[], None],
+    search_online: Callable[[], None] | None = None,
+) -> None:
     menu.clear()
     tracks = playback.subtitle_tracks()
     items = [
@@ -125,6 +130,8 @@ def fill_subtitles(menu: QMenu, playback: PlaybackService, load_file: Callable[[
     _choices(menu, items, playback.subtitle_track(), lambda v: playback.set_subtitle_track(int(v)))
     menu.addSeparator()
     menu.addAction(QCoreApplication.translate("PlayerMenus", "Load subtitle file…"), load_file)
+    if search_online is not None:
+        menu.addAction(QCoreApplication.translate("PlayerMenus", "Find subtitles online…"), search_online)
     _delay_row(
         menu,
         QCoreApplication.translate("PlayerMenus", "Subtitle delay"),

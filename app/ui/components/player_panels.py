@@ -126,7 +126,13 @@ class ControlPanel(FloatingPanel):
             ("speed", self.speed_button, lambda m: fill_speed(m, playback)),
             ("quality", self.quality_button, lambda m: fill_quality(m, playback)),
             ("audio", self.audio_button, lambda m: fill_audio(m, playback)),
-            ("subtitles", self.subtitle_button, lambda m: fill_subtitles(m, playback, choose_subtitle)),
+            (
+                "subtitles",
+                self.subtitle_button,
+                lambda m: fill_subtitles(
+                    m, playback, choose_subtitle, getattr(parent, "search_subtitles", None)
+                ),
+            ),
             ("picture", self.picture_button, lambda m: fill_picture(m, playback)),
         ]
         for name, owner, fill in fills:

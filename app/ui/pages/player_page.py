@@ -295,6 +295,12 @@ class PlayerPage(QWidget):
         dialog.fileSelected.connect(self.load_subtitle)
         dialog.open()  # never exec() a modal dialog under the asyncio loop
 
+    def search_subtitles(self) -> None:
+        """Find subtitles online for what plays (the subtitle menu's "Find subtitles online…")."""
+        from app.ui.components.subtitle_search import open_search
+
+        self.subtitle_search = open_search(self, self._playback)
+
     def load_subtitle(self, path: str) -> bool:
         ok = self._playback.add_subtitle(path)
         name = Path(path).name
