@@ -18,7 +18,7 @@ def where(url: str) -> str:
     return f"{shown}:{port}" if port else shown
 
 
-def _reason(exc: BaseException) -> str:
+def reason(exc: BaseException) -> str:
     if isinstance(exc, httpx.TimeoutException):
         return "no answer in time"
     seen: set[int] = set()
@@ -46,4 +46,4 @@ def _reason(exc: BaseException) -> str:
 
 def unreachable(url: str, exc: BaseException) -> str:
     """The sentence for a request to ``url`` that failed with a transport error ``exc``."""
-    return f"cannot reach {where(url)} ({_reason(exc)})"
+    return f"cannot reach {where(url)} ({reason(exc)})"

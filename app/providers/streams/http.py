@@ -21,6 +21,7 @@ from lxml import etree
 
 from app.domain.errors import AuthError, BadFeed, NotFound, ProviderUnavailable, RateLimited
 from app.net.client import make_client
+from app.net.reach import reason
 
 MAX_BODY = 4 * 1024 * 1024  # an indexer page or an addon's stream list is a few hundred KB
 ClientSource = Callable[[], httpx.AsyncClient]
@@ -105,7 +106,7 @@ async def get_capped(
     except httpx.DecodingError as exc:
         raise BadFeed(f"{name}: a broken compressed answer from {where}") from exc
     except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
-        raise ProviderUnavailable(f"{name}: cannot reach {where} ({type(exc).__name__})") from exc
+        raise ProviderUnavailable(f"{name}: cannot reach {where} ({reason(exc)})") from exc
 
 
 def _status_error(name: str, status: int, retry_after: str | None) -> Exception:

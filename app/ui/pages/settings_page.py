@@ -86,6 +86,11 @@ class SettingsPage(QWidget):
         self.stream_providers = StreamProvidersSettings(services)  # indexers, addons, health, the log
         layout.addWidget(self.stream_providers)
         layout.addSpacing(12)
+        from app.ui.components.keys_settings import KeysSettings
+
+        self.keys = KeysSettings(services)  # issue 18: TMDB, OpenSubtitles and the indexers' keys
+        layout.addWidget(self.keys)
+        layout.addSpacing(12)
         general_heading = QLabel(self.tr("Language"))
         general_heading.setObjectName("SectionHeading")
         self.language = LanguageSetting(services)
@@ -125,6 +130,7 @@ class SettingsPage(QWidget):
         self.sources.reload()
         self.tv_settings.refresh()
         self.tray_settings.refresh()
+        self.keys.refresh()
         self._refresh_demo()
 
     def _refresh_demo(self) -> None:
