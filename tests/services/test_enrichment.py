@@ -198,9 +198,11 @@ async def test_wrong_token_stops_with_one_clear_message(
     assert summary.matched == 0
     last = enrich_repo.last_run(services.db)
     assert last is not None and last["status"] == "error" and "cinema secrets set tmdb" in last["error"]
-    assert world.tmdb.counters.unauthorized <= 8  # the run stopped, it did not walk every film
-    # Nothing was recorded as unmatched: the films wait for a valid token.
-    assert enrich_repo.match_status(services.db, "начало|2010") is None
+    assert world.tmdb.counters.unauthorized <= 8  # TMDB is not asked again once it refused
+    # Nothing was recorded as unmatched: the films wait for a valid token (retried next run).
+    status = enrich_repo.match_status(services.db, "начало|2010")
+    assert status is not None and status["status"] == "failed" and status["title_id"] is None
+    assert summary.waiting_for_key == len(FILMS)
 
 
 @pytest.mark.asyncio
@@ -209,9 +211,15 @@ async def test_no_token_at_all(services: Any, world: World, monkeypatch: pytest.
     monkeypatch.delenv("CINEMA_TMDB_TOKEN")
     monkeypatch.setattr("app.core.secrets.get_secret", lambda name: None)
     seed(services)
+    anime = {"film_key": "унесенные призраками|2001a", "title": "Унесённые призраками", "year_hint": 2001,
+             "kind": "anime", "duration_min": 140}  # fmt: skip
+    seed(services, [anime])
     summary = await Enricher(services).run()
     assert summary.error is not None and "No TMDB token" in summary.error
     assert world.tmdb.counters.requests == 0
+    # issue 18: Shikimori runs without a TMDB token; the films only TMDB knows wait for it
+    assert summary.matched == 1 and summary.waiting_for_key == len(FILMS)
+    assert programme_title_ids(services).get("унесенные призраками|2001a", "").startswith("shikimori:")
 
 
 @pytest.mark.asyncio

@@ -49,6 +49,7 @@ class EnrichSummary:
     requests: int = 0
     cache_hits: int = 0
     rate_limited: int = 0
+    waiting_for_key: int = 0  # left for later: a provider that could match them refused its key
     poster_downloads: int = 0
     posters_rejected: int = 0
     seconds: float = 0.0
@@ -88,6 +89,10 @@ class Enricher:
     async def process(self, work: FilmWork, summary: EnrichSummary) -> None:
         """Match one film and store the outcome."""
         winner, meta, ranked = await self.matcher.match(work)
+        if (winner is None or meta is None) and self.matcher.waits_for_key(work.kind):
+            await results.save_failed(self._services, work)  # asked again once the key works
+            summary.waiting_for_key += 1
+            return
         if winner is None or meta is None:
             await results.save_unmatched(self._services, work, ranked)
             await self.artwork.for_placeholder(work)
@@ -119,6 +124,11 @@ class Enricher:
                     await self._run_all(works, summary, progress)
         except AuthError as exc:
             summary.error = str(exc)
+        if self.matcher.refused and summary.error is None:
+            refused = "; ".join(sorted(set(self.matcher.refused.values())))
+            summary.error = (
+                f"{refused} ({summary.waiting_for_key} film(s) wait for it; the others were matched)"
+            )
         summary.requests = self._stats.requests
         summary.rate_limited = self._stats.rate_limited
         summary.cache_hits = self.lookup.cache_hits + self.artwork.cache_hits

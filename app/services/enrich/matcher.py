@@ -7,7 +7,7 @@ import logging
 import re
 from dataclasses import replace
 
-from app.domain.errors import BadFeed, ProviderUnavailable, RateLimited
+from app.domain.errors import AuthError, BadFeed, ProviderUnavailable, RateLimited
 from app.providers.base import Capability, MetaSearch
 from app.providers.meta.models import Candidate, MetaQuery, TitleMeta
 from app.services.context import AppContext
@@ -33,6 +33,9 @@ class FilmMatcher:
         self._s = services
         self.lookup = lookup
         self.threshold = threshold
+        # providers that refused us this run (no or a wrong key: TMDB without a token): the
+        # others (Shikimori) still match, the films only these could match wait for the key
+        self.refused: dict[str, str] = {}
 
     @property
     def language(self) -> str:
@@ -57,8 +60,16 @@ class FilmMatcher:
         winner: Scored | None = None
         meta: TitleMeta | None = None
         for provider in self._s.providers.meta_search(work.kind):
+            if provider.manifest.id in self.refused:
+                continue
             query = MetaQuery(title, work.kind, facts.year, imdb.group(0) if imdb else None, self.language)
-            ranked, metas = await self._ask(provider, facts, query)
+            try:
+                ranked, metas = await self._ask(provider, facts, query)
+            except AuthError as exc:
+                if provider.manifest.id not in self.refused:
+                    log.warning("%s refused: %s; matching goes on without it", provider.manifest.name, exc)
+                self.refused[provider.manifest.id] = str(exc)
+                continue
             winner = matching.decide(ranked, self.threshold)
             seen = sorted([*seen, *ranked], key=lambda s: -s.score)
             if winner is not None and winner.candidate.id in metas:
@@ -70,6 +81,11 @@ class FilmMatcher:
         if meta.is_japanese_animation or work.kind == ANIME:
             meta = await self._add_anime_extras(facts, meta)
         return winner, meta, seen
+
+    def waits_for_key(self, kind: str) -> bool:
+        """A provider that serves ``kind`` refused us this run: a film left unmatched may match
+        once the key is there (so it is retried, not given up)."""
+        return any(p.manifest.id in self.refused for p in self._s.providers.meta_search(kind))
 
     async def _ask(
         self, provider: MetaSearch, facts: GuideFacts, query: MetaQuery
