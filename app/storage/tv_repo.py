@@ -152,14 +152,18 @@ def title_airings(db: Database, title_id: str, since: int, limit: int = 100) -> 
     return out
 
 
-def playlist_channels(db: Database, profile_id: int) -> list[TvChannel]:
-    """Every channel with a stream, in playlist order; repeats folded into the first as backups."""
+def playlist_channels(db: Database, profile_id: int, limit: int | None = None) -> list[TvChannel]:
+    """Every channel with a stream, in playlist order; repeats folded into the first as backups.
+
+    ``limit``: only the first rows (a first screen; repeats further down are not folded in).
+    """
     rows = db.execute(
         f"SELECT {_CHANNEL_COLS}, l.guide_channel_id, l.method, f.channel_id FROM channels c "
         "LEFT JOIN channel_links l ON l.playlist_channel_id = c.id "
         "LEFT JOIN favourite_channels f ON f.channel_id = c.id AND f.profile_id = :p "
-        "WHERE c.stream_url IS NOT NULL ORDER BY c.source_id, c.position, c.number, c.id",
-        {"p": profile_id},
+        "WHERE c.stream_url IS NOT NULL ORDER BY c.source_id, c.position, c.number, c.id "
+        + ("LIMIT :lim" if limit is not None else ""),
+        {"p": profile_id, "lim": limit} if limit is not None else {"p": profile_id},
     )
     firsts: dict[tuple[int, str], tuple[Any, ...]] = {}
     repeats: dict[tuple[int, str], list[TvChannel]] = {}

@@ -19,9 +19,10 @@ class ChannelGuide:
     def _now(self) -> int:
         return int(self._s.clock.now().timestamp())
 
-    def channels(self) -> list[TvChannel]:
-        """Every channel with a stream, in playlist order (repeats folded in as backups)."""
-        return tv_repo.playlist_channels(self._s.db, self._s.profile_id)
+    def channels(self, limit: int | None = None) -> list[TvChannel]:
+        """Every channel with a stream, in playlist order (repeats folded in as backups);
+        ``limit``: the first ones only (what the first screen shows)."""
+        return tv_repo.playlist_channels(self._s.db, self._s.profile_id, limit)
 
     def now_next(self, channels: Sequence[TvChannel], at: int | None = None) -> list[NowNext]:
         at = self._now() if at is None else at

@@ -68,11 +68,16 @@ class EpgModel(QObject):
         self.icons: dict[str, QPixmap] = {}  # channel id -> logo (set by the page as they load)
 
     def set_channels(self, channels: Sequence[TvChannel], time_range: tuple[int, int]) -> None:
+        """New rows. When they only add channels after the present ones (the first screen's
+        channels, then all of them), the programmes read so far stay (no flicker)."""
+        old = [c.id for c in self.channels]
+        grows = bool(old) and [c.id for c in channels[: len(old)]] == old and time_range == self._range
         self.channels = list(channels)
         self._range = time_range
-        self._generation += 1
-        self._blocks.clear()
-        self._asked.clear()
+        if not grows:
+            self._generation += 1
+            self._blocks.clear()
+            self._asked.clear()
         self.changed.emit()
 
     def first_screen(

@@ -37,7 +37,7 @@ from app.services.guide.channel_names import channel_key
 from app.services.guide.channels import ChannelGuide
 from app.ui.delegates.channel_delegate import ChannelDelegate
 from app.ui.models.channel_list_model import ALL, FAVOURITES, ChannelListModel, ChannelRole
-from app.ui.models.epg_model import EpgModel
+from app.ui.models.epg_model import BLOCK_ROWS, EpgModel
 from app.ui.viewmodels.operations import Operations
 from app.ui.widgets.epg_timeline import FILM_KINDS, EpgTimeline, TimelineCell
 
@@ -206,16 +206,26 @@ class TvPage(QWidget):
         """Read the channels and the guide's time range (in a worker), then what is on now and
         next (a second read: the timeline does not wait for the list's lines)."""
         guide, epg, now = self.guide, self.epg, self._now()
+        first = not self.channels.all_channels()  # the page opens: its first screen first
 
-        def read() -> tuple[list[NowNext], tuple[int, int] | None, list[Any]]:
-            channels = guide.channels()
+        def read(limit: int | None) -> tuple[list[NowNext], tuple[int, int] | None, list[Any]]:
+            channels = guide.channels(limit)
             return (
                 [NowNext(channel=c) for c in channels],
                 guide.time_range(channels),
-                epg.first_screen(channels, now),
+                epg.first_screen(channels, now) if limit else [],
             )
 
-        self.ops.run("channels", read, self._loaded)
+        def everything(_found: object = None) -> None:
+            self.ops.run("channels", lambda: read(None), self._loaded)
+
+        if first:
+            # the first channels (one block) with their programmes, painted while the rest is read
+            self.ops.run(
+                "first screen", lambda: read(BLOCK_ROWS), lambda found: (self._loaded(found), everything())
+            )
+        else:
+            everything()
 
     def _read_now_next(self) -> None:
         guide, channels = self.guide, self.channels.all_channels()
@@ -287,9 +297,11 @@ class TvPage(QWidget):
         self.timeline.reset_range()
         row = self.channels.row_of(keep) if keep else -1
         if self.channels.rowCount():
-            self.list.blockSignals(True)  # one selection: the timeline's (it follows below)
+            selection = self.list.selectionModel()
+            selection.blockSignals(True)  # one selection: the timeline's (it follows below)
             self.list.setCurrentIndex(self.channels.index(max(0, row)))
-            self.list.blockSignals(False)
+            selection.blockSignals(False)
+            self.list.viewport().update()
             self.timeline.scroll_to_time(self._now())
             self.timeline.select(max(0, row), self._now())
         else:
