@@ -75,7 +75,7 @@ def write_feeds(
             else:
                 film = rnd.random() < 0.25
                 title = rnd.choice(FILMS) if film else rnd.choice(SHOWS)
-                if tvg_id == "kino" and title == ON_NOW:
+                if title == ON_NOW:  # it airs on «Кинохит» only, where it is placed
                     title = "Новости"
                 length = timedelta(
                     minutes=rnd.choice((90, 105, 120)) if film else rnd.choice((15, 30, 45, 60))
