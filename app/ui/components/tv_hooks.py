@@ -38,9 +38,10 @@ class TvHooks(QObject):
         window.add_nav_button("tv", window.tr("TV"), after="grid")
         window.navigator.pageBuilt.connect(self._page_built)
         self.banner = ReminderBanner(self.ctx, self._notify)
-        central = window.centralWidget().layout()
+        holder = window.centralWidget()
+        central: Any = holder.layout() if holder is not None else None
         if central is not None:
-            central.insertWidget(1, self.banner)  # under the top bar
+            central.insertWidget(1, self.banner)  # under the top bar (a QVBoxLayout)
         self.banner.watchRequested.connect(self.play_channel)
         self.banner.titleRequested.connect(window.open_title)
         self._start_clock()

@@ -95,7 +95,7 @@ class TvWays(QWidget):
     def _clear(self) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
 
@@ -104,7 +104,7 @@ class TvWays(QWidget):
         now = self._c.clock.now()
         by_airing: dict[tuple[str, datetime | None], list[StreamCandidate]] = {}
         for w in ways:
-            if int(w.extra.get("backup", 0)):
+            if w.extra.get("backup", 0):
                 continue  # backups are the failover of the way shown, not ways of their own
             key = (str(w.extra.get("channel_id")), w.start)
             by_airing.setdefault(key, []).append(w)

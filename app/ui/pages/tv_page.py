@@ -42,6 +42,7 @@ from app.ui.viewmodels.operations import Operations
 from app.ui.widgets.epg_timeline import FILM_KINDS, EpgTimeline, TimelineCell
 
 TICK_MS = 30_000
+PREFETCH_AFTER_MS = 120
 # the theme styles vertical scroll bars only
 TIMELINE_STYLE = """
 QScrollBar:horizontal { background: transparent; height: 10px; margin: 2px; }
@@ -185,6 +186,7 @@ class TvPage(QWidget):
         empty_layout.addStretch(2)
 
         self.body = QStackedWidget()
+        self.guide_view = splitter
         self.body.addWidget(splitter)
         self.body.addWidget(self.empty)
         outer = QVBoxLayout(self)
@@ -193,6 +195,10 @@ class TvPage(QWidget):
         outer.addLayout(top)
         outer.addWidget(self.body, 1)
 
+        self._prefetch_timer = QTimer(self)
+        self._prefetch_timer.setSingleShot(True)
+        self._prefetch_timer.setInterval(PREFETCH_AFTER_MS)
+        self._prefetch_timer.timeout.connect(self._prefetch_now)
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
@@ -222,16 +228,27 @@ class TvPage(QWidget):
         if first:
             # the first channels (one block) with their programmes, painted while the rest is read
             self.ops.run(
-                "first screen", lambda: read(BLOCK_ROWS), lambda found: (self._loaded(found), everything())
+                "first screen", lambda: read(BLOCK_ROWS), lambda found: self._first_loaded(found, everything)
             )
         else:
             everything()
+
+    def _first_loaded(
+        self, found: tuple[list[NowNext], tuple[int, int] | None, list[Any]], then: Any
+    ) -> None:
+        """The first screen: drawn at once, before anything else is asked for (workers running
+        while it paints would take the interpreter from it)."""
+        self._loaded(found, now_next=False)
+        self.timeline.viewport().repaint()
+        then()
 
     def _read_now_next(self) -> None:
         guide, channels = self.guide, self.channels.all_channels()
         self.ops.run("now-next", lambda: guide.now_next(channels), self.channels.update_now_next)
 
-    def _loaded(self, found: tuple[list[NowNext], tuple[int, int] | None, list[Any]]) -> None:
+    def _loaded(
+        self, found: tuple[list[NowNext], tuple[int, int] | None, list[Any]], now_next: bool = True
+    ) -> None:
         rows, time_range, first_screen = found
         self._first_screen = first_screen
         self._loaded_at = self._now()
@@ -242,11 +259,12 @@ class TvPage(QWidget):
         selected = self._selected_channel()
         self.channels.set_channels(rows)
         self._fill_groups()
-        self.body.setCurrentWidget(self.empty if not rows else self.body.widget(0))
+        self.body.setCurrentWidget(self.empty if not rows else self.guide_view)
         self._apply_filter(keep=selected.id if selected else None)
         self._fill_days()
         self._timer.start()
-        self._read_now_next()
+        if now_next:
+            self._read_now_next()
 
     def _fill_groups(self) -> None:
         current = self.group_box.currentData()
@@ -438,7 +456,11 @@ class TvPage(QWidget):
             self.timeline.jump_to_day(int(day))
             self.timeline.setFocus()
 
-    def _prefetch(self, first: int, last: int) -> None:
+    def _prefetch(self, _first: int, _last: int) -> None:
+        self._prefetch_timer.start()  # once scrolling settles: what is near comes next
+
+    def _prefetch_now(self) -> None:
+        first, last = self.timeline.visible_rows()
         t0, t1 = self.timeline.visible_time()
         self.epg.prefetch(first, last, t0, t1)
 
