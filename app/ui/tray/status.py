@@ -15,25 +15,25 @@ if TYPE_CHECKING:
 DUE_SOON_S = 60.0
 
 
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("Tray", text, disambiguation, n)
-
-
 def refresh_status(state: RefreshState, now: datetime) -> str:
     """The refresh state in a few words: "refreshing guides…", "next guide refresh at 21:00"."""
     if state.running:
-        return tr("refreshing guides…")
+        return QCoreApplication.translate("Tray", "refreshing guides…")
     if state.last is not None and state.last.failed and state.next_due_at is not None:
-        return tr("guide refresh failed; next try %1").replace("%1", when_text(state.next_due_at, now))
+        return QCoreApplication.translate("Tray", "guide refresh failed; next try %1").replace(
+            "%1", when_text(state.next_due_at, now)
+        )
     if not state.known:
         return ""
     if not state.has_sources:
-        return tr("no TV guides to refresh")
+        return QCoreApplication.translate("Tray", "no TV guides to refresh")
     if state.next_due_at is None:
         return ""
     if state.next_due_at <= now + timedelta(seconds=DUE_SOON_S):
-        return tr("guide refresh due")
-    return tr("next guide refresh %1").replace("%1", when_text(state.next_due_at, now))
+        return QCoreApplication.translate("Tray", "guide refresh due")
+    return QCoreApplication.translate("Tray", "next guide refresh %1").replace(
+        "%1", when_text(state.next_due_at, now)
+    )
 
 
 def when_text(when: datetime, now: datetime) -> str:
@@ -43,11 +43,11 @@ def when_text(when: datetime, now: datetime) -> str:
     clock = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
     days = (local.date() - today.date()).days
     if days <= 0:
-        return tr("at %1").replace("%1", clock)
+        return QCoreApplication.translate("Tray", "at %1").replace("%1", clock)
     if days == 1:
-        return tr("tomorrow at %1").replace("%1", clock)
+        return QCoreApplication.translate("Tray", "tomorrow at %1").replace("%1", clock)
     date = locale.toString(QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat)
-    return tr("on %1 at %2").replace("%1", date).replace("%2", clock)
+    return QCoreApplication.translate("Tray", "on %1 at %2").replace("%1", date).replace("%2", clock)
 
 
 def playing_status(playback: PlaybackService | None) -> str:
@@ -55,11 +55,11 @@ def playing_status(playback: PlaybackService | None) -> str:
     if playback is None or request is None:
         return ""
     if playback.state == "paused":
-        return tr("Paused: %1").replace("%1", request.label)
+        return QCoreApplication.translate("Tray", "Paused: %1").replace("%1", request.label)
     if playback.state == "playing":
-        return tr("Playing: %1").replace("%1", request.label)
+        return QCoreApplication.translate("Tray", "Playing: %1").replace("%1", request.label)
     if playback.state == "opening":
-        return tr("Opening: %1").replace("%1", request.label)
+        return QCoreApplication.translate("Tray", "Opening: %1").replace("%1", request.label)
     return ""
 
 
@@ -72,14 +72,26 @@ def refresh_balloon(
     titles are told, and only when ``notifications`` (on, and the window is not shown).
     """
     if event.error is not None:
-        return (tr("Guide refresh failed"), event.error, True) if asked else None
+        return (
+            (QCoreApplication.translate("Tray", "Guide refresh failed"), event.error, True) if asked else None
+        )
     lines = []
     if event.guides_failed:
-        lines.append(tr("%n guide(s) could not be refreshed", "", event.guides_failed))
+        lines.append(
+            QCoreApplication.translate("Tray", "%n guide(s) could not be refreshed", "", event.guides_failed)
+        )
     if event.new_titles and (asked or notifications):
-        return tr("%n new title(s) in the guide", "", event.new_titles), "\n".join(lines), False
+        return (
+            QCoreApplication.translate("Tray", "%n new title(s) in the guide", "", event.new_titles),
+            "\n".join(lines),
+            False,
+        )
     if asked:
-        head = tr("Guide refresh failed") if event.failed else tr("Guides refreshed")
-        lines.insert(0, tr("Nothing new in the guide"))
+        head = (
+            QCoreApplication.translate("Tray", "Guide refresh failed")
+            if event.failed
+            else QCoreApplication.translate("Tray", "Guides refreshed")
+        )
+        lines.insert(0, QCoreApplication.translate("Tray", "Nothing new in the guide"))
         return head, "\n".join(lines), False
     return None
