@@ -20,6 +20,10 @@ class TorrentRecord:
     keep: bool
     added_at: int
     last_access_at: int
+    paused: bool = False  # paused on the Downloads page
+    done_bytes: int | None = None  # downloaded when last seen in the session
+    completed_at: int | None = None  # a kept torrent finished
+    file_index: int | None = None  # the file that was played
 
 
 def record_access(
@@ -30,9 +34,11 @@ def record_access(
     now: int,
     name: str | None,
     total_size: int | None,
+    file_index: int | None = None,
 ) -> None:
     """Insert a torrent or mark it used now (keeping its keep flag and first-added time)."""
     row = {
+        "file_index": file_index,
         "info_hash": info_hash,
         "name": name,
         "source": source,
@@ -47,7 +53,12 @@ def record_access(
                 conn,
                 torrents,
                 ("info_hash",),
-                lambda new: {"last_access_at": now, "name": new.name, "total_size": new.total_size},
+                lambda new: {
+                    "last_access_at": now,
+                    "name": new.name,
+                    "total_size": new.total_size,
+                    "file_index": new.file_index,
+                },
                 values=row,
             )
         )
@@ -72,6 +83,10 @@ def list_torrents(db: Database) -> list[TorrentRecord]:
             keep=bool(r.keep),
             added_at=r.added_at,
             last_access_at=r.last_access_at,
+            paused=bool(r.paused),
+            done_bytes=r.done_bytes,
+            completed_at=r.completed_at,
+            file_index=r.file_index,
         )
         for r in rows
     ]
@@ -82,3 +97,15 @@ def delete_torrents(db: Database, info_hashes: list[str]) -> None:
         return
     with db.engine.begin() as conn:
         conn.execute(delete(torrents).where(torrents.c.info_hash.in_(info_hashes)))
+
+
+def update_state(db: Database, info_hash: str, **values: object) -> bool:
+    """Set the Downloads page's columns (``paused``, ``done_bytes``, ``completed_at``, ``keep``,
+    ``total_size``); False when the torrent is unknown."""
+    allowed = {"paused", "done_bytes", "completed_at", "keep", "total_size", "name"}
+    unknown = set(values) - allowed
+    if unknown:
+        raise ValueError(f"not a Downloads column: {sorted(unknown)}")
+    with db.engine.begin() as conn:
+        result = conn.execute(update(torrents).where(torrents.c.info_hash == info_hash).values(**values))
+    return bool(result.rowcount)

@@ -142,6 +142,9 @@ class MainWindow(QMainWindow):
 
         self.open_anything = open_anything.install(self)
         self.habits = window_habits.install(self)
+        from app.ui.components import downloads_ui
+
+        self.downloads = downloads_ui.install(self)  # the Downloads page (torrents in the cache)
         # issue 15: profiles, History, Playlists, Statistics, Add to playlist, Play all
         from app.ui.components import library_ui
 

@@ -202,11 +202,7 @@ class SourceOpener:
         if playable.kind is not SourceKind.TORRENT:
             return request
         await self.release()
-        if self.streaming is None:
-            from app.services.sources.torrent_stream import StreamingService
-
-            self.streaming = StreamingService(self.services)
-        self.handle = await self.streaming.open_stream(request.location)
+        self.handle = await self.streaming_service().open_stream(request.location)
         return replace(request, location=self.handle.url)
 
     async def _resolved(self, playable: Playable) -> MediaRequest:
@@ -233,6 +229,14 @@ class SourceOpener:
                 )
             return replace(request, location=request.location.replace(KEY_PLACEHOLDER, quote(key, safe="")))
         return request
+
+    def streaming_service(self) -> StreamingService:
+        """The app's one torrent session (made now if needed): streams and Downloads share it."""
+        if self.streaming is None:
+            from app.services.sources.torrent_stream import StreamingService
+
+            self.streaming = StreamingService(self.services)
+        return self.streaming
 
     def torrent_stats(self) -> StreamStats | None:
         if self.handle is None:

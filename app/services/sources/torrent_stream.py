@@ -95,6 +95,10 @@ class StreamingService:
                 await self.server.start(self.services.settings.torrent_stream_port)
             return self.engine
 
+    async def started_engine(self) -> TorrentEngine:
+        """The one session, started now if it was not (Downloads: Keep, Resume)."""
+        return await self._ensure_started()
+
     async def open_stream(
         self, source: str, file_index: int | None = None, start_byte: int = 0
     ) -> StreamHandle:
@@ -133,6 +137,7 @@ class StreamingService:
                 now=now,
                 name=active.name,
                 total_size=active.total_size,
+                file_index=file.index,  # the file Keep for offline finishes (Downloads)
             )
         )
         handle = StreamHandle(
