@@ -167,6 +167,10 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
         box.open()
 
     _install_excepthook(show_error)
+    from app.ui.components import welcome_ui
+
+    if welcome_ui.should_welcome(services):  # the first run: the provider, the token (issue 18)
+        welcome_ui.show(window)
     window.show()
     window.wait_first_paint(app)
 

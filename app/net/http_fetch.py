@@ -13,6 +13,7 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 
 from app.domain.errors import AuthError, BadFeed, NotFound, ProviderUnavailable, RateLimited
+from app.net.reach import unreachable
 
 CHUNK = 256 * 1024
 
@@ -99,6 +100,8 @@ async def fetch_to_file(
         raise ProviderUnavailable(f"{label}: timed out after {timeout_s:g} s") from exc
     except httpx.DecodingError as exc:
         raise BadFeed(f"{label}: the server sent a broken compressed body") from exc
+    except httpx.TransportError as exc:  # refused, unknown host, reset: said in words
+        raise ProviderUnavailable(f"{label}: {unreachable(url, exc)}") from exc
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise ProviderUnavailable(f"{label}: {type(exc).__name__}: {exc}") from exc
     finally:

@@ -22,6 +22,8 @@ DEMO_WEEK_START = datetime(2026, 1, 5, 0, 0, tzinfo=UTC) - timedelta(hours=3)  #
 _STATE_LOADED = "demo.loaded"
 _STATE_SHIFT = "demo.shift_weeks"
 _STATE_SOURCE = "demo.guide_source_id"
+_STATE_KEEP = "demo.keep"  # brought back by the user: it stays beside their own films
+STATE_STEPPED_ASIDE = "demo.stepped_aside"  # it went when the user's guide brought films
 
 
 def load_metadata() -> list[dict[str, Any]]:
@@ -163,6 +165,8 @@ def ensure_demo_library(services: AppContext) -> bool:
     """
     db = services.db
     now = services.clock.now()
+    if step_aside_if_own_films(services):
+        return False
     loaded = state_repo.get_state(db, _STATE_LOADED) == "1"
     if not loaded:
         if catalog_reads.count_titles(db) > 0:
@@ -182,6 +186,27 @@ def ensure_demo_library(services: AppContext) -> bool:
         except Exception:
             log.exception("demo guide import failed")
     return True
+
+
+def step_aside_if_own_films(services: AppContext) -> bool:
+    """The user's own guide has films: the demo goes (it came back on request: it stays).
+    True when it stepped aside now."""
+    from app.storage import demo_repo
+
+    db = services.db
+    if state_repo.get_state(db, _STATE_KEEP) == "1" or demo_repo.own_guide_films(db) == 0:
+        return False
+    if catalog_reads.count_demo(db) == 0 and state_repo.get_state(db, _STATE_SOURCE) is None:
+        return False
+    removed = remove_demo_library(services)
+    state_repo.set_state(db, STATE_STEPPED_ASIDE, "1")
+    log.info("the user's guide has films: the demo library (%d titles) stepped aside", removed)
+    return True
+
+
+def stepped_aside(services: AppContext) -> bool:
+    """The demo went because the user's guide brought films (not because the user removed it)."""
+    return state_repo.get_state(services.db, STATE_STEPPED_ASIDE) == "1"
 
 
 def remove_demo_library(services: AppContext) -> int:
@@ -219,6 +244,8 @@ def restore_demo_library(services: AppContext) -> bool:
     services.settings = save_settings(services.paths, services.settings, demo_enabled=True)
     state_repo.delete_state(services.db, _STATE_LOADED)
     state_repo.delete_state(services.db, "demo.removed")
+    state_repo.delete_state(services.db, STATE_STEPPED_ASIDE)
+    state_repo.set_state(services.db, _STATE_KEEP, "1")  # asked for: it stays beside the user's films
     db = services.db
     now = services.clock.now()
     films = load_metadata()

@@ -26,3 +26,16 @@ def set_matches(db: Database, matches: Sequence[tuple[str, str, str]], now_ts: i
     ]
     with db.engine.begin() as conn:
         conn.execute(upsert(conn, title_matches, ("film_key",), ("title_id", "status", "score")), rows)
+
+
+def own_guide_films(db: Database) -> int:
+    """Films the user's own (not the demo's) enabled guides found at their last refresh."""
+    from sqlalchemy import func, select
+
+    from app.storage.tables import guide_sources
+
+    query = select(func.coalesce(func.sum(guide_sources.c.films_count), 0)).where(
+        guide_sources.c.is_demo.is_(False), guide_sources.c.enabled.is_(True)
+    )
+    with db.engine.connect() as conn:
+        return int(conn.execute(query).scalar() or 0)

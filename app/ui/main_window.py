@@ -145,6 +145,9 @@ class MainWindow(QMainWindow):
         from app.ui.components import downloads_ui
 
         self.downloads = downloads_ui.install(self)  # the Downloads page (torrents in the cache)
+        from app.ui.components import welcome_ui
+
+        welcome_ui.install(self)  # the first run's welcome, reopened from Settings
         # issue 15: profiles, History, Playlists, Statistics, Add to playlist, Play all
         from app.ui.components import library_ui
 
@@ -304,8 +307,8 @@ class MainWindow(QMainWindow):
 
     def wait_first_paint(self, app: QApplication, timeout_s: float = 2.0) -> None:
         """Process events (no loop yet) until Home's first poster row has painted."""
-        if not self.home.visible_rows():
-            return  # nothing will report a paint: the loop takes over at once
+        if not self.home.visible_rows() or not self.navigator.is_current("home"):
+            return  # nothing will report a paint (the welcome is shown): the loop takes over at once
         reported: list[bool] = []
         self.first_paint.painted.connect(lambda: reported.append(True))  # after the paint ended
         deadline = time.monotonic() + timeout_s

@@ -14,9 +14,10 @@ from app.ui.viewmodels.operations import Operations
 
 
 class SettingsPage(QWidget):
-    """Signals: libraryChanged()."""
+    """Signals: libraryChanged(), welcomeRequested()."""
 
     libraryChanged = Signal()
+    welcomeRequested = Signal()
 
     def __init__(
         self, services: AppContext, scheduler: RefreshFlow | None = None, parent: QWidget | None = None
@@ -25,6 +26,7 @@ class SettingsPage(QWidget):
         self.setObjectName("Page")
         self._s = services
         self._demo_present = False
+        self._demo_aside = False  # it went for the user's own films (issue 18)
         self.ops = Operations(self, "settings")
         heading = QLabel(self.tr("Settings"))
         heading.setObjectName("PageTitle")
@@ -57,6 +59,9 @@ class SettingsPage(QWidget):
 
         row = QHBoxLayout()
         row.addWidget(self.demo_button)
+        self.welcome_button = QPushButton(self.tr("Show the welcome again"))  # issue 18
+        self.welcome_button.clicked.connect(self.welcomeRequested)
+        row.addWidget(self.welcome_button)
         row.addStretch(1)
         # the sections are taller than a small window: they scroll (squeezed, they overlapped)
         content = QWidget()
@@ -135,7 +140,12 @@ class SettingsPage(QWidget):
 
     def _refresh_demo(self) -> None:
         """Whether the demo library is there, read in a worker."""
-        self.ops.run("demo", lambda: demo.is_demo_present(self._s), self._show_demo)
+
+        def read() -> bool:
+            self._demo_aside = demo.stepped_aside(self._s)
+            return demo.is_demo_present(self._s)
+
+        self.ops.run("demo", read, self._show_demo)
 
     def _show_demo(self, present: bool) -> None:
         self._demo_present = present
@@ -147,6 +157,11 @@ class SettingsPage(QWidget):
                 )
             )
             self.demo_button.setText(self.tr("Remove the demo library"))
+        elif self._demo_aside:
+            self.demo_state.setText(
+                self.tr("The demo library stepped aside when your own guide brought films.")
+            )
+            self.demo_button.setText(self.tr("Bring back the demo library"))
         else:
             self.demo_state.setText(self.tr("The demo library is removed."))
             self.demo_button.setText(self.tr("Bring back the demo library"))
