@@ -13,6 +13,9 @@ os.environ.pop("CINEMA_TMDB_TOKEN", None)
 # the built-in stream providers (Nyaa, Rutube) point at nothing: no test reaches the internet
 os.environ.setdefault("CINEMA_NYAA_BASE_URL", "http://127.0.0.1:9/nyaa/")
 os.environ.setdefault("CINEMA_RUTUBE_BASE_URL", "http://127.0.0.1:9/rutube")
+# nor do the metadata providers (the window's background discovery asks them after start-up)
+os.environ.setdefault("CINEMA_TMDB_BASE_URL", "http://127.0.0.1:9/tmdb/3")
+os.environ.setdefault("CINEMA_SHIKIMORI_BASE_URL", "http://127.0.0.1:9/shikimori")
 if not os.environ.get("XDG_RUNTIME_DIR"):
     _runtime = Path("/tmp") / f"cinema-test-runtime-{os.getuid()}"
     _runtime.mkdir(mode=0o700, exist_ok=True)

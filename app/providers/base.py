@@ -26,6 +26,7 @@ class Capability(StrEnum):
     META_DETAILS = "meta_details"  # everything about one title id
     STREAM_SEARCH = "stream_search"  # ways to watch one title
     SUBTITLES = "subtitles"  # subtitle files for one video
+    META_LISTS = "meta_lists"  # discovery: popular, trending, new ... and titles related to one
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,23 @@ class MetaDetails(Provider, Protocol):
     """Everything about one title id of the provider's prefix; ``NotFound`` when it has none."""
 
     async def details(self, title_id: str, language: str = "ru-RU") -> TitleMeta: ...
+
+
+@runtime_checkable
+class MetaLists(Provider, Protocol):
+    """Titles to discover (issue 15). ``listings`` names the lists it has (popular, trending, new,
+    season); ``related`` gives what it recommends for one of its own ids (recommendations, then
+    similar titles). Raises our errors; an empty list means nothing there."""
+
+    listings: tuple[str, ...]
+
+    async def listing(
+        self, name: str, *, language: str = "ru-RU", limit: int = 20
+    ) -> Sequence[Candidate]: ...
+
+    async def related(
+        self, title_id: str, *, language: str = "ru-RU", limit: int = 20
+    ) -> Sequence[Candidate]: ...
 
 
 @runtime_checkable

@@ -10,6 +10,7 @@ from app.providers.base import (
     Capability,
     GuideFeed,
     MetaDetails,
+    MetaLists,
     MetaSearch,
     Provider,
     StreamSearch,
@@ -24,6 +25,7 @@ _PROTOCOL: dict[Capability, type] = {
     Capability.META_DETAILS: MetaDetails,
     Capability.STREAM_SEARCH: StreamSearch,
     Capability.SUBTITLES: Subtitles,
+    Capability.META_LISTS: MetaLists,
 }
 
 
@@ -63,6 +65,9 @@ class ProviderRegistry:
 
     def meta_details(self, title_id: str) -> list[MetaDetails]:
         return cast(list[MetaDetails], self.providers_for(Capability.META_DETAILS, title_id))
+
+    def meta_lists(self, id_or_kind: str | None = None) -> list[MetaLists]:
+        return cast(list[MetaLists], self.providers_for(Capability.META_LISTS, id_or_kind))
 
     def stream_search(self, id_or_kind: str | None = None) -> list[StreamSearch]:
         return cast(list[StreamSearch], self.providers_for(Capability.STREAM_SEARCH, id_or_kind))

@@ -219,7 +219,8 @@ def _move_references(conn: Any, old_id: str, new_id: str) -> None:
         "UPDATE history SET title_id = :new WHERE title_id = :old",
         _move_unless_taken("watchlist", "title_id", "profile_id"),
         _move_unless_taken("sources", "title_id", "url"),
-        _move_unless_taken("playlist_items", "title_id", "playlist_id"),
+        # a playlist may hold a title twice (migration 0006): every item follows the match
+        "UPDATE playlist_items SET title_id = :new, item_key = :new WHERE title_id = :old",
     ):
         conn.execute(text(sql), params)
 

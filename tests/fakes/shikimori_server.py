@@ -34,6 +34,7 @@ class FakeShikimori:
         app = web.Application()
         app.router.add_get("/api/animes", self._search)
         app.router.add_get("/api/animes/{id:\\d+}", self._details)
+        app.router.add_get("/api/animes/{id:\\d+}/similar", self._similar)
         app.router.add_get("/system/{tail:.*}", self._image)
         self._server = ThreadedServer(app)
         self.base_url = ""
@@ -75,6 +76,11 @@ class FakeShikimori:
             return blocked
         words = set(simple_norm(request.query.get("search", "")))
         limit = int(request.query.get("limit", "10"))
+        if "search" not in request.query:  # a list (issue 15): this season's, or the most popular
+            season = request.query.get("season")
+            listed = [a for a in self.animes.values() if season is None or a.get("season") == season]
+            listed.sort(key=lambda a: -float(a.get("popularity", 0)))
+            return web.json_response([list_item(a) for a in listed[:limit]])
         hits = []
         for anime in self.animes.values():
             titles = [
@@ -93,6 +99,16 @@ class FakeShikimori:
 
         self.counters.paths.append(request.path)
         return web.Response(body=make_image("JPEG", (225, 318)), content_type="image/jpeg")
+
+    async def _similar(self, request: web.Request) -> web.Response:
+        if (blocked := await self._gate(request)) is not None:
+            return blocked
+        anime = self.animes.get(int(request.match_info["id"]))
+        if anime is None:
+            return web.json_response({"code": 404, "message": "Not found"}, status=404)
+        return web.json_response(
+            [list_item(self.animes[i]) for i in anime.get("similar", ()) if i in self.animes]
+        )
 
     async def _details(self, request: web.Request) -> web.Response:
         if (blocked := await self._gate(request)) is not None:
@@ -131,7 +147,7 @@ def details(anime: dict[str, Any]) -> dict[str, Any]:
     """The AnimeProfileSerializer shape (see realworld/shikimori/..._animes_show.json)."""
     return {
         **list_item(anime),
-        "rating": "pg_13",
+        "rating": anime.get("rating", "pg_13"),
         "english": anime.get("english", [None]),
         "japanese": anime.get("japanese", [None]),
         "synonyms": anime.get("synonyms", []),

@@ -199,6 +199,8 @@ class FakeTmdb:
             return config
         if m := re.fullmatch(r"/search/(movie|tv)", path):
             return self._search(m.group(1), query)
+        if listed := self._lists(path, query):
+            return listed
         if m := re.fullmatch(r"/(movie|tv)/(\d+)", path):
             media, ident = m.group(1), int(m.group(2))
             entry = (self.movies if media == "movie" else self.tv)[ident]
@@ -216,6 +218,33 @@ class FakeTmdb:
             }
         raise KeyError(path)
 
+    def _lists(self, path: str, query: Any) -> dict[str, Any] | None:
+        """Discovery (issue 15): popular, trending, now playing, recommendations, similar, genres.
+        An entry is listed where its ``lists`` names the list; ``recommendations``/``similar`` hold
+        ids of the same medium."""
+        if m := re.fullmatch(r"/genre/(movie|tv)/list", path):
+            return {"genres": [{"id": g, "name": GENRE_NAMES[g]} for g in sorted(GENRE_NAMES)]}
+        named = {"/movie/popular": ("movie", "popular"), "/movie/now_playing": ("movie", "new")}
+        if path in named:
+            media, name = named[path]
+            hits = [e for e in self.movies.values() if name in e.get("lists", ())]
+            return _page([list_item(e, media) for e in sorted(hits, key=lambda e: -e.get("popularity", 0.0))])
+        if path == "/trending/all/week":
+            items = [
+                {**list_item(e, media), "media_type": media}
+                for media, db in (("movie", self.movies), ("tv", self.tv))
+                for e in db.values()
+                if "trending" in e.get("lists", ())
+            ]
+            items.append({"id": 9, "media_type": "person", "name": "Someone", "known_for": []})
+            return _page(items)
+        if m := re.fullmatch(r"/(movie|tv)/(\d+)/(recommendations|similar)", path):
+            media, ident, kind = m.group(1), int(m.group(2)), m.group(3)
+            db = self.movies if media == "movie" else self.tv
+            entry = db[ident]
+            return _page([list_item(db[i], media) for i in entry.get(kind, ()) if i in db])
+        return None
+
     def _search(self, media: str, query: Any) -> dict[str, Any]:
         words = set(simple_norm(query.get("query", "")))
         year = query.get("year") or query.get("primary_release_year") or query.get("first_air_date_year")
@@ -230,6 +259,20 @@ class FakeTmdb:
         hits.sort(key=lambda e: -e.get("popularity", 0.0))
         results = [list_item(e, media) for e in hits[:20]]
         return {"page": 1, "results": results, "total_pages": 1, "total_results": len(results)}
+
+
+GENRE_NAMES = {
+    16: "мультфильм",
+    18: "драма",
+    28: "боевик",
+    35: "комедия",
+    878: "фантастика",
+    10751: "семейный",
+}
+
+
+def _page(results: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"page": 1, "results": results, "total_pages": 1, "total_results": len(results)}
 
 
 def list_item(entry: dict[str, Any], media: str) -> dict[str, Any]:
@@ -272,7 +315,7 @@ def details_json(entry: dict[str, Any], media: str, language: str) -> dict[str, 
     genres = [
         {
             "id": g,
-            "name": {16: "мультфильм", 18: "драма", 28: "боевик", 35: "комедия"}.get(g, "драма"),
+            "name": GENRE_NAMES.get(g, "драма"),
         }
         for g in item["genre_ids"]
     ]
@@ -343,6 +386,19 @@ def details_json(entry: dict[str, Any], media: str, language: str) -> dict[str, 
         },
         "recommendations": {"page": 1, "results": [], "total_pages": 0, "total_results": 0},
     }
+    certified = entry.get("certification", {})  # {"RU": "16+", "US": "R"}: the age ratings
+    if media == "movie":
+        data["release_dates"] = {
+            "results": [
+                {
+                    "iso_3166_1": c,
+                    "release_dates": [{"certification": v, "type": 3, "note": "", "iso_639_1": ""}],
+                }
+                for c, v in certified.items()
+            ]
+        }
+    else:
+        data["content_ratings"] = {"results": [{"iso_3166_1": c, "rating": v} for c, v in certified.items()]}
     alt = [{"iso_3166_1": "US", "title": t, "type": ""} for t in entry.get("alt_titles", ())]
     countries = entry.get("countries", ["US"])
     if media == "movie":

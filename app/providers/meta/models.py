@@ -40,6 +40,11 @@ class Candidate:
     poster_url: str | None = None
     runtime: int | None = None  # minutes, known after details
     directors: tuple[str, ...] = ()  # known after details
+    # what discovery's lists show before details (issue 15)
+    rating: float | None = None
+    overview: str | None = None
+    genres: tuple[str, ...] = ()  # genre names in the asked language
+    backdrop_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,8 @@ class TitleMeta:
     backdrop_url: str | None = None
     is_japanese_animation: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+    certification: str | None = None  # issue 15: "RU 16+", "US PG-13" (RU first, then US)
+    min_age: int | None = None  # the certification in years (kids' profiles)
 
     def as_candidate(self) -> Candidate:
         """The details seen as a candidate, so that scoring can use runtime and director."""

@@ -44,6 +44,8 @@ def title_row_from_meta(meta: TitleMeta) -> dict[str, Any]:
         "shikimori_id": meta.shikimori_id,
         "imdb_id": meta.imdb_id,
         "extra": js({k: v for k, v in meta.extra.items() if v is not None}),
+        "certification": meta.certification,  # issue 15: kids' profiles
+        "min_age": meta.min_age,
     }
 
 

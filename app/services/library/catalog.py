@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -11,12 +12,20 @@ from app.core.events import LibraryDidChange, ProgressDidChange
 from app.domain.models import TitleBrief, TitleDetail
 from app.services.context import AppContext
 from app.services.library.search import SearchService
-from app.storage import catalog_query, catalog_reads, search_repo, watchlist_repo
+from app.storage import (
+    catalog_query,
+    catalog_reads,
+    discovery_repo,
+    search_repo,
+    titles_lookup,
+    watchlist_repo,
+)
 from app.storage.catalog_query import AVAILABILITY, KINDS, SORTS, CatalogFilter, CatchupAiring
 
 __all__ = ["AVAILABILITY", "KINDS", "SORTS", "CatalogFilter", "CatalogService", "HomeRow", "TitleExtras"]
 
 HOME_ROW_LENGTH = 24
+DISCOVERY_ORDER = ("popular", "trending", "new", "anime_season")
 GENRE_ROWS = 4
 
 
@@ -27,7 +36,8 @@ class HomeRow:
     key: str
     flt: CatalogFilter
     ids: list[str]
-    label: str = ""  # for genre rows: the genre itself
+    label: str = ""  # for genre rows: the genre itself; "Because you watched": that title
+    see_all: bool = True  # discovery rows have no filter of the catalog to open
 
 
 @dataclass(frozen=True)
@@ -79,14 +89,31 @@ class CatalogService:
             self._s.db, flt, self._now_ts(), self._s.profile_id, match=match, limit=limit, age_limit=age_limit
         )
 
+    def _image(self, path: str | None) -> str | None:
+        """Downloaded images are stored relative to the data folder: the views get a full path."""
+        if not path or "://" in path or os.path.isabs(path):
+            return path
+        return str(self._s.paths.data / path)
+
     def briefs(self, ids: Sequence[str]) -> dict[str, TitleBrief]:
-        return catalog_reads.briefs(self._s.db, ids, self._s.clock.now(), self._s.profile_id)
+        found = catalog_reads.briefs(self._s.db, ids, self._s.clock.now(), self._s.profile_id)
+        for tid, brief in found.items():
+            full = self._image(brief.poster_path)
+            if full != brief.poster_path:
+                found[tid] = replace(brief, poster_path=full)
+        return found
 
     def detail(self, title_id: str) -> TitleDetail | None:
         # imported here: titles_repo brings SQLAlchemy, which the first painted frame does without
         from app.storage import titles_repo
 
-        return titles_repo.detail(self._s.db, title_id, self._s.clock.now())
+        detail = titles_repo.detail(self._s.db, title_id, self._s.clock.now())
+        if detail is None:
+            return None
+        poster, backdrop = self._image(detail.poster_path), self._image(detail.backdrop_path)
+        if (poster, backdrop) != (detail.poster_path, detail.backdrop_path):
+            detail = replace(detail, poster_path=poster, backdrop_path=backdrop)
+        return detail
 
     def count(self) -> int:
         return catalog_reads.count_titles(self._s.db)
@@ -148,6 +175,44 @@ class CatalogService:
             filled += bool(ids)
             if until_filled is not None and filled >= until_filled:
                 break
+            if key == "watchlist":  # what the profile might like comes after its own lists
+                found = self.discovery_rows(length)
+                rows.extend(found)
+                filled += sum(bool(r.ids) for r in found)
+                if until_filled is not None and filled >= until_filled:
+                    break
+        return rows
+
+    def discovery_rows(self, length: int = HOME_ROW_LENGTH) -> list[HomeRow]:
+        """Home's rows from outside the guide, as last fetched (services.discover keeps them fresh):
+        Recommended for you, Because you watched X, Popular, Trending, New, Anime this season."""
+        db, profile, age = self._s.db, self._s.profile_id, self.age_limit
+        stored = discovery_repo.rows(db, profile)
+        if not stored:
+            return []
+        keys = [k for k in stored if k.startswith(f"recommended:{profile}")]
+        keys += sorted(k for k in stored if k.startswith(f"because:{profile}:"))
+        keys += [k for k in DISCOVERY_ORDER if k in stored]
+        wanted = [i["id"] for k in keys for i in stored[k].items]
+        ages = discovery_repo.ages(db, list(dict.fromkeys(wanted)))
+        seeds = [k.split(":", 2)[2] for k in keys if k.startswith("because:")]
+        names = {tid: title for tid, (title, _runtime) in titles_lookup.labels(db, seeds).items()}
+
+        def allowed(tid: str) -> bool:
+            if tid not in ages:
+                return False  # never stored (its provider failed half-way)
+            rating = ages[tid]
+            return age is None or (rating is not None and rating <= age)
+
+        rows = []
+        for key in keys:
+            ids = [i["id"] for i in stored[key].items if allowed(i["id"])][:length]
+            if key.startswith("because:"):
+                seed = key.split(":", 2)[2]
+                if seed in names:
+                    rows.append(HomeRow(f"because:{seed}", CatalogFilter(), ids, names[seed], see_all=False))
+            else:
+                rows.append(HomeRow(key.split(":", 1)[0], CatalogFilter(), ids, see_all=False))
         return rows
 
     # -- the title page --------------------------------------------------------------------------

@@ -7,10 +7,11 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.core.events import ProfileDidChange, ProfilesDidChange
+from app.core.tasks import loop_running
 from app.domain.models import HistoryEntry
 from app.domain.playlists import PlaylistItem
 from app.domain.profiles import Profile
@@ -32,6 +33,32 @@ log = logging.getLogger(__name__)
 
 # pages that show one profile's data: re-read when shown, and at once when shown during a switch
 PROFILE_PAGES = ("history", "playlists", "stats", "profiles")
+DISCOVERY_FIRST_S = 4  # after start-up: Home's discovery rows are fetched (when stale)
+DISCOVERY_EVERY_S = 30 * 60  # then checked this often (each row is fetched again after 6 h)
+
+
+class EverywhereBar(QWidget):
+    """Under the grid's filters while a search is typed: "Search TMDB and Shikimori for “X”"."""
+
+    def __init__(self, on_search: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = ""
+        self.label = QLabel(self.tr("Not in your library?"))
+        self.label.setObjectName("Muted")
+        self.button = QPushButton()
+        self.button.setObjectName("Link")
+        self.button.clicked.connect(lambda: on_search(self.text))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(28, 2, 28, 4)
+        row.addWidget(self.label)
+        row.addWidget(self.button)
+        row.addStretch(1)
+        self.hide()
+
+    def set_text(self, text: str, allowed: bool) -> None:
+        self.text = " ".join(text.split())
+        self.button.setText(self.tr("Search TMDB and Shikimori for “%1”").replace("%1", self.text))
+        self.setVisible(bool(self.text) and allowed)
 
 
 class LibraryUi(QObject):
@@ -53,6 +80,14 @@ class LibraryUi(QObject):
         nav.register("playlists", self._build_playlists, on_show=lambda page: page.refresh())
         nav.register("stats", self._build_stats, on_show=lambda page: page.refresh())
         nav.register("profiles", self._build_profiles, on_show=lambda page: page.refresh())
+        nav.register("everywhere", self._build_everywhere)
+        self.everywhere_bar: EverywhereBar | None = None
+        window.search.typed.connect(self._search_typed)
+        self._discovery = QTimer(self)
+        self._discovery.setInterval(DISCOVERY_EVERY_S * 1000)
+        self._discovery.timeout.connect(self.refresh_discovery)
+        self._discovery.start()
+        QTimer.singleShot(DISCOVERY_FIRST_S * 1000, self.refresh_discovery)
         self.nav_history = window.add_nav_button("history", self.tr("History"))
         self.nav_playlists = window.add_nav_button("playlists", self.tr("Playlists"))
         self.button = ProfileButton(self.profiles, window.top_bar)
@@ -97,11 +132,46 @@ class LibraryUi(QObject):
         page.switchRequested.connect(self.switch_to)
         return page
 
+    def _build_everywhere(self) -> QWidget:
+        from app.ui.pages.everywhere_page import EverywherePage
+
+        page = EverywherePage(self._w.services, self._w.posters)
+        page.titleOpened.connect(self._w.open_title)
+        page.backRequested.connect(self._w.go_back)
+        return page
+
     def _page_built(self, name: str, page: Any) -> None:
         if name == "title":
             install_on_title_page(page, self.adder)
         elif name == "grid":
             install_context_menu(page.view, self.adder, self._w.open_title, self.toast.say)
+            self.everywhere_bar = EverywhereBar(self.search_everywhere, page)
+            layout = page.layout()
+            if layout is not None:
+                layout.insertWidget(2, self.everywhere_bar)  # under the filters, over the posters
+
+    # -- discovery --------------------------------------------------------------------------------
+    def _search_typed(self, text: str) -> None:
+        if self.everywhere_bar is not None:
+            self.everywhere_bar.set_text(text, self.profiles.current.age_limit is None)
+
+    def search_everywhere(self, text: str) -> None:
+        page = self._w.navigator.navigate("everywhere")
+        page.search(text)
+
+    def refresh_discovery(self, force: bool = False) -> None:
+        """Home's rows from TMDB and Shikimori, in the background (only the stale ones)."""
+        if not loop_running():
+            return  # before the loop (start-up) or in view tests: the timer comes back
+        from app.services.discover.rows import Discovery
+
+        discovery = Discovery(self._w.services)
+        self._w.ops.run_async(
+            "discovery",
+            lambda: discovery.refresh(force=force),
+            None,
+            lambda exc: log.info("discovery: %s", exc),
+        )
 
     # -- playing ----------------------------------------------------------------------------------
     def _resume(self, entry: HistoryEntry, start_ms: int) -> None:
@@ -158,6 +228,7 @@ class LibraryUi(QObject):
             page = nav.built(name)
             if page is not None and nav.is_current(name):
                 page.refresh()
+        self.refresh_discovery()  # the new profile's recommendations, if stale
         self._w.home.refresh()
         # a switch asked for shows Home; the current profile deleted on the Profiles page stays there
         if not nav.is_current("profiles") or self._asked_for == event.profile_id:

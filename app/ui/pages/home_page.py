@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QWheelEvent
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -74,6 +74,18 @@ class PosterStrip(QListView):
             self.leaveDown.emit(x)
             return
         super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        # one selection ring on Home: a strip that loses the focus drops its selection (the
+        # current poster stays, so coming back lands on it)
+        self.clearSelection()
+        super().focusOutEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        current = self.currentIndex()
+        if current.isValid():
+            self.selectionModel().select(current, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def focus_at(self, x: int) -> None:
         """Take the focus with the poster nearest to horizontal position ``x`` current."""
@@ -166,7 +178,14 @@ class HomePage(QWidget):
             "recent": self.tr("Recently added"),
             "top": self.tr("Top rated"),
             "anime": self.tr("Anime"),
+            "recommended": self.tr("Recommended for you"),
+            "popular": self.tr("Popular"),
+            "trending": self.tr("Trending this week"),
+            "new": self.tr("New releases"),
+            "anime_season": self.tr("Anime this season"),
         }
+        if key.startswith("because:"):
+            return self.tr("Because you watched %1").replace("%1", label)
         return names.get(key, label or key)
 
     # -- loading -----------------------------------------------------------------------------------
@@ -195,6 +214,7 @@ class HomePage(QWidget):
                 self._layout.insertWidget(self._layout.count() - 1, widget)
                 self._order.append(row.key)
             widget.flt = row.flt
+            widget.see_all.setVisible(row.see_all)
             if widget.model.ids() != row.ids:
                 widget.model.set_ids(row.ids)
             widget.setVisible(bool(row.ids))

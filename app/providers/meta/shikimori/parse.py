@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from app.domain.errors import BadFeed
+from app.domain.profiles import age_of
 from app.providers.meta.models import Candidate, TitleMeta, year_of
 
 _BBCODE = re.compile(r"\[/?[a-z_]+(?:=[^\]]*)?\]")
@@ -72,6 +73,8 @@ def meta_from_details(data: dict[str, Any], origin: str) -> TitleMeta:
     cand = candidate_from_item(data, origin)
     if cand is None:
         raise BadFeed("Shikimori details without id or name")
+    rating = data.get("rating")
+    min_age = age_of("SHIKIMORI", rating) if isinstance(rating, str) else None  # g, pg, pg_13, r ...
     description = data.get("description")
     overview = _BBCODE.sub("", description).strip() if isinstance(description, str) else None
     studios = tuple(s.get("name") for s in data.get("studios") or () if isinstance(s, dict) and s.get("name"))
@@ -108,4 +111,8 @@ def meta_from_details(data: dict[str, Any], origin: str) -> TitleMeta:
         shikimori_id=int(data["id"]),
         poster_url=cand.poster_url,
         extra=extra,
+        certification=f"Shikimori {data['rating'].upper().replace('_', '-')}"
+        if min_age is not None
+        else None,
+        min_age=min_age,
     )

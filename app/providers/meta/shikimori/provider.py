@@ -25,11 +25,12 @@ class ShikimoriProvider:
     manifest = Manifest(
         id="shikimori",
         name="Shikimori",
-        capabilities=frozenset({Capability.META_SEARCH, Capability.META_DETAILS}),
+        capabilities=frozenset({Capability.META_SEARCH, Capability.META_DETAILS, Capability.META_LISTS}),
         id_prefixes=("shikimori:",),
         kinds=("anime",),
     )
     narrow_search = False  # it matches parts of names in every script it knows
+    listings = ("season", "popular")  # MetaLists (issue 15): shikimori/lists.py
 
     def __init__(self, *, http: Callable[[], HttpClient], settings: Callable[[], Settings]) -> None:
         self._http = http
@@ -60,6 +61,16 @@ class ShikimoriProvider:
 
         client = self._client()
         return parse.candidates_from_search(await client.search(query.title), client.base_url)
+
+    async def listing(self, name: str, *, language: str = "ru-RU", limit: int = 20) -> list[Candidate]:
+        from app.providers.meta.shikimori import lists
+
+        return await lists.listing(self._client(), name, limit)
+
+    async def related(self, title_id: str, *, language: str = "ru-RU", limit: int = 20) -> list[Candidate]:
+        from app.providers.meta.shikimori import lists
+
+        return await lists.related(self._client(), title_id, limit)
 
     async def details(self, title_id: str, language: str = "ru-RU") -> TitleMeta:
         from app.providers.meta.shikimori import parse

@@ -87,7 +87,10 @@ class TmdbClient:
     ) -> dict[str, Any]:
         params: dict[str, Any] = {"language": language or self.language}
         if append:
-            params["append_to_response"] = APPEND
+            # the age certifications (issue 15): a film's release dates, a series' content ratings
+            params["append_to_response"] = APPEND + (
+                ",release_dates" if media == "movie" else ",content_ratings"
+            )
         return _object(await self.get(f"/{media}/{tmdb_id}", params), "details")
 
 

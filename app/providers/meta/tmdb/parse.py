@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.domain.errors import BadFeed
+from app.domain.profiles import pick_certification
 from app.providers.meta.models import Candidate, TitleMeta, year_of
 
 ANIMATION_GENRE = 16
@@ -107,6 +108,27 @@ def _trailer(videos: Any) -> str | None:
     return f"https://www.youtube.com/watch?v={best[1]}" if best else None
 
 
+def certifications(data: dict[str, Any]) -> dict[str, list[str]]:
+    """{country: certifications} from appended ``release_dates`` (films) or ``content_ratings``
+    (series); theatrical releases first (release type 3)."""
+    found: dict[str, list[str]] = {}
+    for block, key in (("release_dates", "release_dates"), ("content_ratings", None)):
+        for entry in _dict(data.get(block)).get("results") or ():
+            if not isinstance(entry, dict) or not isinstance(entry.get("iso_3166_1"), str):
+                continue
+            country = entry["iso_3166_1"].upper()
+            if key is None:
+                rating = entry.get("rating")
+                values = [rating] if isinstance(rating, str) else []
+            else:
+                dates = sorted(
+                    (d for d in entry.get(key) or () if isinstance(d, dict)), key=lambda d: d.get("type") != 3
+                )
+                values = [d["certification"] for d in dates if isinstance(d.get("certification"), str)]
+            found.setdefault(country, []).extend(v.strip() for v in values if v.strip())
+    return found
+
+
 def meta_from_details(data: dict[str, Any], media: str, image_base: str) -> TitleMeta:
     """A full title from ``/movie/{id}`` or ``/tv/{id}`` with appended sub-resources."""
     if not isinstance(data.get("id"), int):
@@ -152,6 +174,7 @@ def meta_from_details(data: dict[str, Any], media: str, image_base: str) -> Titl
         extra["seasons"] = data.get("number_of_seasons")
         extra["episodes"] = data.get("number_of_episodes")
         extra["status"] = data.get("status")
+    certified = pick_certification(certifications(data))
     return TitleMeta(
         id=f"tmdb:{media}:{data['id']}",
         kind="film" if is_movie else "series",
@@ -176,4 +199,6 @@ def meta_from_details(data: dict[str, Any], media: str, image_base: str) -> Titl
         backdrop_url=image_url(image_base, BACKDROP_SIZE, data.get("backdrop_path")),
         is_japanese_animation=ANIMATION_GENRE in genre_ids and (language == "ja" or "JP" in countries),
         extra=extra,
+        certification=certified[0] if certified else None,
+        min_age=certified[1] if certified else None,
     )

@@ -34,10 +34,11 @@ class TmdbProvider:
     manifest = Manifest(
         id="tmdb",
         name="TMDB",
-        capabilities=frozenset({Capability.META_SEARCH, Capability.META_DETAILS}),
+        capabilities=frozenset({Capability.META_SEARCH, Capability.META_DETAILS, Capability.META_LISTS}),
         id_prefixes=("tmdb:",),
     )
     narrow_search = True  # every word must appear, and a year filters strictly
+    listings = ("popular", "trending", "new")  # MetaLists (issue 15): tmdb/lists.py
 
     def __init__(
         self,
@@ -55,6 +56,7 @@ class TmdbProvider:
         self._fixed_limiter: RateLimiter | None = None
         self._image_base: str | None = None
         self._config_lock: asyncio.Lock | None = None
+        self.genre_cache: dict[tuple[str, str], dict[int, str]] = {}  # (medium, language) -> names
 
     # -- plumbing -------------------------------------------------------------------------------
     @property
@@ -157,6 +159,17 @@ class TmdbProvider:
             en_meta = parse.meta_from_details(english, media, await self._images(language))
             meta = replace(meta, overview=en_meta.overview, tagline=meta.tagline or en_meta.tagline)
         return meta
+
+    # -- MetaLists (issue 15) -------------------------------------------------------------------
+    async def listing(self, name: str, *, language: str = "ru-RU", limit: int = 20) -> list[Candidate]:
+        from app.providers.meta.tmdb import lists
+
+        return await lists.listing(self, name, language, limit)
+
+    async def related(self, title_id: str, *, language: str = "ru-RU", limit: int = 20) -> list[Candidate]:
+        from app.providers.meta.tmdb import lists
+
+        return await lists.related(self, title_id, language, limit)
 
 
 def split_id(title_id: str) -> tuple[str, int]:
