@@ -16,6 +16,7 @@ os.environ.setdefault("CINEMA_RUTUBE_BASE_URL", "http://127.0.0.1:9/rutube")
 # nor do the metadata providers (the window's background discovery asks them after start-up)
 os.environ.setdefault("CINEMA_TMDB_BASE_URL", "http://127.0.0.1:9/tmdb/3")
 os.environ.setdefault("CINEMA_SHIKIMORI_BASE_URL", "http://127.0.0.1:9/shikimori")
+os.environ.setdefault("CINEMA_DISCOVERY_REFRESH_HOURS", "0")  # no background discovery in tests
 if not os.environ.get("XDG_RUNTIME_DIR"):
     _runtime = Path("/tmp") / f"cinema-test-runtime-{os.getuid()}"
     _runtime.mkdir(mode=0o700, exist_ok=True)

@@ -137,10 +137,16 @@ class Settings:
     catchup_timezone: str = ""
     catchup_default_days: int = 5
     reminder_minutes: int = 5  # a reminder this many minutes before the airing starts
+    # library and discovery (issue 15): Home's rows from TMDB and Shikimori are fetched again
+    # after this long, in the background (0: only when asked)
+    discovery_refresh_hours: float = 6.0
     # desktop habits (issue 18)
     opensubtitles_base_url: str = "https://api.opensubtitles.com/api/v1"
     welcome_done: bool = False  # the first-run welcome was finished or skipped
     window_geometry: str = ""  # the main window's size and place (Qt's saveGeometry, base64)
+    # shared library (issue 17): a PostgreSQL URL without its password (that is in the keyring);
+    # empty: the library stays in this device's SQLite only
+    library_url: str = ""
 
     def model_copy(self, *, update: Mapping[str, Any]) -> Settings:
         """A copy with some settings changed; each value is checked like a loaded one."""
@@ -186,6 +192,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "catchup_pad_after_min": (0, 240),
     "catchup_default_days": (1, 60),
     "reminder_minutes": (0, 24 * 60),
+    "discovery_refresh_hours": (0, 24 * 30),
 }
 
 

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.bootstrap import build_window
+from app.ui.viewmodels.operations import Operations
 from app.services.discover.rows import Discovery
 from app.storage import watchlist_repo
 from tests.services.discover.world import World
@@ -34,6 +35,12 @@ def window(qtbot, library, world):
     win.shutdown()
 
 
+async def settled(window) -> None:  # type: ignore[no-untyped-def]
+    """Every view's work in flight delivered (a refresh announces new titles: the grid re-reads)."""
+    for ops in window.findChildren(Operations):
+        await ops.settled()
+
+
 def test_discovery_adds_a_title_that_never_airs_to_the_watchlist(qtbot, window, library) -> None:
     async def scenario() -> None:
         window.search.setText("Матрица")  # keyClicks types ASCII only
@@ -56,6 +63,7 @@ def test_discovery_adds_a_title_that_never_airs_to_the_watchlist(qtbot, window, 
         await wait_until(
             lambda: watchlist_repo.in_watchlist(library.db, library.profile_id, "tmdb:movie:603")
         )
+        await settled(window)
 
     run_scenario(scenario())
 
@@ -69,5 +77,6 @@ def test_home_shows_the_discovery_rows(qtbot, window, library) -> None:
         assert row.heading.text() == "Popular" and not row.see_all.isVisible()
         assert row.model.ids() == ["tmdb:movie:27205", "tmdb:movie:157336", "tmdb:movie:862"]
         assert window.home.rows["anime_season"].heading.text() == "Anime this season"
+        await settled(window)
 
     run_scenario(scenario())

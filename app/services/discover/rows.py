@@ -30,7 +30,6 @@ SHARED_ROWS: dict[str, tuple[str, str]] = {
     "anime_season": ("shikimori", "season"),
 }
 ROW_LENGTH = 20
-FRESH_S = 6 * 3600  # a row is asked for again after this long
 BECAUSE_ROWS = 2  # "Because you watched X" rows under the recommendations
 
 
@@ -62,17 +61,18 @@ class Discovery:
         recommendations; publishes DiscoveryDidRefresh when something was fetched."""
         started = time.monotonic()
         report = RefreshReport()
+        fresh_s = self._s.settings.discovery_refresh_hours * 3600  # a row is asked for again after this
         profile_id = self._s.profile_id
         stored = await run_blocking(discovery_repo.rows, self._s.db, profile_id)
         now = self._now()
         for key, (provider_id, name) in SHARED_ROWS.items():
             row = stored.get(key)
-            if not force and row is not None and now - row.refreshed_at < FRESH_S:
+            if not force and row is not None and now - row.refreshed_at < fresh_s:
                 report.skipped.append(key)
                 continue
             await self._shared_row(key, provider_id, name, report)
         mine = stored.get(recommended_key(profile_id))
-        if force or mine is None or now - mine.refreshed_at >= FRESH_S:
+        if force or mine is None or now - mine.refreshed_at >= fresh_s:
             await self.recommend(report)
         else:
             report.skipped.append(recommended_key(profile_id))

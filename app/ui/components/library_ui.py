@@ -160,9 +160,12 @@ class LibraryUi(QObject):
         page.search(text)
 
     def refresh_discovery(self, force: bool = False) -> None:
-        """Home's rows from TMDB and Shikimori, in the background (only the stale ones)."""
+        """Home's rows from TMDB and Shikimori, in the background (only the stale ones; never
+        when the setting discovery_refresh_hours is 0 and nobody asked)."""
         if not loop_running():
             return  # before the loop (start-up) or in view tests: the timer comes back
+        if not force and self._w.services.settings.discovery_refresh_hours <= 0:
+            return
         from app.services.discover.rows import Discovery
 
         discovery = Discovery(self._w.services)

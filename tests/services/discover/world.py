@@ -54,7 +54,11 @@ class World:
     def configure(self, services: Any, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv("CINEMA_TMDB_TOKEN", GOOD_TOKEN)
         services.settings = services.settings.model_copy(
-            update={"tmdb_base_url": self.tmdb.base_url, "shikimori_base_url": self.shiki.base_url}
+            update={
+                "tmdb_base_url": self.tmdb.base_url,
+                "shikimori_base_url": self.shiki.base_url,
+                "discovery_refresh_hours": 6.0,
+            }
         )
 
     def stop(self) -> None:
