@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.bootstrap import build_window
-from app.ui.viewmodels.operations import Operations
 from app.services.discover.rows import Discovery
 from app.storage import watchlist_repo
+from app.ui.viewmodels.operations import Operations
 from tests.services.discover.world import World
 from tests.ui.asyncqt import run_scenario, wait_until
 
