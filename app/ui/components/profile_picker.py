@@ -170,8 +170,9 @@ class ProfilePicker(QDialog):
         elif profiles:
             first = next((i for i, p in enumerate(profiles) if p.id == current), 0)
             item = self.tiles.itemAt(first)
-            if item is not None and item.widget() is not None:
-                item.widget().avatar.setFocus()  # type: ignore[attr-defined]
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, ProfileTile):
+                widget.avatar.setFocus()
 
     def tile(self, profile_id: int) -> ProfileTile | None:
         for n in range(self.tiles.count()):

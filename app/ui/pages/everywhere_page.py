@@ -3,6 +3,8 @@ found opens like any other (watchlist, sources), though it never airs."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -58,7 +60,7 @@ class EverywherePage(QWidget):
         layout.addLayout(status_row)
         layout.addWidget(self.view, 1)
 
-    def _briefs(self, ids: list[str]) -> dict[str, TitleBrief]:
+    def _briefs(self, ids: Sequence[str]) -> dict[str, TitleBrief]:
         hits = {c.id: c for c in self._found.hits}
         return {tid: self._found.brief(hits[tid]) for tid in ids if tid in hits}
 

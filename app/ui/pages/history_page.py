@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -48,7 +48,7 @@ class HistoryRow(QFrame):
         self.setObjectName("HistoryRow")
         self.entry = entry
         started = entry.started_at.astimezone()
-        when = QLabel(QLocale().toString(started.time(), QLocale.FormatType.ShortFormat))
+        when = QLabel(QLocale().toString(QTime(started.hour, started.minute), QLocale.FormatType.ShortFormat))
         when.setObjectName("Muted")
         when.setFixedWidth(56)
         label = QLabel(entry.label)

@@ -98,9 +98,7 @@ class PlaylistsPage(QWidget):
         self.items.removeRequested.connect(self._remove)
         self.items.playRequested.connect(lambda row: self._play(False, row))
         self.remove_button = QPushButton(self.tr("Remove from playlist"))
-        self.remove_button.clicked.connect(
-            lambda: self.items.currentItem() and self._remove(int(self.items.currentItem().data(ItemIdRole)))
-        )
+        self.remove_button.clicked.connect(self._remove_current)
         self.hint = QLabel(
             self.tr("Drag items to change the order. Add titles from a title's page or the grid's menu.")
         )
@@ -233,6 +231,11 @@ class PlaylistsPage(QWidget):
             lambda _v: self.open_playlist(playlist.id),
             self._failed,
         )
+
+    def _remove_current(self) -> None:
+        item = self.items.currentItem()
+        if item is not None:
+            self._remove(int(item.data(ItemIdRole)))
 
     def _remove(self, item_id: int) -> None:
         playlist = self._shown

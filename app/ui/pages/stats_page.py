@@ -96,9 +96,9 @@ class StatsPage(QWidget):
         body_layout.setContentsMargins(0, 0, 12, 12)
         body_layout.addLayout(grid)
         body_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(body)
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setWidget(body)
         head = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(heading)
@@ -112,7 +112,7 @@ class StatsPage(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.status)
         layout.addWidget(self.empty)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.body_scroll, 1)
 
     def refresh(self) -> None:
         self.ops.run(
@@ -121,7 +121,7 @@ class StatsPage(QWidget):
 
     def show_stats(self, stats: Statistics) -> None:
         self.empty.setVisible(stats.empty)
-        self.scroll.setVisible(not stats.empty)
+        self.body_scroll.setVisible(not stats.empty)
         self.summary.setText(
             self.tr("%1 watched in %2 plays · %3 titles marked watched")
             .replace("%1", minutes_text(stats.total_ms))

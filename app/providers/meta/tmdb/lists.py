@@ -3,6 +3,7 @@ recommendations and similar titles of one title; genre ids named from /genre/{me
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import BadFeed, NotFound
@@ -10,6 +11,7 @@ from app.providers.meta.models import Candidate
 from app.providers.meta.tmdb.parse import candidate_from_item, image_url
 
 if TYPE_CHECKING:
+    from app.providers.meta.tmdb.client import TmdbClient
     from app.providers.meta.tmdb.provider import TmdbProvider
 
 # list name -> (path, the medium its items are when they do not say)
@@ -95,7 +97,11 @@ async def related(provider: TmdbProvider, title_id: str, language: str, limit: i
     seen = {title_id}
     for kind in ("recommendations", "similar"):
         path = f"/{media}/{tmdb_id}/{kind}"
-        data = await provider._call(language, lambda c, p=path: c.get(p, {"language": language, "page": 1}))
+
+        def fetch(c: TmdbClient, p: str = path) -> Awaitable[Any]:
+            return c.get(p, {"language": language, "page": 1})
+
+        data = await provider._call(language, fetch)
         for cand in await _candidates(provider, data, media, language, limit):
             if cand.id not in seen:
                 seen.add(cand.id)
