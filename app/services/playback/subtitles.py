@@ -125,7 +125,7 @@ class SubtitleSearch:
                 wanted.append(str(own).lower()[:2])
         except Exception as exc:  # profiles are optional here: the settings still say
             log.debug("no profile languages: %s", exc)
-        wanted += preferences(self._s.settings).subtitle_languages
+        wanted += preferences(self._s.profile_settings).subtitle_languages
         return tuple(dict.fromkeys(w for w in wanted if w))
 
     def _detail(self, title_id: str | None) -> TitleDetail | None:

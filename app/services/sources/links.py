@@ -88,7 +88,7 @@ async def add_link(context: AppContext, title_id: str, url: str) -> AddedLink:
         quality=link.quality, playable_now=True, extra={"origin": "user"},
     )  # fmt: skip
     release: Release = quick(link.label, link.quality or "")
-    item = ranked(cand, release, preferences(context.settings))
+    item = ranked(cand, release, preferences(context.profile_settings))
     row = stored.row_of(item)
     row["release"] = json.dumps(
         {**release.to_json(), "variants": [[v.bandwidth, *(v.resolution or ())] for v in link.variants]}

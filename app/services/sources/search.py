@@ -79,7 +79,7 @@ class SourceSearch:
     ) -> None:
         self._c = context
         self.timeout_s = context.settings.sources_timeout_s if timeout_s is None else timeout_s
-        self._prefs = prefs or (lambda: preferences(context.settings))
+        self._prefs = prefs or (lambda: preferences(context.profile_settings))  # the profile's own (issue 15)
         # each release's quality, subtitle and audio points, worked out once (ranking again only
         # adds speed and availability): id(release) -> (release, size, points)
         self._statics: dict[int, tuple[Release, int | None, tuple[float, float, float]]] = {}
@@ -308,5 +308,5 @@ def query_for(
     fields = sources_repo.title_query_fields(context.db, title_id)
     if fields is None:
         return None
-    prefs = preferences(context.settings)
+    prefs = preferences(context.profile_settings)
     return StreamQuery(**fields, season=season, episode=episode, languages=prefs.audio_languages)

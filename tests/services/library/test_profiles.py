@@ -158,3 +158,19 @@ def test_profile_settings_lay_the_profiles_preferences_over_the_apps(services) -
     seen = services.profile_settings
     assert (seen.sources_max_quality, seen.language, seen.sources_subtitle_languages) == ("720p", "en", "de")
     assert services.settings.sources_max_quality == "2160p"  # the app's own settings are untouched
+
+
+def test_the_sources_search_asks_in_the_profiles_own_audio_language(services) -> None:
+    from app.services.sources.search import query_for
+
+    now = int(services.clock.now().timestamp())
+    titles_repo.upsert_titles(
+        services.db, [{"id": "tmdb:movie:1", "kind": "film", "title": "One", "added_at": now, "updated_at": now}]
+    )
+    services.settings = services.settings.model_copy(update={"language": "ru", "sources_audio_languages": ""})
+    assert query_for(services, "tmdb:movie:1").languages[0] == "ru"  # type: ignore[union-attr]
+    profiles = ProfileService(services)
+    anime_fan = profiles.create("Анимешник")
+    profiles.update(anime_fan.id, audio_language="ja")
+    profiles.switch(anime_fan.id)
+    assert query_for(services, "tmdb:movie:1").languages == ("ja",)  # type: ignore[union-attr]
