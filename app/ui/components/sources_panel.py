@@ -177,7 +177,7 @@ class SourcesPanel(QWidget):
         self._update_buttons()
 
     def _ended_text(self, message: str) -> str:
-        """"this guide ended on 29 Sep 2025" (the refresh's words) in the UI language."""
+        """ "this guide ended on 29 Sep 2025" (the refresh's words) in the UI language."""
         from datetime import datetime
 
         months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
