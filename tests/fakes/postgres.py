@@ -80,17 +80,14 @@ class PostgresCluster:
         self.sockets.mkdir()
         if self._as:
             os.chown(self.sockets, self._as["user"], self._as["group"])
-        options = (
+        self._options = (
             f"-c listen_addresses=127.0.0.1 -k {self.sockets} -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
         )
         for _attempt in range(3):  # another process may take the free port before the server does
             self.port = free_port()
             try:
-                self._run(
-                    self.bindir / "pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60",
-                    "-o", f"-p {self.port} {options}", "start",
-                )  # fmt: skip
+                self._pg_ctl_start()
                 self._reap_when_gone()
                 return self
             except RuntimeError:
@@ -99,6 +96,20 @@ class PostgresCluster:
                 ):
                     raise
         raise RuntimeError(f"PostgreSQL found no free port: {self.log}")
+
+    def _pg_ctl_start(self) -> None:
+        self._run(
+            self.bindir / "pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60",
+            "-o", f"-p {self.port} {self._options}", "start",
+        )  # fmt: skip
+
+    def kill(self) -> None:
+        """Stop the server at once, as a crash would (its files stay: ``resume`` starts it again)."""
+        self._run(self.bindir / "pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+
+    def resume(self) -> None:
+        """Start the killed server again on the same port."""
+        self._pg_ctl_start()
 
     def _reap_when_gone(self) -> None:
         """A watcher that stops the server and removes its files if this test run dies (kill -9)."""

@@ -1,0 +1,1 @@
+"""The shared library across the household's devices: a PostgreSQL server, live sync (issue 17)."""

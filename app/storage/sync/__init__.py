@@ -1,0 +1,1 @@
+"""The shared library: the synced tables, change capture, the server side (issue 17)."""
