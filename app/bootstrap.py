@@ -50,6 +50,10 @@ def build_services(
         from app.services.scheduler import RefreshScheduler
 
         services.scheduler = RefreshScheduler(services)  # builds nothing until it runs
+    if settings.library_url.strip():  # a household's library server (issue 17); the GUI starts it
+        from app.services.sync.setup import build_engine
+
+        services.sync = build_engine(services)
     if load_demo and settings.demo_enabled:
         from app.services.demo import ensure_demo_library
 
@@ -201,6 +205,8 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
     recheck = WatchlistRecheck(services)  # watchlisted titles searched for sources again, hourly
     loop.call_soon(recheck.start)
     install_tray_after_first_paint(window, services, scheduler)  # the tray icon, once Home is painted
+    if services.sync is not None:
+        loop.call_soon(services.sync.start)  # the library server's live sync, on its own threads
     with loop:
         loop.run_until_complete(closed.wait())
         loop.run_until_complete(scheduler.stop())
@@ -208,6 +214,8 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
         if window.playback_started:  # saves progress, shuts a torrent session down cleanly
             loop.run_until_complete(window.playback.aclose())
         window.shutdown()
+        if services.sync is not None:
+            services.sync.stop(5.0)  # what was not sent stays in the outbox for the next start
         loop.run_until_complete(_cancel_pending(loop))
         loop.run_until_complete(services.net.aclose())  # the one HTTP client, if it was made
         # queries still running in workers are aborted and waited for: closing a connection
