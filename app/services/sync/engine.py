@@ -15,7 +15,6 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from app.core.events import (
     EventBus,
@@ -35,6 +34,7 @@ from app.domain.sync import (
     SyncStatus,
 )
 from app.services.sync.core import SyncCore
+from app.services.sync.events import SyncDidChange
 from app.storage.db import Database
 from app.storage.sync import local
 from app.storage.sync.apply import Change
@@ -45,13 +45,6 @@ log = logging.getLogger(__name__)
 POLL_S = 0.1  # how often the local outbox is looked at (SQLite, ~20 µs)
 LISTEN_WAKE_S = 1.0  # the listener wakes this often to see whether it should stop (no query)
 RETRY_MAX_S = 30.0
-
-
-@dataclass(frozen=True)
-class SyncDidChange:
-    """The sync's state, outbox or last error changed (the tray and Settings redraw)."""
-
-    status: SyncStatus
 
 
 class SyncEngine:
@@ -248,9 +241,7 @@ class SyncEngine:
             self._set(self._state, str(exc))
             return 1.0
         self._connected = True
-        self._pull.set()
-        self._last_sync_at = time.time()
-        self._set(SyncState.SYNCED)
+        self._pull.set()  # the loop pulls and pushes next, then says "synced"
         return 0
 
     def _drop_core(self) -> None:

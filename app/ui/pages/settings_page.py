@@ -105,6 +105,11 @@ class SettingsPage(QWidget):
         self.tray_settings = TraySettings(services)
         layout.addWidget(self.tray_settings)
         layout.addSpacing(12)
+        from app.ui.components.sync_settings import SyncSettings
+
+        self.sync_settings = SyncSettings(services)  # issue 17: the household's library server
+        layout.addWidget(self.sync_settings)
+        layout.addSpacing(12)
         layout.addWidget(demo_heading)
         layout.addWidget(self.demo_state)
         layout.addLayout(row)
@@ -136,6 +141,7 @@ class SettingsPage(QWidget):
         self.tv_settings.refresh()
         self.tray_settings.refresh()
         self.keys.refresh()
+        self.sync_settings.refresh()
         self._refresh_demo()
 
     def _refresh_demo(self) -> None:

@@ -89,6 +89,10 @@ class Tray(QObject):
         self._sync_soon.setSingleShot(True)
         self._sync_soon.setInterval(0)
         self._sync_soon.timeout.connect(self.sync)
+        from app.ui.tray.sync_line import SyncLine
+
+        self.sync_line = SyncLine(self.menu, self.status_action, services, self)  # issue 17
+        self.sync_line.changed.connect(self._sync_soon.start)
 
         bus_ = services.bus
         self._unsubscribe = [
@@ -235,7 +239,8 @@ class Tray(QObject):
         refresh = self.refresh_status()
         playing = self.playing_status()
         first = f"Cinema — {refresh}" if refresh else "Cinema"
-        self.host.set_tooltip(f"{first}\n{playing}" if playing else first)
+        lines = [first, *(line for line in (self.sync_line.text, playing) if line)]
+        self.host.set_tooltip("\n".join(lines))
         self.status_action.setText(refresh[:1].upper() + refresh[1:])
         self.status_action.setVisible(bool(refresh))
         shown = self.window_shown()
