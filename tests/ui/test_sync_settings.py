@@ -68,7 +68,7 @@ def test_connect_shows_the_state_and_the_tray_line(
     qtbot.waitUntil(lambda: section.state.text().startswith("Synced at"), timeout=20_000)
     assert section.sync_button.isVisible() and section.leave_button.isVisible()
     assert not section.connect_button.isVisible() and not section.error.isVisible()
-    qtbot.waitUntil(lambda: line.action.isVisible(), timeout=10_000)
+    qtbot.waitUntil(line.action.isVisible, timeout=10_000)
     assert line.action.text() == "Library synced"
     assert menu.actions().index(line.action) == 1  # right under the refresh line
 
@@ -110,7 +110,8 @@ def test_offline_says_what_waits_then_catches_up(
         qtbot.waitUntil(lambda: section.state.text().startswith("Synced"), timeout=20_000)
         proxy.block()  # the network goes away
         services.db.execute(
-            "INSERT INTO titles (id, kind, title, added_at, updated_at) VALUES ('tmdb:movie:603', 'film', 'М', 0, 0)"
+            "INSERT INTO titles (id, kind, title, added_at, updated_at) "
+            "VALUES ('tmdb:movie:603', 'film', 'М', 0, 0)"
         )
         watchlist_repo.set_in_watchlist(
             services.db, services.profile_id, "tmdb:movie:603", True, datetime.now(UTC)
@@ -134,21 +135,22 @@ def test_stop_syncing_after_yes(services: AppContext, section: SyncSettings, pg_
     qtbot.waitUntil(lambda: services.sync is not None, timeout=20_000)
     section.leave_button.click()
     section.question.button(QMessageBox.StandardButton.Yes).click()
-    qtbot.waitUntil(lambda: section.connect_button.isVisible(), timeout=20_000)
+    qtbot.waitUntil(section.connect_button.isVisible, timeout=20_000)
     assert services.sync is None and services.settings.library_url == ""
     assert section.result.text() == "Sync is off: this library is on this device only."
 
 
-@pytest.mark.parametrize(
-    ("status", "settings_text", "tray_text"),
-    [
-        (SyncStatus(SyncState.OFFLINE, "s", 3, 125.0, "x", None), "Offline: 3 changes wait", "Library offline: 3 changes waiting"),
-        (SyncStatus(SyncState.SENDING, "s", 1, 0.1, None, None), "Sending 1 change", "Library: sending 1 change"),
-        (SyncStatus(SyncState.ERROR, "s", 0, 0, "refused", None), "Not syncing.", "Library not syncing: see Settings"),
-        (SyncStatus(SyncState.NEEDS_UPGRADE, "s", 0, 0, None, None), "The library server has an older schema", "Library server needs an upgrade"),
-    ],
-)  # fmt: skip
-def test_the_words(status: SyncStatus, settings_text: str, tray_text: str, qtbot: Any) -> None:
+WORDS = [
+    (SyncState.OFFLINE, 3, "Offline: 3 changes wait", "Library offline: 3 changes waiting"),
+    (SyncState.SENDING, 1, "Sending 1 change", "Library: sending 1 change"),
+    (SyncState.ERROR, 0, "Not syncing.", "Library not syncing: see Settings"),
+    (SyncState.NEEDS_UPGRADE, 0, "The library server has an older schema", "Library server needs an upgrade"),
+]
+
+
+@pytest.mark.parametrize(("state", "waiting", "settings_text", "tray_text"), WORDS)
+def test_the_words(state: SyncState, waiting: int, settings_text: str, tray_text: str, qtbot: Any) -> None:
+    status = SyncStatus(state, "s", waiting, 125.0, "an error", None)
     assert sync_words.sentence(status).startswith(settings_text)
     assert sync_words.tray_line(status) == tray_text
     if status.state == SyncState.OFFLINE:
