@@ -1140,4 +1140,74 @@ Switching to %3…</source>
         </translation>
     </message>
 </context>
+<context>
+    <name>SyncWords</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="27"/>
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="29"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="30"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="48"/>
+        <source>Sending %n change(s) to the library server…</source>
+        <translation>
+            <numerusform>Sending %n change to the library server…</numerusform>
+            <numerusform>Sending %n changes to the library server…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="52"/>
+        <source>Offline: %n change(s) wait on this device and go when the server answers</source>
+        <translation>
+            <numerusform>Offline: %n change waits on this device and goes when the server answers</numerusform>
+            <numerusform>Offline: %n changes wait on this device and go when the server answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="60"/>
+        <source>Not syncing: %n change(s) wait on this device.</source>
+        <translation>
+            <numerusform>Not syncing: %n change waits on this device.</numerusform>
+            <numerusform>Not syncing: %n changes wait on this device.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="72"/>
+        <source>Library: sending %n change(s)</source>
+        <translation>
+            <numerusform>Library: sending %n change</numerusform>
+            <numerusform>Library: sending %n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="77"/>
+        <source>Library offline: %n change(s) waiting</source>
+        <translation>
+            <numerusform>Library offline: %n change waiting</numerusform>
+            <numerusform>Library offline: %n changes waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettings</name>
+</context>
 </TS>

@@ -2110,4 +2110,242 @@ Switching to %3…</source>
         <translation>Смотреть в эфире в %1</translation>
     </message>
 </context>
+<context>
+    <name>SyncWords</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="27"/>
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n секунду</numerusform>
+            <numerusform>%n секунды</numerusform>
+            <numerusform>%n секунд</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="29"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n минуту</numerusform>
+            <numerusform>%n минуты</numerusform>
+            <numerusform>%n минут</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="30"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n час</numerusform>
+            <numerusform>%n часа</numerusform>
+            <numerusform>%n часов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="37"/>
+        <source>Off: this library is on this device only.</source>
+        <translation>Выключена: библиотека только на этом устройстве.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="40"/>
+        <source>Connecting to the library server…</source>
+        <translation>Подключение к серверу библиотеки…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="43"/>
+        <source>Synced at %1; nothing waits on this device.</source>
+        <translation>Синхронизировано в %1; на этом устройстве ничего не ждёт отправки.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="46"/>
+        <source>Synced; nothing waits on this device.</source>
+        <translation>Синхронизировано; на этом устройстве ничего не ждёт отправки.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="48"/>
+        <source>Sending %n change(s) to the library server…</source>
+        <translation>
+            <numerusform>Отправка %n изменения на сервер библиотеки…</numerusform>
+            <numerusform>Отправка %n изменений на сервер библиотеки…</numerusform>
+            <numerusform>Отправка %n изменений на сервер библиотеки…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="51"/>
+        <source>Offline: the library server does not answer. Nothing waits; Cinema keeps trying.</source>
+        <translation>Нет связи: сервер библиотеки не отвечает. Отправлять нечего; Cinema пробует снова.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="52"/>
+        <source>Offline: %n change(s) wait on this device and go when the server answers</source>
+        <translation>
+            <numerusform>Нет связи: %n изменение ждёт на этом устройстве и уйдёт, когда сервер ответит</numerusform>
+            <numerusform>Нет связи: %n изменения ждут на этом устройстве и уйдут, когда сервер ответит</numerusform>
+            <numerusform>Нет связи: %n изменений ждут на этом устройстве и уйдут, когда сервер ответит</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="53"/>
+        <source>the oldest for %1</source>
+        <translation>самое давнее ждёт %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="56"/>
+        <source>The library server has an older schema. Upgrade it to sync (devices with an older Cinema will then need an update).</source>
+        <translation>У сервера библиотеки старая схема. Обновите её, чтобы синхронизировать (устройствам со старой версией Cinema тогда понадобится обновление).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="60"/>
+        <source>Not syncing: %n change(s) wait on this device.</source>
+        <translation>
+            <numerusform>Синхронизация остановлена: %n изменение ждёт на этом устройстве.</numerusform>
+            <numerusform>Синхронизация остановлена: %n изменения ждут на этом устройстве.</numerusform>
+            <numerusform>Синхронизация остановлена: %n изменений ждут на этом устройстве.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="61"/>
+        <source>Not syncing.</source>
+        <translation>Синхронизация остановлена.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="70"/>
+        <source>Library synced</source>
+        <translation>Библиотека синхронизирована</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="72"/>
+        <source>Library: sending %n change(s)</source>
+        <translation>
+            <numerusform>Библиотека: отправка %n изменения</numerusform>
+            <numerusform>Библиотека: отправка %n изменений</numerusform>
+            <numerusform>Библиотека: отправка %n изменений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="75"/>
+        <source>Library: connecting…</source>
+        <translation>Библиотека: подключение…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="77"/>
+        <source>Library offline: %n change(s) waiting</source>
+        <translation>
+            <numerusform>Библиотека без связи: ждёт %n изменение</numerusform>
+            <numerusform>Библиотека без связи: ждут %n изменения</numerusform>
+            <numerusform>Библиотека без связи: ждут %n изменений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="79"/>
+        <source>Library server needs an upgrade</source>
+        <translation>Серверу библиотеки нужно обновление</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="80"/>
+        <source>Library not syncing: see Settings</source>
+        <translation>Библиотека не синхронизируется: см. Настройки</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettings</name>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="47"/>
+        <source>Sync between devices</source>
+        <translation>Синхронизация между устройствами</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="51"/>
+        <source>With a PostgreSQL library server, profiles, progress, history, the watchlist, playlists, reminders, your own links and provider settings are shared by the household&apos;s devices; each device keeps working offline. The TV guide, caches and posters stay on each device; passwords and keys never leave it.</source>
+        <translation>С сервером библиотеки PostgreSQL профили, прогресс, история, список «Посмотреть позже», плейлисты, напоминания, ваши ссылки и настройки источников общие для всех устройств дома; без связи каждое устройство продолжает работать. Телепрограмма, кэш и постеры остаются на каждом устройстве; пароли и ключи никуда не уходят.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="61"/>
+        <source>Library server address</source>
+        <translation>Адрес сервера библиотеки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="64"/>
+        <source>Password (kept in the system keyring)</source>
+        <translation>Пароль (хранится в системной связке ключей)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="65"/>
+        <source>Library server password</source>
+        <translation>Пароль сервера библиотеки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="3"/>
+        <source>Connect</source>
+        <translation>Подключить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="68"/>
+        <source>Sync now</source>
+        <translation>Синхронизировать сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="70"/>
+        <source>Upgrade the server…</source>
+        <translation>Обновить сервер…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="72"/>
+        <source>Stop syncing…</source>
+        <translation>Отключить синхронизацию…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="131"/>
+        <source>Last error: %1</source>
+        <translation>Последняя ошибка: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="147"/>
+        <source>Connecting to the library server…</source>
+        <translation>Подключение к серверу библиотеки…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="161"/>
+        <source>Joined %1: %2 sent, %3 received, %4 profile(s) merged by name.</source>
+        <translation>Подключено к %1: отправлено %2, получено %3, профилей объединено по имени: %4.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="165"/>
+        <source>Joined %1 again: %2 sent, %3 received.</source>
+        <translation>Снова подключено к %1: отправлено %2, получено %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="169"/>
+        <source>The password could not be kept in the system keyring: set CINEMA_LIBRARY_SERVER_TOKEN.</source>
+        <translation>Пароль не удалось сохранить в системной связке ключей: задайте CINEMA_LIBRARY_SERVER_TOKEN.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="192"/>
+        <source>Upgrade the library server?</source>
+        <translation>Обновить сервер библиотеки?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="193"/>
+        <source>The library server&apos;s schema is older than this Cinema&apos;s.</source>
+        <translation>Схема сервера библиотеки старше, чем у этой версии Cinema.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="195"/>
+        <source>Upgrade it now? Nothing is lost; devices with an older Cinema will need an update.</source>
+        <translation>Обновить сейчас? Ничего не потеряется; устройствам со старой версией Cinema понадобится обновление.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="219"/>
+        <source>Stop syncing?</source>
+        <translation>Отключить синхронизацию?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="221"/>
+        <source>This device keeps its library as it is now, on its own. The server and the other devices keep theirs. Changes not yet sent stay here only.</source>
+        <translation>Это устройство оставит себе библиотеку в нынешнем виде. Сервер и другие устройства сохранят свои копии. Неотправленные изменения останутся только здесь.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="245"/>
+        <source>Sync is off: this library is on this device only.</source>
+        <translation>Синхронизация выключена: библиотека только на этом устройстве.</translation>
+    </message>
+</context>
 </TS>
