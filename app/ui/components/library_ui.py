@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.core.events import ProfileDidChange, ProfilesDidChange
@@ -49,7 +49,7 @@ class EverywhereBar(QWidget):
         self.button.setObjectName("Link")
         self.button.clicked.connect(lambda: on_search(self.text))
         row = QHBoxLayout(self)
-        row.setContentsMargins(28, 2, 28, 4)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.label)
         row.addWidget(self.button)
         row.addStretch(1)
@@ -88,12 +88,10 @@ class LibraryUi(QObject):
         self._discovery.timeout.connect(self.refresh_discovery)
         self._discovery.start()
         QTimer.singleShot(DISCOVERY_FIRST_S * 1000, self.refresh_discovery)
-        self.nav_history = window.add_nav_button("history", self.tr("History"))
-        self.nav_playlists = window.add_nav_button("playlists", self.tr("Playlists"))
+        # the profile's own pages open from its avatar's menu (the top bar has no room for four more)
         self.button = ProfileButton(self.profiles, window.top_bar)
         self.button.switchRequested.connect(self.switch_to)
-        self.button.manageRequested.connect(lambda: nav.navigate("profiles"))
-        self.button.statsRequested.connect(lambda: nav.navigate("stats"))
+        self.button.pageRequested.connect(nav.navigate)
         row = window.top_bar.layout()
         if row is not None:
             row.addWidget(self.button)
@@ -104,6 +102,7 @@ class LibraryUi(QObject):
                 self._page_built(name, page)
         bus.subscribe(context.bus, ProfileDidChange, self._profile_changed, self)
         bus.subscribe(context.bus, ProfilesDidChange, self._profiles_edited, self)
+        self._empty_home_text()
 
     # -- pages ------------------------------------------------------------------------------------
     def _build_history(self) -> QWidget:
@@ -146,9 +145,11 @@ class LibraryUi(QObject):
         elif name == "grid":
             install_context_menu(page.view, self.adder, self._w.open_title, self.toast.say)
             self.everywhere_bar = EverywhereBar(self.search_everywhere, page)
+            # in the heading's row, beside the count: showing it never resizes the poster grid
             layout = page.layout()
-            if layout is not None:
-                layout.insertWidget(2, self.everywhere_bar)  # under the filters, over the posters
+            head = layout.itemAt(0).layout() if layout is not None and layout.count() else None
+            if head is not None:
+                head.insertWidget(2, self.everywhere_bar, 0, Qt.AlignmentFlag.AlignBottom)
 
     # -- discovery --------------------------------------------------------------------------------
     def _search_typed(self, text: str) -> None:
@@ -232,6 +233,7 @@ class LibraryUi(QObject):
             if page is not None and nav.is_current(name):
                 page.refresh()
         self.refresh_discovery()  # the new profile's recommendations, if stale
+        self._empty_home_text()
         self._w.home.refresh()
         # a switch asked for shows Home; the current profile deleted on the Profiles page stays there
         if not nav.is_current("profiles") or self._asked_for == event.profile_id:
@@ -246,6 +248,18 @@ class LibraryUi(QObject):
     def _profiles_edited(self, event: ProfilesDidChange) -> None:
         if event.profile_id == self.profiles.current.id:
             self.button.show_profile(self.profiles.current)
+            self._empty_home_text()
+
+    def _empty_home_text(self) -> None:
+        limit = self.profiles.current.age_limit
+        self._w.home.set_empty_text(
+            None
+            if limit is None
+            else self.tr(
+                "Nothing rated for ages up to %1 yet. A kids' profile shows only titles whose age rating "
+                "is known; they come with the metadata from TMDB and Shikimori."
+            ).replace("%1", f"{limit}+")
+        )
 
 
 def install(window: MainWindow) -> LibraryUi:

@@ -14,11 +14,11 @@ from app.ui.widgets.avatar import avatar_icon
 
 
 class ProfileButton(QToolButton):
-    """Signals: switchRequested(int profile_id), manageRequested(), statsRequested()."""
+    """Signals: switchRequested(int profile_id), pageRequested(str page) (history, playlists,
+    stats, profiles)."""
 
     switchRequested = Signal(int)
-    manageRequested = Signal()
-    statsRequested = Signal()
+    pageRequested = Signal(str)
 
     def __init__(self, profiles: ProfileService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,5 +59,10 @@ class ProfileButton(QToolButton):
             action.triggered.connect(lambda _c=False, pid=p.id: self.switchRequested.emit(pid))
             self.menu_.addAction(action)
         self.menu_.addSeparator()
-        self.menu_.addAction(self.tr("Statistics"), self.statsRequested.emit)
-        self.menu_.addAction(self.tr("Manage profiles…"), self.manageRequested.emit)
+        for page, text in (
+            ("history", self.tr("History")),
+            ("playlists", self.tr("Playlists")),
+            ("stats", self.tr("Statistics")),
+            ("profiles", self.tr("Manage profiles…")),
+        ):
+            self.menu_.addAction(text, lambda p=page: self.pageRequested.emit(p))

@@ -89,6 +89,9 @@ class HistoryRow(QFrame):
         self.remove.setObjectName("Icon")
         self.remove.setToolTip(self.tr("Remove from history"))
         self.remove.clicked.connect(lambda: self.removeRequested.emit(entry.id))
+        # the same widths on every row: the progress bars line up whatever the buttons say
+        self.resume.setMinimumWidth(max(150, self.resume.sizeHint().width()))
+        self.watched.setMinimumWidth(max(220, self.watched.sizeHint().width()))
         row = QHBoxLayout(self)
         row.setContentsMargins(14, 8, 10, 8)
         row.setSpacing(12)

@@ -168,6 +168,12 @@ class HomePage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroller)
 
+    def set_empty_text(self, text: str | None) -> None:
+        """What an empty Home says (None: the usual hint about guides and the demo library)."""
+        self._empty.setText(
+            text or self.tr("Nothing here yet. Add a TV guide in Settings, or bring back the demo library.")
+        )
+
     def row_title(self, key: str, label: str) -> str:
         names = {
             "on_now": self.tr("On air now"),

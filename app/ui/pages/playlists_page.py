@@ -208,7 +208,8 @@ class PlaylistsPage(QWidget):
         self.items.clear()
         for n, it in enumerate(items, start=1):
             where = self.tr("title") if it.title_id else (it.location or "")
-            entry = QListWidgetItem(f"{n}.  {it.label}")
+            length = f"  ·  {minutes_text(it.duration_ms)}" if it.duration_ms else ""
+            entry = QListWidgetItem(f"{n}.  {it.label}{length}")
             entry.setToolTip(it.location or it.title_id or "")
             entry.setData(ItemIdRole, it.id)
             entry.setData(Qt.ItemDataRole.UserRole, where)

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from app.ui.widgets.avatar import Avatar, avatar_icon
 LANGUAGES = (("ru", "Русский"), ("en", "English"), ("uk", "Українська"), ("de", "Deutsch"),
              ("fr", "Français"), ("es", "Español"), ("it", "Italiano"), ("ja", "日本語"))  # fmt: skip
 QUALITIES = ("", "2160p", "1080p", "720p", "480p")
+SIZES_GB = (0.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
 
 
 class ColourRow(QWidget):
@@ -121,14 +121,12 @@ class ProfilesPage(QWidget):
         self.quality.setMinimumWidth(160)
         for q in QUALITIES:
             self.quality.addItem(q or self.tr("No limit"), q)
-        self.max_size = QDoubleSpinBox()
+        self.max_size = QComboBox()
         self.max_size.setObjectName("Field")
-        self.max_size.setFixedWidth(160)
-        self.max_size.setButtonSymbols(QDoubleSpinBox.ButtonSymbols.NoButtons)
-        self.max_size.setRange(0, 500)
-        self.max_size.setDecimals(1)
-        self.max_size.setSuffix(" GB")
-        self.max_size.setSpecialValueText(self.tr("No limit"))
+        self.max_size.setMinimumWidth(160)
+        for size in SIZES_GB:
+            text = self.tr("%1 GB").replace("%1", f"{size:g}") if size else self.tr("No limit")
+            self.max_size.addItem(text, size)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("Primary")
         self.save_button.clicked.connect(self._save)
@@ -272,7 +270,10 @@ class ProfilesPage(QWidget):
         for combo, value in languages:
             combo.setCurrentIndex(max(0, combo.findData(value)))
         self.quality.setCurrentIndex(max(0, self.quality.findData(profile.source_prefs.max_quality)))
-        self.max_size.setValue(profile.source_prefs.max_size_gb)
+        size = profile.source_prefs.max_size_gb
+        if self.max_size.findData(size) < 0:  # set elsewhere (the CLI, an older version): kept as it is
+            self.max_size.addItem(self.tr("%1 GB").replace("%1", f"{size:g}"), size)
+        self.max_size.setCurrentIndex(max(0, self.max_size.findData(size)))
         is_current = profile.id == self._profiles.current.id
         self.use_button.setEnabled(not is_current)
         self._preview()
@@ -312,7 +313,7 @@ class ProfilesPage(QWidget):
             "subtitle_language": self.subtitle_language.currentData(),
             "source_prefs": SourcePrefs(
                 max_quality=self.quality.currentData() or "",
-                max_size_gb=self.max_size.value(),
+                max_size_gb=float(self.max_size.currentData() or 0.0),
                 audio_languages=self.audio_language.currentData() or "",
                 subtitle_languages=self.subtitle_language.currentData() or "",
             ),

@@ -42,9 +42,11 @@ ANIMES: list[dict[str, Any]] = [
 
 
 class World:
-    def __init__(self, latency_s: float = 0.0) -> None:
-        self.posters = PosterServer()
-        poster_base = self.posters.start()
+    def __init__(self, latency_s: float = 0.0, poster_base: str | None = None) -> None:
+        self.posters: PosterServer | None = None
+        if poster_base is None:  # else: posters from nowhere (the views draw their own)
+            self.posters = PosterServer()
+            poster_base = self.posters.start()
         self.tmdb = FakeTmdb(MOVIES, TV, image_base=f"{poster_base}/t/p/")
         self.tmdb.faults.latency_s = latency_s
         self.tmdb.start()
@@ -62,5 +64,7 @@ class World:
         )
 
     def stop(self) -> None:
-        for server in (self.tmdb, self.shiki, self.posters):
-            server.stop()
+        self.tmdb.stop()
+        self.shiki.stop()
+        if self.posters is not None:
+            self.posters.stop()
