@@ -107,7 +107,11 @@ def cmd_sources(services: AppContext, args: argparse.Namespace) -> int:
         print(f"cinema: no title {args.title_id}", file=sys.stderr)
         return 1
     result = asyncio.run(SourceSearch(services).search(query, refresh=args.refresh))
-    objects = [source_object(r) for r in result.ranked]
+    from app.services.sources.preferences import preferences
+    from app.services.sources.ranking import explained
+
+    prefs = preferences(services.settings)
+    objects = [source_object(explained(r, prefs)) for r in result.ranked]
     failed = {pid: state for pid, state in result.providers.items() if state not in ("ok", "searching")}
     for state in failed.values():
         print(f"warning: {state}", file=sys.stderr)

@@ -4,7 +4,7 @@ voice-over kinds), and a ranked way to watch with the components of its score.""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.domain.streams import StreamCandidate
 
@@ -76,9 +76,11 @@ class Component:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class RankedStream:
-    """A candidate with its parsed release, availability and score (higher is better)."""
+class RankedStream(NamedTuple):
+    """A candidate with its parsed release, availability and score (higher is better).
+
+    A named tuple rather than a frozen dataclass: thousands are made per ranking, and a frozen
+    dataclass's ``__init__`` costs several times a tuple's."""
 
     candidate: StreamCandidate
     release: Release

@@ -74,3 +74,18 @@ def test_settings_lists_providers_and_toggles_them(qtbot: Any, services: Any) ->
     assert any("My indexer: disabled" in widget.log.item(i).text() for i in range(widget.log.count()))
     widget.scan()
     assert widget.status.text().endswith("providers answered")
+
+
+def test_preferences_are_saved_and_rank_the_next_search(qtbot: Any, services: Any) -> None:
+    from app.services.sources.preferences import preferences
+    from app.ui.components.source_preferences import SourcePreferences, clean_languages
+
+    assert clean_languages("RU; en,  xx1, ru") == "ru,en"
+    prefs = SourcePreferences(services)
+    qtbot.addWidget(prefs)
+    prefs.quality.setCurrentIndex(prefs.quality.findData("1080p"))
+    prefs.audio.setText("en ru")
+    prefs.audio.editingFinished.emit()
+    assert services.settings.sources_max_quality == "1080p" and services.settings.sources_audio_languages == "en,ru"
+    assert preferences(services.settings).max_resolution == 1080
+    assert '"sources_max_quality": "1080p"' in services.paths.settings_file.read_text()

@@ -29,6 +29,7 @@ from app.services.sources import admin, watch
 from app.services.sources.admin import ProviderInfo
 from app.services.sources.events import ProviderDidChange
 from app.ui.components.add_video import AddVideoDialog
+from app.ui.components.source_preferences import SourcePreferences
 from app.ui.viewmodels import bus as ui_bus
 from app.ui.viewmodels.operations import Operations
 
@@ -152,6 +153,8 @@ class StreamProvidersSettings(QWidget):
         layout.addWidget(intro)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        self.preferences = SourcePreferences(context)
+        layout.addWidget(self.preferences)
         layout.addWidget(self.log_heading)
         layout.addWidget(self.log)
         self._unsubscribe = ui_bus.subscribe(context.bus, ProviderDidChange, lambda _e: self.refresh(), self)

@@ -164,3 +164,33 @@ def test_kinds_route_providers(services: Any) -> None:
     assert query is not None
     asyncio.run(SourceSearch(services).search(query))
     assert anime_only.calls == 0
+
+
+def test_live_and_archive_ways_keep_their_airing_in_the_json(services: Any) -> None:
+    """TV ways (the IPTV provider's) go through the same search; `cinema sources --json` shows
+    their airing with an offset, and a later airing is not playable now."""
+    from datetime import UTC, datetime
+
+    from app.cli.sources import source_object
+    from app.domain.models import SourceKind
+    from app.domain.streams import StreamCandidate
+
+    add_title(services)
+    start, stop = datetime(2026, 12, 5, 18, 0, tzinfo=UTC), datetime(2026, 12, 5, 20, 16, tzinfo=UTC)
+    airing = {"label": "Первый", "channel": "Первый канал", "start": start, "stop": stop}
+    live = StreamCandidate(
+        provider_id="tv", kind=SourceKind.IPTV_LIVE, url="http://tv/1.m3u8", playable_now=False, **airing
+    )
+    archive = StreamCandidate(
+        provider_id="tv", kind=SourceKind.IPTV_CATCHUP, url="http://tv/1/a.m3u8", **airing
+    )
+    only(services, FakeStreams("tv", [live, archive]))
+    query = query_for(services, MATRIX_ID)
+    assert query is not None
+    result = asyncio.run(SourceSearch(services).search(query))
+    objects = [source_object(r) for r in result.ranked]
+    assert [o["kind"] for o in objects] == ["archive", "live"]  # the one not on now is last
+    later = objects[1]
+    assert later["playable_now"] is False and later["channel"] == "Первый канал"
+    assert datetime.fromisoformat(later["start"]) == start and later["start"][-6] in "+-"  # with its offset
+    assert sources_repo.title_sources(services.db, MATRIX_ID) == []  # TV ways are asked anew, not stored
