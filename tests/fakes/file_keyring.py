@@ -10,11 +10,19 @@ import json
 import os
 from pathlib import Path
 
+from keyring import backend
 from keyring.backend import KeyringBackend
 
 
 class FileKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    @backend.properties.classproperty
+    def priority(cls) -> float:
+        # never chosen by keyring's own discovery in the test process (once this module is
+        # imported it is a candidate, and it would outlive the variable naming its file):
+        # only set_keyring() in a fixture, or PYTHON_KEYRING_BACKEND in a CLI subprocess
+        if not os.environ.get("PYTHON_KEYRING_BACKEND", "").endswith("FileKeyring"):
+            raise RuntimeError("the test keyring is used only when asked for by name")
+        return 1
 
     def _path(self) -> Path:
         return Path(os.environ["CINEMA_TEST_KEYRING"])
