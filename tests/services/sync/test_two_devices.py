@@ -168,3 +168,41 @@ def test_setup_copies_a_library_into_an_empty_server_then_merges_another(
     assert a.library() == b.library() == server_library(server)
     assert sorted(n for _u, n in b.library()["profiles"]) == ["Default", "Анна", "Борис"]
     assert b.progress("Анна")[0] == 600_000  # type: ignore[index]  # the newer position
+
+
+def test_reminders_own_links_and_provider_settings_travel_searched_sources_do_not(
+    devices: Callable[[str], Device], server: ServerAddress
+) -> None:
+    from app.storage import reminders_repo, sources_repo
+
+    a, b = devices("a"), devices("b")
+    a.add_title()
+    for device in (a, b):
+        device.join(server)
+    reminders_repo.add(a.db, a.profile(), kind="title", label="Матрица", now=5, title_id=TITLE)
+    sources_repo.add_user_source(
+        a.db, {"title_id": TITLE, "kind": "hls", "url": "http://nas.local/matrix.m3u8", "label": "NAS"}, 6
+    )
+    sources_repo.add_provider(
+        a.db, "torznab:jackett", "torznab", "Jackett", "http://nas.local:9117/api", None, 7
+    )
+    sources_repo.set_enabled(a.db, "torznab:jackett", False, 8)
+    for device in (a, b):
+        core = device.core(server)
+        core.connect()
+        core.push()
+        core.pull()
+        core.close()
+    assert [(r.kind, r.title_id, r.label) for r in reminders_repo.all_of(b.db, b.profile())] == [
+        ("title", TITLE, "Матрица")
+    ]
+    assert [(s.url, s.label, s.origin) for s in sources_repo.user_sources(b.db, TITLE)] == [
+        ("http://nas.local/matrix.m3u8", "NAS", "user")
+    ]
+    provider = sources_repo.provider(b.db, "torznab:jackett")
+    assert provider is not None and provider.url == "http://nas.local:9117/api" and not provider.enabled
+    # searched sources are each device's own cache: not sent
+    sources_repo.save_found(
+        a.db, TITLE, [{"kind": "torrent", "url": "magnet:?xt=urn:btih:" + "a" * 40}], 9, []
+    )
+    assert a.db.execute("SELECT count(*) FROM sync_outbox") == [(0,)]
