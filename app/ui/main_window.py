@@ -148,6 +148,9 @@ class MainWindow(QMainWindow):
         from app.ui.components import welcome_ui
 
         welcome_ui.install(self)  # the first run's welcome, reopened from Settings
+        from app.ui.components import top_bar_fit
+
+        self.top_bar_fit = top_bar_fit.install(self)  # page buttons that do not fit go into More
         # issue 15: profiles, History, Playlists, Statistics, Add to playlist, Play all
         from app.ui.components import library_ui
 
@@ -191,7 +194,8 @@ class MainWindow(QMainWindow):
         page.rematchRequested.connect(self._rematch)
         from app.ui.components.title_sources import install as install_sources
 
-        install_sources(page, self.services)  # ranked sources, why first, "Add a link…"
+        # ranked sources, why first, "Add a link…"; Enter or a double click on a row plays it
+        install_sources(page, self.services, self.habits.play_chosen)
         return page
 
     def _build_settings_page(self) -> SettingsPage:

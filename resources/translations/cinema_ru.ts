@@ -2348,4 +2348,698 @@ Switching to %3…</source>
         <translation>Синхронизация выключена: библиотека только на этом устройстве.</translation>
     </message>
 </context>
+<context>
+    <name>OpenDialog</name>
+    <message>
+        <location filename="../../app/ui/components/open_anything.py"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/open_anything.py"/>
+        <source>A video file, a link (http, rtsp …), a magnet link, a .torrent file or subtitles:</source>
+        <translation>Видеофайл, ссылка (http, rtsp …), magnet-ссылка, .torrent-файл или субтитры:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/open_anything.py"/>
+        <source>Paste a link or a magnet, or choose a file</source>
+        <translation>Вставьте ссылку или magnet или выберите файл</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/open_anything.py"/>
+        <source>Choose a file…</source>
+        <translation>Выбрать файл…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/open_anything.py"/>
+        <source>This is not a video, a link, a torrent or subtitles.</source>
+        <translation>Это не видео, не ссылка, не торрент и не субтитры.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/open_anything.py"/>
+        <source>Open a file</source>
+        <translation>Открыть файл</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/open_anything.py"/>
+        <source>Videos, torrents and subtitles (%1)</source>
+        <translation>Видео, торренты и субтитры (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>OpenAnything</name>
+    <message>
+        <location filename="../../app/ui/components/open_anything.py"/>
+        <source>The clipboard holds no link or file to open.</source>
+        <translation>В буфере обмена нет ссылки или файла, которые можно открыть.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/open_anything.py"/>
+        <source>Playing the first of %1 items.</source>
+        <translation>Воспроизводится первый из %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/open_anything.py"/>
+        <source>Cinema cannot open «%1»: it is not a video, a link, a torrent or subtitles.</source>
+        <translation>Cinema не может открыть «%1»: это не видео, не ссылка, не торрент и не субтитры.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/open_anything.py"/>
+        <source>Subtitles are added to what plays: start a video, then drop them on it.</source>
+        <translation>Субтитры добавляются к тому, что играет: запустите видео и перетащите их на него.</translation>
+    </message>
+</context>
+<context>
+    <name>SubtitleSearchDialog</name>
+    <message>
+        <location filename="../../app/ui/components/subtitle_search.py"/>
+        <source>Find subtitles</source>
+        <translation>Найти субтитры</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/subtitle_search.py"/>
+        <source>Searching…</source>
+        <translation>Идёт поиск…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/subtitle_search.py"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/subtitle_search.py"/>
+        <source>Release</source>
+        <translation>Релиз</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/subtitle_search.py"/>
+        <source>Downloads</source>
+        <translation>Скачиваний</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/subtitle_search.py"/>
+        <source>Fits this file</source>
+        <translation>Под этот файл</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/subtitle_search.py"/>
+        <source>Load</source>
+        <translation>Загрузить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/subtitle_search.py"/>
+        <source>Search again</source>
+        <translation>Искать снова</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/subtitle_search.py"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/subtitle_search.py"/>
+        <source>Nothing plays: start a video first.</source>
+        <translation>Ничего не играет: сначала запустите видео.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/subtitle_search.py"/>
+        <source>downloaded before</source>
+        <translation>скачаны раньше</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/subtitle_search.py"/>
+        <source>machine translated</source>
+        <translation>машинный перевод</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/subtitle_search.py"/>
+        <source>Found: %1 (languages: %2).</source>
+        <translation>Найдено: %1 (языки: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/subtitle_search.py"/>
+        <source>No subtitles found in %1.</source>
+        <translation>Субтитров не нашлось (языки: %1).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/subtitle_search.py"/>
+        <source>Today's OpenSubtitles downloads are used up.</source>
+        <translation>Лимит скачиваний OpenSubtitles на сегодня исчерпан.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/subtitle_search.py"/>
+        <source>They come back: %1.</source>
+        <translation>Он восстановится: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/subtitle_search.py"/>
+        <source>Subtitles downloaded before still load.</source>
+        <translation>Скачанные раньше субтитры по-прежнему загружаются.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/subtitle_search.py"/>
+        <source>Add your OpenSubtitles key in Settings › Keys and accounts.</source>
+        <translation>Добавьте ключ OpenSubtitles в «Настройки › Ключи и учётные записи».</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/subtitle_search.py"/>
+        <source>OpenSubtitles refused the key: %1</source>
+        <translation>OpenSubtitles не принял ключ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/subtitle_search.py"/>
+        <source>The search failed: %1</source>
+        <translation>Поиск не удался: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/subtitle_search.py"/>
+        <source>Downloading…</source>
+        <translation>Скачивание…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/subtitle_search.py"/>
+        <source>Loaded: %1</source>
+        <translation>Загружено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>KeysSettings</name>
+    <message>
+        <location filename="../../app/ui/components/keys_settings.py"/>
+        <source>✓ Works.</source>
+        <translation>✓ Работает.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/keys_settings.py"/>
+        <source>✗ The key was refused: %1</source>
+        <translation>✗ Ключ не принят: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/keys_settings.py"/>
+        <source>✗ The service could not be reached: %1</source>
+        <translation>✗ Сервис недоступен: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/keys_settings.py"/>
+        <source>✓ The key works, but today's allowance is used up: %1</source>
+        <translation>✓ Ключ работает, но лимит на сегодня исчерпан: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/keys_settings.py"/>
+        <source>The service asks to wait a moment: %1</source>
+        <translation>Сервис просит немного подождать: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/keys_settings.py"/>
+        <source>Enter a key first.</source>
+        <translation>Сначала введите ключ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/keys_settings.py"/>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/keys_settings.py"/>
+        <source>Keys and accounts</source>
+        <translation>Ключи и учётные записи</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/keys_settings.py"/>
+        <source>Kept in the system keyring, never in files. TMDB: themoviedb.org › Settings › API › API Read Access Token. OpenSubtitles: opensubtitles.com › API consumers. Indexers are added under Sources; their keys can be changed here.</source>
+        <translation>Хранятся в системной связке ключей, никогда в файлах. TMDB: themoviedb.org › Settings › API › API Read Access Token. OpenSubtitles: opensubtitles.com › API consumers. Индексаторы добавляются в разделе «Источники», их ключи можно сменить здесь.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyRow</name>
+    <message>
+        <location filename="../../app/ui/components/keys_settings.py"/>
+        <source>%1 key</source>
+        <translation>Ключ %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/keys_settings.py"/>
+        <source>Test</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/keys_settings.py"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/keys_settings.py"/>
+        <source>Forget</source>
+        <translation>Забыть</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/keys_settings.py"/>
+        <source>•••••••• kept in the keyring (type to replace)</source>
+        <translation>•••••••• хранится в связке ключей (введите, чтобы заменить)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/keys_settings.py"/>
+        <source>not set</source>
+        <translation>не задан</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/keys_settings.py"/>
+        <source>Trying the key…</source>
+        <translation>Проверяю ключ…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/keys_settings.py"/>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/keys_settings.py"/>
+        <source>Enter a key first.</source>
+        <translation>Сначала введите ключ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/keys_settings.py"/>
+        <source>Saved in the keyring.</source>
+        <translation>Сохранён в связке ключей.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/keys_settings.py"/>
+        <source>Removed from the keyring.</source>
+        <translation>Удалён из связки ключей.</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Downloads</source>
+        <translation>Загрузки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Progress</source>
+        <translation>Загружено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Speed</source>
+        <translation>Скорость</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Peers</source>
+        <translation>Пиры</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Offline</source>
+        <translation>Офлайн</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Nothing here yet. Torrents you play stay in the cache while it has room; Keep for offline downloads one to the end and keeps it outside the cap.</source>
+        <translation>Пока пусто. Просмотренные торренты остаются в кэше, пока в нём есть место; «Сохранить офлайн» докачивает торрент до конца и держит его вне лимита кэша.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Keep for offline</source>
+        <translation>Сохранить офлайн</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Resume</source>
+        <translation>Продолжить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Remove…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>The cache holds %1 of its %2 cap.</source>
+        <translation>В кэше %1 из %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Kept for offline: %1 (outside the cap).</source>
+        <translation>Сохранено офлайн: %1 (вне лимита).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Playing</source>
+        <translation>Играет</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Downloading</source>
+        <translation>Загружается</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Asking peers for the file list</source>
+        <translation>Запрашиваю у пиров список файлов</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Paused</source>
+        <translation>На паузе</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>In the cache</source>
+        <translation>В кэше</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Could not read the downloads: %1</source>
+        <translation>Не удалось прочитать загрузки: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Keeping «%1» for offline: it downloads to the end.</source>
+        <translation>«%1» сохраняется офлайн: докачивается до конца.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Remove «%1» from Downloads?</source>
+        <translation>Удалить «%1» из загрузок?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Remove with the files</source>
+        <translation>Удалить вместе с файлами</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Remove, move the files to Videos</source>
+        <translation>Удалить, а файлы перенести в «Видео»</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Removed; the files are in %1</source>
+        <translation>Удалено; файлы в %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Removed.</source>
+        <translation>Удалено.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/components/downloads_ui.py"/>
+        <source>Downloads</source>
+        <translation>Загрузки</translation>
+    </message>
+</context>
+<context>
+    <name>Step</name>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>Check</source>
+        <translation>Проверить</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>Welcome to Cinema</source>
+        <translation>Добро пожаловать в Cinema</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>Cinema finds the films in your TV provider's guide, matches them to TMDB and Shikimori and shows them as posters, with every way to watch them. Fill in what you have: each line is checked as you enter it. Everything here can be changed later in Settings.</source>
+        <translation>Cinema находит фильмы в телепрограмме вашего провайдера, сопоставляет их с TMDB и Shikimori и показывает постерами со всеми способами посмотреть. Заполните то, что есть: каждая строка проверяется, как только вы её ввели. Всё это можно поменять потом в настройках.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>Your TV provider</source>
+        <translation>Ваш ТВ-провайдер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>Playlist (M3U) URL</source>
+        <translation>Адрес плейлиста (M3U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>TV guide (XMLTV) URL or file</source>
+        <translation>Телепрограмма (XMLTV): адрес или файл</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>File…</source>
+        <translation>Файл…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>Posters and descriptions</source>
+        <translation>Постеры и описания</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>TMDB token</source>
+        <translation>Токен TMDB</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>API Read Access Token</source>
+        <translation>API Read Access Token</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>Free at themoviedb.org › Settings › API. Without it anime still get Shikimori's posters; films keep their guide text until you add it.</source>
+        <translation>Бесплатно на themoviedb.org › Settings › API. Без него аниме всё равно получат постеры Shikimori, а у фильмов останется текст из программы, пока вы его не добавите.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>Optional: more ways to watch</source>
+        <translation>Необязательно: другие способы посмотреть</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>Torznab indexer URL</source>
+        <translation>Адрес индексатора Torznab</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>its API key</source>
+        <translation>его API-ключ</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>Stremio addon URL</source>
+        <translation>Адрес дополнения Stremio</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>Until your guide brings films, the demo library (classic films and a sample video) stays. It steps aside by itself; bring it back any time in Settings › Demo library. This welcome is there too: Settings › Show the welcome again.</source>
+        <translation>Пока в вашей программе нет фильмов, остаётся демо-библиотека (классические фильмы и пример видео). Потом она уйдёт сама; вернуть её можно в любой момент в «Настройки › Демо-библиотека». Это приветствие тоже там: «Настройки › Показать приветствие снова».</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>Skip</source>
+        <translation>Пропустить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>Checking…</source>
+        <translation>Проверяю…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>nothing was read</source>
+        <translation>ничего не прочитано</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>✓ %1 channels, %2 programmes, %3 films.</source>
+        <translation>✓ Каналов: %1, передач: %2, фильмов: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>Saved in the keyring.</source>
+        <translation>Сохранён в связке ключей.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>Enter the indexer's API key too.</source>
+        <translation>Введите и API-ключ индексатора.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>✓ Added: %1</source>
+        <translation>✓ Добавлено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>A TV guide file</source>
+        <translation>Файл телепрограммы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>TV guides (*.xml *.xml.gz *.xz *.gz *.m3u *.m3u8 *.json)</source>
+        <translation>Телепрограммы (*.xml *.xml.gz *.xz *.gz *.m3u *.m3u8 *.json)</translation>
+    </message>
+</context>
+<context>
+    <name>TopBarFit</name>
+    <message>
+        <location filename="../../app/ui/components/top_bar_fit.py"/>
+        <source>More ▾</source>
+        <translation>Ещё ▾</translation>
+    </message>
+</context>
+<context>
+    <name>Ways</name>
+    <message>
+        <location filename="../../app/ui/localized.py"/>
+        <source>Direct link</source>
+        <translation>Прямая ссылка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/localized.py"/>
+        <source>Torrent</source>
+        <translation>Торрент</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/localized.py"/>
+        <source>Live</source>
+        <translation>Эфир</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/localized.py"/>
+        <source>Archive</source>
+        <translation>Архив</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/localized.py"/>
+        <source>From the start</source>
+        <translation>С начала</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/localized.py"/>
+        <source>Web page</source>
+        <translation>Веб-страница</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageSetting</name>
+    <message>
+        <location filename="../../app/ui/components/language_setting.py"/>
+        <source>Restart now</source>
+        <translation>Перезапустить сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/language_setting.py"/>
+        <source>Cinema will speak the chosen language from its next start, or restart it now.</source>
+        <translation>Cinema заговорит на выбранном языке со следующего запуска — или перезапустите её сейчас.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py"/>
+        <source>Show the welcome again</source>
+        <translation>Показать приветствие снова</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py"/>
+        <source>The demo library stepped aside when your own guide brought films.</source>
+        <translation>Демо-библиотека ушла, когда в вашей программе появились фильмы.</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerMenus</name>
+    <message>
+        <location filename="../../app/ui/components/player_menus.py"/>
+        <source>Find subtitles online…</source>
+        <translation>Найти субтитры в интернете…</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>connection refused</source>
+        <translation>соединение отклонено</translation>
+    </message>
+    <message>
+        <source>unknown host name</source>
+        <translation>неизвестное имя сервера</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>нет ответа вовремя</translation>
+    </message>
+    <message>
+        <source>the connection was reset</source>
+        <translation>соединение сброшено</translation>
+    </message>
+    <message>
+        <source>no route to it</source>
+        <translation>нет маршрута</translation>
+    </message>
+    <message>
+        <source>a secure connection could not be made</source>
+        <translation>не удалось установить защищённое соединение</translation>
+    </message>
+    <message>
+        <source>cannot reach %1 (%2)</source>
+        <translation>не удаётся связаться с %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../app/ui/pages/welcome_page.py"/>
+        <source>But it could not be kept: %1</source>
+        <translation>Но сохранить его не удалось: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/downloads_page.py"/>
+        <source>Kept for offline: it downloads to the end.</source>
+        <translation>Сохраняется офлайн: докачивается до конца.</translation>
+    </message>
+</context>
 </TS>

@@ -75,7 +75,7 @@ def test_overlay_panels_follow_the_video_and_keys_work(qtbot, page) -> None:
     async def scenario() -> None:
         player = await started(page)
         assert page.controls_visible() and page.top_panel.isVisible()
-        assert page.title.text() == "Сталкер" and "Direct · a" in page.source_label.text()
+        assert page.title.text() == "Сталкер" and "Direct link · a" in page.source_label.text()
         # the panels are separate tool windows placed over the video's bottom and top edges
         video = page.video.geometry()
         bottom = page.bottom_panel.geometry()
@@ -182,14 +182,14 @@ def test_failover_shows_a_message_and_moves_on(qtbot, page, messages) -> None:
         player = await started(page)
         player.emit(PlayerEvent.ERROR)
         await wait_until(lambda: player.opened[-1].location.endswith("/b.mp4"))
-        assert page.message.isVisible() and "Switching to Direct · b" in page.message.text()
+        assert page.message.isVisible() and "Switching to Direct link · b" in page.message.text()
         assert player.opened[-1].start_ms == 60_000
-        assert "Direct · b" in page.source_label.text()
+        assert "Direct link · b" in page.source_label.text()
         player.emit(PlayerEvent.ERROR)
         await wait_until(lambda: page._playback.state == PlaybackState.ERROR)
         assert "Cannot play this source" in page.message.text()
         said = messages.status(page.message)
-        switching = next(i for i, text in enumerate(said) if "Switching to Direct · b" in text)
+        switching = next(i for i, text in enumerate(said) if "Switching to Direct link · b" in text)
         assert any("Cannot play this source" in text for text in said[switching:])
         assert messages.boxes() == []
 

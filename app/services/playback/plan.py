@@ -10,6 +10,7 @@ from app.domain.errors import CinemaError
 from app.domain.ids import media_key_for
 from app.domain.locations import is_torrent_location, location_kind, magnet_hash, magnet_name
 from app.domain.models import MediaRequest, TitleDetail
+from app.domain.streams import StreamCandidate
 from app.services.context import AppContext
 from app.services.library.progress import LibraryService
 from app.services.sources.resolve import Playable, candidates
@@ -69,3 +70,26 @@ def plan_location(library: LibraryService, location: str) -> PlayPlan:
     )
     playable = Playable(kind=location_kind(request.location), request=request, label=request.label)
     return PlayPlan((playable,), None, start)
+
+
+def plan_chosen(
+    services: AppContext, detail: TitleDetail, start_ms: int, chosen: StreamCandidate
+) -> PlayPlan:
+    """Play ``chosen`` (a row of the title's ways to watch) first, the title's other ways after it
+    (reads the guide: call it in a worker)."""
+    playables = candidates(services, detail, start_ms)
+    first = [p for p in playables if chosen.url in (p.request.location, p.origin.url if p.origin else None)]
+    if not first:
+        request = MediaRequest(
+            location=chosen.url,
+            item_key=detail.id,
+            label=detail.title,
+            title_id=detail.id,
+            headers=dict(chosen.headers),
+            start_ms=start_ms,
+        )
+        first = [
+            Playable(kind=chosen.kind, request=request, label=chosen.label or detail.title, origin=chosen)
+        ]
+    rest = [p for p in playables if p not in first]
+    return PlayPlan((first[0], *rest), detail, start_ms)

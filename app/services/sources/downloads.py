@@ -142,7 +142,8 @@ class Downloads:
             state = DownloadState.STREAMING
         else:
             state = DownloadState.DOWNLOADING
-        paused = bool(status.paused)  # its rate is an average that decays: a paused one moves nothing
+        # its rate is an average that decays: a paused or finished one moves nothing
+        paused = bool(status.paused) or state == DownloadState.DONE
         return Download(
             record.info_hash,
             active.name if status.has_metadata else name,

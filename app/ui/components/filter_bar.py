@@ -7,9 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from app.services.library.catalog import CatalogFilter
+from app.ui.widgets.flow_layout import FlowLayout
 
 _DECADES = [2020, 2010, 2000, 1990, 1980, 1970, 1960, 1950, 1940, 1930, 1920]
 
@@ -120,9 +121,9 @@ class FilterBar(QWidget):
         self.reset = QPushButton(self.tr("Reset"))
         self.reset.setObjectName("Link")
         self.reset.clicked.connect(self.clear)
-        row = QHBoxLayout(self)
+        # a flow: at 1024 px in Russian the filters wrap onto a second line rather than clip (issue 18)
+        row = FlowLayout(self, spacing=8)
         row.setContentsMargins(28, 4, 28, 8)
-        row.setSpacing(8)
         self.boxes = [
             self.kind, self.genre, self.year_from, self.year_to, self.rating, self.country,
             self.availability, self.poster, self.watched,
@@ -131,7 +132,6 @@ class FilterBar(QWidget):
             row.addWidget(box)
             box.currentIndexChanged.connect(self._emit)
         row.addWidget(self.reset)
-        row.addStretch(1)
         self.sort.currentIndexChanged.connect(self._emit)
         for box in (*self.boxes, self.sort):
             box.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -139,12 +139,16 @@ class FilterBar(QWidget):
     def set_facets(self, genres: list[str], countries: list[str], origins: list[str]) -> None:
         self._quiet = True
         try:
+            from app.ui.localized import country_label, genre_label
+
+            labels = {id(self.genre): genre_label, id(self.country): country_label}
             for box, values in ((self.genre, genres), (self.country, countries), (self.poster, origins)):
                 current = box.currentData()
                 while box.count() > 1:
                     box.removeItem(1)
+                shown = labels.get(id(box), str)
                 for value in values:
-                    box.addItem(value, value)
+                    box.addItem(shown(value), value)  # the UI language's name, the stored value
                 _select(box, current)
         finally:
             self._quiet = False

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QVBox
 from app.services import keys
 from app.services.context import AppContext
 from app.services.keys import KeyCheck, KeyEntry, Verdict
+from app.ui.localized import in_words
 from app.ui.viewmodels.operations import Operations
 
 
@@ -30,7 +31,7 @@ def verdict_text(result: KeyCheck) -> str:
         Verdict.MISSING: tr("Enter a key first."),
         Verdict.FAILED: tr("✗ %1"),
     }
-    return texts[result.verdict].replace("%1", detail)
+    return texts[result.verdict].replace("%1", in_words(detail))
 
 
 class KeyRow(QObject):

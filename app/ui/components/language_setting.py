@@ -1,14 +1,14 @@
 """The UI language for the Settings page: the system's, Russian or English, saved at once.
 
 Qt's texts are translated when the widgets are built, so a new language shows from the next
-start; the page says so instead of half-translating the window it is in.
+start; the page says so instead of half-translating the window it is in, and offers to restart.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.core.config import save_settings
 from app.services.context import AppContext
@@ -36,14 +36,21 @@ class LanguageSetting(QWidget):
         self.note.setObjectName("Muted")
         self.note.setWordWrap(True)
         self.note.hide()
+        self.restart_button = QPushButton(self.tr("Restart now"))  # issue 18
+        self.restart_button.clicked.connect(self._restart)
+        self.restart_button.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.combo)
         row.addStretch(1)
+        note_row = QHBoxLayout()
+        note_row.setContentsMargins(0, 0, 0, 0)
+        note_row.addWidget(self.note, 1)
+        note_row.addWidget(self.restart_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
-        layout.addWidget(self.note)
+        layout.addLayout(note_row)
 
     def _chosen(self, index: int) -> None:
         code = CHOICES[index]
@@ -56,6 +63,16 @@ class LanguageSetting(QWidget):
             return
         if code == self._started_with:
             self.note.hide()
+            self.restart_button.hide()
         else:
-            self.note.setText(self.tr("Cinema will speak the chosen language from its next start."))
+            self.note.setText(
+                self.tr("Cinema will speak the chosen language from its next start, or restart it now.")
+            )
             self.note.show()
+            self.restart_button.show()
+
+    def _restart(self) -> None:
+        """Quit (saving what plays) and start again in the chosen language."""
+        from app.ui.components.window_habits import request_restart
+
+        request_restart()

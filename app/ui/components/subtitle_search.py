@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import AuthError, NotFound, ProviderUnavailable, RateLimited
 from app.domain.subtitles import QuotaExceeded, SubtitleHit
 from app.services.playback.subtitles import SearchResult, SubtitleSearch
+from app.ui.localized import in_words
 from app.ui.viewmodels.operations import Operations
 
 _LANGUAGES = {
@@ -148,7 +149,7 @@ class SubtitleSearchDialog(QDialog):
                 return self.tr("Add your OpenSubtitles key in Settings › Keys and accounts.")
             return self.tr("OpenSubtitles refused the key: %1").replace("%1", str(error))
         if isinstance(error, (ProviderUnavailable, RateLimited, NotFound)):
-            return str(error)
+            return in_words(str(error))
         return self.tr("The search failed: %1").replace("%1", str(error) or type(error).__name__)
 
     # -- loading ---------------------------------------------------------------------------------

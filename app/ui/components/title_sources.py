@@ -33,6 +33,9 @@ from app.ui.components.why_first import WhyFirst
 from app.ui.viewmodels.operations import Operations
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from app.domain.streams import StreamCandidate
     from app.ui.pages.title_page import TitlePage
 
 log = logging.getLogger(__name__)
@@ -49,10 +52,12 @@ def human_size(size: int | None) -> str:
 
 
 class TitleSources(QWidget):
-    """Signals: sourcesFound(str title_id, int count), addLinkRequested(str title_id)."""
+    """Signals: sourcesFound(str title_id, int count), addLinkRequested(str title_id),
+    playRequested(object StreamCandidate) (a row chosen with Enter or a double click)."""
 
     sourcesFound = Signal(str, int)
     addLinkRequested = Signal(str)
+    playRequested = Signal(object)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +73,7 @@ class TitleSources(QWidget):
         self.heading.setObjectName("SectionHeading")
         self.status = QLabel()
         self.status.setObjectName("Muted")
+        self.status.setWordWrap(True)  # at 1024 px in Russian the row must not outgrow the page
         self.why_button = QPushButton(self.tr("Why first?"))
         self.why_button.setCheckable(True)
         self.why_button.toggled.connect(self._toggle_why)
@@ -272,10 +278,15 @@ class TitleSources(QWidget):
             cand = self._items[index].candidate
             if cand.kind is SourceKind.PAGE and cand.url.startswith(("http://", "https://")):
                 QDesktopServices.openUrl(QUrl(cand.url))  # a web page's own player: in the browser
+            elif cand.kind is not SourceKind.PAGE:
+                self.playRequested.emit(cand)  # issue 18: Enter or a double click plays this one
 
 
-def install(page: TitlePage, context: AppContext) -> TitleSources:
-    """Put the ranked sources on ``page`` in place of its plain list (the window calls this)."""
+def install(
+    page: TitlePage, context: AppContext, play: Callable[[StreamCandidate], None] | None = None
+) -> TitleSources:
+    """Put the ranked sources on ``page`` in place of its plain list (the window calls this);
+    ``play(candidate)`` plays the row chosen with Enter or a double click."""
     from app.ui.components.add_video import AddVideoDialog
 
     panel = TitleSources(context, page)
@@ -294,5 +305,7 @@ def install(page: TitlePage, context: AppContext) -> TitleSources:
         dialog.open()
 
     panel.sourcesFound.connect(found)
+    if play is not None:
+        panel.playRequested.connect(play)
     panel.addLinkRequested.connect(add_link)
     return panel

@@ -8,9 +8,9 @@ import os
 import sys
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from app.core.config import save_settings
 
@@ -25,13 +25,16 @@ class WindowHabits(QObject):
         super().__init__(window)
         self.window = window
         QShortcut(QKeySequence.StandardKey.Quit, window, self.quit, Qt.ShortcutContext.ApplicationShortcut)
-        self._restore_geometry()
+        self._restored = False  # the stored size and place are applied when the window first shows
         window.installEventFilter(self)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.save_geometry)
         window.navigator.pageChanged.connect(self._page_changed)
         window.navigator.pageBuilt.connect(self._page_built)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # Enter on a focused button, Esc over the suggestions
         self._click = QTimer(self)
         self._click.setSingleShot(True)
         self._click.timeout.connect(self._video_clicked)
@@ -47,17 +50,36 @@ class WindowHabits(QObject):
 
     # -- size and place -----------------------------------------------------------------------
     def _restore_geometry(self) -> None:
+        """The stored place and size ("x,y,width,height[,max]"), kept on the screen it fits."""
         stored = self.window.services.settings.window_geometry
-        if stored:
-            ok = self.window.restoreGeometry(QByteArray.fromBase64(stored.encode("ascii")))
-            if not ok:
-                log.info("the stored window geometry was not usable: default size")
+        try:
+            parts = [int(p) for p in stored.split(",")[:4]]
+            maximized = stored.endswith(",max")
+        except ValueError:
+            parts, maximized = [], False
+        if len(parts) != 4:
+            return
+        x, y, width, height = parts
+        rect = QRect(x, y, max(width, self.window.minimumWidth()), max(height, self.window.minimumHeight()))
+        screen = QGuiApplication.screenAt(rect.center()) or QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            rect.setSize(rect.size().boundedTo(room.size()))
+            if not room.contains(rect.center()):
+                rect.moveCenter(room.center())
+        self.window.setGeometry(rect)
+        if maximized:
+            self.window.setWindowState(self.window.windowState() | Qt.WindowState.WindowMaximized)
 
     def save_geometry(self) -> None:
-        services = self.window.services
-        if self.window.isFullScreen():
-            return  # the size before full screen is what the next start should get
-        value = bytes(self.window.saveGeometry().toBase64().data()).decode("ascii")
+        window = self.window
+        services = window.services
+        if window.isFullScreen() or not self._restored:
+            return  # never shown: nothing to remember; full screen: the size before it is
+        rect = window.normalGeometry() if window.isMaximized() else window.geometry()
+        value = f"{rect.x()},{rect.y()},{rect.width()},{rect.height()}" + (
+            ",max" if window.isMaximized() else ""
+        )
         if value == services.settings.window_geometry:
             return
         try:
@@ -66,7 +88,21 @@ class WindowHabits(QObject):
             log.warning("could not remember the window's size: %s", exc)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() in (QEvent.Type.Close, QEvent.Type.Hide):
+        if event.type() == QEvent.Type.ShortcutOverride:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Escape and self.window.search.popup.isVisible():
+                # Esc over the suggestions closes them (the window's Esc would clear the search)
+                self.window.search.popup.hide()
+                event.accept()
+                return True
+            return False
+        if event.type() == QEvent.Type.KeyPress:
+            return self._key(watched, event)
+        if watched is self.window and event.type() == QEvent.Type.Show and not self._restored:
+            # restored on an unshown window, Qt kept the minimum width: apply it as it shows
+            self._restored = True
+            self._restore_geometry()
+        elif watched is self.window and event.type() in (QEvent.Type.Close, QEvent.Type.Hide):
             self.save_geometry()
         elif event.type() == QEvent.Type.MouseButtonPress and self._is_video(watched):
             assert isinstance(event, QMouseEvent)
@@ -76,6 +112,41 @@ class WindowHabits(QObject):
         elif event.type() == QEvent.Type.MouseButtonDblClick and self._is_video(watched):
             self._click.stop()
         return False
+
+    # -- keys -----------------------------------------------------------------------------------
+    def _key(self, watched: QObject, event: QEvent) -> bool:
+        assert isinstance(event, QKeyEvent)
+        key = event.key()
+        if key == Qt.Key.Key_Escape and self.window.search.popup.isVisible():
+            self.window.search.popup.hide()  # Esc closes the suggestions, nothing more
+            return True
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers()
+        if (
+            enter
+            and isinstance(watched, QPushButton)
+            and watched.window() is self.window
+            and watched.isEnabled()
+            and not event.isAutoRepeat()
+        ):
+            watched.click()  # as a remote's OK does (Qt only clicks a button on Space)
+            return True
+        return False
+
+    def play_chosen(self, candidate: Any) -> None:
+        """A row of the title page's ways to watch chosen (Enter, double click): play it first."""
+        from app.services.playback.plan import plan_chosen
+
+        window = self.window
+        page = window.navigator.built("title")
+        detail = page.detail if page is not None else None
+        if detail is None:
+            return
+        start = int(getattr(page, "_resume_ms", 0))
+        window.ops.run(
+            "play",
+            lambda: plan_chosen(window.services, detail, start, candidate),
+            lambda plan: window.start_plan(plan, "title"),
+        )
 
     # -- the search and the pages -------------------------------------------------------------
     def _page_changed(self, name: str) -> None:

@@ -226,10 +226,12 @@ class DownloadsPage(QWidget):
             "pause": lambda: downloads.pause(item.info_hash),
             "resume": lambda: downloads.resume(item.info_hash),
         }
-        if action == "keep" and on:
+        if action == "keep" and on and item.name != item.info_hash:
             self.status.setText(
                 self.tr("Keeping «%1» for offline: it downloads to the end.").replace("%1", item.name)
             )
+        elif action == "keep" and on:  # its name comes with the metadata
+            self.status.setText(self.tr("Kept for offline: it downloads to the end."))
         else:
             self.status.setText("")
         self.ops.run_async(

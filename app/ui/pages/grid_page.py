@@ -94,9 +94,9 @@ class GridPage(QWidget):
         head = QHBoxLayout()
         head.setContentsMargins(28, 18, 28, 6)
         head.setSpacing(16)
-        head.addWidget(self._heading)
+        self._heading.setWordWrap(True)  # a long heading takes two lines, the sort keeps its text
+        head.addWidget(self._heading, 1)
         head.addWidget(self._count, 0, Qt.AlignmentFlag.AlignBottom)
-        head.addStretch(1)
         head.addWidget(self.filters.sort)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

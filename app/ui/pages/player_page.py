@@ -15,6 +15,7 @@ from app.services.playback.failures import Cause, FailureReason, PlaybackFailure
 from app.services.playback.session import Playable, PlaybackService, PlaybackState, PlayerEvent
 from app.ui.components.player_panels import ControlPanel, TopPanel
 from app.ui.icons import icon
+from app.ui.localized import way_label
 from app.ui.pages.title_page import format_clock
 from app.ui.viewmodels.operations import Operations
 from app.ui.widgets.player_overlay import FloatingPanel
@@ -109,7 +110,7 @@ class PlayerPage(QWidget):
     def show_opening(self, first: Playable) -> None:
         """The page as it opens ``first``: its title and "Opening…"."""
         self.title.setText(first.request.label)
-        self.source_label.setText(first.label if first.label != first.request.label else "")
+        self.source_label.setText(way_label(first.label) if first.label != first.request.label else "")
         self.seek.setRange(0, 0)
         self.seek.set_buffered([])
         self.time.setText(f"{format_clock(first.request.start_ms)} / --:--")
@@ -218,20 +219,20 @@ class PlayerPage(QWidget):
         failure = value if isinstance(value, PlaybackFailure) else self._playback.failure
         if event is PlayerEvent.ERROR and failure is not None:
             reason = self.reason_text(failure.cause)
-            detail = f"{failure.source}: {reason}" if failure.source else reason
+            detail = f"{way_label(failure.source)}: {reason}" if failure.source else reason
             self._show_message(self.tr("Cannot play this source: %1").replace("%1", detail))
         elif event is PlayerEvent.FAILOVER and failure is not None:
             text = self.tr("%1: %2.\nSwitching to %3…")
             self._show_message(
-                text.replace("%1", failure.source)
+                text.replace("%1", way_label(failure.source))
                 .replace("%2", self.reason_text(failure.cause))
-                .replace("%3", failure.next_source or ""),
+                .replace("%3", way_label(failure.next_source or "")),
                 seconds=6,
             )
         elif event is PlayerEvent.SOURCE:
             current = self._playback.current
             if current is not None and current.label != current.request.label:
-                self.source_label.setText(current.label)
+                self.source_label.setText(way_label(current.label))
         elif event is PlayerEvent.ENDED:
             self._show_message(self.tr("The end"))
         elif event in (PlayerEvent.PLAYING, PlayerEvent.VIDEO_STARTED) and (

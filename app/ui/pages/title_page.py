@@ -26,6 +26,7 @@ from app.ui.images import decode_scaled
 from app.ui.viewmodels.operations import Operations
 from app.ui.widgets.backdrop import BackdropHeader
 from app.ui.widgets.candidates_strip import CandidatesStrip
+from app.ui.widgets.flow_layout import FlowLayout
 from app.ui.widgets.poster_art import paint_typographic_poster
 
 POSTER_SIZE = QSize(260, 390)
@@ -134,15 +135,14 @@ class TitlePage(QWidget):
         self.candidates.chosen.connect(self._candidate_chosen)
         self.candidates.hide()
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(12)
+        # a flow: at 1024 px in Russian the buttons wrap rather than squeeze their text (issue 18)
+        buttons = FlowLayout(spacing=12)
         buttons.addWidget(self.play_button)
         buttons.addWidget(self.restart_button)
         buttons.addWidget(self.watchlist_button)
         buttons.addWidget(self.watched_button)
         buttons.addWidget(self.trailer_button)
         buttons.addWidget(self.no_source)
-        buttons.addStretch(1)
         link_row = QHBoxLayout()
         link_row.setSpacing(16)
         link_row.addWidget(self.links)
@@ -251,10 +251,12 @@ class TitlePage(QWidget):
             detail.original_title if detail.original_title and detail.original_title != detail.title else ""
         )
         self.original.setText(" · ".join(p for p in (original, str(detail.year) if detail.year else "") if p))
+        from app.ui.localized import country_label, genre_label
+
         facts = [
-            ", ".join(detail.genres),
+            ", ".join(genre_label(g) for g in detail.genres),  # in the UI language (issue 18)
             self._runtime(detail.runtime),
-            ", ".join(detail.countries),
+            ", ".join(country_label(c) for c in detail.countries),
         ]
         self.meta.setText("   ·   ".join(f for f in facts if f))
         if detail.rating:

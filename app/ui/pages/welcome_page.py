@@ -30,6 +30,7 @@ from app.services import keys
 from app.services.context import AppContext
 from app.services.keys import KeyCheck, KeyEntry, Verdict
 from app.ui.components.keys_settings import verdict_text
+from app.ui.localized import in_words
 from app.ui.viewmodels.operations import Operations
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ class Step(QObject):
 
     def say(self, text: str, ok: bool) -> None:
         self.result.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
-        self.result.setText(text)
+        self.result.setText(in_words(text))
 
 
 class WelcomePage(QWidget):
@@ -107,7 +108,7 @@ class WelcomePage(QWidget):
         self.guide = Step(self, self.tr("TV guide (XMLTV) URL or file"), "http://…/epg.xml.gz", grid, 3)
         browse = QPushButton(self.tr("File…"))
         browse.clicked.connect(self._browse)
-        grid.addWidget(browse, 3, 3)
+        grid.addWidget(browse, 3, 3, Qt.AlignmentFlag.AlignLeft)
         metadata = QLabel(self.tr("Posters and descriptions"))
         metadata.setObjectName("SectionHeading")
         grid.addWidget(metadata, 5, 0, 1, 4)
@@ -240,17 +241,30 @@ class WelcomePage(QWidget):
             return
         entry = KeyEntry(keys.TMDB, keys.TMDB, "TMDB", keys.TMDB, False)
 
-        async def work() -> KeyCheck:
+        async def work() -> tuple[KeyCheck, str | None]:
             from app.core.tasks import run_blocking
+            from app.domain.errors import CinemaError
 
             result = await keys.check(self._s, entry, token)
-            if result.verdict == Verdict.OK:
+            if result.verdict != Verdict.OK:
+                return result, None
+            try:
                 await run_blocking(keys.save, entry, token)
-            return result
+            except CinemaError as exc:  # it works, but cannot be kept: say both
+                return result, str(exc)
+            return result, ""
 
-        def shown(result: KeyCheck) -> None:
-            saved = " " + self.tr("Saved in the keyring.") if result.verdict == Verdict.OK else ""
-            self.tmdb.say(verdict_text(result) + saved, result.ok)
+        def shown(outcome: tuple[KeyCheck, str | None]) -> None:
+            result, kept = outcome
+            if kept == "":
+                self.tmdb.say(verdict_text(result) + " " + self.tr("Saved in the keyring."), True)
+            elif kept is not None:
+                self.tmdb.say(
+                    verdict_text(result) + " " + self.tr("But it could not be kept: %1").replace("%1", kept),
+                    False,
+                )
+            else:
+                self.tmdb.say(verdict_text(result), result.ok)
 
         self._run(self.tmdb, "tmdb", work, shown)
 
