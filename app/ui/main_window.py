@@ -401,6 +401,9 @@ class MainWindow(QMainWindow):
     def open_title(self, title_id: str, status: str = "") -> None:
         """Read the title (detail, resume point, watchlist state) in a worker, then show it
         (with ``status`` beside its buttons)."""
+        if title_id.startswith("media:"):  # a file or link played without a title: resume it
+            self.open_anything.resume(title_id)
+            return
 
         def show(found: TitleView | None) -> None:
             self._show_title(found)

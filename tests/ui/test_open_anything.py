@@ -163,3 +163,27 @@ def test_a_magnet_is_named_by_its_dn_or_hash_and_a_torrent_file_by_its_name(tmp_
     (content / "film.mkv").write_bytes(b"\1" * 300_000)
     torrent = make_torrent(content, tmp_path / "x.torrent")
     assert request_for_location(str(torrent)).label == "Старый фильм"
+
+
+def test_a_file_played_without_a_title_is_continued_from_home(qtbot, library, sample_video) -> None:
+    from app.domain.ids import media_key_for
+    from app.services.library.progress import LibraryService
+
+    lib = LibraryService(library)
+    key = media_key_for(str(sample_video))
+    entry = lib.start_history(key, None, "clip.mp4", str(sample_video))
+    lib.save_progress(key, 7_000, 30_000)
+    lib.update_history(entry, 7_000, 30_000)
+    win = build_window(library)
+    qtbot.addWidget(win)
+    seen: list[str] = []
+    win.play_location = seen.append  # type: ignore[method-assign]
+    try:
+        win.show()
+        win.home.reload()
+        row = win.home.rows["continue"]
+        assert key in row.model.ids()
+        win.home.titleOpened.emit(key)  # a click on its card
+        assert seen == [str(sample_video)]
+    finally:
+        win.shutdown()

@@ -97,11 +97,31 @@ class CatalogService:
 
     def briefs(self, ids: Sequence[str]) -> dict[str, TitleBrief]:
         found = catalog_reads.briefs(self._s.db, ids, self._s.clock.now(), self._s.profile_id)
+        if any(i.startswith("media:") for i in ids):  # files and links played without a title
+            found.update(self._adhoc_briefs([i for i in ids if i.startswith("media:")]))
         for tid, brief in found.items():
             full = self._image(brief.poster_path)
             if full != brief.poster_path:
                 found[tid] = replace(brief, poster_path=full)
         return found
+
+    def _adhoc_briefs(self, ids: list[str]) -> dict[str, TitleBrief]:
+        from app.storage import adhoc_repo
+
+        items = {i.item_key: i for i in adhoc_repo.in_progress(self._s.db, self._s.profile_id, limit=200)}
+        out = {}
+        for key in ids:
+            item = items.get(key)
+            if item is not None:
+                share = item.position_ms / item.duration_ms if item.duration_ms else None
+                out[key] = TitleBrief(id=key, title=item.label, progress=share)
+        return out
+
+    def adhoc_location(self, item_key: str) -> str | None:
+        """Where a file or link played without a title was last played from (to resume it)."""
+        from app.storage import adhoc_repo
+
+        return adhoc_repo.location_of(self._s.db, self._s.profile_id, item_key)
 
     def detail(self, title_id: str) -> TitleDetail | None:
         # imported here: titles_repo brings SQLAlchemy, which the first painted frame does without
@@ -160,6 +180,18 @@ class CatalogService:
                 rows.append((f"genre:{genre}", CatalogFilter(genre=genre, sort="rating"), genre))
         return rows
 
+    def _with_adhoc(self, title_ids: list[str], length: int) -> list[str]:
+        """Continue watching's titles merged with ad hoc items by when they were last played."""
+        from app.storage import adhoc_repo
+
+        adhoc = adhoc_repo.in_progress(self._s.db, self._s.profile_id, limit=length)
+        if not adhoc:
+            return title_ids
+        when = adhoc_repo.progress_times(self._s.db, self._s.profile_id, title_ids)
+        merged = [(when.get(t, 0), t) for t in title_ids] + [(a.updated_at, a.item_key) for a in adhoc]
+        merged.sort(key=lambda pair: -pair[0])
+        return [key for _when, key in merged[:length]]
+
     def home_rows(self, length: int = HOME_ROW_LENGTH, *, until_filled: int | None = None) -> list[HomeRow]:
         """Home rows with their first ``length`` ids (empty rows included; the view hides them).
 
@@ -171,6 +203,8 @@ class CatalogService:
         filled = 0
         for key, flt, label in self.home_filters(genres=until_filled is None):
             ids = catalog_query.filtered_ids(db, flt, now, profile, limit=length, age_limit=age)
+            if key == "continue":  # files, links and torrents played from the CLI or a drop too
+                ids = self._with_adhoc(ids, length)
             rows.append(HomeRow(key, flt, ids, label))
             filled += bool(ids)
             if until_filled is not None and filled >= until_filled:

@@ -29,12 +29,19 @@ class ProgressSaver:
         self._task: asyncio.Task[None] | None = None
 
     def begin(self, request: MediaRequest) -> None:
-        """A new session: its history entry starts now."""
+        """A new session. Its history entry starts once it plays (``started``): a source that
+        never played is not something the user watched (issue 18)."""
         self._request = request
         self._view_counted = False
-        self._history_id = self._library.start_history(
-            request.item_key, request.title_id, request.label, request.location
-        )
+        self._history_id = None
+
+    def started(self) -> None:
+        """It plays: the session's history entry starts now (once)."""
+        request = self._request
+        if request is not None and self._history_id is None:
+            self._history_id = self._library.start_history(
+                request.item_key, request.title_id, request.label, request.location
+            )
 
     def every(self, interval_s: float, due: Callable[[], bool], save: Callable[[], None]) -> None:
         """Call ``save`` every ``interval_s`` while ``due()`` (playing or opening)."""
@@ -63,6 +70,8 @@ class ProgressSaver:
         if ended and length:
             position = length
         count = not self._view_counted and (position > 0 or ended)
+        if position > 0:
+            self.started()  # played (a PLAYING event may have gone unseen)
         try:
             self._library.save_progress(
                 request.item_key,

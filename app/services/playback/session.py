@@ -390,6 +390,7 @@ class PlaybackService(PlayerControls):
             return
         if event is PlayerEvent.PLAYING:
             self.state = PlaybackState.PLAYING
+            self._saver.started()  # only what played is in the history
         elif event is PlayerEvent.PAUSED:
             self.state = PlaybackState.PAUSED
             self.save_now()

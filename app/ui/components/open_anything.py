@@ -172,6 +172,18 @@ class OpenAnything(QObject):
                 ).replace("%1", name)
             )
 
+    def resume(self, item_key: str) -> None:
+        """Continue watching's file or link (no title page): it plays again from where it was left."""
+        catalog = self.window.catalog
+
+        def found(location: str | None) -> None:
+            if location:
+                self.window.play_location(location)
+            else:
+                self.say(self.tr("Cinema no longer knows where this was played from."))
+
+        self.window.ops.run("resume", lambda: catalog.adhoc_location(item_key), found)
+
     def _subtitles(self, path: str) -> None:
         if self.window.navigator.is_current("player"):
             self.window.player.load_subtitle(path)
