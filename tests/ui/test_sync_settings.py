@@ -167,5 +167,43 @@ def test_russian_words(qapp: Any) -> None:
             "Нет связи: 3 изменения ждут на этом устройстве и уйдут, когда сервер ответит "
             "(самое давнее ждёт 2 минуты)."
         )
+        from app.storage.sync.server import translate
+
+        address = ServerAddress.parse("postgresql://anna@nas:5432/cinema")
+        gone = translate(
+            OSError('connection to server at "nas", port 5432 failed: Connection refused'), address
+        )
+        assert (
+            sync_words.error_words(str(gone)) == "Сервер библиотеки nas:5432 не отвечает: Connection refused"
+        )
+        wrong = translate(OSError('FATAL: password authentication failed for user "anna"'), address)
+        assert sync_words.error_words(str(wrong)) == "Сервер библиотеки не принял пароль пользователя «anna»."
     finally:
         QCoreApplication.removeTranslator(russian)
+
+
+def test_every_message_of_the_sync_has_its_words() -> None:
+    """Each sentence the sync can say matches a pattern the UI translates (none left in English)."""
+    from app.domain.sync import BadServerAddress
+    from app.storage.sync.server import translate
+
+    address = ServerAddress.parse("postgresql://anna@nas:5432/cinema?sslmode=require")
+    said = [
+        str(translate(OSError(text), address))
+        for text in (
+            "Connection refused",
+            "password authentication failed",
+            'role "anna" does not exist',
+            'database "cinema" does not exist',
+            "SSL is not enabled on the server",
+            "canceling statement due to lock timeout",
+            "permission denied for table profiles",
+        )
+    ]
+    for url in ("", "mysql://x/y", "postgresql://h/db", "postgresql://u@h/", "postgresql://u@h/d?x=1",
+                "postgresql://u@h/d?sslmode=x"):  # fmt: skip
+        with pytest.raises(BadServerAddress) as caught:
+            ServerAddress.parse(url)
+        said.append(str(caught.value))
+    for sentence in said:
+        assert any(pattern.match(sentence) for pattern, _t in sync_words._ERRORS), sentence

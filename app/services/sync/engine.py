@@ -256,8 +256,25 @@ class SyncEngine:
         self._set(SyncState.OFFLINE if isinstance(exc, ServerUnreachable) else SyncState.ERROR, str(exc))
 
     def _sleep(self, seconds: float) -> None:
-        self._wake.wait(seconds)
+        """Wait before retrying; meanwhile a change made here is announced within a second (the
+        tray and Settings count what waits; a local query, the server is not asked)."""
+        end = time.monotonic() + seconds
+        size = self._waiting()
+        while not self._stop.is_set():
+            left = end - time.monotonic()
+            if left <= 0 or self._wake.wait(min(1.0, left)):
+                break
+            now_size = self._waiting()
+            if now_size != size:
+                size = now_size
+                self._announce()
         self._wake.clear()
+
+    def _waiting(self) -> int | None:
+        try:
+            return local.outbox_info(self.db)[0]
+        except StorageError:  # another process writes: counted next time
+            return None
 
     def _pulled(self, applied: list[Change]) -> None:
         if not applied or self.bus is None:

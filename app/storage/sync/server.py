@@ -9,6 +9,7 @@ reaches the driver only (``URL.create``); our messages never carry it.
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -67,9 +68,13 @@ def connect_params(address: ServerAddress, *, connect_timeout: int = CONNECT_TIM
     return params
 
 
+_WHERE = re.compile(r'^(connection failed: )?connection to server at "[^"]*"(, port \d+)? failed: ', re.I)
+
+
 def scrub(message: str, address: ServerAddress) -> str:
-    """A driver's message without the password (should it ever echo one) and on one line."""
-    text_ = " ".join(str(message).split())
+    """A driver's message on one line, without the password (should it ever echo one) and without
+    the host and port our sentence names already."""
+    text_ = _WHERE.sub("", " ".join(str(message).split()))
     if address.password:
         text_ = text_.replace(address.password, "***")
     return text_

@@ -128,7 +128,8 @@ class SyncSettings(QWidget):
         on = self._s.sync is not None
         self.state.setText(sync_words.sentence(status))
         error = status.last_error if status is not None and status.state != SyncState.OFF else None
-        self.error.setText(self.tr("Last error: %1").replace("%1", error) if error else "")
+        words = sync_words.error_words(error)
+        self.error.setText(self.tr("Last error: %1").replace("%1", words) if error else "")
         self.error.setVisible(bool(error))
         busy = self.ops.busy("connect") or self.ops.busy("leave")
         self.connect_button.setVisible(not on)
@@ -158,9 +159,12 @@ class SyncSettings(QWidget):
         self.password.clear()
         report = result.report
         if report is not None:
-            text = self.tr("Joined %1: %2 sent, %3 received, %4 profile(s) merged by name.")
+            text = self.tr("Joined %1: %2 sent, %3 received.")
             text = text.replace("%2", str(report.sent)).replace("%3", str(report.received))
-            text = text.replace("%4", str(report.adopted_profiles))
+            if report.adopted_profiles:
+                text += " " + self.tr(
+                    "%n profile(s) of the same name became one.", "", report.adopted_profiles
+                )
         else:
             text = self.tr("Joined %1 again: %2 sent, %3 received.")
             text = text.replace("%2", str(result.sent)).replace("%3", str(result.received))
@@ -181,9 +185,9 @@ class SyncSettings(QWidget):
         self.result.setText("")
         self.show_status(None)
         if isinstance(error, ServerSchemaOlder):
-            self._ask_upgrade(str(error))
+            self._ask_upgrade(sync_words.error_words(str(error)))
             return
-        self.error.setText(str(error) or type(error).__name__)
+        self.error.setText(sync_words.error_words(str(error)) or type(error).__name__)
         self.error.show()
 
     def _ask_upgrade(self, reason: str | None = None) -> None:
