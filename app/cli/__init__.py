@@ -12,7 +12,17 @@ from app.services.context import AppContext
 
 # Modules under app/cli that add sub-commands. Each defines ``register(subparsers)`` and sets
 # ``handler=<callable(services, args) -> int>`` on its parsers with ``set_defaults``.
-COMMAND_MODULES: list[str] = ["basics", "stream", "epg", "enrich", "secrets", "sources", "tv", "people", "sync"]
+COMMAND_MODULES: list[str] = [
+    "basics",
+    "stream",
+    "epg",
+    "enrich",
+    "secrets",
+    "sources",
+    "tv",
+    "people",
+    "sync",
+]
 
 Handler = Callable[[AppContext, argparse.Namespace], int]
 

@@ -86,6 +86,9 @@ def test_preferences_are_saved_and_rank_the_next_search(qtbot: Any, services: An
     prefs.quality.setCurrentIndex(prefs.quality.findData("1080p"))
     prefs.audio.setText("en ru")
     prefs.audio.editingFinished.emit()
-    assert services.settings.sources_max_quality == "1080p" and services.settings.sources_audio_languages == "en,ru"
+    assert (
+        services.settings.sources_max_quality == "1080p"
+        and services.settings.sources_audio_languages == "en,ru"
+    )
     assert preferences(services.settings).max_resolution == 1080
     assert '"sources_max_quality": "1080p"' in services.paths.settings_file.read_text()

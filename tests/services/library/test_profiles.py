@@ -150,10 +150,15 @@ def test_certifications_ru_then_us() -> None:
 
 
 def test_profile_settings_lay_the_profiles_preferences_over_the_apps(services) -> None:
-    services.settings = services.settings.model_copy(update={"sources_max_quality": "2160p", "language": "ru"})
+    services.settings = services.settings.model_copy(
+        update={"sources_max_quality": "2160p", "language": "ru"}
+    )
     assert services.profile_settings.sources_max_quality == "2160p"
     ProfileService(services).update(
-        services.profile_id, ui_language="en", subtitle_language="de", source_prefs=SourcePrefs(max_quality="720p")
+        services.profile_id,
+        ui_language="en",
+        subtitle_language="de",
+        source_prefs=SourcePrefs(max_quality="720p"),
     )
     seen = services.profile_settings
     assert (seen.sources_max_quality, seen.language, seen.sources_subtitle_languages) == ("720p", "en", "de")
@@ -165,7 +170,8 @@ def test_the_sources_search_asks_in_the_profiles_own_audio_language(services) ->
 
     now = int(services.clock.now().timestamp())
     titles_repo.upsert_titles(
-        services.db, [{"id": "tmdb:movie:1", "kind": "film", "title": "One", "added_at": now, "updated_at": now}]
+        services.db,
+        [{"id": "tmdb:movie:1", "kind": "film", "title": "One", "added_at": now, "updated_at": now}],
     )
     services.settings = services.settings.model_copy(update={"language": "ru", "sources_audio_languages": ""})
     assert query_for(services, "tmdb:movie:1").languages[0] == "ru"  # type: ignore[union-attr]

@@ -26,13 +26,21 @@ def test_scan_records_each_providers_health(services: Any) -> None:
     assert results["refused"].error == "Refused: wrong API key (code 100)"
     assert "no answer within 0.3 s" in (results["hung"].error or "")
     rows = {r.id: r for r in sources_repo.providers(services.db)}
-    assert rows["good"].status == "ok" and rows["refused"].status == "error" and rows["hung"].status == "error"
+    assert (
+        rows["good"].status == "ok" and rows["refused"].status == "error" and rows["hung"].status == "error"
+    )
     assert rows["refused"].last_error == "Refused: wrong API key (code 100)"
 
 
 def test_watchlisted_titles_gain_sources_in_the_background(services: Any) -> None:
     add_title(services)
-    add_title(services, "tmdb:movie:604", title="Матрица: Перезагрузка", original_title="The Matrix Reloaded", year=2003)
+    add_title(
+        services,
+        "tmdb:movie:604",
+        title="Матрица: Перезагрузка",
+        original_title="The Matrix Reloaded",
+        year=2003,
+    )
     now = datetime.now(UTC)
     watchlist_repo.set_in_watchlist(services.db, services.profile_id, MATRIX_ID, True, now)
     fake = FakeStreams("fake", [])
@@ -46,7 +54,9 @@ def test_watchlisted_titles_gain_sources_in_the_background(services: Any) -> Non
     services.settings = services.settings.model_copy(update={"sources_recheck_hours": 0.25})
     fake.found = [torrent("fake", "The Matrix 1999 1080p", "b" * 40)]
     later = services.clock
-    services.clock = type("Later", (), {"now": staticmethod(lambda: datetime.fromtimestamp(now.timestamp() + 3600, UTC))})()
+    services.clock = type(
+        "Later", (), {"now": staticmethod(lambda: datetime.fromtimestamp(now.timestamp() + 3600, UTC))}
+    )()
     try:
         gained = asyncio.run(watch.recheck_watchlist(services))
     finally:
