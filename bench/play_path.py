@@ -56,12 +56,13 @@ def seed(services: Any, sample: Path) -> None:
     with conn:
         conn.execute("BEGIN")
         conn.execute(
-            "INSERT INTO guide_sources (id, name, kind, location, created_at) VALUES (1, 'b', 'xmltv', 'b', 0)"
+            "INSERT INTO guide_sources (id, name, kind, location, created_at) "
+            "VALUES (1, 'b', 'xmltv', 'b', 0)"
         )
         for c in range(40):
             conn.execute(
-                "INSERT INTO channels (id, source_id, guide_id, name, stream_url, catchup_mode, catchup_days) "
-                "VALUES (?, 1, ?, ?, ?, 'shift', 7)",
+                "INSERT INTO channels (id, source_id, guide_id, name, stream_url, catchup_mode, "
+                "catchup_days) VALUES (?, 1, ?, ?, ?, 'shift', 7)",
                 (f"1:{c}", str(c), f"Канал {c}", f"http://127.0.0.1:9/live/{c}.m3u8"),
             )
         for a in range(200):

@@ -45,8 +45,13 @@ def main(lang: str, out: Path) -> None:
     titles_repo.upsert_titles(services.db, [{
         "id": "tmdb:movie:603", "kind": "film", "title": "Матрица" if lang == "ru" else "The Matrix",
         "original_title": "The Matrix", "year": 1999, "runtime": 136, "imdb_id": "tt0133093", "tmdb_id": 603,
-        "rating": 8.2, "votes": 25000, "genres": '["фантастика", "боевик"]' if lang == "ru" else '["Sci-Fi", "Action"]',
-        "overview": "Хакер Нео узнаёт, что его мир — симуляция." if lang == "ru" else "Neo learns his world is a simulation.",
+        "rating": 8.2, "votes": 25000,
+        "genres": '["фантастика", "боевик"]' if lang == "ru" else '["Sci-Fi", "Action"]',
+        "overview": (
+            "Хакер Нео узнаёт, что его мир — симуляция."
+            if lang == "ru"
+            else "Neo learns his world is a simulation."
+        ),
         "director": "Lana Wachowski", "added_at": 1, "updated_at": 1,
     }])  # fmt: skip
     for p in list(services.providers.all()):
@@ -60,7 +65,7 @@ def main(lang: str, out: Path) -> None:
     addon = parse_manifest(fakes.stremio_manifest)
     services.providers.register(
         StremioAddon("stremio:torrentio", addon, lambda: fakes.url("/torrentio/manifest.json"), clients)
-    )  # noqa: E501
+    )
     services.providers.register(RutubeProvider(fakes.url("/rutube"), clients))
     for pid, kind, name in (
         ("torznab:jackett", "torznab", "Jackett"),
