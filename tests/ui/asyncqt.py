@@ -25,10 +25,12 @@ def run_scenario(coro: Coroutine[Any, Any, None], timeout: float = 60.0) -> None
 
 async def _cancel_pending() -> None:
     current = asyncio.current_task()
-    pending = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
-    for task in pending:
-        task.cancel()
-    if pending:
+    for _ in range(10):  # a view repainting meanwhile may ask for more (a page of rows): those too
+        pending = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
+        if not pending:
+            return
+        for task in pending:
+            task.cancel()
         await asyncio.gather(*pending, return_exceptions=True)
 
 

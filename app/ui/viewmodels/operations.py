@@ -335,6 +335,10 @@ class Operations(QObject):
         task = self._tasks.pop(key, None)
         if task is not None and not task.done():
             task.cancel()
+            if task.get_loop().is_closed():
+                # its loop is gone (a view asked while a test's loop or the app's was closing):
+                # nothing will ever step it, so it is not "destroyed while pending" by mistake
+                task._log_destroy_pending = False  # type: ignore[attr-defined]
         ticket = self._tickets.pop(key, None)
         if ticket is not None:
             ticket.cancel()
