@@ -1141,9 +1141,20 @@ Switching to %3…</source>
     </message>
 </context>
 <context>
+    <name>PlaylistsPage</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/playlists_page.py" line="203"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncWords</name>
     <message numerus="yes">
-        <location filename="../../app/ui/components/sync_words.py" line="27"/>
+        <location filename="../../app/ui/components/sync_words.py" line="28"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>
@@ -1151,7 +1162,7 @@ Switching to %3…</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/components/sync_words.py" line="29"/>
+        <location filename="../../app/ui/components/sync_words.py" line="30"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -1159,7 +1170,7 @@ Switching to %3…</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/components/sync_words.py" line="30"/>
+        <location filename="../../app/ui/components/sync_words.py" line="31"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -1167,7 +1178,7 @@ Switching to %3…</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/components/sync_words.py" line="48"/>
+        <location filename="../../app/ui/components/sync_words.py" line="49"/>
         <source>Sending %n change(s) to the library server…</source>
         <translation>
             <numerusform>Sending %n change to the library server…</numerusform>
@@ -1175,7 +1186,7 @@ Switching to %3…</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/components/sync_words.py" line="52"/>
+        <location filename="../../app/ui/components/sync_words.py" line="53"/>
         <source>Offline: %n change(s) wait on this device and go when the server answers</source>
         <translation>
             <numerusform>Offline: %n change waits on this device and goes when the server answers</numerusform>
@@ -1183,7 +1194,7 @@ Switching to %3…</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/components/sync_words.py" line="60"/>
+        <location filename="../../app/ui/components/sync_words.py" line="61"/>
         <source>Not syncing: %n change(s) wait on this device.</source>
         <translation>
             <numerusform>Not syncing: %n change waits on this device.</numerusform>
@@ -1191,7 +1202,7 @@ Switching to %3…</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/components/sync_words.py" line="72"/>
+        <location filename="../../app/ui/components/sync_words.py" line="73"/>
         <source>Library: sending %n change(s)</source>
         <translation>
             <numerusform>Library: sending %n change</numerusform>
@@ -1199,7 +1210,7 @@ Switching to %3…</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/components/sync_words.py" line="77"/>
+        <location filename="../../app/ui/components/sync_words.py" line="80"/>
         <source>Library offline: %n change(s) waiting</source>
         <translation>
             <numerusform>Library offline: %n change waiting</numerusform>
@@ -1209,5 +1220,13 @@ Switching to %3…</source>
 </context>
 <context>
     <name>SyncSettings</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_settings.py" line="1"/>
+        <source>%n profile(s) merged with the server&apos;s of the same name.</source>
+        <translation>
+            <numerusform>%n profile merged with the server&apos;s of the same name.</numerusform>
+            <numerusform>%n profiles merged with the server&apos;s of the same names.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -241,6 +241,36 @@
         <source>Anime</source>
         <translation>Аниме</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/pages/home_page.py" line="181"/>
+        <source>Recommended for you</source>
+        <translation>Рекомендуем вам</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home_page.py" line="182"/>
+        <source>Popular</source>
+        <translation>Популярное</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home_page.py" line="183"/>
+        <source>Trending this week</source>
+        <translation>В тренде на этой неделе</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home_page.py" line="184"/>
+        <source>New releases</source>
+        <translation>Новинки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home_page.py" line="185"/>
+        <source>Anime this season</source>
+        <translation>Аниме этого сезона</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home_page.py" line="188"/>
+        <source>Because you watched %1</source>
+        <translation>Потому что вы смотрели «%1»</translation>
+    </message>
 </context>
 <context>
     <name>HomeRowWidget</name>
@@ -2111,241 +2141,895 @@ Switching to %3…</source>
     </message>
 </context>
 <context>
-    <name>SyncWords</name>
-    <message numerus="yes">
-        <location filename="../../app/ui/components/sync_words.py" line="27"/>
-        <source>%n second(s)</source>
-        <translation>
-            <numerusform>%n секунду</numerusform>
-            <numerusform>%n секунды</numerusform>
-            <numerusform>%n секунд</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/components/sync_words.py" line="29"/>
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n минуту</numerusform>
-            <numerusform>%n минуты</numerusform>
-            <numerusform>%n минут</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/components/sync_words.py" line="30"/>
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n час</numerusform>
-            <numerusform>%n часа</numerusform>
-            <numerusform>%n часов</numerusform>
-        </translation>
+    <name>SourcePreferences</name>
+    <message>
+        <location filename="../../app/ui/components/source_preferences.py" line="1"/>
+        <source>No limit</source>
+        <translation>Без предела</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_words.py" line="37"/>
-        <source>Off: this library is on this device only.</source>
-        <translation>Выключена: библиотека только на этом устройстве.</translation>
+        <location filename="../../app/ui/components/source_preferences.py" line="1"/>
+        <source> GB</source>
+        <translation> ГБ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_words.py" line="40"/>
-        <source>Connecting to the library server…</source>
-        <translation>Подключение к серверу библиотеки…</translation>
+        <location filename="../../app/ui/components/source_preferences.py" line="1"/>
+        <source>the interface language&apos;s, e.g. ru, en</source>
+        <translation>язык интерфейса, например ru, en</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_words.py" line="43"/>
-        <source>Synced at %1; nothing waits on this device.</source>
-        <translation>Синхронизировано в %1; на этом устройстве ничего не ждёт отправки.</translation>
+        <location filename="../../app/ui/components/source_preferences.py" line="1"/>
+        <source>the interface language&apos;s, then en</source>
+        <translation>язык интерфейса, затем en</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_words.py" line="46"/>
-        <source>Synced; nothing waits on this device.</source>
-        <translation>Синхронизировано; на этом устройстве ничего не ждёт отправки.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/components/sync_words.py" line="48"/>
-        <source>Sending %n change(s) to the library server…</source>
-        <translation>
-            <numerusform>Отправка %n изменения на сервер библиотеки…</numerusform>
-            <numerusform>Отправка %n изменений на сервер библиотеки…</numerusform>
-            <numerusform>Отправка %n изменений на сервер библиотеки…</numerusform>
-        </translation>
+        <location filename="../../app/ui/components/source_preferences.py" line="1"/>
+        <source>Best quality to prefer</source>
+        <translation>Лучшее качество</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_words.py" line="51"/>
-        <source>Offline: the library server does not answer. Nothing waits; Cinema keeps trying.</source>
-        <translation>Нет связи: сервер библиотеки не отвечает. Отправлять нечего; Cinema пробует снова.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/components/sync_words.py" line="52"/>
-        <source>Offline: %n change(s) wait on this device and go when the server answers</source>
-        <translation>
-            <numerusform>Нет связи: %n изменение ждёт на этом устройстве и уйдёт, когда сервер ответит</numerusform>
-            <numerusform>Нет связи: %n изменения ждут на этом устройстве и уйдут, когда сервер ответит</numerusform>
-            <numerusform>Нет связи: %n изменений ждут на этом устройстве и уйдут, когда сервер ответит</numerusform>
-        </translation>
+        <location filename="../../app/ui/components/source_preferences.py" line="1"/>
+        <source>Largest size</source>
+        <translation>Наибольший размер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_words.py" line="53"/>
-        <source>the oldest for %1</source>
-        <translation>самое давнее ждёт %1</translation>
+        <location filename="../../app/ui/components/source_preferences.py" line="1"/>
+        <source>Audio languages</source>
+        <translation>Языки звука</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_words.py" line="56"/>
-        <source>The library server has an older schema. Upgrade it to sync (devices with an older Cinema will then need an update).</source>
-        <translation>У сервера библиотеки старая схема. Обновите её, чтобы синхронизировать (устройствам со старой версией Cinema тогда понадобится обновление).</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/components/sync_words.py" line="60"/>
-        <source>Not syncing: %n change(s) wait on this device.</source>
-        <translation>
-            <numerusform>Синхронизация остановлена: %n изменение ждёт на этом устройстве.</numerusform>
-            <numerusform>Синхронизация остановлена: %n изменения ждут на этом устройстве.</numerusform>
-            <numerusform>Синхронизация остановлена: %n изменений ждут на этом устройстве.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/components/sync_words.py" line="61"/>
-        <source>Not syncing.</source>
-        <translation>Синхронизация остановлена.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/components/sync_words.py" line="70"/>
-        <source>Library synced</source>
-        <translation>Библиотека синхронизирована</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/components/sync_words.py" line="72"/>
-        <source>Library: sending %n change(s)</source>
-        <translation>
-            <numerusform>Библиотека: отправка %n изменения</numerusform>
-            <numerusform>Библиотека: отправка %n изменений</numerusform>
-            <numerusform>Библиотека: отправка %n изменений</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/components/sync_words.py" line="75"/>
-        <source>Library: connecting…</source>
-        <translation>Библиотека: подключение…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/components/sync_words.py" line="77"/>
-        <source>Library offline: %n change(s) waiting</source>
-        <translation>
-            <numerusform>Библиотека без связи: ждёт %n изменение</numerusform>
-            <numerusform>Библиотека без связи: ждут %n изменения</numerusform>
-            <numerusform>Библиотека без связи: ждут %n изменений</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/components/sync_words.py" line="79"/>
-        <source>Library server needs an upgrade</source>
-        <translation>Серверу библиотеки нужно обновление</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/components/sync_words.py" line="80"/>
-        <source>Library not syncing: see Settings</source>
-        <translation>Библиотека не синхронизируется: см. Настройки</translation>
+        <location filename="../../app/ui/components/source_preferences.py" line="1"/>
+        <source>Subtitle languages</source>
+        <translation>Языки субтитров</translation>
     </message>
 </context>
 <context>
-    <name>SyncSettings</name>
+    <name>Duration</name>
     <message>
-        <location filename="../../app/ui/components/sync_settings.py" line="47"/>
-        <source>Sync between devices</source>
-        <translation>Синхронизация между устройствами</translation>
+        <location filename="../../app/ui/pages/history_page.py" line="31"/>
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_settings.py" line="51"/>
-        <source>With a PostgreSQL library server, profiles, progress, history, the watchlist, playlists, reminders, your own links and provider settings are shared by the household&apos;s devices; each device keeps working offline. The TV guide, caches and posters stay on each device; passwords and keys never leave it.</source>
-        <translation>С сервером библиотеки PostgreSQL профили, прогресс, история, список «Посмотреть позже», плейлисты, напоминания, ваши ссылки и настройки источников общие для всех устройств дома; без связи каждое устройство продолжает работать. Телепрограмма, кэш и постеры остаются на каждом устройстве; пароли и ключи никуда не уходят.</translation>
+        <location filename="../../app/ui/pages/history_page.py" line="34"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 ч %2 мин</translation>
+    </message>
+</context>
+<context>
+    <name>EverywhereBar</name>
+    <message>
+        <location filename="../../app/ui/components/library_ui.py" line="46"/>
+        <source>Not in your library?</source>
+        <translation>Нет в вашей библиотеке?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_settings.py" line="61"/>
-        <source>Library server address</source>
-        <translation>Адрес сервера библиотеки</translation>
+        <location filename="../../app/ui/components/library_ui.py" line="60"/>
+        <source>Search TMDB and Shikimori for “%1”</source>
+        <translation>Искать «%1» в TMDB и Shikimori</translation>
+    </message>
+</context>
+<context>
+    <name>EverywherePage</name>
+    <message>
+        <location filename="../../app/ui/pages/everywhere_page.py" line="40"/>
+        <source>← Back</source>
+        <translation>← Назад</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_settings.py" line="64"/>
-        <source>Password (kept in the system keyring)</source>
-        <translation>Пароль (хранится в системной связке ключей)</translation>
+        <location filename="../../app/ui/pages/everywhere_page.py" line="69"/>
+        <source>Everywhere: “%1”</source>
+        <translation>Везде: «%1»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_settings.py" line="65"/>
-        <source>Library server password</source>
-        <translation>Пароль сервера библиотеки</translation>
+        <location filename="../../app/ui/pages/everywhere_page.py" line="70"/>
+        <source>Asking TMDB and Shikimori…</source>
+        <translation>Спрашиваем TMDB и Shikimori…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_settings.py" line="3"/>
-        <source>Connect</source>
-        <translation>Подключить</translation>
+        <location filename="../../app/ui/pages/everywhere_page.py" line="80"/>
+        <source>%1 found. Open one to add it to your watchlist or look for ways to watch it.</source>
+        <translation>Найдено: %1. Откройте любое, чтобы добавить в «Буду смотреть» или найти, где посмотреть.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_settings.py" line="68"/>
-        <source>Sync now</source>
-        <translation>Синхронизировать сейчас</translation>
+        <location filename="../../app/ui/pages/everywhere_page.py" line="83"/>
+        <source>Nothing found on TMDB or Shikimori.</source>
+        <translation>В TMDB и Shikimori ничего не нашлось.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_settings.py" line="70"/>
-        <source>Upgrade the server…</source>
-        <translation>Обновить сервер…</translation>
+        <location filename="../../app/ui/pages/everywhere_page.py" line="86"/>
+        <source>%1 did not answer: %2</source>
+        <translation>%1 не ответил: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_settings.py" line="72"/>
-        <source>Stop syncing…</source>
-        <translation>Отключить синхронизацию…</translation>
+        <location filename="../../app/ui/pages/everywhere_page.py" line="100"/>
+        <source>Fetching “%1”…</source>
+        <translation>Загружаем «%1»…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="113"/>
+        <source>History</source>
+        <translation>История</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_settings.py" line="131"/>
-        <source>Last error: %1</source>
-        <translation>Последняя ошибка: %1</translation>
+        <location filename="../../app/ui/pages/history_page.py" line="117"/>
+        <source>Export…</source>
+        <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_settings.py" line="147"/>
-        <source>Connecting to the library server…</source>
-        <translation>Подключение к серверу библиотеки…</translation>
+        <location filename="../../app/ui/pages/history_page.py" line="119"/>
+        <source>Clear history…</source>
+        <translation>Очистить историю…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_settings.py" line="161"/>
-        <source>Joined %1: %2 sent, %3 received, %4 profile(s) merged by name.</source>
-        <translation>Подключено к %1: отправлено %2, получено %3, профилей объединено по имени: %4.</translation>
+        <location filename="../../app/ui/pages/history_page.py" line="123"/>
+        <source>Nothing played yet. What you watch shows up here, day by day.</source>
+        <translation>Пока ничего не смотрели. Здесь по дням появится всё, что вы смотрите.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_settings.py" line="165"/>
-        <source>Joined %1 again: %2 sent, %3 received.</source>
-        <translation>Снова подключено к %1: отправлено %2, получено %3.</translation>
+        <location filename="../../app/ui/pages/history_page.py" line="172"/>
+        <source>%1 plays, %2 watched</source>
+        <translation>Просмотров: %1, всего %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_settings.py" line="169"/>
-        <source>The password could not be kept in the system keyring: set CINEMA_LIBRARY_SERVER_TOKEN.</source>
-        <translation>Пароль не удалось сохранить в системной связке ключей: задайте CINEMA_LIBRARY_SERVER_TOKEN.</translation>
+        <location filename="../../app/ui/pages/history_page.py" line="184"/>
+        <source>Today</source>
+        <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_settings.py" line="192"/>
-        <source>Upgrade the library server?</source>
-        <translation>Обновить сервер библиотеки?</translation>
+        <location filename="../../app/ui/pages/history_page.py" line="186"/>
+        <source>Yesterday</source>
+        <translation>Вчера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_settings.py" line="193"/>
-        <source>The library server&apos;s schema is older than this Cinema&apos;s.</source>
-        <translation>Схема сервера библиотеки старше, чем у этой версии Cinema.</translation>
+        <location filename="../../app/ui/pages/history_page.py" line="220"/>
+        <source>Clear history</source>
+        <translation>Очистить историю</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_settings.py" line="195"/>
-        <source>Upgrade it now? Nothing is lost; devices with an older Cinema will need an update.</source>
-        <translation>Обновить сейчас? Ничего не потеряется; устройствам со старой версией Cinema понадобится обновление.</translation>
+        <location filename="../../app/ui/pages/history_page.py" line="222"/>
+        <source>Remove everything from this profile&apos;s history? Watched marks stay; resume points of unfinished items go.</source>
+        <translation>Удалить всю историю этого профиля? Отметки «просмотрено» останутся, места остановки недосмотренного удалятся.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_settings.py" line="219"/>
-        <source>Stop syncing?</source>
-        <translation>Отключить синхронизацию?</translation>
+        <location filename="../../app/ui/pages/history_page.py" line="225"/>
+        <source>Clear</source>
+        <translation>Очистить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_settings.py" line="221"/>
-        <source>This device keeps its library as it is now, on its own. The server and the other devices keep theirs. Changes not yet sent stay here only.</source>
-        <translation>Это устройство оставит себе библиотеку в нынешнем виде. Сервер и другие устройства сохранят свои копии. Неотправленные изменения останутся только здесь.</translation>
+        <location filename="../../app/ui/pages/history_page.py" line="230"/>
+        <source>Could not save: %1</source>
+        <translation>Не удалось сохранить: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/components/sync_settings.py" line="245"/>
-        <source>Sync is off: this library is on this device only.</source>
-        <translation>Синхронизация выключена: библиотека только на этом устройстве.</translation>
+        <location filename="../../app/ui/pages/history_page.py" line="234"/>
+        <source>Export the history</source>
+        <translation>Экспорт истории</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="236"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="236"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="248"/>
+        <source>Wrote %1 entries to %2</source>
+        <translation>Записано записей: %1 в %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="251"/>
+        <source>Could not write %1: %2</source>
+        <translation>Не удалось записать %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryRow</name>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="60"/>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="65"/>
+        <source>played %1</source>
+        <translation>смотрели %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="82"/>
+        <source>Play again</source>
+        <translation>Смотреть снова</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="82"/>
+        <source>Resume</source>
+        <translation>Продолжить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="84"/>
+        <source>Watched ✓</source>
+        <translation>Просмотрено ✓</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="84"/>
+        <source>Mark watched</source>
+        <translation>Отметить просмотренным</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history_page.py" line="90"/>
+        <source>Remove from history</source>
+        <translation>Удалить из истории</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryUi</name>
+    <message>
+        <location filename="../../app/ui/components/library_ui.py" line="91"/>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/library_ui.py" line="92"/>
+        <source>Playlists</source>
+        <translation>Плейлисты</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/library_ui.py" line="243"/>
+        <source>%1&apos;s interface language applies from the next start.</source>
+        <translation>Язык интерфейса профиля «%1» включится при следующем запуске.</translation>
+    </message>
+    <message>
+        <source>Nothing rated for ages up to %1 yet. A kids&apos; profile shows only titles whose age rating is known; they come with the metadata from TMDB and Shikimori.</source>
+        <translation>Пока нет ничего с рейтингом до %1. Детский профиль показывает только фильмы с известным возрастным рейтингом — он приходит вместе с данными из TMDB и Shikimori.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPinDialog</name>
+    <message>
+        <location filename="../../app/ui/components/pin_dialog.py" line="27"/>
+        <source>PIN for %1</source>
+        <translation>PIN для «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/pin_dialog.py" line="30"/>
+        <source>4 to 8 digits. It is asked for when someone opens this profile.</source>
+        <translation>От 4 до 8 цифр. Его спросят, когда кто-то откроет этот профиль.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/pin_dialog.py" line="34"/>
+        <source>New PIN</source>
+        <translation>Новый PIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/pin_dialog.py" line="35"/>
+        <source>Again</source>
+        <translation>Ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/pin_dialog.py" line="50"/>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation>PIN — это от 4 до 8 цифр.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/pin_dialog.py" line="53"/>
+        <source>The two PINs differ.</source>
+        <translation>PIN-коды не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>NextUpPanel</name>
+    <message>
+        <location filename="../../app/ui/components/play_queue.py" line="41"/>
+        <source>Play now</source>
+        <translation>Смотреть сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/play_queue.py" line="43"/>
+        <source>Stop</source>
+        <translation>Стоп</translation>
+    </message>
+</context>
+<context>
+    <name>PlayQueue</name>
+    <message>
+        <location filename="../../app/ui/components/play_queue.py" line="145"/>
+        <source>Nothing to play for “%1”.</source>
+        <translation>Для «%1» нечего воспроизвести.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/play_queue.py" line="158"/>
+        <source>Could not play “%1”.</source>
+        <translation>Не удалось воспроизвести «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/play_queue.py" line="185"/>
+        <source>Up next in %1 s</source>
+        <translation>Следующее через %1 с</translation>
+    </message>
+</context>
+<context>
+    <name>PlaylistAdder</name>
+    <message>
+        <location filename="../../app/ui/components/playlist_menu.py" line="37"/>
+        <source>Loading playlists…</source>
+        <translation>Загружаем плейлисты…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/playlist_menu.py" line="48"/>
+        <source>New playlist…</source>
+        <translation>Новый плейлист…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/playlist_menu.py" line="60"/>
+        <source>Added to “%1”</source>
+        <translation>Добавлено в «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/playlist_menu.py" line="61"/>
+        <source>Could not add: %1</source>
+        <translation>Не удалось добавить: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/playlist_menu.py" line="66"/>
+        <source>New playlist</source>
+        <translation>Новый плейлист</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/playlist_menu.py" line="67"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Add to playlist</source>
+        <translation>В плейлист</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+</context>
+<context>
+    <name>PlaylistsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="72"/>
+        <source>Playlists</source>
+        <translation>Плейлисты</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="74"/>
+        <source>New playlist…</source>
+        <translation>Новый плейлист…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="76"/>
+        <source>Import M3U…</source>
+        <translation>Импорт M3U…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="85"/>
+        <source>Play all</source>
+        <translation>Смотреть все</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="88"/>
+        <source>Shuffle</source>
+        <translation>Вперемешку</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="90"/>
+        <source>Rename…</source>
+        <translation>Переименовать…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="92"/>
+        <source>Export M3U…</source>
+        <translation>Экспорт M3U…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="94"/>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="100"/>
+        <source>Remove from playlist</source>
+        <translation>Убрать из плейлиста</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="103"/>
+        <source>Drag items to change the order. Add titles from a title&apos;s page or the grid&apos;s menu.</source>
+        <translation>Перетаскивайте, чтобы изменить порядок. Добавлять можно со страницы фильма или из меню в сетке.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="110"/>
+        <source>No playlists yet. Create one, or import an M3U file.</source>
+        <translation>Плейлистов пока нет. Создайте новый или импортируйте файл M3U.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="210"/>
+        <source>title</source>
+        <translation>фильм</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="252"/>
+        <source>New playlist</source>
+        <translation>Новый плейлист</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="253"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="266"/>
+        <source>Rename playlist</source>
+        <translation>Переименовать плейлист</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="285"/>
+        <source>Delete playlist</source>
+        <translation>Удалить плейлист</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="286"/>
+        <source>Delete the playlist “%1”? The titles stay in the library.</source>
+        <translation>Удалить плейлист «%1»? Фильмы останутся в библиотеке.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="287"/>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="302"/>
+        <source>Export as M3U</source>
+        <translation>Экспорт в M3U</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="304"/>
+        <source>Playlists (*.m3u *.m3u8)</source>
+        <translation>Плейлисты (*.m3u *.m3u8)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="317"/>
+        <source>Wrote %1 items to %2</source>
+        <translation>Записано элементов: %1 в %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="323"/>
+        <source>Import an M3U playlist</source>
+        <translation>Импорт плейлиста M3U</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="325"/>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="339"/>
+        <source>Imported %1 items into “%2”.</source>
+        <translation>Импортировано элементов: %1 в «%2».</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="345"/>
+        <source>line %1: </source>
+        <translation>строка %1: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="349"/>
+        <source>Skipped:</source>
+        <translation>Пропущено:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/playlists_page.py" line="351"/>
+        <source>and %1 more.</source>
+        <translation>и ещё %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/playlists_page.py" line="203"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n элемент</numerusform>
+            <numerusform>%n элемента</numerusform>
+            <numerusform>%n элементов</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProfileButton</name>
+    <message>
+        <location filename="../../app/ui/components/profile_button.py" line="41"/>
+        <source>Profile: %1</source>
+        <translation>Профиль: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/profile_button.py" line="45"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/profile_button.py" line="52"/>
+        <source>Switch profile</source>
+        <translation>Сменить профиль</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/profile_button.py" line="62"/>
+        <source>Statistics</source>
+        <translation>Статистика</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/profile_button.py" line="63"/>
+        <source>Manage profiles…</source>
+        <translation>Профили…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>Playlists</source>
+        <translation>Плейлисты</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePicker</name>
+    <message>
+        <location filename="../../app/ui/components/profile_picker.py" line="89"/>
+        <source>Who&apos;s watching?</source>
+        <translation>Кто смотрит?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/profile_picker.py" line="106"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/profile_picker.py" line="108"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/profile_picker.py" line="126"/>
+        <source>Manage profiles…</source>
+        <translation>Профили…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/profile_picker.py" line="130"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/profile_picker.py" line="201"/>
+        <source>Enter the PIN of %1</source>
+        <translation>Введите PIN профиля «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/profile_picker.py" line="227"/>
+        <source>Too many wrong PINs: try again in %1 s.</source>
+        <translation>Слишком много неверных PIN: попробуйте через %1 с.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/profile_picker.py" line="233"/>
+        <source>Wrong PIN.</source>
+        <translation>Неверный PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileTile</name>
+    <message>
+        <location filename="../../app/ui/components/profile_picker.py" line="52"/>
+        <source>Kids %1</source>
+        <translation>Детский %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/profile_picker.py" line="54"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesPage</name>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="79"/>
+        <source>Profiles</source>
+        <translation>Профили</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="82"/>
+        <source>Each profile has its own progress, history, watchlist, playlists and reminders.</source>
+        <translation>У каждого профиля свои места остановки, история, «Буду смотреть», плейлисты и напоминания.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="85"/>
+        <source>New profile</source>
+        <translation>Новый профиль</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="103"/>
+        <source>Kids&apos; profile: hide titles above an age rating</source>
+        <translation>Детский профиль: скрывать фильмы старше возрастного рейтинга</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="109"/>
+        <source>Titles whose rating is unknown are hidden too.</source>
+        <translation>Фильмы без известного рейтинга тоже скрываются.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="114"/>
+        <source>Remove the PIN</source>
+        <translation>Убрать PIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="123"/>
+        <source>No limit</source>
+        <translation>Без предела</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="132"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="135"/>
+        <source>Switch to this profile</source>
+        <translation>Перейти в этот профиль</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="137"/>
+        <source>Delete profile…</source>
+        <translation>Удалить профиль…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="159"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="163"/>
+        <source>Letter</source>
+        <translation>Буква</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="166"/>
+        <source>Avatar</source>
+        <translation>Аватар</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="172"/>
+        <source>Kids</source>
+        <translation>Дети</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="180"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="181"/>
+        <source>Interface language</source>
+        <translation>Язык интерфейса</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="182"/>
+        <source>Audio language</source>
+        <translation>Язык звука</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="183"/>
+        <source>Subtitle language</source>
+        <translation>Язык субтитров</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="184"/>
+        <source>Best quality to pick</source>
+        <translation>Лучшее качество</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="185"/>
+        <source>Largest download</source>
+        <translation>Наибольший размер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="223"/>
+        <source>As in Settings</source>
+        <translation>Как в настройках</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="239"/>
+        <source>  (now)</source>
+        <translation>  (сейчас)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="264"/>
+        <source>Set</source>
+        <translation>Задан</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="264"/>
+        <source>None</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="265"/>
+        <source>Change the PIN…</source>
+        <translation>Сменить PIN…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="265"/>
+        <source>Set a PIN…</source>
+        <translation>Задать PIN…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="335"/>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="389"/>
+        <source>The last profile cannot be deleted: create another one first.</source>
+        <translation>Последний профиль удалить нельзя: сначала создайте другой.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="392"/>
+        <source>Delete “%1”? Its progress, history, watchlist, playlists and reminders are deleted with it.</source>
+        <translation>Удалить «%1»? Вместе с ним удалятся места остановки, история, «Буду смотреть», плейлисты и напоминания.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="397"/>
+        <source>Delete profile</source>
+        <translation>Удалить профиль</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/profiles_page.py" line="397"/>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 ГБ</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/stats_page.py" line="49"/>
+        <source>Statistics</source>
+        <translation>Статистика</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/stats_page.py" line="53"/>
+        <source>Export history (CSV)…</source>
+        <translation>Экспорт истории (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/stats_page.py" line="55"/>
+        <source>Export history (JSON)…</source>
+        <translation>Экспорт истории (JSON)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/stats_page.py" line="66"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/stats_page.py" line="67"/>
+        <source>Plays</source>
+        <translation>Просмотры</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/stats_page.py" line="68"/>
+        <source>Watched</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/stats_page.py" line="69"/>
+        <source>Worked</source>
+        <translation>Удачно</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/stats_page.py" line="70"/>
+        <source>First frame</source>
+        <translation>Первый кадр</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/stats_page.py" line="75"/>
+        <source>No statistics yet: watch something first.</source>
+        <translation>Статистики пока нет: сначала что-нибудь посмотрите.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/stats_page.py" line="80"/>
+        <source>Watch time per week</source>
+        <translation>Время просмотра по неделям</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/stats_page.py" line="81"/>
+        <source>Genres</source>
+        <translation>Жанры</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/stats_page.py" line="82"/>
+        <source>Most watched</source>
+        <translation>Чаще всего</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/stats_page.py" line="84"/>
+        <source>“Worked”: playbacks that started, out of all tried (every profile&apos;s).</source>
+        <translation>«Удачно»: запуски, которые начали показывать, из всех попыток (всех профилей).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/stats_page.py" line="92"/>
+        <source>Sources used</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/stats_page.py" line="126"/>
+        <source>%1 watched in %2 plays · %3 titles marked watched</source>
+        <translation>%1 за %2 просмотров · просмотрено фильмов: %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/stats_page.py" line="153"/>
+        <source>%1% of %2</source>
+        <translation>%1% из %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/stats_page.py" line="158"/>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/stats_page.py" line="162"/>
+        <source>other (files, links)</source>
+        <translation>другое (файлы, ссылки)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/stats_page.py" line="168"/>
+        <source>Export the history</source>
+        <translation>Экспорт истории</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/stats_page.py" line="170"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/stats_page.py" line="170"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/stats_page.py" line="182"/>
+        <source>Wrote %1 entries to %2</source>
+        <translation>Записано записей: %1 в %2</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../app/ui/components/pin_dialog.py" line="73"/>
+        <source>PIN of %1</source>
+        <translation>PIN профиля «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/pin_dialog.py" line="85"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/pin_dialog.py" line="104"/>
+        <source>Too many wrong PINs: try again in %1 s.</source>
+        <translation>Слишком много неверных PIN: попробуйте через %1 с.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/pin_dialog.py" line="107"/>
+        <source>Wrong PIN.</source>
+        <translation>Неверный PIN.</translation>
     </message>
 </context>
 <context>
@@ -3040,6 +3724,353 @@ Switching to %3…</source>
         <location filename="../../app/ui/pages/downloads_page.py"/>
         <source>Kept for offline: it downloads to the end.</source>
         <translation>Сохраняется офлайн: докачивается до конца.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWords</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="28"/>
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n секунду</numerusform>
+            <numerusform>%n секунды</numerusform>
+            <numerusform>%n секунд</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="30"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n минуту</numerusform>
+            <numerusform>%n минуты</numerusform>
+            <numerusform>%n минут</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="31"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n час</numerusform>
+            <numerusform>%n часа</numerusform>
+            <numerusform>%n часов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="38"/>
+        <source>Off: this library is on this device only.</source>
+        <translation>Выключена: библиотека только на этом устройстве.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="41"/>
+        <source>Connecting to the library server…</source>
+        <translation>Подключение к серверу библиотеки…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="44"/>
+        <source>Synced at %1; nothing waits on this device.</source>
+        <translation>Синхронизировано в %1; на этом устройстве ничего не ждёт отправки.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="47"/>
+        <source>Synced; nothing waits on this device.</source>
+        <translation>Синхронизировано; на этом устройстве ничего не ждёт отправки.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="49"/>
+        <source>Sending %n change(s) to the library server…</source>
+        <translation>
+            <numerusform>Отправка %n изменения на сервер библиотеки…</numerusform>
+            <numerusform>Отправка %n изменений на сервер библиотеки…</numerusform>
+            <numerusform>Отправка %n изменений на сервер библиотеки…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="52"/>
+        <source>Offline: the library server does not answer. Nothing waits; Cinema keeps trying.</source>
+        <translation>Нет связи: сервер библиотеки не отвечает. Отправлять нечего; Cinema пробует снова.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="53"/>
+        <source>Offline: %n change(s) wait on this device and go when the server answers</source>
+        <translation>
+            <numerusform>Нет связи: %n изменение ждёт на этом устройстве и уйдёт, когда сервер ответит</numerusform>
+            <numerusform>Нет связи: %n изменения ждут на этом устройстве и уйдут, когда сервер ответит</numerusform>
+            <numerusform>Нет связи: %n изменений ждут на этом устройстве и уйдут, когда сервер ответит</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="54"/>
+        <source>the oldest for %1</source>
+        <translation>самое давнее ждёт %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="57"/>
+        <source>The library server has an older schema. Upgrade it to sync (devices with an older Cinema will then need an update).</source>
+        <translation>У сервера библиотеки старая схема. Обновите её, чтобы синхронизировать (устройствам со старой версией Cinema тогда понадобится обновление).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="61"/>
+        <source>Not syncing: %n change(s) wait on this device.</source>
+        <translation>
+            <numerusform>Синхронизация остановлена: %n изменение ждёт на этом устройстве.</numerusform>
+            <numerusform>Синхронизация остановлена: %n изменения ждут на этом устройстве.</numerusform>
+            <numerusform>Синхронизация остановлена: %n изменений ждут на этом устройстве.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="62"/>
+        <source>Not syncing.</source>
+        <translation>Синхронизация остановлена.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="71"/>
+        <source>Library synced</source>
+        <translation>Библиотека синхронизирована</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="73"/>
+        <source>Library: sending %n change(s)</source>
+        <translation>
+            <numerusform>Библиотека: отправка %n изменения</numerusform>
+            <numerusform>Библиотека: отправка %n изменений</numerusform>
+            <numerusform>Библиотека: отправка %n изменений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="76"/>
+        <source>Library: connecting…</source>
+        <translation>Библиотека: подключение…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_words.py" line="80"/>
+        <source>Library offline: %n change(s) waiting</source>
+        <translation>
+            <numerusform>Библиотека без связи: ждёт %n изменение</numerusform>
+            <numerusform>Библиотека без связи: ждут %n изменения</numerusform>
+            <numerusform>Библиотека без связи: ждут %n изменений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="79"/>
+        <source>Library offline</source>
+        <translation>Библиотека без связи</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="82"/>
+        <source>Library server needs an upgrade</source>
+        <translation>Серверу библиотеки нужно обновление</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="83"/>
+        <source>Library not syncing: see Settings</source>
+        <translation>Библиотека не синхронизируется: см. Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="91"/>
+        <source>The library server %1 does not answer: %2</source>
+        <translation>Сервер библиотеки %1 не отвечает: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="92"/>
+        <source>The library server refused the password for user “%1”.</source>
+        <translation>Сервер библиотеки не принял пароль пользователя «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="94"/>
+        <source>The library server has no user “%1”.</source>
+        <translation>На сервере библиотеки нет пользователя «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="95"/>
+        <source>The library server has no database “%1”: create it first.</source>
+        <translation>На сервере библиотеки нет базы «%1»: сначала создайте её.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="97"/>
+        <source>TLS with the library server failed (sslmode=%1): %2</source>
+        <translation>TLS-соединение с сервером библиотеки не удалось (sslmode=%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="99"/>
+        <source>The library server refused a change: %1</source>
+        <translation>Сервер библиотеки отклонил изменение: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="101"/>
+        <source>The library server %1 is busy with another device&apos;s changes; trying again.</source>
+        <translation>Сервер библиотеки %1 занят изменениями другого устройства; попробуем снова.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="103"/>
+        <source>The user “%1” may not change the library&apos;s tables: %2</source>
+        <translation>Пользователю «%1» нельзя менять таблицы библиотеки: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="104"/>
+        <source>The library server %1 failed: %2</source>
+        <translation>Ошибка сервера библиотеки %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="107"/>
+        <source>The library server&apos;s schema (%1) is newer than this Cinema knows (%2): another device upgraded it. Update Cinema on this device.</source>
+        <translation>Схема сервера библиотеки (%1) новее, чем знает эта версия Cinema (%2): её обновило другое устройство. Обновите Cinema на этом устройстве.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="107"/>
+        <source>The library server&apos;s schema (%1) is older than this Cinema&apos;s (%2). Upgrading it makes devices with an older Cinema refuse it until they are updated.</source>
+        <translation>Схема сервера библиотеки (%1) старше, чем у этой версии Cinema (%2). После обновления устройства со старой версией Cinema откажутся с ним работать, пока их не обновят.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="115"/>
+        <source>The database “%1” already holds tables that are not Cinema&apos;s: give Cinema an empty database of its own.</source>
+        <translation>В базе «%1» уже есть чужие таблицы: выделите Cinema отдельную пустую базу.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="117"/>
+        <source>No library server given. Example: %1</source>
+        <translation>Сервер библиотеки не указан. Пример: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="118"/>
+        <source>The library server must be a PostgreSQL URL starting with postgresql://, not “%1”. Example: %2</source>
+        <translation>Адрес сервера библиотеки — URL PostgreSQL, начинающийся с postgresql://, а не «%1». Пример: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="121"/>
+        <source>The address names no host. Example: %1</source>
+        <translation>В адресе нет хоста. Пример: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="123"/>
+        <source>The address names no user (USER@ before the host). Example: %1</source>
+        <translation>В адресе нет пользователя (USER@ перед хостом). Пример: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="124"/>
+        <source>The address names no database (/DATABASE after the host). Example: %1</source>
+        <translation>В адресе нет базы (/DATABASE после хоста). Пример: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="127"/>
+        <source>Unknown option “%1” in the address; known: %2.</source>
+        <translation>Неизвестный параметр «%1» в адресе; известны: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_words.py" line="128"/>
+        <source>sslmode must be one of %1, not “%2”.</source>
+        <translation>sslmode должен быть одним из: %1, а не «%2».</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettings</name>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="47"/>
+        <source>Sync between devices</source>
+        <translation>Синхронизация между устройствами</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="51"/>
+        <source>With a PostgreSQL library server, profiles, progress, history, the watchlist, playlists, reminders, your own links and provider settings are shared by the household&apos;s devices; each device keeps working offline. The TV guide, caches and posters stay on each device; passwords and keys never leave it.</source>
+        <translation>С сервером библиотеки PostgreSQL профили, прогресс, история, список «Посмотреть позже», плейлисты, напоминания, ваши ссылки и настройки источников общие для всех устройств дома; без связи каждое устройство продолжает работать. Телепрограмма, кэш и постеры остаются на каждом устройстве; пароли и ключи никуда не уходят.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="61"/>
+        <source>Library server address</source>
+        <translation>Адрес сервера библиотеки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="64"/>
+        <source>Password (kept in the system keyring)</source>
+        <translation>Пароль (хранится в системной связке ключей)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="65"/>
+        <source>Library server password</source>
+        <translation>Пароль сервера библиотеки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="3"/>
+        <source>Connect</source>
+        <translation>Подключить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="68"/>
+        <source>Sync now</source>
+        <translation>Синхронизировать сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="70"/>
+        <source>Upgrade the server…</source>
+        <translation>Обновить сервер…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="72"/>
+        <source>Stop syncing…</source>
+        <translation>Отключить синхронизацию…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="132"/>
+        <source>Last error: %1</source>
+        <translation>Последняя ошибка: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="148"/>
+        <source>Connecting to the library server…</source>
+        <translation>Подключение к серверу библиотеки…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="162"/>
+        <source>Joined %1: %2 sent, %3 received.</source>
+        <translation>Подключено к %1: отправлено %2, получено %3.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/components/sync_settings.py" line="1"/>
+        <source>%n profile(s) merged with the server&apos;s of the same name.</source>
+        <translation>
+            <numerusform>%n профиль объединён с профилем сервера с тем же именем.</numerusform>
+            <numerusform>%n профиля объединены с профилями сервера с теми же именами.</numerusform>
+            <numerusform>%n профилей объединены с профилями сервера с теми же именами.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="169"/>
+        <source>Joined %1 again: %2 sent, %3 received.</source>
+        <translation>Снова подключено к %1: отправлено %2, получено %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="173"/>
+        <source>The password could not be kept in the system keyring: set CINEMA_LIBRARY_SERVER_TOKEN.</source>
+        <translation>Пароль не удалось сохранить в системной связке ключей: задайте CINEMA_LIBRARY_SERVER_TOKEN.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="196"/>
+        <source>Upgrade the library server?</source>
+        <translation>Обновить сервер библиотеки?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="197"/>
+        <source>The library server&apos;s schema is older than this Cinema&apos;s.</source>
+        <translation>Схема сервера библиотеки старше, чем у этой версии Cinema.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="199"/>
+        <source>Upgrade it now? Nothing is lost; devices with an older Cinema will need an update.</source>
+        <translation>Обновить сейчас? Ничего не потеряется; устройствам со старой версией Cinema понадобится обновление.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="223"/>
+        <source>Stop syncing?</source>
+        <translation>Отключить синхронизацию?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="225"/>
+        <source>This device keeps its library as it is now, on its own. The server and the other devices keep theirs. Changes not yet sent stay here only.</source>
+        <translation>Это устройство оставит себе библиотеку в нынешнем виде. Сервер и другие устройства сохранят свои копии. Неотправленные изменения останутся только здесь.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/sync_settings.py" line="249"/>
+        <source>Sync is off: this library is on this device only.</source>
+        <translation>Синхронизация выключена: библиотека только на этом устройстве.</translation>
     </message>
 </context>
 </TS>
