@@ -75,9 +75,10 @@ def child_env() -> dict[str, str]:
     """The children start as a user's app does on every start after the first: with bytecode.
 
     A shell with PYTHONDONTWRITEBYTECODE would make every start compile our ~40 modules from
-    source (~50 ms here), which no installed copy or bundle ever does.
+    source (~50 ms here), which no installed copy or bundle ever does. The welcome was finished.
     """
-    env = dict(os.environ, CINEMA_REPORT_FIRST_PAINT="exit", CINEMA_LANGUAGE="en")
+    # welcome_done: a returning user's start (the first run opens the welcome, not Home's posters)
+    env = dict(os.environ, CINEMA_REPORT_FIRST_PAINT="exit", CINEMA_LANGUAGE="en", CINEMA_WELCOME_DONE="1")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, select
-
 from app.storage.db import Database
-from app.storage.tables import history, progress
 
 
 @dataclass(frozen=True)
@@ -22,58 +19,44 @@ class AdHocItem:
 
 
 def in_progress(db: Database, profile_id: int, limit: int = 20) -> list[AdHocItem]:
-    """Started, not watched to the end, newest first; label and location from its last play."""
-    latest = (
-        select(history.c.item_key, func.max(history.c.id).label("last_id"))
-        .where(history.c.profile_id == profile_id, history.c.title_id.is_(None))
-        .group_by(history.c.item_key)
-        .subquery()
+    """Started, not watched to the end, newest first; label and location from its last play.
+
+    Home's Continue watching asks at every start: portable SQL through ``db.execute`` (no
+    SQLAlchemy on the way to the first paint).
+    """
+    rows = db.execute(
+        "SELECT p.item_key, h.label, h.location, p.position_ms, p.duration_ms, p.updated_at "
+        "FROM progress p "
+        "JOIN (SELECT item_key, MAX(id) AS last_id FROM history "
+        "      WHERE profile_id = :profile AND title_id IS NULL GROUP BY item_key) latest "
+        "  ON latest.item_key = p.item_key "
+        "JOIN history h ON h.id = latest.last_id "
+        "WHERE p.profile_id = :profile AND p.title_id IS NULL AND p.position_ms > 0 "
+        "  AND p.watched = :no "
+        "ORDER BY p.updated_at DESC LIMIT :limit",
+        {"profile": profile_id, "no": False, "limit": limit},
     )
-    query = (
-        select(
-            progress.c.item_key,
-            history.c.label,
-            history.c.location,
-            progress.c.position_ms,
-            progress.c.duration_ms,
-            progress.c.updated_at,
-        )
-        .join(latest, latest.c.item_key == progress.c.item_key)
-        .join(history, history.c.id == latest.c.last_id)
-        .where(
-            and_(
-                progress.c.profile_id == profile_id,
-                progress.c.title_id.is_(None),
-                progress.c.position_ms > 0,
-                progress.c.watched.is_(False),
-            )
-        )
-        .order_by(progress.c.updated_at.desc())
-        .limit(limit)
-    )
-    with db.engine.connect() as conn:
-        rows = conn.execute(query).all()
     return [AdHocItem(r[0], r[1], r[2], int(r[3]), r[4], int(r[5])) for r in rows]
 
 
 def location_of(db: Database, profile_id: int, item_key: str) -> str | None:
     """Where an ad hoc item was last played from."""
-    query = (
-        select(history.c.location)
-        .where(history.c.profile_id == profile_id, history.c.item_key == item_key)
-        .order_by(history.c.id.desc())
-        .limit(1)
+    rows = db.execute(
+        "SELECT location FROM history WHERE profile_id = :profile AND item_key = :key "
+        "ORDER BY id DESC LIMIT 1",
+        {"profile": profile_id, "key": item_key},
     )
-    with db.engine.connect() as conn:
-        return conn.execute(query).scalar()
+    return rows[0][0] if rows else None
 
 
 def progress_times(db: Database, profile_id: int, item_keys: list[str]) -> dict[str, int]:
     """When each item's progress was last saved (to order titles and ad hoc items together)."""
     if not item_keys:
         return {}
-    query = select(progress.c.item_key, progress.c.updated_at).where(
-        progress.c.profile_id == profile_id, progress.c.item_key.in_(item_keys)
+    names = {f"k{i}": key for i, key in enumerate(item_keys)}
+    rows = db.execute(
+        "SELECT item_key, updated_at FROM progress WHERE profile_id = :profile "
+        f"AND item_key IN ({', '.join(':' + n for n in names)})",
+        {"profile": profile_id, **names},
     )
-    with db.engine.connect() as conn:
-        return {r[0]: int(r[1]) for r in conn.execute(query)}
+    return {r[0]: int(r[1]) for r in rows}

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.storage.db import Database
-from app.storage.dialect import upsert
-from app.storage.tables import title_matches
 
 
 def set_matches(db: Database, matches: Sequence[tuple[str, str, str]], now_ts: int) -> None:
     """Record (film_key, title_id, kind) as manual matches so guide airings link to the titles."""
     if not matches:
         return
+    from app.storage.dialect import upsert  # SQLAlchemy: only when writing
+    from app.storage.tables import title_matches
+
     rows = [
         {
             "film_key": key,
@@ -29,13 +30,12 @@ def set_matches(db: Database, matches: Sequence[tuple[str, str, str]], now_ts: i
 
 
 def own_guide_films(db: Database) -> int:
-    """Films the user's own (not the demo's) enabled guides found at their last refresh."""
-    from sqlalchemy import func, select
+    """Films the user's own (not the demo's) enabled guides found at their last refresh.
 
-    from app.storage.tables import guide_sources
-
-    query = select(func.coalesce(func.sum(guide_sources.c.films_count), 0)).where(
-        guide_sources.c.is_demo.is_(False), guide_sources.c.enabled.is_(True)
+    Asked on every start (the demo steps aside once this is not 0): portable SQL, no SQLAlchemy.
+    """
+    rows = db.execute(
+        "SELECT COALESCE(SUM(films_count), 0) FROM guide_sources WHERE is_demo = :no AND enabled = :yes",
+        {"no": False, "yes": True},
     )
-    with db.engine.connect() as conn:
-        return int(conn.execute(query).scalar() or 0)
+    return int(rows[0][0] or 0) if rows else 0

@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import insert
 
 from app.core.clock import FixedClock
+from app.services.library.reminder_clock import ReminderClock
 from app.services.library.reminders import (
-    ReminderClock,
     ReminderDidFire,
     ReminderService,
     WatchlistDidGetAirings,

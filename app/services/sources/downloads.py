@@ -19,16 +19,24 @@ from typing import TYPE_CHECKING, Any
 
 from app.core.tasks import run_blocking
 from app.domain.errors import BadTorrent, CinemaError
-from app.engines.torrent.adding import parse_source
 from app.services.context import AppContext
-from app.storage import torrent_repo
-from app.storage.torrent_repo import TorrentRecord
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from app.engines.torrent.engine import ActiveTorrent
     from app.services.sources.torrent_stream import StreamingService
+    from app.storage.torrent_repo import TorrentRecord
 
 log = logging.getLogger(__name__)
+
+
+def _repo() -> ModuleType:
+    """The torrents' table (SQLAlchemy and libtorrent load when the page is used, not at start)."""
+    from app.storage import torrent_repo
+
+    return torrent_repo
+
 
 FINISHED_STATES = ("finished", "seeding")
 
@@ -91,7 +99,7 @@ class Downloads:
         return {h.info_hash for h in self._service().handles}
 
     def _read(self) -> tuple[list[TorrentRecord], dict[str, int]]:
-        return torrent_repo.list_torrents(self._s.db), self._service().cache.usage()
+        return _repo().list_torrents(self._s.db), self._service().cache.usage()
 
     async def view(self) -> DownloadsView:
         """Every torrent of the cache, newest use first, with live figures for those in the session."""
@@ -161,10 +169,15 @@ class Downloads:
     def _mark_done(self, finished: list[tuple[str, int]]) -> None:
         now = int(self._s.clock.now().timestamp())
         for info_hash, size in finished:
-            torrent_repo.update_state(self._s.db, info_hash, completed_at=now, done_bytes=size)
+            _repo().update_state(self._s.db, info_hash, completed_at=now, done_bytes=size)
+
+    def has_unfinished_kept(self) -> bool:
+        """A torrent kept for offline is neither paused nor finished (blocking: a worker asks)."""
+        records = _repo().list_torrents(self._s.db)
+        return any(r.keep and not r.paused and r.completed_at is None for r in records)
 
     def _record(self, info_hash: str) -> TorrentRecord:
-        for record in torrent_repo.list_torrents(self._s.db):
+        for record in _repo().list_torrents(self._s.db):
             if record.info_hash == info_hash:
                 return record
         raise CinemaError("this torrent is not in the cache any more")
@@ -174,7 +187,7 @@ class Downloads:
         """Keep for offline: the played file is downloaded to the end and the cache's clean-up
         leaves it alone. Off: it is an ordinary cached torrent again (removed when idle and over the cap)."""
         record = await run_blocking(self._record, info_hash)
-        await run_blocking(torrent_repo.update_state, self._s.db, info_hash, keep=on, paused=False)
+        await run_blocking(_repo().update_state, self._s.db, info_hash, keep=on, paused=False)
         if not on:
             return
         await self._download(record)
@@ -190,6 +203,8 @@ class Downloads:
         active = engine.active.get(record.info_hash)
         if active is None:
             try:
+                from app.engines.torrent.adding import parse_source
+
                 source = await run_blocking(parse_source, record.source)
             except BadTorrent as exc:
                 raise CinemaError(f"{record.name or record.info_hash}: {exc}") from None
@@ -200,7 +215,7 @@ class Downloads:
             active.handle.resume()
         now = int(self._s.clock.now().timestamp())
         await run_blocking(
-            lambda: torrent_repo.record_access(
+            lambda: _repo().record_access(
                 self._s.db,
                 record.info_hash,
                 source=record.source,
@@ -215,19 +230,19 @@ class Downloads:
         """Stop downloading (and sharing) it; not while it plays."""
         if info_hash in self._streamed():
             raise CinemaError("it plays now: stop the video first, then pause its download")
-        await run_blocking(torrent_repo.update_state, self._s.db, info_hash, paused=True)
+        await run_blocking(_repo().update_state, self._s.db, info_hash, paused=True)
         active = self._active(info_hash)
         if active is not None and active.handle.is_valid():
             status = active.handle.status()
             active.handle.pause()
             if status.has_metadata:
                 done = int(getattr(status, "total_wanted_done", 0) or 0)
-                await run_blocking(torrent_repo.update_state, self._s.db, info_hash, done_bytes=done)
+                await run_blocking(_repo().update_state, self._s.db, info_hash, done_bytes=done)
 
     async def resume(self, info_hash: str) -> None:
         """Go on downloading a paused torrent (a kept one is added to the session again)."""
         record = await run_blocking(self._record, info_hash)
-        await run_blocking(torrent_repo.update_state, self._s.db, info_hash, paused=False)
+        await run_blocking(_repo().update_state, self._s.db, info_hash, paused=False)
         active = self._active(info_hash)
         if active is not None and active.handle.is_valid():
             active.handle.resume()
@@ -250,7 +265,7 @@ class Downloads:
             moved = await run_blocking(
                 _move_out, service.cache.folder(info_hash), move_to, record.name or info_hash
             )
-        await run_blocking(torrent_repo.delete_torrents, self._s.db, [info_hash])
+        await run_blocking(_repo().delete_torrents, self._s.db, [info_hash])
         if delete_data:
             await run_blocking(service.cache.delete, info_hash)
         if service.session is not None:
@@ -260,7 +275,7 @@ class Downloads:
 
     async def resume_kept(self) -> int:
         """At start: kept torrents that were not finished (and not paused) go on downloading."""
-        records = await run_blocking(torrent_repo.list_torrents, self._s.db)
+        records = await run_blocking(_repo().list_torrents, self._s.db)
         pending = [r for r in records if r.keep and not r.paused and r.completed_at is None]
         for record in pending:
             try:

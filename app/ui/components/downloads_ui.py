@@ -8,14 +8,8 @@ from PySide6.QtCore import QCoreApplication, QTimer
 
 from app.core.tasks import loop_running
 from app.services.sources.downloads import Downloads
-from app.storage import torrent_repo
 
 RESUME_KEPT_AFTER_MS = 15_000  # after the start's own work (first paint, guides, posters)
-
-
-def _unfinished(window: Any) -> bool:
-    records = torrent_repo.list_torrents(window.services.db)
-    return any(r.keep and not r.paused and r.completed_at is None for r in records)
 
 
 def install(window: Any) -> Downloads:
@@ -42,7 +36,7 @@ def install(window: Any) -> Downloads:
             if unfinished:
                 window.ops.run_async("resume kept", downloads.resume_kept)
 
-        window.ops.run("kept torrents", lambda: _unfinished(window), go)
+        window.ops.run("kept torrents", downloads.has_unfinished_kept, go)
 
     QTimer.singleShot(RESUME_KEPT_AFTER_MS, window, resume_kept)
     return downloads

@@ -13,12 +13,13 @@ from PySide6.QtCore import QObject, QTimer
 
 from app.core.tasks import loop_running
 from app.domain.streams import StreamCandidate
-from app.services.library.reminders import ReminderClock, ReminderService
+from app.services.library.reminders import ReminderService
 from app.ui.components.reminder_banner import ReminderBanner
 from app.ui.components.tv_ways import ReminderAsk
 from app.ui.viewmodels.operations import Operations
 
 if TYPE_CHECKING:
+    from app.services.library.reminder_clock import ReminderClock
     from app.services.sources.resolve import Playable
     from app.ui.main_window import MainWindow
     from app.ui.pages.tv_page import TvPage
@@ -51,6 +52,7 @@ class TvHooks(QObject):
         if not loop_running():  # the window paints before the loop starts: try again soon
             QTimer.singleShot(1000, self, self._start_clock)
             return
+        from app.services.library.reminder_clock import ReminderClock
         from app.services.scheduler import RefreshDidFinish
 
         self.clock = ReminderClock(self.ctx, self.reminders)

@@ -15,16 +15,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import httpx
-
 from app import __version__
 from app.domain.errors import AuthError, BadFeed, NotFound, ProviderUnavailable, RateLimited
 from app.domain.streams import StreamQuery
 from app.domain.subtitles import Quota, QuotaExceeded, SubtitleHit
-from app.net.reach import unreachable
 from app.providers.base import Capability, Manifest
 
 if TYPE_CHECKING:
+    import httpx
+
     from app.core.config import Settings
     from app.net.shared import HttpClient
 
@@ -137,6 +136,10 @@ class OpenSubtitlesProvider:
     ) -> Any:
         url = f"{self.base_url}{path}"
         ordered = dict(sorted(params.items())) if params else None
+        import httpx  # the client's module loads with the first request, not at start
+
+        from app.net.reach import unreachable
+
         try:
             response = await self._http().request(
                 method,
@@ -228,6 +231,10 @@ class OpenSubtitlesProvider:
         if not isinstance(link, str) or not link.startswith(("http://", "https://")):
             raise BadFeed("OpenSubtitles: the download answer has no link")
         self.quota = quota_from(data)
+        import httpx
+
+        from app.net.reach import unreachable
+
         try:
             response = await self._http().get(link, headers={"User-Agent": USER_AGENT}, timeout=TIMEOUT_S)
         except (httpx.TimeoutException, httpx.TransportError) as exc:
