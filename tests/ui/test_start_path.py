@@ -1,0 +1,43 @@
+"""The way to the first painted Home stays light: no SQLAlchemy, httpx, libtorrent, asyncio, VLC,
+Pillow, rapidfuzz or lxml before it (each costs tens to hundreds of milliseconds at every start;
+bench/startup.py has the figures). A child process, as a returning user's start."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("sqlalchemy", "httpx", "libtorrent", "asyncio", "vlc", "PIL", "rapidfuzz", "lxml", "psycopg")
+
+CHILD = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from app.bootstrap import build_services, build_window
+services = build_services(sys.argv[1], with_scheduler=False, console_log=False)
+window = build_window(services, loop_starts_later=True)
+window.show()
+window.wait_first_paint(app)
+assert window.first_paint.done, "Home did not paint"
+print("LOADED " + ",".join(m for m in sys.argv[2].split(",") if m in sys.modules), flush=True)
+"""
+
+
+def test_home_paints_without_the_heavy_modules(tmp_path: Path) -> None:
+    env = dict(os.environ, CINEMA_WELCOME_DONE="1", CINEMA_LANGUAGE="en", CINEMA_DISCOVERY_REFRESH_HOURS="0")
+    home = tmp_path / "home"
+    # the first start fills the demo library (that one writes with SQLAlchemy)
+    subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(home), "library"],
+        cwd=ROOT, env=env, check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(home), ",".join(HEAVY)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr[-2000:]
+    line = next(x for x in out.stdout.splitlines() if x.startswith("LOADED"))
+    assert line == "LOADED ", f"loaded before the first paint: {line.removeprefix('LOADED ')}"
