@@ -33,7 +33,8 @@ log = logging.getLogger(__name__)
 
 # pages that show one profile's data: re-read when shown, and at once when shown during a switch
 PROFILE_PAGES = ("history", "playlists", "stats", "profiles")
-DISCOVERY_FIRST_S = 4  # after start-up: Home's discovery rows are fetched (when stale)
+DISCOVERY_FIRST_S = 30  # Home's discovery rows are fetched (when stale) as the guide refresh waits:
+# not while the first screens load and scroll (it brings httpx, keyring, SQLAlchemy, Pillow: ~50 MB)
 DISCOVERY_EVERY_S = 30 * 60  # then checked this often (each row is fetched again after 6 h)
 
 
