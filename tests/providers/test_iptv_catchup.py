@@ -4,6 +4,7 @@ night across a DST change — and no URL at all for what it does not know."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -207,3 +208,21 @@ def test_ways_without_catchup_are_live_only_and_the_reason_is_told() -> None:
     )
     assert [w.extra["way"] for w in ways] == ["live"]
     assert told == ["unknown catch-up mode 'magic'", "unknown catch-up mode 'magic'"]
+
+
+def test_the_provider_logs_why_a_channel_has_no_archive_once(caplog: pytest.LogCaptureFixture) -> None:
+    from app.providers.streams.iptv import IptvStreams
+
+    magic = channel("http://h/ch/index.m3u8", "magic")
+    placeholder = channel("http://h/ch/index.m3u8", "default", "http://h/a/{utc}/{foo}")
+    placeholder = replace(placeholder, id="1:p", name="Кино 2")
+    airings = [_airing(magic, START - 86400, STOP - 86400), _airing(placeholder, START - 86400, STOP - 86400)]
+    now = datetime.fromtimestamp(START + 60, UTC)
+    streams = IptvStreams(lambda _title, _since: airings, lambda: now, lambda: OPTS)
+    with caplog.at_level("INFO", logger="app.providers.streams.iptv.provider"):
+        assert streams.ways("t") == []  # ended, no archive we can build: nothing at all
+        assert streams.ways("t") == []  # a title page opens often: told once
+    assert [r.getMessage() for r in caplog.records] == [
+        "no archive on Кино: unknown catch-up mode 'magic'",
+        "no archive on Кино 2: unknown placeholder {foo} in the catch-up template",
+    ]

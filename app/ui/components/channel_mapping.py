@@ -76,6 +76,8 @@ class ChannelMappingDialog(QDialog):
         self.guide.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.guide.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.guide.itemDoubleClicked.connect(lambda _item: self._link())
+        # a guide channel chosen with one click (or the arrows) enables Link
+        self.guide.currentItemChanged.connect(self._update_buttons)
         self.summary = QLabel()
         self.summary.setObjectName("Muted")
         self.link_button = QPushButton(self.tr("Link"))
@@ -175,7 +177,7 @@ class ChannelMappingDialog(QDialog):
             self.find_guide.setText(row.name)
         self._update_buttons()
 
-    def _update_buttons(self) -> None:
+    def _update_buttons(self, *_args: object) -> None:
         has_channel = self.channels.currentItem() is not None
         self.link_button.setEnabled(has_channel and self.guide.currentItem() is not None)
         self.none_button.setEnabled(has_channel)
