@@ -35,6 +35,7 @@ from app.domain.tv import NowNext, TvChannel
 from app.services.context import AppContext
 from app.services.guide.channel_names import channel_key
 from app.services.guide.channels import ChannelGuide
+from app.ui.components.channel_logos import ChannelLogos
 from app.ui.delegates.channel_delegate import ChannelDelegate
 from app.ui.models.channel_list_model import ALL, FAVOURITES, ChannelListModel, ChannelRole
 from app.ui.models.epg_model import BLOCK_ROWS, EpgModel
@@ -77,6 +78,8 @@ class TvPage(QWidget):
         self.channels = ChannelListModel(now=self._now, parent=self)
         self.channels.set_key(channel_key)
         self.epg = EpgModel(self.guide.cells, run=self.ops.run, now=self._now, parent=self)
+        self.logos = ChannelLogos(context, self)
+        self.logos.loaded.connect(self._logos_loaded)
 
         heading = QLabel(self.tr("TV"))
         heading.setObjectName("PageTitle")
@@ -258,6 +261,7 @@ class TvPage(QWidget):
         self._range = (min(time_range[0], now - 3600), max(time_range[1], now + 3600))
         selected = self._selected_channel()
         self.channels.set_channels(rows)
+        self.logos.want([r.channel for r in rows])
         self._fill_groups()
         self.body.setCurrentWidget(self.empty if not rows else self.guide_view)
         self._apply_filter(keep=selected.id if selected else None)
@@ -265,6 +269,12 @@ class TvPage(QWidget):
         self._timer.start()
         if now_next:
             self._read_now_next()
+
+    def _logos_loaded(self) -> None:
+        self.channels.logos.update(self.logos.by_channel)
+        self.epg.icons.update(self.logos.by_channel)
+        self.list.viewport().update()
+        self.timeline.viewport().update()
 
     def _fill_groups(self) -> None:
         current = self.group_box.currentData()
