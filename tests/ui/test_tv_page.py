@@ -159,3 +159,20 @@ def test_a_guide_with_overlapping_programmes_draws_each_once() -> None:
     assert [(c.title, c.start, c.stop) for c in drawn] == [
         ("Фильм", 100, 300), ("Новости", 300, 500), ("Погода", 500, 600),
     ]  # fmt: skip
+
+
+def test_a_film_in_the_grid_links_to_its_title_page(qtbot: Any, page: TvPage, tv: Any) -> None:
+    tl = page.timeline
+    now = int(NOW.timestamp())
+    tl.select(3, now)  # «Кинохит»: the film on now
+    film = tl.current_cell()
+    assert film is not None and film.kind == "film" and film.title_id
+    with qtbot.waitSignal(page.openTitle) as opened:
+        page.title_button.click()
+    assert opened.args == [film.title_id]
+    # the news before it is not a film: no title page is offered
+    tl.setFocus()
+    qtbot.keyClick(tl, Qt.Key.Key_Left)
+    news = tl.current_cell()
+    assert news is not None and news.stop == film.start and news.title == "Новости"
+    assert news.kind != "film" and not page.title_button.isVisible()
