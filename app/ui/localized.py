@@ -90,6 +90,7 @@ def way_label(label: str) -> str:
         "Live": tr("Live"),
         "Archive": tr("Archive"),
         "From the start": tr("From the start"),
+        "Timeshift": tr("Timeshift"),  # a live channel paused or sought back (issue 13)
         "Page": tr("Web page"),
     }
     head, sep, rest = label.partition(" · ")

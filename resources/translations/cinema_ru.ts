@@ -3641,6 +3641,11 @@ Switching to %3…</source>
     </message>
     <message>
         <location filename="../../app/ui/localized.py"/>
+        <source>Timeshift</source>
+        <translation>Сдвиг</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/localized.py"/>
         <source>Web page</source>
         <translation>Веб-страница</translation>
     </message>
