@@ -81,6 +81,16 @@ def links(db: Database, playlist_id: int) -> dict[str, Link]:
     return {r[0]: Link(r[0], r[1], r[2], r[3]) for r in rows}
 
 
+def linked_names(db: Database, playlist_id: int) -> set[str]:
+    """Names of the playlist's channels that a link gives a guide channel."""
+    rows = db.execute(
+        "SELECT c.name FROM channel_links l JOIN channels c ON c.id = l.playlist_channel_id "
+        "WHERE l.playlist_id = :p AND l.guide_channel_id IS NOT NULL",
+        {"p": playlist_id},
+    )
+    return {str(r[0]) for r in rows}
+
+
 def replace_automatic(db: Database, playlist_id: int, found: list[Link], now: int) -> None:
     """Store the automatic links of a playlist in one transaction; manual ones (and 'none'
     chosen by hand) stay."""

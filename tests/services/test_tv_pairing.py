@@ -141,3 +141,18 @@ def test_the_4600_channel_iptv_org_list_is_reachable(services: Any) -> None:
     # every entry is reachable: as a channel, or as a backup URL of the channel it repeats
     assert len(channels) + sum(len(c.backups) for c in channels) == watchable
     assert all(c.stream_url for c in channels)
+
+
+def test_settings_list_only_the_channels_no_guide_covers(services: Any, tmp_path: Path) -> None:
+    from tests.fakes.tv_library import import_tv
+
+    services.clock = FixedClock(datetime(2026, 12, 5, 18, 40, tzinfo=UTC))
+    playlist = import_tv(services, tmp_path, separate_guide=True)  # the guide added on its own
+    status = next(s for s in epg_refresh.list_sources(services) if s.id == playlist)
+    # the playlist's own import found no guide for any of them; the paired guide covers all but «Спас»
+    assert status.unmatched_channels == ("Спас",)
+    # unlinked: every channel is without a guide again, each named once (a backup repeats its name)
+    (pair,) = channel_links_repo.pairs(services.db, playlist)
+    pairing.unlink_guide(services, playlist, pair.guide_id)
+    status = next(s for s in epg_refresh.list_sources(services) if s.id == playlist)
+    assert len(status.unmatched_channels) == 11 and status.unmatched_channels.count("Первый канал HD") == 1

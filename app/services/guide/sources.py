@@ -14,7 +14,7 @@ from app.providers.guide.feed import looks_like_html, open_feed, read_head
 from app.providers.setup import guide_feeds
 from app.services.context import AppContext
 from app.services.guide.models import GuideSourceStatus
-from app.storage import guide_repo
+from app.storage import channel_links_repo, guide_repo
 
 # The feed kinds the shipped formats serve (for the CLI's --kind; the app asks the registry).
 KINDS = tuple(kind for feed in guide_feeds() for kind in feed.manifest.kinds)
@@ -113,6 +113,17 @@ def remove_source(services: AppContext, source_id: int) -> None:
     guide_repo.remove_source(services.db, source_id)
 
 
+def _still_unmatched(services: AppContext, source: Any) -> tuple[str, ...]:
+    """A playlist's channels its own guide missed, less those a paired guide now covers (issue 13),
+    each name once (a backup URL repeats its channel's name)."""
+    names = dict.fromkeys(source.unmatched_channels)
+    if names:
+        names = dict.fromkeys(
+            n for n in names if n not in channel_links_repo.linked_names(services.db, source.id)
+        )
+    return tuple(names)
+
+
 def list_sources(services: AppContext) -> list[GuideSourceStatus]:
     return [
         GuideSourceStatus(
@@ -126,7 +137,7 @@ def list_sources(services: AppContext) -> list[GuideSourceStatus]:
             channels_count=s.channels_count,
             programmes_count=s.programmes_count,
             films_count=s.films_count,
-            unmatched_channels=s.unmatched_channels,
+            unmatched_channels=_still_unmatched(services, s),
             is_demo=s.is_demo,
         )
         for s in guide_repo.list_sources(services.db)
