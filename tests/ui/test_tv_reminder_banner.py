@@ -99,3 +99,33 @@ def test_a_reminder_says_when_and_watch_opens_live(
 
         run_scenario(scenario(), timeout=90)
         win.shutdown()
+
+
+def test_watch_live_at_opens_the_channel_when_it_starts(
+    qtbot: Any, services: Any, segments: list[Path], tmp_path: Path
+) -> None:
+    services.settings = services.settings.model_copy(update={"vlc_args": "--vout=dummy --aout=dummy"})
+    services.clock = FixedClock(datetime.now(UTC).replace(second=0, microsecond=0))
+    with IptvServer(segments) as server:
+        import_tv(services, tmp_path, base_url=server.base)
+        win = build_window(services)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        win.tv.banner._notify = None
+
+        async def scenario() -> None:
+            start = datetime.now(UTC) + timedelta(seconds=2)
+            due = DueReminder(
+                reminder_id=2, title_id=None, label="Винни-Пух", channel_id="1:multik", channel_name="Мульт",
+                start=start, stop=start + timedelta(hours=1), auto_play=True,
+            )  # fmt: skip
+            services.bus.publish(ReminderDidFire((due,)))
+            assert not win.navigator.is_current("player")  # not before it starts
+            await wait_until(lambda: win.navigator.is_current("player"), timeout=15)
+            assert datetime.now(UTC) >= start
+            await wait_until(lambda: win.playback.video_started, timeout=20)
+            assert win.playback.current.request.location == server.url("/live/multik/index.m3u8")
+
+        run_scenario(scenario(), timeout=60)
+        win.shutdown()
