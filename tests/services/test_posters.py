@@ -84,3 +84,42 @@ async def test_download_valid_and_hostile(tmp_path: Path, server: PosterServer) 
     stored_files = sorted(p.suffix for p in images.rglob("*") if p.is_file())
     assert stored_files == [".jpg", ".jpg", ".jpg", ".jpg", ".png", ".webp"]
     assert not list(images.rglob("*.part"))
+
+
+def test_two_writers_of_one_poster_both_succeed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 19 item 4: two downloads of the same poster stored at once. Both have written their
+    temp file before either renames (a barrier in os.replace); with one shared ``.part`` name the
+    second rename found no file and the poster was refused. Now both succeed, the files are whole,
+    and no temp file is left."""
+    import os
+    import threading
+
+    images = tmp_path / "images"
+    data = make_image("JPEG", (600, 900))
+    real_replace = os.replace
+    barrier = threading.Barrier(2, timeout=10)
+
+    def replace_together(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        if str(dst).endswith(".jpg") and "_w" not in str(dst):
+            barrier.wait()  # both writers hold their bytes on disk before either renames
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace_together)
+    results: list[object] = []
+
+    def store() -> None:
+        try:
+            results.append(store_image(data, "image/jpeg", tmp_path, images))
+        except Exception as exc:  # recorded and asserted on below
+            results.append(exc)
+
+    threads = [threading.Thread(target=store) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(20)
+    assert len(results) == 2 and all(not isinstance(r, Exception) for r in results), results
+    assert results[0] == results[1]
+    stored = results[0]
+    assert (tmp_path / stored.path).read_bytes() == data  # type: ignore[attr-defined]
+    assert not list(images.rglob("*.part"))

@@ -3,9 +3,12 @@ as original + grid thumbnail under content-addressed names in the data dir."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import logging
+import os
+import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,9 +107,18 @@ def _thumbnail(img: Image.Image) -> Image.Image:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_suffix(path.suffix + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    """Write through a temp file of this writer's own (two downloads of one poster once shared
+    ``<sha>.jpg.part`` and one lost its file mid-rename); the names are content hashes, so a
+    second writer replacing the first with the same bytes is a success."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 class PosterStore:
