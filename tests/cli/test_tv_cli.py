@@ -119,3 +119,38 @@ def test_bad_input_says_so(cli: Any, tmp_path: Path) -> None:
     assert cli("remind", "remove", "7")[0] == 1
     code, out, _ = cli("channels", "--json")
     assert (code, json.loads(out)) == (0, [])
+
+
+def test_sources_json_lists_every_tv_way(cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "list.m3u").write_text(PLAYLIST, "utf-8")
+    data, film_start = guide_now()
+    (tmp_path / "guide.xml").write_bytes(data)
+    playlist = json.loads(cli("epg", "import", str(tmp_path / "list.m3u"), "--json")[1])["source_id"]
+    assert cli("epg", "add", str(tmp_path / "guide.xml"), "--guide-for", str(playlist))[0] == 0
+    title_id = json.loads(cli("channels", "--json")[1])[0]["now"]["title_id"]
+
+    code, out, err = cli("sources", title_id, "--json")
+    assert code == 0, err
+    ways = json.loads(out)
+    tv = [w for w in ways if w["kind"] in ("live", "archive")]
+    required = {"kind", "label", "url", "start", "stop", "channel", "playable_now"}
+    assert all(required <= set(w) for w in tv)
+    tomorrow = film_start + timedelta(days=1)
+    summary = sorted(
+        (w["kind"], w["url"], datetime.fromisoformat(w["start"]), w["channel"], w["playable_now"]) for w in tv
+    )
+    begin = int(film_start.timestamp()) - 60  # one minute before (the default padding)
+    from_start = next(w for w in tv if w["kind"] == "archive" and "/kino/" in w["url"])
+    now = int(from_start["url"].rsplit("lutc=", 1)[1])  # the CLI's own clock: the real time
+    arc = f"utc={begin}&lutc={now}"
+    # on now: live and from the start, each with the channel's backup; tomorrow's airing of the
+    # same channel is a way of its own (not merged with today's by its URL), not playable now
+    assert summary == sorted([
+        ("live", "http://127.0.0.1:9/kino/index.m3u8", film_start, "Кино ТВ HD", True),
+        ("live", "http://127.0.0.1:9/kino-backup/index.m3u8", film_start, "Кино ТВ (резерв)", True),
+        ("archive", f"http://127.0.0.1:9/kino/index.m3u8?{arc}", film_start, "Кино ТВ HD", True),
+        ("archive", f"http://127.0.0.1:9/kino-backup/index.m3u8?{arc}", film_start, "Кино ТВ (резерв)", True),
+        ("live", "http://127.0.0.1:9/kino/index.m3u8", tomorrow, "Кино ТВ HD", False),
+    ])  # fmt: skip
+    for w in tv:  # ISO 8601 with the offset
+        assert w["start"][-6] in "+-" and w["stop"][-6] in "+-"

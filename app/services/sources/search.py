@@ -54,7 +54,11 @@ class SearchUpdate:
 
 
 def merge_key(cand: StreamCandidate) -> str:
-    return f"btih:{cand.info_hash}" if cand.info_hash else cand.url
+    if cand.info_hash:
+        return f"btih:{cand.info_hash}"
+    if cand.start is not None:  # a TV way: the same channel's URL at another airing is another way
+        return f"{cand.url}@{int(cand.start.timestamp())}"
+    return cand.url
 
 
 @dataclass
