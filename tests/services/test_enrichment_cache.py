@@ -128,3 +128,36 @@ async def test_an_answer_of_the_wrong_shape_is_not_cached(
         assert second.matched == 1 and second.requests > 0  # asked again, not served from cache
     finally:
         world.stop()
+
+
+@pytest.mark.asyncio
+async def test_force_asks_the_providers_again_instead_of_the_cache(
+    services: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 19 item 3: `enrich --force` re-matches from fresh answers. A cached search that says
+    'not found' (as a wrong answer once cached would) is not read; the fresh answer replaces it."""
+    world = World()
+    try:
+        configure(services, world, monkeypatch)
+        seed(services, [f for f in _films() if f["film_key"] == "начало|2010"])
+        first = await Enricher(services, fetch_posters=False).run()
+        assert first.matched == 1
+        with services.db.engine.begin() as conn:
+            conn.exec_driver_sql(
+                "UPDATE provider_cache SET status = 'not_found', value = NULL "
+                "WHERE provider = 'tmdb' AND key LIKE 'search%'"
+            )
+        before = len(world.tmdb.counters.paths)
+        forced = await Enricher(services, fetch_posters=False).run(force=True)
+        assert forced.matched == 1 and forced.cache_hits == 0
+        assert any(p.startswith("/search/movie") for p in world.tmdb.counters.paths[before:])
+        with services.db.engine.connect() as conn:
+            statuses = {
+                r[0]
+                for r in conn.exec_driver_sql(
+                    "SELECT status FROM provider_cache WHERE provider = 'tmdb' AND key LIKE 'search%'"
+                )
+            }
+        assert statuses == {"ok"}  # the fresh answer replaced the stale one
+    finally:
+        world.stop()

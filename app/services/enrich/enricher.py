@@ -115,6 +115,7 @@ class Enricher:
         started = time.monotonic()
         summary = EnrichSummary()
         db = self._services.db
+        self.lookup.fresh = force  # the films matched again are not matched from the cache
         run_id = await run_blocking(enrich_repo.start_run, db, self._now())
         try:
             works = await run_blocking(enrich_repo.pending_films, db, self._now(), force=force, limit=limit)

@@ -29,9 +29,11 @@ T = TypeVar("T", Candidate, TitleMeta)
 class CachedLookup:
     """Searches and details of every metadata provider, each answer cached under its provider."""
 
-    def __init__(self, services: AppContext) -> None:
+    def __init__(self, services: AppContext, *, fresh: bool = False) -> None:
         self._s = services
         self.cache_hits = 0
+        # ``enrich --force`` (issue 19 item 3): ask the providers again and replace what is cached
+        self.fresh = fresh
 
     def _now(self) -> int:
         return int(self._s.clock.now().timestamp())
@@ -74,7 +76,7 @@ class CachedLookup:
         """The cached answer for (provider, key), or ``fetch()`` stored with ``ttl``. A NotFound
         is stored for a day and returned as None; any other error is raised and not stored."""
         db = self._s.db
-        entry = await run_blocking(cache_get, db, provider, key, self._now())
+        entry = None if self.fresh else await run_blocking(cache_get, db, provider, key, self._now())
         if entry is not None:
             if entry.status != "ok":
                 self.cache_hits += 1
