@@ -21,7 +21,11 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_quit_at_first_paint_with_workers_busy(tmp_path: Path) -> None:
     home = generate(tmp_path / "home", 5000, posters=40)
     env = dict(
-        os.environ, QT_QPA_PLATFORM="offscreen", CINEMA_REPORT_FIRST_PAINT="exit", CINEMA_LANGUAGE="en"
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        CINEMA_REPORT_FIRST_PAINT="exit",
+        CINEMA_LANGUAGE="en",
+        CINEMA_WELCOME_DONE="1",  # a returning user: Home (not the first run's welcome) paints
     )
     for _ in range(3):
         run = subprocess.run(

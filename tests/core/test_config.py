@@ -24,6 +24,7 @@ def test_cinema_home_env_is_portable_mode(tmp_path: Path, monkeypatch: pytest.Mo
 def test_env_overrides_file_and_file_overrides_defaults(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("CINEMA_TMDB_BASE_URL", raising=False)  # tests/conftest.py points it at nothing
     paths = AppPaths.resolve(tmp_path)
     settings = load_settings(paths)
     assert settings.tmdb_base_url.startswith("https://")  # every base URL is a setting
