@@ -74,7 +74,8 @@ class TvSettings(QWidget):
         self.remind = self._spin(0, 24 * 60, context.settings.reminder_minutes, "reminder_minutes")
         self.timezone = QLineEdit(context.settings.catchup_timezone)
         self.timezone.setPlaceholderText(self.tr("this computer's, e.g. Europe/Moscow"))
-        self.timezone.setMaximumWidth(260)
+        self.timezone.setMinimumWidth(340)  # the placeholder whole, in Russian too
+        self.timezone.setMaximumWidth(380)
         self.timezone.editingFinished.connect(self._zone_edited)
         self.zone_note = QLabel()
         self.zone_note.setObjectName("Muted")
