@@ -117,7 +117,9 @@ def case_damaged_pages_and_self_test(home: Path) -> Outcome:
     database = real_library(home)
     damage(database, "pages")
     listed = cli(home, "library")
-    assert listed.returncode == 1 and "is damaged" in listed.stderr
+    # 2 when the damage is found on opening (the schema's pages), 1 when a read meets it later:
+    # the same sentence either way, the file left as it is
+    assert listed.returncode in (1, 2) and "is damaged" in listed.stderr
     checked = cli(home, "self-test", timeout=180)
     assert checked.returncode == 1 and "FAIL database" in checked.stdout
     return Outcome(checked.returncode, listed.stderr + checked.stderr)
