@@ -105,7 +105,7 @@ def test_watch_live_at_opens_the_channel_when_it_starts(
     qtbot: Any, services: Any, segments: list[Path], tmp_path: Path
 ) -> None:
     services.settings = services.settings.model_copy(update={"vlc_args": "--vout=dummy --aout=dummy"})
-    services.clock = FixedClock(datetime.now(UTC).replace(second=0, microsecond=0))
+    services.clock = FixedClock(datetime.now(UTC))  # the banner times the opening by the app's clock
     with IptvServer(segments) as server:
         import_tv(services, tmp_path, base_url=server.base)
         win = build_window(services)

@@ -8,7 +8,6 @@ Signals: watchRequested(str channel_id), titleRequested(str title_id).
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QDateTime, QLocale, QTimer, Signal
@@ -73,8 +72,11 @@ class ReminderBanner(QFrame):
         if self._notify is not None:
             self._notify(balloon_title, text)
 
+    def _now(self) -> float:
+        return self._s.clock.now().timestamp()  # the app's clock (the reminders' own)
+
     def _fired(self, event: ReminderDidFire) -> None:
-        now = time.time()
+        now = self._now()
         for due in event.due:
             start = due.start.timestamp()
             if start > now:
@@ -97,7 +99,7 @@ class ReminderBanner(QFrame):
 
     def _play_at(self, due: DueReminder) -> None:
         """ "Watch live at 21:00": open the channel when the airing starts."""
-        delay_ms = max(0, int((due.start.timestamp() - time.time()) * 1000))
+        delay_ms = max(0, int((due.start.timestamp() - self._now()) * 1000))
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.timeout.connect(lambda: self.watchRequested.emit(due.channel_id))
