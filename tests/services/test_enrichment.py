@@ -178,12 +178,13 @@ async def test_enrich_matches_stores_titles_posters_and_relinks(
     )  # fmt: skip
     again = await Enricher(services).run()
     assert again.total == 0 and again.requests == 0
-    # Forced: everything again, but from the cache and with the posters already on disk.
+    # Forced: everything again from fresh answers (issue 19 item 3: --force bypasses the
+    # provider cache), the posters already on disk not downloaded again.
     forced = await Enricher(services).run(force=True)
-    assert forced.total == 6 and forced.requests == 0 and forced.cache_hits > 0
+    assert forced.total == 6 and forced.requests > 0
     assert forced.matched == 5
-    assert world.tmdb.counters.requests == tmdb_before
-    assert world.shiki.counters.requests == shiki_before
+    assert world.tmdb.counters.requests > tmdb_before
+    assert world.shiki.counters.requests >= shiki_before
     assert world.posters.counters.requests == posters_before
 
 

@@ -76,7 +76,8 @@ def test_enrich_json_summary_then_nothing_to_do(
     assert second.returncode == 0 and json.loads(second.stdout)["requests"] == 0
 
     limited = run_cli(home, tmdb, "enrich", "--force", "--limit", "2")
-    assert limited.returncode == 0 and "of 2 films" in limited.stdout and "0 requests" in limited.stdout
+    # --force asks the providers again for the films it re-matches (issue 19 item 3)
+    assert limited.returncode == 0 and "of 2 films" in limited.stdout and "0 requests" not in limited.stdout
 
 
 def test_enrich_wrong_token_exits_with_one_message(

@@ -19,12 +19,17 @@ from app.net.retry import RequestStats, counting
 from app.services.context import AppContext
 from app.services.enrich import results
 from app.services.enrich.artwork import Artwork
+from app.services.enrich.breaker import FAILURES_TO_OPEN, Breakers
 from app.services.enrich.lookup import CachedLookup
 from app.services.enrich.matcher import FilmMatcher
 from app.storage import enrich_repo
 from app.storage.enrich_repo import FilmWork
 
 log = logging.getLogger(__name__)
+
+# A whole run ends by then (issue 19 item 2): a provider answering 429 with long Retry-After or a
+# byte a second cannot hold it for hours. Films not reached stay pending for the next run.
+DEADLINE_S = 1800.0
 
 
 @dataclass(frozen=True)
@@ -73,13 +78,17 @@ class Enricher:
         concurrency: int | None = None,
         threshold: float | None = None,
         fetch_posters: bool = True,
+        breaker_failures: int = FAILURES_TO_OPEN,
+        deadline_s: float = DEADLINE_S,
     ) -> None:
         self._services = services
+        self._deadline_s = deadline_s
         settings = services.settings
         self._concurrency = concurrency or settings.enrich_concurrency
         self.threshold = threshold if threshold is not None else settings.match_threshold
         self._stats = RequestStats()
         self.lookup = CachedLookup(services)
+        self.lookup.breakers = Breakers(breaker_failures)
         self.matcher = FilmMatcher(services, self.lookup, self.threshold)
         self.artwork = Artwork(services, fetch=fetch_posters)
 
@@ -122,9 +131,23 @@ class Enricher:
             summary.total = len(works)
             if works:
                 with counting(self._stats):  # every request the providers send for this run
-                    await self._run_all(works, summary, progress)
+                    async with asyncio.timeout(self._deadline_s):
+                        await self._run_all(works, summary, progress)
         except AuthError as exc:
             summary.error = str(exc)
+        except TimeoutError:
+            done = summary.matched + summary.unmatched + summary.failed + summary.waiting_for_key
+            summary.error = (
+                f"the run's deadline of {self._deadline_s:g} s passed with {done} of {summary.total} "
+                "film(s) done; the others wait for the next run"
+            )
+            log.warning("enrichment %s", summary.error)
+        opened = self.lookup.breakers.opened
+        if opened and summary.error is None:
+            summary.error = (
+                "; ".join(opened[p] for p in sorted(opened))
+                + f"; {summary.failed} film(s) left for the next run"
+            )
         if self.matcher.refused and summary.error is None:
             refused = "; ".join(sorted(set(self.matcher.refused.values())))
             summary.error = (

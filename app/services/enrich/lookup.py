@@ -13,6 +13,7 @@ from app.domain.errors import NotFound
 from app.providers.base import MetaSearch
 from app.providers.meta.models import Candidate, MetaQuery, TitleMeta
 from app.services.context import AppContext
+from app.services.enrich.breaker import FAILURES, Breakers
 from app.services.titles import title_key
 from app.storage.cache_repo import (
     DETAILS_TTL,
@@ -34,6 +35,7 @@ class CachedLookup:
         self.cache_hits = 0
         # ``enrich --force`` (issue 19 item 3): ask the providers again and replace what is cached
         self.fresh = fresh
+        self.breakers = Breakers()  # issue 19 item 2: a provider that is down is not asked forever
 
     def _now(self) -> int:
         return int(self._s.clock.now().timestamp())
@@ -86,14 +88,20 @@ class CachedLookup:
                 self.cache_hits += 1
                 return loaded
             # written by another version in another shape: asked again and replaced
+        self.breakers.check(provider)
         try:
             answer = await fetch()
+        except FAILURES as exc:
+            self.breakers.failed(provider, exc)
+            raise
         except NotFound:
+            self.breakers.succeeded(provider)
             now = self._now()
             await run_blocking(
                 cache_put, db, provider, key, None, now=now, ttl=NOT_FOUND_TTL, status="not_found"
             )
             return None
+        self.breakers.succeeded(provider)
         value = [asdict(item) for item in answer]
         await run_blocking(cache_put, db, provider, key, value, now=self._now(), ttl=ttl)
         return answer

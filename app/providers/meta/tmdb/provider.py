@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from app.domain.errors import AuthError, NotFound
+from app.domain.errors import AuthError, BadFeed, NotFound, ProviderUnavailable, RateLimited
 from app.providers.base import Capability, Manifest
 
 if TYPE_CHECKING:
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from app.providers.meta.tmdb.client import TmdbClient
 
 NO_TOKEN = "No TMDB token: run `cinema secrets set tmdb` (or set CINEMA_TMDB_TOKEN)."
+CONFIG_RETRY_S = 60.0  # a failed /configuration is asked again after this long
 TOKEN_TTL_S = 600.0  # a token changed in the keyring is picked up within this time
 # What TMDB calls each kind: films are movies, series tv, anime either.
 MEDIAS = {"series": ("tv",), "anime": ("tv", "movie")}
@@ -56,6 +57,8 @@ class TmdbProvider:
         self._fixed_limiter: RateLimiter | None = None
         self._image_base: str | None = None
         self._config_lock: asyncio.Lock | None = None
+        # issue 19 item 2: a /configuration that failed is not asked again by every waiting film
+        self._config_failure: tuple[float, Exception] | None = None
         self.genre_cache: dict[tuple[str, str], dict[int, str]] = {}  # (medium, language) -> names
 
     # -- plumbing -------------------------------------------------------------------------------
@@ -113,11 +116,17 @@ class TmdbProvider:
                 if self._image_base is None:
                     from app.providers.meta.tmdb.parse import image_base_from_configuration
 
+                    failure = self._config_failure
+                    if failure is not None and time.monotonic() - failure[0] < CONFIG_RETRY_S:
+                        raise failure[1]
                     fallback = self._settings().tmdb_image_base_url
                     try:
                         config = await self._call(language, lambda c: c.configuration())
                     except NotFound:
                         self._image_base = fallback
+                    except (ProviderUnavailable, RateLimited, BadFeed) as exc:
+                        self._config_failure = (time.monotonic(), exc)
+                        raise
                     else:
                         self._image_base = image_base_from_configuration(config, fallback)
         return self._image_base
