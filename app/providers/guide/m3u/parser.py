@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -12,6 +13,9 @@ from urllib.parse import unquote
 from app.core.compact import StrIntTable
 from app.domain.errors import BadFeed
 from app.providers.guide.feed import ChannelRecord
+from app.providers.guide.m3u.urls import checked_stream_url, clean_header_value
+
+log = logging.getLogger(__name__)
 
 _ATTR_RE = re.compile(r"""([A-Za-z][\w\-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s,"']+))""")
 MAX_LINE_BYTES = 4 * 1024 * 1024  # a longer "line" is not a playlist (and must not fill memory)
@@ -117,6 +121,7 @@ class M3uReader:
         # How often each channel id was seen: a repeated one gets "#2", "#3" (compact: a big
         # list holds hundreds of thousands of ids).
         self._seen_ids = StrIntTable()
+        self.refused_urls = 0  # channels whose stream URL was refused (issue 19 item 9)
 
     @property
     def guide_urls(self) -> list[str]:
@@ -197,12 +202,26 @@ class M3uReader:
             elif line.startswith("#"):
                 continue
             elif pending is not None:
-                yield _channel(pending, line, group, vlc_headers, header, self._seen_ids)
+                if (found := self._checked(pending, line)) is not None:
+                    yield _channel(pending, found, group, vlc_headers, header, self._seen_ids)
                 last = pending
                 pending = None
-            elif last is not None and "://" in line:
-                # Another URL right after a channel's URL: a backup of the same channel.
-                yield _channel(last, line, group, vlc_headers, header, self._seen_ids)
+            elif (
+                last is not None
+                and "://" in line  # another URL right after a channel's: a backup of the same one
+                and (found := self._checked(last, line)) is not None
+            ):
+                yield _channel(last, found, group, vlc_headers, header, self._seen_ids)
+
+    def _checked(self, pending: dict[str, object], line: str) -> tuple[str, dict[str, str]] | None:
+        """The channel's URL fit for the player and its headers, or None (logged per channel)."""
+        raw, headers = split_url_headers(line)
+        url, note = checked_stream_url(raw)
+        if url is None or note is not None:
+            name = str(pending.get("name") or "?")[:80]
+            log.warning("%s: channel %r %s: %s", self.label, name, "refused" if url is None else "kept", note)
+            self.refused_urls += url is None
+        return None if url is None else (url, headers)
 
     def linked_guides(self, stream: IO[bytes]) -> list[str]:
         """The guides the playlist names, from its ``#EXTM3U`` lines only (a quick pass)."""
@@ -222,7 +241,7 @@ def parse_m3u(data: bytes, label: str) -> Playlist:
 
 def _channel(
     pending: dict[str, object],
-    line: str,
+    found: tuple[str, dict[str, str]],
     group: str | None,
     vlc_headers: dict[str, str],
     header: dict[str, str],
@@ -230,8 +249,8 @@ def _channel(
 ) -> ChannelRecord:
     attrs: dict[str, str] = pending["attrs"]  # type: ignore[assignment]
     name = str(pending["name"]) or attrs.get("tvg-name") or "?"
-    url, headers = split_url_headers(line)
-    headers = {**vlc_headers, **headers}
+    url, headers = found
+    headers = {k: clean_header_value(v) for k, v in {**vlc_headers, **headers}.items()}
     if attrs.get("user-agent"):
         headers.setdefault("User-Agent", attrs["user-agent"])
     if attrs.get("http-referrer") or attrs.get("referer"):
