@@ -68,7 +68,13 @@ def test_logos_are_fetched_once_drawn_and_bad_ones_left_out(
             assert (
                 logo["Кинохит +2"].cacheKey() == logo["Кинохит"].cacheKey()
             )  # one URL: one download, one pixmap
-            assert logo["Матч ТВ"] is None and logo["Новости 24"] is None and logo["Без логотипа"] is None
+            # without a logo (refused, missing, none): an empty square, so the names line up
+            for name in ("Матч ТВ", "Новости 24", "Без логотипа"):
+                blank = logo[name].toImage()
+                assert (blank.width(), blank.height()) == (SIDE, SIDE)
+                assert all(
+                    blank.pixelColor(x, y).alpha() == 0 for x in (0, SIDE // 2) for y in (0, SIDE // 2)
+                )
             assert (
                 page.epg.row_icon(names.index("Кинохит")).cacheKey() == logo["Кинохит"].cacheKey()
             )  # the timeline too

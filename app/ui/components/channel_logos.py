@@ -76,9 +76,20 @@ class ChannelLogos(QObject):
         self._asked: set[str] = set()
         self._pending: list[str] = []
         self._running = False
+        self._blank: QPixmap | None = None
         self._store: Any = None  # the PosterStore, made on first use (PIL and httpx stay off the start path)
         self._index_path = context.paths.data / INDEX_NAME
         self.ops = Operations(self, "channel-logos")
+
+    def for_channel(self, channel_id: str) -> QPixmap:
+        """The channel's logo, or an empty square of the same size (rows line up)."""
+        found = self.by_channel.get(channel_id)
+        if found is not None:
+            return found
+        if self._blank is None:
+            self._blank = QPixmap(SIDE, SIDE)
+            self._blank.fill(Qt.GlobalColor.transparent)
+        return self._blank
 
     def want(self, channels: Sequence[TvChannel]) -> None:
         """Fetch what is missing of these channels' logos (in the background)."""

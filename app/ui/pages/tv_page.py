@@ -271,8 +271,10 @@ class TvPage(QWidget):
             self._read_now_next()
 
     def _logos_loaded(self) -> None:
-        self.channels.logos.update(self.logos.by_channel)
-        self.epg.icons.update(self.logos.by_channel)
+        # once any channel has a logo, the others get an empty square: the names line up
+        found = {c.id: self.logos.for_channel(c.id) for c in self.channels.all_channels()}
+        self.channels.logos.update(found)
+        self.epg.icons.update(found)
         self.list.viewport().update()
         self.timeline.viewport().update()
 
