@@ -96,6 +96,8 @@ class Settings:
     match_threshold: float = 0.8
     http_timeout_s: float = 30.0
     feed_max_bytes: int = 2 * 1024**3
+    # a whole guide download ends by then (issue 19 item 8): http_timeout_s is per read
+    download_deadline_s: float = 1800.0
     epg_keep_days: int = 7
     guide_refresh_hours: float = 6.0  # background refresh of guides, then enrichment
     progress_interval_s: float = 5.0
@@ -171,6 +173,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "match_threshold": (0.0, 1.0),
     "http_timeout_s": (0.1, 600),
     "feed_max_bytes": (1, 64 * 1024**3),
+    "download_deadline_s": (1, 7 * 24 * 3600),
     "epg_keep_days": (1, 60),
     "guide_refresh_hours": (0.25, 24 * 7),
     "progress_interval_s": (0.01, 3600),

@@ -34,11 +34,27 @@ class TooLarge(ProviderUnavailable):
     """A download went past its byte cap and was abandoned."""
 
 
-async def fetch_capped(client: httpx.AsyncClient, url: str, max_bytes: int) -> tuple[str, bytes]:
+IMAGE_DEADLINE_S = 60.0  # a whole image download (httpx's timeout is per read)
+
+
+async def fetch_capped(
+    client: httpx.AsyncClient, url: str, max_bytes: int, *, deadline_s: float = IMAGE_DEADLINE_S
+) -> tuple[str, bytes]:
     """GET ``url`` and return (content type, body), refusing bodies over ``max_bytes``.
 
-    The body is streamed so that a hostile server cannot make us hold more than the cap.
+    The body is streamed so that a hostile server cannot make us hold more than the cap, and the
+    whole download ends by ``deadline_s`` (a byte a second never trips a per-read timeout).
     """
+    import asyncio
+
+    try:
+        async with asyncio.timeout(deadline_s):
+            return await _fetch_capped(client, url, max_bytes)
+    except TimeoutError as exc:
+        raise ProviderUnavailable(f"download not finished within {deadline_s:g} s") from exc
+
+
+async def _fetch_capped(client: httpx.AsyncClient, url: str, max_bytes: int) -> tuple[str, bytes]:
     try:
         async with client.stream("GET", url, headers={"Accept": "image/*"}) as response:
             if response.status_code == 404:

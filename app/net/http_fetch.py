@@ -49,13 +49,40 @@ async def fetch_to_file(
     headers: dict[str, str] | None = None,
     params: dict[str, str] | None = None,
     on_bytes: Callable[[int], None] | None = None,
+    deadline_s: float | None = None,
 ) -> FetchResult:
     """GET ``url`` through the app's client into ``dest`` (written beside it, then renamed).
     A 304 gives "unchanged". Chunks are written by a thread: a slow disk never holds the loop.
 
     Raises NotFound, AuthError, RateLimited, ProviderUnavailable (network, timeouts, 5xx) or
-    BadFeed (over the byte cap); ``dest`` is never left half-written.
+    BadFeed (over the byte cap); ``dest`` is never left half-written. ``deadline_s`` bounds the
+    whole download (httpx's timeout is per read: a byte a second never trips it).
     """
+    import asyncio
+
+    try:
+        async with asyncio.timeout(deadline_s):
+            return await _fetch_to_file(
+                client, url, dest, etag, last_modified, timeout_s, max_bytes, headers, params, on_bytes
+            )
+    except TimeoutError as exc:
+        raise ProviderUnavailable(
+            f"{safe_label(url)}: not finished within the download deadline of {deadline_s:g} s"
+        ) from exc
+
+
+async def _fetch_to_file(
+    client: httpx.AsyncClient,
+    url: str,
+    dest: Path,
+    etag: str | None,
+    last_modified: str | None,
+    timeout_s: float,
+    max_bytes: int,
+    headers: dict[str, str] | None,
+    params: dict[str, str] | None,
+    on_bytes: Callable[[int], None] | None,
+) -> FetchResult:
     import asyncio
 
     label = safe_label(url)

@@ -20,6 +20,7 @@ class Route:
     content_type: str = "application/octet-stream"
     etag: bool = True
     delay_s: float = 0.0
+    trickle_s: float = 0.0  # the body sent a byte at a time, this long apart (issue 19 item 8)
     headers: dict[str, str] = field(default_factory=dict)
 
 
@@ -78,7 +79,13 @@ def _handler(state: FeedServer) -> type[BaseHTTPRequestHandler]:
                 self.send_header(k, v)
             self.end_headers()
             try:
-                self.wfile.write(route.body)
+                if route.trickle_s:
+                    for i in range(len(route.body)):
+                        self.wfile.write(route.body[i : i + 1])
+                        self.wfile.flush()
+                        time.sleep(route.trickle_s)
+                else:
+                    self.wfile.write(route.body)
             except (BrokenPipeError, ConnectionResetError):
                 pass
 

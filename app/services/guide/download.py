@@ -87,6 +87,7 @@ def materialize(
             headers=_strings(source.params.get("headers")),
             params=_strings(source.params.get("params")),
             on_bytes=on_bytes,
+            deadline_s=services.settings.download_deadline_s,
         )
 
     result = fetch(download)
