@@ -972,6 +972,14 @@ Switching to %3…</source>
             <numerusform>%n new titles in the guide</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/tray/new_sources.py" line="25"/>
+        <source>«%1»: %n way(s) to watch</source>
+        <translation>
+            <numerusform>«%1»: %n way to watch</numerusform>
+            <numerusform>«%1»: %n ways to watch</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../app/ui/tray.py" line="366"/>
         <source>Guides refreshed</source>

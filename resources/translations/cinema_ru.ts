@@ -1057,6 +1057,25 @@ Switching to %3…</source>
         </translation>
     </message>
     <message>
+        <location filename="../../app/ui/tray/new_sources.py" line="24"/>
+        <source>Ways to watch found</source>
+        <translation>Нашлось, где посмотреть</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/tray/new_sources.py" line="25"/>
+        <source>«%1»: %n way(s) to watch</source>
+        <translation>
+            <numerusform>«%1»: %n источник</numerusform>
+            <numerusform>«%1»: %n источника</numerusform>
+            <numerusform>«%1»: %n источников</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray/new_sources.py" line="59"/>
+        <source>Ways to watch found: «%1»</source>
+        <translation>Нашлось, где посмотреть: «%1»</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/tray.py" line="366"/>
         <source>Guides refreshed</source>
         <translation>Программа обновлена</translation>

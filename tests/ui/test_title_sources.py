@@ -86,6 +86,9 @@ def test_preferences_are_saved_and_rank_the_next_search(qtbot: Any, services: An
     prefs.quality.setCurrentIndex(prefs.quality.findData("1080p"))
     prefs.audio.setText("en ru")
     prefs.audio.editingFinished.emit()
+    prefs.max_size.setValue(20)
+    prefs.max_size.editingFinished.emit()
+    assert services.settings.sources_max_size_gb == 20
     assert (
         services.settings.sources_max_quality == "1080p"
         and services.settings.sources_audio_languages == "en,ru"

@@ -33,12 +33,12 @@ class SourcePreferences(QWidget):
         for q in QUALITIES:
             self.quality.addItem(q or self.tr("No limit"), q)
         self.quality.setCurrentIndex(max(0, self.quality.findData(s.sources_max_quality)))
-        self.size = QDoubleSpinBox()
-        self.size.setRange(0, 1000)
-        self.size.setDecimals(0)
-        self.size.setSuffix(self.tr(" GB"))
-        self.size.setSpecialValueText(self.tr("No limit"))
-        self.size.setValue(s.sources_max_size_gb)
+        self.max_size = QDoubleSpinBox()
+        self.max_size.setRange(0, 1000)
+        self.max_size.setDecimals(0)
+        self.max_size.setSuffix(self.tr(" GB"))
+        self.max_size.setSpecialValueText(self.tr("No limit"))
+        self.max_size.setValue(s.sources_max_size_gb)
         self.audio = QLineEdit(s.sources_audio_languages)
         self.audio.setPlaceholderText(self.tr("the interface language's, e.g. ru, en"))
         self.subtitles = QLineEdit(s.sources_subtitle_languages)
@@ -48,7 +48,7 @@ class SourcePreferences(QWidget):
         grid.setHorizontalSpacing(12)
         rows = (
             (self.tr("Best quality to prefer"), self.quality),
-            (self.tr("Largest size"), self.size),
+            (self.tr("Largest size"), self.max_size),
             (self.tr("Audio languages"), self.audio),
             (self.tr("Subtitle languages"), self.subtitles),
         )
@@ -60,7 +60,9 @@ class SourcePreferences(QWidget):
         self.quality.currentIndexChanged.connect(
             lambda _i: self._save(sources_max_quality=self.quality.currentData())
         )
-        self.size.editingFinished.connect(lambda: self._save(sources_max_size_gb=float(self.size.value())))
+        self.max_size.editingFinished.connect(
+            lambda: self._save(sources_max_size_gb=float(self.max_size.value()))
+        )
         self.audio.editingFinished.connect(lambda: self._languages(self.audio, "sources_audio_languages"))
         self.subtitles.editingFinished.connect(
             lambda: self._languages(self.subtitles, "sources_subtitle_languages")

@@ -93,6 +93,12 @@ class Tray(QObject):
 
         self.sync_line = SyncLine(self.menu, self.status_action, services, self)  # issue 17
         self.sync_line.changed.connect(self._sync_soon.start)
+        from app.ui.tray.new_sources import NewSources
+
+        self.new_sources = NewSources(  # issue 14: a watchlisted title gained ways to watch
+            self.menu, self.toggle_action, services, self.host.notify, self.window_shown, self
+        )
+        self.new_sources.openRequested.connect(self._open_title)
 
         bus_ = services.bus
         self._unsubscribe = [
@@ -196,6 +202,10 @@ class Tray(QObject):
         self._listen_to_playback()
         self._sync_soon.start()  # after the caller is done (stop() saves, then goes idle)
 
+    def _open_title(self, title_id: str) -> None:
+        self.show_window()
+        self._window.open_title(title_id)
+
     def toggle_pause(self) -> None:
         """Pause, or resume (showing the window if it is in the tray)."""
         playback = self._playback()
@@ -264,6 +274,7 @@ class Tray(QObject):
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe = []
+        self.new_sources.unsubscribe()
         if self._unlisten is not None:
             self._unlisten()
             self._unlisten = None
