@@ -95,3 +95,28 @@ def test_preferences_are_saved_and_rank_the_next_search(qtbot: Any, services: An
     )
     assert preferences(services.settings).max_resolution == 1080
     assert '"sources_max_quality": "1080p"' in services.paths.settings_file.read_text()
+
+
+def test_a_row_chosen_plays_first_and_the_ranked_rest_follow(qtbot: Any, services: Any) -> None:
+    """Enter or a double click on a row asks to play that source; the plan puts it first and keeps
+    the others, in rank order, for the failover."""
+    from app.services.playback.plan import plan_chosen
+
+    add_title(services)
+    best = torrent("indexer", "The.Matrix.1999.1080p.BluRay.x264", "a" * 40, 150)
+    second = torrent("indexer", "The.Matrix.1999.720p.WEB-DL", "b" * 40, 40)
+    third = torrent("indexer", "The.Matrix.1999.CAMRip", "c" * 40, 3)
+    only(services, FakeStreams("indexer", [third, best, second]))
+    page, panel = _page(qtbot, services)
+    page.show_title(CatalogService(services).detail(MATRIX_ID), 0)
+    assert panel.table.topLevelItemCount() == 3
+    chosen: list[Any] = []
+    panel.playRequested.connect(chosen.append)
+    row = panel.table.topLevelItem(1)
+    assert "720p" in row.text(1)
+    panel.table.itemActivated.emit(row, 0)  # what Enter and a double click send
+    assert [c.url for c in chosen] == [second.url]
+    detail = CatalogService(services).detail(MATRIX_ID)
+    plan = plan_chosen(services, detail, 0, chosen[0])
+    order = [p.request.location for p in plan.playables if p.request.location.startswith("magnet:")]
+    assert order[0] == second.url and order[1:] == [best.url, third.url]
