@@ -186,6 +186,8 @@ def cmd_import(services: AppContext, args: argparse.Namespace) -> int:
             f"imported {res.channels} channels, {res.programmes} programmes, {res.films} films "
             f"in {res.seconds:.1f} s"
         )
+    if res.message:  # a guide that ended, or one the playlist names that could not be fetched
+        print(f"note: {res.message}", file=sys.stderr)
     return 0
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
+import re
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -373,9 +374,11 @@ def test_bad_guide_behind_a_playlist_names_the_guide(services: Any) -> None:
     with feed_server() as server:
         guide_url = server.set("/epg.xml.gz", b"<html><body>login</body></html>")
         url = server.set("/list.m3u", PLAYLIST.format(guide=guide_url).encode())
-        with pytest.raises(BadFeed, match=r"epg\.xml\.gz: an HTML page"):
-            epg_refresh.import_location(services, url)
-    assert epg_refresh.list_sources(services) == []
+        # issue 19 item 7: the playlist's channels are kept; the guide's fault is named
+        res = epg_refresh.import_location(services, url)
+    assert res.channels == 4 and res.programmes == 0
+    assert re.search(r"epg\.xml\.gz: an HTML page", res.message or "")
+    assert re.search(r"epg\.xml\.gz: an HTML page", epg_refresh.list_sources(services)[0].last_error or "")
 
 
 def test_channel_declared_after_its_programmes_keeps_its_name(services: Any, tmp_path: Path) -> None:

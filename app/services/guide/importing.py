@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from app.domain.errors import AuthError, BadFeed, NotFound, ProviderUnavailable, RateLimited
 from app.net.http_fetch import FetchResult
 from app.providers.base import GuideFeed
 from app.providers.guide.feed import open_feed, read_head
@@ -32,6 +33,9 @@ from app.storage import guide_repo
 from app.storage.guide_repo import GuideWriter, SourceRow
 
 log = logging.getLogger(__name__)
+
+GUIDE_NOT_FETCHED = "channels imported without their guide; it is tried again on the next refresh"
+GUIDE_FAILURES = (ProviderUnavailable, NotFound, AuthError, RateLimited, BadFeed)
 
 ProgressFn = Callable[[RefreshProgress], None]
 KEPT_UNMATCHED = 500  # names kept for the user; the count is exact
@@ -89,19 +93,34 @@ def import_source(
         return RefreshResult(source_id=source.id, status="unchanged", kind=source.kind)
     reader = _sniff(services, feed.path, label)
     guide: tuple[FeedFile, GuideFeed, str] | None = None
+    warning: str | None = None
     if source.params.get("guide", True):
         with open_feed(feed.path, label) as stream:
             links = reader.linked_guides(stream, label)
         if links:
             location = resolve_link(source.location, links[0])
-            found = materialize(
-                services, source, location, f"source-{source.id}.guide",
-                fetch=fetch, on_bytes=on_bytes, conditional=False, max_bytes=settings.feed_max_bytes,
-            )  # fmt: skip
-            if found is not None:
-                guide_label = label_of(location)
-                guide = (found, _sniff(services, found.path, guide_label), guide_label)
-    return _store(services, source, label, feed, reader, guide, progress, on_bytes, now, started)
+            guide_label = label_of(location)
+            try:
+                found = materialize(
+                    services, source, location, f"source-{source.id}.guide",
+                    fetch=fetch, on_bytes=on_bytes, conditional=False, max_bytes=settings.feed_max_bytes,
+                )  # fmt: skip
+                if found is not None:
+                    guide = (found, _sniff(services, found.path, guide_label), guide_label)
+            except GUIDE_FAILURES as exc:
+                # issue 19 item 7: a guide that cannot be had does not cost the playlist its
+                # channels; it is asked for again on the next refresh (playlists always fetch)
+                warning = f"{GUIDE_NOT_FETCHED} ({guide_label}): {exc}"
+                log.warning("%s: %s", label, warning)
+                if source.programmes_count > 0:
+                    # yesterday's guide is worth more than today's channels without one
+                    guide_repo.record_status(services.db, source.id, status="error", error=warning, now=now)
+                    progress(RefreshProgress(source.id, "done"))
+                    return RefreshResult(
+                        source_id=source.id, status="error", kind=source.kind, message=warning
+                    )
+    result = _store(services, source, label, feed, reader, guide, progress, on_bytes, now, started, warning)
+    return result
 
 
 def _store(
@@ -115,6 +134,7 @@ def _store(
     on_bytes: BytesFn,
     now: int,
     started: float,
+    warning: str | None = None,
 ) -> RefreshResult:
     settings = services.settings
     kind = kind_of(reader)
@@ -158,6 +178,7 @@ def _store(
         stats.unmatched_channels, stats.unmatched_count = names, count
         stats.ended = ended_message(summary.get("latest") or 0, now)
         return {
+            **({"last_error": warning} if warning else {}),
             **({"last_status": "ended", "last_error": stats.ended} if stats.ended else {}),
             "kind": kind,
             "etag": feed.fetched.etag if feed.fetched else None,
@@ -193,7 +214,7 @@ def _store(
     return RefreshResult(
         source_id=source.id,
         status="ended" if stats.ended else "ok",
-        message=stats.ended,
+        message=stats.ended or warning,
         kind=kind,
         channels=channels,
         programmes=programmes,
