@@ -1,7 +1,8 @@
 """Source health: availability checks and every playback's outcome, fed back into the ranking.
 
 A check fetches the start of an HTTP source or its HLS playlist (reachable, and how fast), and
-reads a torrent's seeders as the indexer last reported them. A playback's outcome (first frame
+reads a torrent's seeders as the indexer last reported them; a magnet nobody reported seeders for
+is probed for its metadata and peers when asked (``torrent_probe``). A playback's outcome (first frame
 or not, stalls, the error) is stored per source and per provider; the source's availability is
 its recent success rate, and the title's sources are ranked again with it.
 """
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from app.core.tasks import run_blocking
 from app.domain.errors import CinemaError
 from app.domain.models import SourceKind
+from app.engines.torrent.probe import ProbeResult, probe_listen, probe_magnets
 from app.providers.streams.linkcheck import check_http
 from app.services.context import AppContext
 from app.services.sources.admin import client_for
@@ -49,16 +51,29 @@ def rerank_stored(context: AppContext, title_id: str) -> None:
     )
 
 
-async def check_title(context: AppContext, title_id: str) -> list[HealthResult]:
-    """Check every stored source of ``title_id`` and rank them again."""
+async def check_title(context: AppContext, title_id: str, probe_s: float | None = None) -> list[HealthResult]:
+    """Check every stored source of ``title_id`` and rank them again; with ``probe_s`` a magnet
+    without reported seeders is probed (metadata and peers) for at most that long."""
     rows = await run_blocking(sources_repo.title_sources, context.db, title_id)
     out: list[HealthResult] = []
     client = client_for(context)
+    probed = {}
+    unknown = [
+        r
+        for r in rows
+        if r.kind == SourceKind.TORRENT.value and r.seeders is None and r.url.startswith("magnet:")
+    ]
+    if probe_s and unknown:
+        probed = await run_blocking(_probe, context, [r.url for r in unknown], probe_s)
     for row in rows:
         kind = row.kind
         if kind == SourceKind.TORRENT.value:
             seeders = row.seeders
-            if seeders is None:
+            if row.url in probed:
+                found = probed[row.url]
+                health, availability = probe_health(found)
+                result = HealthResult(row.id, health, availability, error=found.error)
+            elif seeders is None:
                 result = HealthResult(
                     row.id, "unknown", row.availability if row.availability is not None else 0.5
                 )
@@ -98,6 +113,33 @@ async def check_title(context: AppContext, title_id: str) -> list[HealthResult]:
     await run_blocking(rerank_stored, context, title_id)
     context.bus.publish(SourcesDidChange(title_id))
     return out
+
+
+def probe_health(result: ProbeResult) -> tuple[str, float]:
+    """(health, availability) from a probe: the metadata came and seeds are there, or not."""
+    if result.error is not None:
+        return "dead", 0.05
+    if result.metadata and result.seeds >= 5:
+        return "ok", 0.9
+    if result.metadata and (result.seeds or result.peers):
+        return "ok", 0.6
+    if result.metadata:
+        return "no_peers", 0.2  # alive a moment ago, nobody with the whole file now
+    return ("no_peers", 0.05) if not result.peers else ("slow", 0.3)
+
+
+def _probe(context: AppContext, magnets: list[str], timeout_s: float) -> dict[str, ProbeResult]:
+    s = context.settings
+    results = probe_magnets(
+        magnets,
+        timeout_s,
+        listen_interfaces=probe_listen(s.torrent_listen_interfaces),
+        dht=s.torrent_dht,
+        lsd=s.torrent_lsd,
+    )
+    for r in results:
+        log.info("probed %s: metadata %s, %d seeds, %d peers", r.magnet[:60], r.metadata, r.seeds, r.peers)
+    return {r.magnet: r for r in results}
 
 
 def record_playback(

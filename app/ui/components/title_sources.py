@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from app.ui.pages.title_page import TitlePage
 
 log = logging.getLogger(__name__)
+PROBE_S = 8.0  # a magnet's swarm that sends no metadata in 8 s counts as without peers
 MAX_ROWS = 200
 
 
@@ -176,8 +177,9 @@ class TitleSources(QWidget):
             self._check_health(update.title_id)
 
     def _check_health(self, title_id: str) -> None:
-        """Once per title shown: check the stored HTTP sources (reachable, how fast), then rank
-        again from what is cached (the providers are not asked twice)."""
+        """Once per title shown: check the stored HTTP sources (reachable, how fast) and probe the
+        magnets nobody reported seeders for, then rank again from what is cached (the providers
+        are not asked twice)."""
         if self._checked == title_id:
             return
         self._checked = title_id
@@ -185,7 +187,7 @@ class TitleSources(QWidget):
         async def work() -> object:
             from app.services.sources.health import check_title
 
-            return await check_title(self._c, title_id)
+            return await check_title(self._c, title_id, probe_s=PROBE_S)
 
         def done(_results: object) -> None:
             if self._detail is not None and self._detail.id == title_id:
