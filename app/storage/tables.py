@@ -98,6 +98,10 @@ episodes = Table(
     Column("overview", Text),
     Column("air_date", String),
     Column("runtime", Integer),
+    Column("still_path", Text),  # migration 0007: the episode's still (path or URL)
+    Column("tmdb_id", Integer),  # migration 0007: TMDB's episode id
+    Column("imdb_id", String),  # migration 0007
+    Column("updated_at", Integer),  # migration 0007: when the provider's answer was written
     UniqueConstraint("title_id", "season", "number", name="uq_episodes_title_season_number"),
 )
 
@@ -168,6 +172,8 @@ programmes = Table(
     Column("icon", Text),
     Column("catchup_id", Text),
     Column("title_id", String),  # matched title (not a FK: guide rows are replaced wholesale)
+    Column("season", Integer),  # migration 0007: a series airing's season, where the guide says
+    Column("episode_num", Integer),  # migration 0007: ... and episode number
 )
 Index("ix_programmes_start", programmes.c.start)
 Index("ix_programmes_channel_start", programmes.c.channel_id, programmes.c.start)
