@@ -166,8 +166,11 @@ def wider_queries(query: MetaQuery) -> list[MetaQuery]:
         out.append(replace(query, year=None, imdb_id=None))
     if cyrillic := matching.to_cyrillic(title):
         out.append(replace(query, title=cyrillic, year=None, imdb_id=None))
+    double = matching.or_main(title)  # "Бёрдмэн, или Неожиданное достоинство невежества"
+    if double:
+        out.append(replace(query, title=double, year=None, imdb_id=None))
     main = re.split(r"[:.]\s| [-–—] ", title, maxsplit=1)[0].strip()
-    if main and main != title:
+    if main and main not in (title, double):
         out.append(replace(query, title=main, year=None, imdb_id=None))
     unnumbered = re.sub(r"\s+(?:\d+|[IVX]+)$", "", title).strip()
     if unnumbered and unnumbered != title:

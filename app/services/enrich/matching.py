@@ -155,7 +155,23 @@ def _pair_score(a: str, b: str) -> float:
     return score
 
 
+# Russian double titles (issue 19 item 12): "Ирония судьбы, или С лёгким паром!", and without
+# the comma when a capital starts the second title ("Быть или не быть" stays one title).
+_OR_SPLIT = re.compile(r",\s+или\s+|\s+или\s+(?=[А-ЯЁA-Z])")
+
+
+def or_main(title: str) -> str | None:
+    """The first of a double title's two names, or None when ``title`` is not one."""
+    parts = _OR_SPLIT.split(title, maxsplit=1)
+    return parts[0].strip() if len(parts) == 2 and parts[0].strip() else None
+
+
+def _or_parts(titles: Iterable[str]) -> set[str]:
+    return {title_key(m) for t in titles if (m := or_main(t))} - {""}
+
+
 SUBTITLE_FACTOR = 0.9  # "Терминатор 2" against "Терминатор 2: Судный день": likely, not certain
+OR_NAME_SAME = 0.95  # a double title's first name counts only when it is the same name
 
 
 def title_similarity(guide_titles: Iterable[str], candidate_titles: Iterable[str]) -> float:
@@ -176,10 +192,19 @@ def title_similarity(guide_titles: Iterable[str], candidate_titles: Iterable[str
             best = max(best, _pair_score(g, c))
             if best == 1.0:
                 return best
+    # A double title's first name is a name of the film: it meets the other side's full title and
+    # the other side's first name too (two translations of one double title).
+    # A short first name is only taken when it is the same name ("Сокровища" is not "Сокровища О.К.").
     for g, c in [(g, c) for g in guide_full for c in cand_main] + [
         (g, c) for g in guide_main for c in cand_full
     ]:
         best = max(best, SUBTITLE_FACTOR * _pair_score(g, c))
+    guide_or, cand_or = _or_parts(guides), _or_parts(cands)
+    for g, c in [(g, c) for g in guide_full for c in cand_or] + [
+        (g, c) for g in guide_or for c in cand_full | cand_or
+    ]:
+        if (pair := _pair_score(g, c)) >= OR_NAME_SAME:
+            best = max(best, SUBTITLE_FACTOR * pair)
     return best
 
 
