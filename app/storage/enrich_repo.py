@@ -214,7 +214,10 @@ def _move_references(conn: Any, old_id: str, new_id: str) -> None:
     # placeholder (cascade) or stays keyed by the old id.
     for sql in (
         _move_unless_taken("progress", "item_key", "profile_id"),
+        _MOVE_EPISODE_PROGRESS,  # a series' per-episode rows (issue 16): ep:<id>:<season>:<number>
         "UPDATE progress SET title_id = :new WHERE title_id = :old",
+        "UPDATE episodes SET title_id = :new WHERE title_id = :old AND NOT EXISTS (SELECT 1 FROM episodes "
+        "taken WHERE taken.title_id = :new AND taken.season = episodes.season AND taken.number = episodes.number)",
         "UPDATE history SET item_key = :new WHERE item_key = :old",
         "UPDATE history SET title_id = :new WHERE title_id = :old",
         _move_unless_taken("watchlist", "title_id", "profile_id"),
@@ -223,6 +226,14 @@ def _move_references(conn: Any, old_id: str, new_id: str) -> None:
         "UPDATE playlist_items SET title_id = :new, item_key = :new WHERE title_id = :old",
     ):
         conn.execute(text(sql), params)
+
+
+_MOVE_EPISODE_PROGRESS = (
+    "UPDATE progress SET item_key = 'ep:' || :new || substr(item_key, length(CAST(:old AS VARCHAR)) + 4) "
+    "WHERE title_id = :old AND substr(item_key, 1, length(CAST(:old AS VARCHAR)) + 4) = 'ep:' || :old || ':' AND NOT EXISTS "
+    "(SELECT 1 FROM progress taken WHERE taken.profile_id = progress.profile_id "
+    "AND taken.item_key = 'ep:' || :new || substr(progress.item_key, length(CAST(:old AS VARCHAR)) + 4))"
+)
 
 
 def _move_unless_taken(table: str, column: str, partner: str) -> str:

@@ -120,3 +120,24 @@ def test_without_a_provider_list_the_guide_numbering_goes_on(db: Database) -> No
     assert episodes_repo.next_episode(db, me, SERIES, NOW.date()) is None  # nothing known
     nxt = episodes_repo.save_episode_progress(db, me, SERIES, 1, 12, 0, None, watched=True, now=NOW)
     assert nxt is not None and nxt.label == "S1 E13" and nxt.episode.name is None
+
+
+def test_a_matched_guide_series_takes_its_episodes_and_progress_along(db: Database) -> None:
+    from app.storage import enrich_repo
+
+    me = profiles_repo.starting(db).id  # type: ignore[union-attr]
+    old = enrich_repo.placeholder_id("тайны следствия")
+    titles_repo.upsert_titles(
+        db, [{"id": old, "kind": "series", "title": "Тайны следствия", "added_at": TS, "updated_at": TS}]
+    )
+    episodes_repo.upsert_episodes(db, [Episode(old, 1, 1), Episode(old, 1, 2)], TS)
+    episodes_repo.save_episode_progress(db, me, old, 1, 1, 0, None, watched=True, now=NOW)
+    new = "tmdb:tv:4242"
+    row = {"id": new, "kind": "series", "title": "Тайны следствия"}
+    enrich_repo.save_matched(
+        db, "тайны следствия", "series", title_row=row, score=0.99, candidates=[], now=TS
+    )
+    assert episodes_repo.episode_progress(db, me, new)[(1, 1)].watched
+    assert [e.label for e in episodes_repo.episodes_of(db, new)] == ["S1 E1", "S1 E2"]
+    assert episodes_repo.next_episode(db, me, new, NOW.date()).label == "S1 E2"  # type: ignore[union-attr]
+    assert library_repo.get_progress(db, me, new) is not None  # the series' own row moved too
