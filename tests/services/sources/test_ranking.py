@@ -101,3 +101,44 @@ def test_ties_prefer_kinds_that_resume() -> None:
         SourceKind.HLS,
         SourceKind.IPTV_LIVE,
     ]
+
+
+def test_ranking_many_at_once_gives_the_components_order_and_scores() -> None:
+    """``rank_entries`` (plain arithmetic, ties broken by kind then seeders, components for the
+    first rows only) ranks exactly as the full components do, on a mix with many equal scores."""
+    import random
+
+    from app.services.sources.ranking import Entry, explained, rank_entries, static_points
+
+    rng = random.Random(3)
+    prefs = Preferences(max_resolution=1080, max_size_bytes=20 * 1024**3)
+    names = ["Матрица 1080p | Дубляж | Sub Rus", "Matrix 2160p HDR", "Matrix 720p ENG", "Matrix CAMRip", ""]
+    kinds = [SourceKind.TORRENT, SourceKind.DIRECT, SourceKind.HLS, SourceKind.TORRENT, SourceKind.PAGE]
+    entries = []
+    for n in range(400):
+        kind = kinds[n % 5]
+        cand = StreamCandidate(
+            provider_id="p", kind=kind, url=f"https://x/{n}", label=names[n % 5],
+            seeders=rng.choice([None, 0, 3, 5, 250]) if kind is SourceKind.TORRENT else None,
+            peers=rng.choice([None, 0, 40]), size_bytes=rng.choice([None, 2 * 1024**3, 40 * 1024**3]),
+        )  # fmt: skip
+        rel = quick(cand.label)
+        static = static_points(rel, prefs, cand.size_bytes) if n % 3 else None
+        entries.append(
+            Entry(cand, rel, rng.choice([None, 0.0, 0.7]), rng.choice([None, 0.4, 1.0]), static=static)
+        )
+    fast = rank_entries(entries, prefs, explain_top=5)
+    full = rank(
+        ranked(
+            e.candidate,
+            e.release,
+            prefs,
+            known_availability=e.known_availability,
+            provider_rate=e.provider_rate,
+        )
+        for e in entries
+    )
+    assert [r.candidate.url for r in fast] == [r.candidate.url for r in full]
+    assert [r.score for r in fast] == [r.score for r in full]
+    assert all(r.components for r in fast[:5]) and not any(r.components for r in fast[5:])
+    assert explained(fast[200], prefs).components == full[200].components  # asked for: built then
