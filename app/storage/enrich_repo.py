@@ -217,7 +217,8 @@ def _move_references(conn: Any, old_id: str, new_id: str) -> None:
         _MOVE_EPISODE_PROGRESS,  # a series' per-episode rows (issue 16): ep:<id>:<season>:<number>
         "UPDATE progress SET title_id = :new WHERE title_id = :old",
         "UPDATE episodes SET title_id = :new WHERE title_id = :old AND NOT EXISTS (SELECT 1 FROM episodes "
-        "taken WHERE taken.title_id = :new AND taken.season = episodes.season AND taken.number = episodes.number)",
+        "taken WHERE taken.title_id = :new AND taken.season = episodes.season "
+        "AND taken.number = episodes.number)",
         "UPDATE history SET item_key = :new WHERE item_key = :old",
         "UPDATE history SET title_id = :new WHERE title_id = :old",
         _move_unless_taken("watchlist", "title_id", "profile_id"),
@@ -228,11 +229,12 @@ def _move_references(conn: Any, old_id: str, new_id: str) -> None:
         conn.execute(text(sql), params)
 
 
+_OLD_LEN = "length(CAST(:old AS VARCHAR)) + 4"  # 'ep:' + the old id + ':'
 _MOVE_EPISODE_PROGRESS = (
-    "UPDATE progress SET item_key = 'ep:' || :new || substr(item_key, length(CAST(:old AS VARCHAR)) + 4) "
-    "WHERE title_id = :old AND substr(item_key, 1, length(CAST(:old AS VARCHAR)) + 4) = 'ep:' || :old || ':' AND NOT EXISTS "
+    f"UPDATE progress SET item_key = 'ep:' || :new || substr(item_key, {_OLD_LEN}) "
+    f"WHERE title_id = :old AND substr(item_key, 1, {_OLD_LEN}) = 'ep:' || :old || ':' AND NOT EXISTS "
     "(SELECT 1 FROM progress taken WHERE taken.profile_id = progress.profile_id "
-    "AND taken.item_key = 'ep:' || :new || substr(progress.item_key, length(CAST(:old AS VARCHAR)) + 4))"
+    f"AND taken.item_key = 'ep:' || :new || substr(progress.item_key, {_OLD_LEN}))"
 )
 
 

@@ -27,7 +27,7 @@ class SeriesService:
     def progress(
         self, title_id: str, profile_id: int | None = None
     ) -> dict[tuple[int, int], EpisodeProgress]:
-        """Per (season, number): the profile's position and watched mark (the current profile's by default)."""
+        """Per (season, number): the position and watched mark (of the current profile by default)."""
         return episodes_repo.episode_progress(self._s.db, self._profile(profile_id), title_id)
 
     def next_episode(self, title_id: str, profile_id: int | None = None) -> NextEpisode | None:
