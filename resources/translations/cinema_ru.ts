@@ -554,6 +554,11 @@ Switching to %3…</source>
         <translation>прямой эфир прервался</translation>
     </message>
     <message>
+        <location filename="../../app/ui/pages/player_page.py" line="256"/>
+        <source>the stream broke off at %1</source>
+        <translation>поток оборвался на %1</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/pages/player_page.py" line="290"/>
         <source>Volume %1 %</source>
         <translation>Громкость %1 %</translation>

@@ -12,6 +12,7 @@ class FailureReason(StrEnum):
     CANNOT_PLAY = "cannot_play"  # the player reported an error while playing
     NOT_OPENED = "not_opened"  # it ended before a picture: the source could not be opened
     LIVE_ENDED = "live_ended"  # a live channel's stream ended
+    ENDED_EARLY = "ended_early"  # it ended far before its known length (``detail``: where)
     NOT_PREPARED = "not_prepared"  # a torrent could not be made playable (``detail`` says why)
     REFUSED = "refused"  # the player refused to open it (``detail`` says why)
 
@@ -22,6 +23,7 @@ _ENGLISH = {
     FailureReason.CANNOT_PLAY: "cannot be played",
     FailureReason.NOT_OPENED: "the source could not be played",
     FailureReason.LIVE_ENDED: "the live stream ended",
+    FailureReason.ENDED_EARLY: "the stream ended at {detail}",
     FailureReason.NOT_PREPARED: "{detail}",
     FailureReason.REFUSED: "{detail}",
 }

@@ -41,6 +41,10 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+# An end before 90 % of the known length and more than two minutes before it is a broken stream.
+EARLY_END_FRACTION = 0.9
+EARLY_END_MS = 120_000
+
 PlayerFactory = Callable[[Callable[[Callable[[], None]], None], Listener], Player]
 
 
@@ -96,6 +100,7 @@ class PlaybackService(PlayerControls):
         self.state = PlaybackState.IDLE
         self.failure: PlaybackFailure | None = None  # the last source that failed, and what next
         self.video_started = False
+        self._advanced = False
 
     # -- wiring ----------------------------------------------------------------------------
     def add_listener(self, listener: Listener) -> Callable[[], None]:
@@ -202,6 +207,7 @@ class PlaybackService(PlayerControls):
         self._request = playable.request
         self._last_position = playable.request.start_ms
         self.video_started = False
+        self._advanced = False  # the clock moved past where this source was opened
         self.state = PlaybackState.OPENING
         self._emit(PlayerEvent.SOURCE, playable.label)
         self._cancel(self._preparing)
@@ -283,8 +289,14 @@ class PlaybackService(PlayerControls):
         if self._player is not None and self._request is not None and self.state != PlaybackState.OPENING:
             t = self._player.time_ms()
             if t > 0:
-                self._last_position = t
+                self._note_time(t)
         return self._last_position
+
+    def _note_time(self, t: int) -> None:
+        if t > (self._request.start_ms if self._request is not None else 0):
+            self._advanced = True
+            self._saver.started()  # it plays: the history entry starts (once)
+        self._last_position = t
 
     def length_ms(self) -> int:
         if self._player is not None and self._request is not None:
@@ -338,11 +350,14 @@ class PlaybackService(PlayerControls):
             task.cancel()
 
     def _sample(self) -> Sample:
+        time_ms = self._player.time_ms() if self._player is not None else 0
+        if time_ms > 0 and self.state in (PlaybackState.PLAYING, PlaybackState.PAUSED):
+            self._note_time(time_ms)
         return Sample(
             finished=self.state in (PlaybackState.ENDED, PlaybackState.ERROR, PlaybackState.IDLE),
             paused=self.state == PlaybackState.PAUSED,
             playing=self.state == PlaybackState.PLAYING,
-            time_ms=self._player.time_ms() if self._player is not None else 0,
+            time_ms=time_ms,
             video_started=self.video_started,
         )
 
@@ -389,32 +404,44 @@ class PlaybackService(PlayerControls):
         if self.state == PlaybackState.ERROR and event is not PlayerEvent.STOPPED:
             return
         if event is PlayerEvent.PLAYING:
+            # libvlc says Playing once it opened, before any segment arrived: the history entry
+            # waits for a picture or a moving clock (issue 19 item 1)
             self.state = PlaybackState.PLAYING
-            self._saver.started()  # only what played is in the history
         elif event is PlayerEvent.PAUSED:
             self.state = PlaybackState.PAUSED
             self.save_now()
         elif event is PlayerEvent.VIDEO_STARTED:
             self.video_started = True
+            self._saver.started()
         elif event is PlayerEvent.LENGTH and value:
             self._length = int(value)
             self.opener.set_duration(self._length / 1000)
         elif event is PlayerEvent.ENDED:
-            # libvlc says Ended after a failed open too: only a played item counts as finished.
-            played = self.video_started or self.state in (PlaybackState.PLAYING, PlaybackState.PAUSED)
-            if played:
-                if self._current is not None and self._current.live:
-                    self._failover(Cause(FailureReason.LIVE_ENDED))
-                    return
-                self.state = PlaybackState.ENDED
-                self.save_now(ended=True)
-            else:
+            # libvlc says Ended after a failed open, and after a playlist whose segments all
+            # failed: only a decoded picture or a moving clock is a play (issue 19 item 1).
+            self.position_ms()
+            if not (self.video_started or self._advanced):
                 self._failover(Cause(FailureReason.NOT_OPENED))
                 return
+            if self._current is not None and self._current.live:
+                self._failover(Cause(FailureReason.LIVE_ENDED))
+                return
+            if early := self._ended_early():
+                self._failover(Cause(FailureReason.ENDED_EARLY, detail=early))
+                return
+            self.state = PlaybackState.ENDED
+            self.save_now(ended=True)
         elif event is PlayerEvent.ERROR:
             self._failover(Cause(FailureReason.CANNOT_PLAY))
             return
         self._emit(event, value)
+
+    def _ended_early(self) -> str | None:
+        """Where it ended when that is far before the known length (a broken stream, not the end)."""
+        length, position = self.length_ms(), self._last_position
+        if length <= 0 or position >= length * EARLY_END_FRACTION or length - position <= EARLY_END_MS:
+            return None
+        return f"{_clock(position)} / {_clock(length)}"  # words-free: the UI shows it as it is
 
     def _emit(self, event: PlayerEvent, value: Any) -> None:
         for listener in list(self._listeners):
@@ -422,3 +449,8 @@ class PlaybackService(PlayerControls):
                 listener(event, value)
             except Exception:
                 log.exception("playback listener failed")
+
+
+def _clock(ms: int) -> str:
+    seconds = max(0, ms) // 1000
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
