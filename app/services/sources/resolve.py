@@ -9,6 +9,7 @@ torrent engine's local URL.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import re
 from collections.abc import Callable
@@ -24,6 +25,7 @@ from app.domain.streams import StreamCandidate
 from app.providers.streams.iptv import provider as iptv_provider
 from app.services.context import AppContext
 from app.services.sources import iptv
+from app.services.sources.private_headers import KEYRING_MARK, headers_secret
 
 if TYPE_CHECKING:
     from app.services.sources.torrent_stream import StreamHandle, StreamingService, StreamStats
@@ -80,6 +82,7 @@ def _source_playable(
 ) -> Playable:
     url, pipe_headers = split_pipe_headers(source.url)
     headers = {**pipe_headers, **source.headers}
+    private = headers.pop(KEYRING_MARK, None) is not None  # its credentials are in the keyring
     live = source.kind is SourceKind.IPTV_LIVE
     kind_label = {
         SourceKind.DIRECT: "Direct",
@@ -107,7 +110,10 @@ def _source_playable(
         url=source.url,
         label=source.label,
         quality=source.quality,
-        extra={"resolve": True} if source.provider in resolvers else {},
+        extra={
+            **({"resolve": True} if source.provider in resolvers else {}),
+            **({"keyring_headers": True} if private else {}),
+        },
     )
     return Playable(kind=source.kind, request=request, label=name, live=live, hls=hls, origin=origin)
 
@@ -188,7 +194,9 @@ class SourceOpener:
     def needs_preparing(playable: Playable) -> bool:
         origin = playable.origin
         resolving = origin is not None and (
-            bool(origin.extra.get("resolve")) or KEY_PLACEHOLDER in origin.url
+            bool(origin.extra.get("resolve"))
+            or bool(origin.extra.get("keyring_headers"))
+            or KEY_PLACEHOLDER in origin.url
         )
         return playable.kind is SourceKind.TORRENT or resolving
 
@@ -216,6 +224,16 @@ class SourceOpener:
                 raise NotFound(f"{origin.provider_id or 'its provider'} is not available any more")
             url, headers = await resolve(origin.url)
             return replace(request, location=url, headers={**request.headers, **headers})
+        if origin.extra.get("keyring_headers"):
+            from app.core.secrets import get_secret
+
+            kept = await run_blocking(get_secret, headers_secret(origin.url))
+            private = json.loads(kept) if kept else {}
+            if not isinstance(private, dict):
+                private = {}
+            request = replace(
+                request, headers={**request.headers, **{str(k): str(v) for k, v in private.items()}}
+            )
         if KEY_PLACEHOLDER in request.location:
             from urllib.parse import quote
 

@@ -8,6 +8,7 @@ the title (``Capability.STREAM_SEARCH``) and skips the ones the user disabled.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -23,6 +24,7 @@ from app.services.context import AppContext
 from app.services.sources import stored
 from app.services.sources.events import ProviderDidChange, SourcesDidChange
 from app.services.sources.preferences import preferences
+from app.services.sources.private_headers import headers_secret
 from app.services.sources.ranking import Entry, Preferences, rank_entries, static_points
 from app.services.sources.release import full_release, quick_release
 from app.storage import sources_repo
@@ -265,6 +267,9 @@ class SourceSearch:
             for item in update.ranked
             if stored.storable(item) and item.candidate.provider_id in answered
         ]
+        self._keep_private_headers(
+            [i.candidate for i in update.ranked if stored.storable(i) and i.candidate.provider_id in answered]
+        )
         outcome = {pid: state for pid, state in update.providers.items()}
         for pid in cached_ok:
             outcome[pid] = OK
@@ -280,6 +285,21 @@ class SourceSearch:
             log.warning("storing the sources of %s failed", title_id, exc_info=True)
             return
         self._c.bus.publish(SourcesDidChange(title_id))
+
+    @staticmethod
+    def _keep_private_headers(candidates: list[StreamCandidate]) -> None:
+        """An addon's credentials for a stream go to the keyring, not the database (blocking)."""
+        for cand in candidates:
+            private = stored.private_headers(cand)
+            if not private:
+                continue
+            from app.core.secrets import set_secret
+
+            try:
+                set_secret(headers_secret(cand.url), json.dumps(private))
+            except Exception as exc:  # no keyring backend: the stream plays from this search only
+                log.warning("%s: its stream's credentials not kept (keyring: %s)", cand.provider_id, exc)
+                return
 
     @staticmethod
     def _emit(on_update: Callable[[SearchUpdate], None] | None, update: SearchUpdate) -> None:

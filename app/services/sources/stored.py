@@ -8,11 +8,17 @@ from typing import Any
 from app.domain.models import SourceKind
 from app.domain.release import RankedStream, Release
 from app.domain.streams import StreamCandidate
+from app.services.sources.private_headers import KEYRING_MARK, PRIVATE
 from app.storage.sources_repo import SourceRow
 
 # Not stored: an airing's live and archive ways depend on the clock, they are asked anew.
 TRANSIENT = (SourceKind.IPTV_LIVE, SourceKind.IPTV_CATCHUP)
-_PRIVATE_HEADERS = ("authorization", "cookie", "proxy-authorization")
+_PRIVATE_HEADERS = PRIVATE
+
+
+def private_headers(cand: StreamCandidate) -> dict[str, str]:
+    """An addon's Authorization, Cookie… for this stream: credentials, kept in the keyring."""
+    return {k: v for k, v in cand.headers.items() if k.lower() in _PRIVATE_HEADERS}
 
 
 def candidate_of(row: SourceRow) -> StreamCandidate | None:
@@ -45,6 +51,8 @@ def row_of(item: RankedStream) -> dict[str, Any]:
     if cand.extra.get("resolve"):
         release["_resolve"] = True  # the URL is a page that the provider turns into a stream
     headers = {k: v for k, v in cand.headers.items() if k.lower() not in _PRIVATE_HEADERS}
+    if len(headers) < len(cand.headers):
+        headers[KEYRING_MARK] = "1"
     return {
         "kind": cand.kind.value,
         "url": cand.url,
