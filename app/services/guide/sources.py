@@ -124,6 +124,11 @@ def _still_unmatched(services: AppContext, source: Any) -> tuple[str, ...]:
     return tuple(names)
 
 
+def has_own_guide(services: AppContext) -> bool:
+    """Whether the user added any guide of their own (the demo's does not count)."""
+    return any(not s.is_demo for s in guide_repo.list_sources(services.db))
+
+
 def list_sources(services: AppContext) -> list[GuideSourceStatus]:
     return [
         GuideSourceStatus(

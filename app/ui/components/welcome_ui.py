@@ -11,9 +11,9 @@ def should_welcome(services: AppContext) -> bool:
     """First run: the welcome was never finished and no guide of the user's is there."""
     if services.settings.welcome_done:
         return False
-    from app.storage import guide_repo
+    from app.services.guide.sources import has_own_guide
 
-    return not any(not s.is_demo for s in guide_repo.list_sources(services.db))
+    return not has_own_guide(services)
 
 
 def install(window: Any) -> None:
