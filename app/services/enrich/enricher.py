@@ -83,6 +83,7 @@ class Enricher:
     ) -> None:
         self._services = services
         self._deadline_s = deadline_s
+        self._last_failure = ""
         settings = services.settings
         self._concurrency = concurrency or settings.enrich_concurrency
         self.threshold = threshold if threshold is not None else settings.match_threshold
@@ -148,6 +149,12 @@ class Enricher:
                 "; ".join(opened[p] for p in sorted(opened))
                 + f"; {summary.failed} film(s) left for the next run"
             )
+        if summary.failed and summary.error is None:
+            # fewer failures than the breaker needs still mean work left undone: said, exit 2
+            summary.error = (
+                f"{summary.failed} film(s) failed (last: {self._last_failure}); "
+                "they are tried again on the next run"
+            )
         if self.matcher.refused and summary.error is None:
             refused = "; ".join(sorted(set(self.matcher.refused.values())))
             summary.error = (
@@ -200,6 +207,7 @@ class Enricher:
                     else:
                         log.exception("enrichment of %r failed unexpectedly", work.film_key)
                     summary.failed += 1
+                    self._last_failure = str(exc) or type(exc).__name__
                     await results.save_failed(self._services, work)
                 done += 1
                 if progress is not None:
