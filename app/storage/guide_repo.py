@@ -24,7 +24,7 @@ _FILM_KINDS_SQL = "('film', 'cartoon', 'documentary', 'anime')"
 PROGRAMME_COLUMNS = (
     "source_id", "channel_id", "start", "stop", "title", "norm_title", "subtitle",
     "description", "category", "kind", "film_key", "year_hint", "country_hint",
-    "director_hint", "episode", "icon", "catchup_id", "title_id",
+    "director_hint", "episode", "icon", "catchup_id", "title_id", "season", "episode_num",
 )  # fmt: skip
 CHANNEL_COLUMNS = (
     "id", "source_id", "guide_id", "name", "display_names", "logo", "group_title", "number",

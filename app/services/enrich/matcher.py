@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from app.domain.errors import AuthError, BadFeed, ProviderUnavailable, RateLimited
+from app.domain.series import episode_mark
 from app.providers.base import Capability, MetaSearch
 from app.providers.meta.models import Candidate, MetaQuery, TitleMeta
 from app.services.context import AppContext
@@ -46,7 +47,9 @@ class FilmMatcher:
 
     async def match(self, work: FilmWork) -> tuple[Scored | None, TitleMeta | None, list[Scored]]:
         """The winning candidate and its details for one guide film, plus everything scored."""
-        title, title_year = search_title(work.title)
+        # a series airing's title carries its episode («… Сезон 2. Серия 5»): look up the series
+        raw = episode_mark(work.title).name if work.kind == "series" else work.title
+        title, title_year = search_title(raw)
         facts = GuideFacts(
             title=title,
             kind=work.kind,

@@ -18,6 +18,7 @@ from typing import Any
 from app.providers.guide.feed import ChannelRecord, ProgrammeRecord
 from app.services.guide.film_detection import FILM_KINDS, detect, film_key
 from app.services.guide.playlist_index import PlaylistIndex
+from app.services.guide.series_detection import series_airing
 from app.storage.db import Database
 from app.storage.guide_repo import PLACEHOLDER_PREFIX, GuideWriter
 
@@ -68,6 +69,7 @@ class RowBuilder:
         # Placeholder title rows not yet handed to the writer (film_keys remembers the rest).
         self.placeholders: list[tuple[Any, ...]] = []
         self.film_keys: set[str] = set()
+        self.series_keys: set[str] = set()  # issue 16: one placeholder per series (not counted as films)
         self.skipped_old = 0
         self.latest = 0  # the last moment the feed covers (a guide wholly in the past says so)
 
@@ -101,10 +103,25 @@ class RowBuilder:
                         (title_id, det.kind, det.title, det.year, rec.description, rec.icon)
                     )
             self.film_keys.add(key)
+        season = episode_num = None
+        norm = det.norm_title
+        if det.kind == "series":  # issue 16: one series title for its airings, with their numbers
+            found = series_airing(rec.title, rec.subtitle, rec.episode)
+            if found is not None:
+                key, norm, season, episode_num = found.key, found.norm_title, found.season, found.number
+                title_id = self.matched.get(key)
+                if title_id is None:
+                    title_id = PLACEHOLDER_PREFIX + key
+                    if key not in self.series_keys:
+                        self.placeholders.append(
+                            (title_id, "series", found.name, None, rec.description, rec.icon)
+                        )
+                self.series_keys.add(key)
         return (
-            self.source_id, channel_id, start, stop, title, det.norm_title, rec.subtitle,
+            self.source_id, channel_id, start, stop, title, norm, rec.subtitle,
             rec.description, "; ".join(rec.categories) or None, det.kind, key, det.year,
             det.country, det.director, rec.episode, rec.icon, rec.catchup_id, title_id,
+            season, episode_num,
         )  # fmt: skip
 
 
