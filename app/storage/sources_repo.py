@@ -251,6 +251,7 @@ def save_found(
     )
     with db.engine.begin() as conn:
         if rows:
+            rows = _keep_measured(conn, title_id, rows)
             conn.execute(
                 upsert(conn, sources, ("title_id", "url"), keep_cols),
                 [
@@ -273,6 +274,33 @@ def save_found(
         if urls:
             stale = and_(stale, sources.c.url.not_in(urls))
         conn.execute(delete(sources).where(stale))
+
+
+def _keep_measured(conn: Any, title_id: str, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A search replaces a source's release fields; the throughput a health check measured
+    (``_kbps``) is not the provider's to forget, so it is carried over."""
+    urls = [r["url"] for r in rows]
+    measured: dict[str, Any] = {}
+    for url, release in conn.execute(
+        select(sources.c.url, sources.c.release).where(
+            sources.c.title_id == title_id, sources.c.url.in_(urls)
+        )
+    ):
+        kbps = (_loads(release) or {}).get("_kbps")
+        if kbps is not None:
+            measured[url] = kbps
+    if not measured:
+        return list(rows)
+    out = []
+    for r in rows:
+        kbps = measured.get(r["url"])
+        release = (_loads(r.get("release")) or {}) if kbps is not None else None
+        out.append(
+            r
+            if release is None
+            else {**r, "release": json.dumps({**release, "_kbps": kbps}, ensure_ascii=False)}
+        )
+    return out
 
 
 def add_user_source(db: Database, row: dict[str, Any], now: int) -> int:

@@ -183,3 +183,26 @@ async def test_the_player_fails_over_down_the_ranked_list_and_records_it(
     assert rows[first].health == "failing" and rows[first].failures == 1
     assert rows[second].health == "ok" and rows[second].plays == 1
     session.close()
+
+
+def test_a_measured_throughput_outlives_a_new_search(services: Any, fakes: FakeStreamServers) -> None:
+    """The health check's throughput sample stays with a searched source when the provider is
+    asked again (its release fields are replaced, the measurement is not the provider's)."""
+    from app.domain.streams import StreamCandidate
+    from app.services.sources.search import SourceSearch, query_for
+    from tests.services.sources.conftest import FakeStreams, only
+
+    add_title(services)
+    url = fakes.url("/media/a-1080p.mp4")
+    only(services, FakeStreams("addon", [StreamCandidate(provider_id="addon", kind=SourceKind.DIRECT, url=url,
+                                                         label="Matrix 1080p WEB-DL")]))  # fmt: skip
+    query = query_for(services, MATRIX_ID)
+    asyncio.run(SourceSearch(services).search(query, store=True))
+    asyncio.run(health.check_title(services, MATRIX_ID))
+    kbps = sources_repo.title_sources(services.db, MATRIX_ID)[0].release["_kbps"]
+    assert kbps > 0
+    asyncio.run(SourceSearch(services).search(query, refresh=True, store=True))  # asked again
+    row = sources_repo.title_sources(services.db, MATRIX_ID)[0]
+    assert row.release["_kbps"] == kbps and row.release.get("resolution") == 1080
+    speed = next(c for c in row.components if c["name"] == "speed")
+    assert speed["reason"] == "measured"
