@@ -44,13 +44,28 @@ async def test_hls_whose_segments_all_404_fails_over_and_marks_nothing(
     assert progress is None or not progress.watched
 
 
+def _live_and_missing(root: Path) -> None:
+    """A live playlist (no end tag, no playlist type) with dead segments, and a master whose
+    variants are all missing."""
+    vod = (root / "v180" / "index.m3u8").read_text()
+    live = "\n".join(
+        line for line in vod.splitlines() if not line.startswith(("#EXT-X-ENDLIST", "#EXT-X-PLAYLIST-TYPE"))
+    )
+    (root / "live.m3u8").write_text(live.replace("seg", "v180/seg") + "\n")
+    master = (root / "master.m3u8").read_text()
+    (root / "missing.m3u8").write_text(master.replace("/index.m3u8", "/gone.m3u8"))
+
+
 @pytest.mark.asyncio
-@pytest.mark.parametrize("location", ["dead-hls", "file:///etc/passwd"])
+@pytest.mark.parametrize("location", ["dead-hls", "live.m3u8", "missing.m3u8", "file:///etc/passwd"])
 async def test_the_only_source_never_playing_is_an_error_not_the_end(services, tmp_path, location) -> None:
     pb, events = service(services, first_frame=6.0)
     lib = LibraryService(services)
-    with HlsServer(_dead_segments(tmp_path / "dead")) as srv:
-        url = f"{srv.base}/v180/index.m3u8" if location == "dead-hls" else location
+    root = _dead_segments(tmp_path / "dead")
+    _live_and_missing(root)
+    with HlsServer(root) as srv:
+        url = {"dead-hls": f"{srv.base}/v180/index.m3u8", "live.m3u8": f"{srv.base}/live.m3u8",
+               "missing.m3u8": f"{srv.base}/missing.m3u8"}.get(location, location)  # fmt: skip
         try:
             pb.play([hls(url, "Only")])
             await until(lambda: pb.state == PlaybackState.ERROR, timeout=20)
