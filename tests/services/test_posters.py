@@ -123,3 +123,27 @@ def test_two_writers_of_one_poster_both_succeed(tmp_path: Path, monkeypatch: pyt
     stored = results[0]
     assert (tmp_path / stored.path).read_bytes() == data  # type: ignore[attr-defined]
     assert not list(images.rglob("*.part"))
+
+
+@pytest.mark.asyncio
+async def test_a_poster_that_cannot_be_written_is_not_remembered_as_refused(
+    tmp_path: Path, server: PosterServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 19 item 4: a full disk is not the image's fault; the URL is not refused for a day."""
+    import errno
+    import os
+
+    def disk_full(src: object, dst: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    images = tmp_path / "images"
+    async with make_client(10.0) as http:
+        store = PosterStore(http, tmp_path, images)
+        url = f"{server.base_url}/t/p/w500/abc.jpg"
+        with monkeypatch.context() as patched:
+            patched.setattr(os, "replace", disk_full)
+            assert await store.fetch(url) is None
+        assert store.refused == {} and store.rejected == 0
+        assert not list(images.rglob("*.part"))  # the temp files went with the failure
+        stored = await store.fetch(url)  # the disk has room again: stored
+        assert stored is not None and (tmp_path / stored.thumb).is_file()

@@ -34,6 +34,11 @@ class PosterRejected(CinemaError):
     """An image was refused (not an image, too big, truncated, a decompression bomb)."""
 
 
+class PosterNotStored(CinemaError):
+    """A good image that could not be written (disk full, no permission): not the image's fault,
+    so not remembered as refused (issue 19 item 4)."""
+
+
 @dataclass(frozen=True)
 class StoredPoster:
     path: str  # relative to the data dir
@@ -79,11 +84,14 @@ def store_image(data: bytes, content_type: str, data_dir: Path, images_dir: Path
                     img.draft("RGB", (THUMB_WIDTH * 2, THUMB_WIDTH * 3))  # JPEG: decode smaller
                     img.load()
                     small = _thumbnail(img)
-                    folder.mkdir(parents=True, exist_ok=True)
-                    _atomic_write(original, data)
                     buffer = io.BytesIO()
                     small.save(buffer, "JPEG", quality=85)
-                    _atomic_write(thumb, buffer.getvalue())
+                    try:
+                        folder.mkdir(parents=True, exist_ok=True)
+                        _atomic_write(original, data)
+                        _atomic_write(thumb, buffer.getvalue())
+                    except OSError as exc:
+                        raise PosterNotStored(f"could not write {folder}: {exc.strerror or exc}") from exc
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise PosterRejected("decompression bomb refused") from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
@@ -163,6 +171,9 @@ class PosterStore:
             return None
         except ProviderUnavailable as exc:
             log.warning("poster not downloaded (%s): %s", exc, _safe(url))
+            return None
+        except PosterNotStored as exc:
+            log.warning("poster not stored (%s): %s", exc, _safe(url))  # asked again next time
             return None
         self._done[url] = stored
         return stored
