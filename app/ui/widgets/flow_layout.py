@@ -4,7 +4,7 @@ example): a row of buttons never squeezes a button's text, whatever the window's
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
@@ -66,9 +66,3 @@ class FlowLayout(QLayout):
             x += hint.width() + space
             line = max(line, hint.height())
         return y + line - rect.y() + margins.bottom()
-
-
-def expanding_preferred() -> QSizePolicy:
-    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-    policy.setHeightForWidth(True)
-    return policy
