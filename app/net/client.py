@@ -35,6 +35,7 @@ class TooLarge(ProviderUnavailable):
 
 
 IMAGE_DEADLINE_S = 60.0  # a whole image download (httpx's timeout is per read)
+TEXT_DEADLINE_S = 30.0  # a whole playlist read (HLS variants)
 
 
 async def fetch_capped(
@@ -85,7 +86,24 @@ async def fetch_text(
     max_bytes: int = 1024 * 1024,
 ) -> tuple[str, str]:
     """GET a small text (a playlist) and return (the URL it came from after redirects, text).
-    Raises NotFound, ProviderUnavailable (network, status, over ``max_bytes``)."""
+    Raises NotFound, ProviderUnavailable (network, status, over ``max_bytes``, or not done by
+    ``TEXT_DEADLINE_S`` however slowly the bytes come)."""
+    import asyncio
+
+    try:
+        async with asyncio.timeout(TEXT_DEADLINE_S):
+            return await _fetch_text(client, url, headers, timeout_s, max_bytes)
+    except TimeoutError as exc:
+        raise ProviderUnavailable(f"download not finished within {TEXT_DEADLINE_S:g} s") from exc
+
+
+async def _fetch_text(
+    client: httpx.AsyncClient,
+    url: str,
+    headers: dict[str, str] | None,
+    timeout_s: float,
+    max_bytes: int,
+) -> tuple[str, str]:
     timeout = httpx.Timeout(timeout_s, connect=min(10.0, timeout_s))
     try:
         async with client.stream(

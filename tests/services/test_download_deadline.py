@@ -12,7 +12,8 @@ import pytest
 
 from app.core.clock import FixedClock
 from app.domain.errors import ProviderUnavailable
-from app.net.client import fetch_capped, make_client
+from app.net import client as client_module
+from app.net.client import fetch_capped, fetch_text, make_client
 from app.net.http_fetch import fetch_to_file
 from app.services.guide import refresh as epg_refresh
 from tests.fakes.feed_server import feed_server
@@ -20,7 +21,9 @@ from tests.services.test_epg_refresh import guide, rows
 
 
 @pytest.mark.asyncio
-async def test_a_trickling_download_ends_by_its_deadline_and_leaves_no_partial_file(tmp_path: Path) -> None:
+async def test_a_trickling_download_ends_by_its_deadline_and_leaves_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     dest = tmp_path / "guide.xml"
     with feed_server() as server:
         url = server.set("/trickle.xml", b"<tv>" + b" " * 200 + b"</tv>", trickle_s=0.05)
@@ -29,6 +32,9 @@ async def test_a_trickling_download_ends_by_its_deadline_and_leaves_no_partial_f
                 await fetch_to_file(client, url, dest, timeout_s=5.0, deadline_s=1.0)
             with pytest.raises(ProviderUnavailable, match=r"not finished within 1 s"):
                 await fetch_capped(client, url, 10_000, deadline_s=1.0)  # posters too
+            monkeypatch.setattr(client_module, "TEXT_DEADLINE_S", 1.0)
+            with pytest.raises(ProviderUnavailable, match=r"not finished within 1 s"):
+                await fetch_text(client, url, timeout_s=5.0)  # and HLS playlists
     assert not dest.exists() and not dest.with_name("guide.xml.part").exists()
 
 
