@@ -205,6 +205,8 @@ class FakeTmdb:
             media, ident = m.group(1), int(m.group(2))
             entry = (self.movies if media == "movie" else self.tv)[ident]
             return details_json(entry, media, query.get("language", "en-US"))
+        if m := re.fullmatch(r"/tv/(\d+)/season/(\d+)", path):
+            return season_json(self.tv[int(m.group(1))], int(m.group(2)), query.get("language", "en-US"))
         if m := re.fullmatch(r"/find/(tt\d+)", path):
             imdb = m.group(1)
             movies = [list_item(e, "movie") for e in self.movies.values() if e.get("imdb_id") == imdb]
@@ -416,8 +418,53 @@ def details_json(entry: dict[str, Any], media: str, language: str) -> dict[str, 
             created_by=[], number_of_seasons=entry.get("seasons", 1),
             number_of_episodes=entry.get("episodes", 10),
             alternative_titles={"results": alt}, in_production=False, type="Scripted",
+            seasons=[
+                {"air_date": None, "episode_count": count, "id": entry["id"] * 100 + n, "name": f"Сезон {n}",
+                 "overview": "", "poster_path": None, "season_number": n, "vote_average": 0}
+                for n, count in enumerate(season_counts(entry), start=1)
+            ],
         )  # fmt: skip
     return data
+
+
+def season_counts(entry: dict[str, Any]) -> list[int]:
+    """Episodes per season: ``season_episodes`` [8, 10], else ``episodes`` spread over ``seasons``."""
+    if entry.get("season_episodes"):
+        return list(entry["season_episodes"])
+    seasons = max(1, int(entry.get("seasons", 1)))
+    return [max(1, int(entry.get("episodes", 10)) // seasons)] * seasons
+
+
+def season_json(entry: dict[str, Any], number: int, language: str) -> dict[str, Any]:
+    """``/tv/{id}/season/{n}`` in TMDB's shape (CONTRACTS.md; realworld jdrouet_tv-episode-details)."""
+    counts = season_counts(entry)
+    if not 1 <= number <= len(counts):
+        raise KeyError(f"/tv/{entry['id']}/season/{number}")
+    first_year = int(entry.get("year") or 2020) + number - 1
+    russian = language.startswith("ru")
+    episodes = [
+        {
+            "air_date": f"{first_year}-{1 + (e - 1) // 4 % 12:02d}-{1 + (e - 1) % 4 * 7:02d}",
+            "episode_number": e,
+            "id": entry["id"] * 10_000 + number * 1000 + e,
+            "name": (f"Серия {e}" if russian else f"Episode {e}"),
+            "overview": "",
+            "production_code": "",
+            "runtime": entry.get("runtime"),
+            "season_number": number,
+            "still_path": f"/still{entry['id']}_{number}_{e}.jpg",
+            "vote_average": 7.0,
+            "vote_count": 10,
+            "crew": [],
+            "guest_stars": [],
+        }
+        for e in range(1, counts[number - 1] + 1)
+    ]
+    return {
+        "_id": f"s{entry['id']}_{number}", "air_date": episodes[0]["air_date"], "episodes": episodes,
+        "id": entry["id"] * 100 + number, "name": f"Сезон {number}", "overview": "", "poster_path": None,
+        "season_number": number,
+    }  # fmt: skip
 
 
 def main() -> None:

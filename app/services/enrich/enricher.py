@@ -17,7 +17,7 @@ from app.core.tasks import run_blocking
 from app.domain.errors import AuthError, BadFeed, ProviderUnavailable, RateLimited
 from app.net.retry import RequestStats, counting
 from app.services.context import AppContext
-from app.services.enrich import results
+from app.services.enrich import episodes, results
 from app.services.enrich.artwork import Artwork
 from app.services.enrich.breaker import FAILURES_TO_OPEN, Breakers
 from app.services.enrich.lookup import CachedLookup
@@ -112,6 +112,8 @@ class Enricher:
         row.update(await self.artwork.for_title(meta, work))
         candidates = [s.as_json() for s in ranked[: results.KEPT_CANDIDATES]]
         await results.save_matched(self._services, work.film_key, work.kind, row, winner.score, candidates)
+        if meta.kind in episodes.SERIES_KINDS:  # issue 16: the series' seasons and episodes
+            await episodes.store_episodes(self._services, meta, self.matcher.language)
         summary.matched += 1
         summary.matched_ids[work.film_key] = meta.id
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.providers.guide.feed import ChannelRecord, ProgrammeRecord
-from app.services.guide.film_detection import FILM_KINDS, detect, film_key
+from app.services.guide.film_detection import FILM_KINDS, description_hints, detect, film_key
 from app.services.guide.playlist_index import PlaylistIndex
 from app.services.guide.series_detection import series_airing
 from app.storage.db import Database
@@ -104,11 +104,13 @@ class RowBuilder:
                     )
             self.film_keys.add(key)
         season = episode_num = None
-        norm = det.norm_title
+        norm, year, country, director = det.norm_title, det.year, det.country, det.director
         if det.kind == "series":  # issue 16: one series title for its airings, with their numbers
             found = series_airing(rec.title, rec.subtitle, rec.episode)
             if found is not None:
                 key, norm, season, episode_num = found.key, found.norm_title, found.season, found.number
+                # «Россия, 2017-2021, драма. Реж.: …»: the first-air year and the rest help matching
+                year, country, director = description_hints(rec.description)
                 title_id = self.matched.get(key)
                 if title_id is None:
                     title_id = PLACEHOLDER_PREFIX + key
@@ -119,8 +121,8 @@ class RowBuilder:
                 self.series_keys.add(key)
         return (
             self.source_id, channel_id, start, stop, title, norm, rec.subtitle,
-            rec.description, "; ".join(rec.categories) or None, det.kind, key, det.year,
-            det.country, det.director, rec.episode, rec.icon, rec.catchup_id, title_id,
+            rec.description, "; ".join(rec.categories) or None, det.kind, key, year,
+            country, director, rec.episode, rec.icon, rec.catchup_id, title_id,
             season, episode_num,
         )  # fmt: skip
 

@@ -87,6 +87,7 @@ def meta_from_details(data: dict[str, Any], origin: str) -> TitleMeta:
         "score": _score(data.get("score")),
         "episodes": data.get("episodes") or None,
         "episodes_aired": data.get("episodes_aired") or None,
+        "next_episode_at": data.get("next_episode_at") or None,  # issue 16: an ongoing anime's next
         "status": data.get("status"),
         "kind": data.get("kind"),
         "studios": list(studios),

@@ -93,6 +93,12 @@ class TmdbClient:
             )
         return _object(await self.get(f"/{media}/{tmdb_id}", params), "details")
 
+    async def season(self, tmdb_id: int, number: int) -> dict[str, Any]:
+        """``/tv/{id}/season/{n}``: the season with its episodes (issue 16)."""
+        return _object(
+            await self.get(f"/tv/{tmdb_id}/season/{number}", {"language": self.language}), "season"
+        )
+
 
 def _object(data: Any, what: str) -> dict[str, Any]:
     if not isinstance(data, dict):

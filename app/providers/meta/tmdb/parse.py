@@ -6,6 +6,7 @@ from typing import Any
 
 from app.domain.errors import BadFeed
 from app.domain.profiles import pick_certification
+from app.domain.series import Episode
 from app.providers.meta.models import Candidate, TitleMeta, year_of
 
 ANIMATION_GENRE = 16
@@ -202,3 +203,40 @@ def meta_from_details(data: dict[str, Any], media: str, image_base: str) -> Titl
         certification=certified[0] if certified else None,
         min_age=certified[1] if certified else None,
     )
+
+
+def season_numbers(details: dict[str, Any]) -> list[int]:
+    """The season numbers a ``/tv/{id}`` answer lists (``seasons[].season_number``), in order."""
+    found = {
+        int(s["season_number"])
+        for s in details.get("seasons") or ()
+        if isinstance(s, dict) and isinstance(s.get("season_number"), int) and s["season_number"] >= 0
+    }
+    return sorted(found)
+
+
+def episodes_from_season(data: dict[str, Any], title_id: str, image_base: str) -> list[Episode]:
+    """The episodes of a ``/tv/{id}/season/{n}`` answer; entries without a number are skipped."""
+    out = []
+    season = data.get("season_number")
+    for e in data.get("episodes") or ():
+        if not isinstance(e, dict) or not isinstance(e.get("episode_number"), int) or e["episode_number"] < 1:
+            continue
+        number_of_season = e.get("season_number", season)
+        if not isinstance(number_of_season, int) or number_of_season < 0:
+            continue
+        runtime = e.get("runtime")
+        out.append(
+            Episode(
+                title_id=title_id,
+                season=number_of_season,
+                number=e["episode_number"],
+                name=str(e["name"]) if e.get("name") else None,
+                overview=str(e["overview"]) if e.get("overview") else None,
+                air_date=str(e["air_date"]) if e.get("air_date") else None,
+                runtime=runtime if isinstance(runtime, int) and runtime > 0 else None,
+                still_path=image_url(image_base, "w300", e.get("still_path")),
+                tmdb_id=e["id"] if isinstance(e.get("id"), int) else None,
+            )
+        )
+    return out

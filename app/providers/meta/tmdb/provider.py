@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     import asyncio
 
     from app.core.config import Settings
+    from app.domain.series import Episode
     from app.net.ratelimit import RateLimiter
     from app.net.shared import HttpClient
     from app.providers.meta.models import Candidate, MetaQuery, TitleMeta
@@ -168,6 +169,27 @@ class TmdbProvider:
             en_meta = parse.meta_from_details(english, media, await self._images(language))
             meta = replace(meta, overview=en_meta.overview, tagline=meta.tagline or en_meta.tagline)
         return meta
+
+    # -- episodes (issue 16) ---------------------------------------------------------------------
+    async def episodes(self, title_id: str, language: str = "ru-RU", max_seasons: int = 40) -> list[Episode]:
+        """Every episode of a TMDB series, season by season (specials, season 0, included when
+        TMDB lists them); an empty list for a film."""
+        from app.providers.meta.tmdb import parse
+
+        media, tmdb_id = split_id(title_id)
+        if media != "tv":
+            return []
+        details = await self._call(language, lambda c: c.details("tv", tmdb_id, append=False))
+        numbers = parse.season_numbers(details)[:max_seasons]
+        image_base = await self._images(language)
+        out: list[Episode] = []
+        for number in numbers:
+
+            def season(c: TmdbClient, n: int = number) -> Awaitable[Any]:
+                return c.season(tmdb_id, n)
+
+            out += parse.episodes_from_season(await self._call(language, season), title_id, image_base)
+        return out
 
     # -- MetaLists (issue 15) -------------------------------------------------------------------
     async def listing(self, name: str, *, language: str = "ru-RU", limit: int = 20) -> list[Candidate]:

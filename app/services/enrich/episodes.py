@@ -1,0 +1,52 @@
+"""A matched series' episodes from its provider: TMDB's seasons, Shikimori's episode count."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from app.core.tasks import run_blocking
+from app.domain.errors import CinemaError
+from app.domain.series import Episode
+from app.providers.meta.models import TitleMeta
+from app.services.context import AppContext
+from app.storage import episodes_repo
+
+log = logging.getLogger(__name__)
+
+SERIES_KINDS = ("series", "anime")
+
+
+def shikimori_episodes(meta: TitleMeta) -> list[Episode]:
+    """Shikimori lists no episode names: episodes 1..aired (all, once released) of season 1."""
+    extra: dict[str, Any] = meta.extra or {}
+    aired = extra.get("episodes_aired") or 0
+    total = extra.get("episodes") or 0
+    count = total if extra.get("status") == "released" and total else max(aired, 0)
+    if not isinstance(count, int) or count < 1:
+        return []
+    return [Episode(meta.id, 1, n) for n in range(1, min(count, 5000) + 1)]
+
+
+async def store_episodes(services: AppContext, meta: TitleMeta, language: str) -> int:
+    """Fetch and write the episodes of a matched series or anime; the number written. A
+    provider's failure is logged and loses nothing (the title stays matched, episodes later)."""
+    if meta.kind not in SERIES_KINDS:
+        return 0
+    episodes: list[Episode] = []
+    try:
+        if meta.id.startswith("tmdb:tv:"):
+            for provider in services.providers.meta_details(meta.id):
+                fetch = getattr(provider, "episodes", None)  # TMDB's (issue 16), not in the Protocol
+                if fetch is not None:
+                    episodes = await fetch(meta.id, language)
+                    break
+        elif meta.id.startswith("shikimori:"):
+            episodes = shikimori_episodes(meta)
+    except CinemaError as exc:
+        log.warning("episodes of %s not fetched: %s", meta.id, exc)
+        return 0
+    if not episodes:
+        return 0
+    now = int(services.clock.now().timestamp())
+    return await run_blocking(episodes_repo.upsert_episodes, services.db, episodes, now)
