@@ -46,6 +46,25 @@ async def test_a_provider_answering_503_is_stopped_after_n_failures_and_the_film
 
 
 @pytest.mark.asyncio
+async def test_a_provider_slower_than_the_timeout_is_stopped_too(
+    services: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world = World(Faults(latency_s=2.0))  # every answer comes after the client's timeout
+    try:
+        configure(services, world, monkeypatch)
+        services.settings = services.settings.model_copy(update={"http_timeout_s": 0.3})
+        seed(services, TMDB_FILMS)
+        summary = await Enricher(services, fetch_posters=False, concurrency=2, breaker_failures=2).run()
+        assert summary.matched == 0 and summary.failed == len(TMDB_FILMS)
+        assert summary.error is not None and "tmdb stopped after 2 failed requests in a row" in summary.error
+        assert "ReadTimeout" in summary.error
+        assert world.tmdb.counters.requests <= 4 * 2 * 2
+        assert _pending(services) == {f["film_key"] for f in TMDB_FILMS}
+    finally:
+        world.stop()
+
+
+@pytest.mark.asyncio
 async def test_the_run_ends_by_its_deadline_and_the_films_wait_for_the_next(
     services: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
