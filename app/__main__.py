@@ -36,16 +36,30 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _gui_request(argv: Sequence[str]) -> tuple[str | None, str | None] | None:
     """(data_dir, play location) when argv asks for the GUI, else None."""
+    found = _gui_args(argv)
+    return None if found is None else (found[0], found[1])
+
+
+def _gui_args(argv: Sequence[str]) -> tuple[str | None, str | None, str | None] | None:
+    """(data_dir, play location, ``--profile`` name) when argv asks for the GUI, else None."""
     quick = argparse.ArgumentParser(add_help=False)
     quick.add_argument("--data-dir")
     known, rest = quick.parse_known_args(list(argv))
     if not rest:
-        return known.data_dir, None
-    if rest[0] == "play" and len(rest) == 2 and not rest[1].startswith("-"):
-        return known.data_dir, rest[1] or None
-    if rest == ["play"]:  # the desktop file's "play %u" started from the menu: no URL
-        return known.data_dir, None
-    return None
+        return known.data_dir, None, None
+    if rest[0] != "play" or "-h" in rest or "--help" in rest:
+        return None
+    # play [--profile NAME] [LOCATION]; the desktop file's "play %u" from the menu has no URL
+    play = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    play.add_argument("--profile")
+    play.add_argument("location", nargs="?")
+    try:
+        args, unknown = play.parse_known_args(rest[1:])
+    except argparse.ArgumentError:
+        return None  # "--profile" without a name: the full parser says what is wrong
+    if unknown or (args.location or "").startswith("-"):
+        return None
+    return known.data_dir, args.location or None, args.profile
 
 
 def _handed_over(data_dir: str | None, play: str | None) -> bool:
@@ -63,13 +77,14 @@ def _handed_over(data_dir: str | None, play: str | None) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    gui = _gui_request(argv)
+    gui = _gui_args(argv)
     if gui is not None:
-        if _handed_over(*gui):
+        data_dir, location, profile = gui
+        if _handed_over(data_dir, location):
             return 0
         from app.bootstrap import run_gui
 
-        return run_gui(gui[0], play=gui[1])
+        return run_gui(data_dir, play=location, profile=profile)
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -62,12 +62,6 @@ def build_services(
     return services
 
 
-def _secret(name: str) -> str | None:
-    from app.core.secrets import get_secret  # keyring loads when a key is first needed
-
-    return get_secret(name)
-
-
 def build_window(services: AppContext, *, loop_starts_later: bool = False) -> Any:
     """The main window, handed the services it shows (the GUI's composition; Qt is loaded here)."""
     from app.services.library.catalog import CatalogService
@@ -93,6 +87,12 @@ def build_window(services: AppContext, *, loop_starts_later: bool = False) -> An
         scheduler=services.scheduler,
         loop_starts_later=loop_starts_later,
     )
+
+
+def _secret(name: str) -> str | None:
+    from app.core.secrets import get_secret  # keyring loads when a key is first needed
+
+    return get_secret(name)
 
 
 def _install_excepthook(show: Any) -> None:
@@ -124,12 +124,13 @@ def _load_translations(app: Any, language: str) -> Any:
     return None
 
 
-def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
+def run_gui(data_dir: str | Path | None = None, play: str | None = None, profile: str | None = None) -> int:
     """Show the main window, then run the Qt application on a qasync loop.
 
     Home is painted before asyncio and qasync are even imported (~40 ms here): the window
     processes its own events until the first poster row is on screen, then the loop starts and
     takes over (posters asked for meanwhile load from workers then, and so does the rest).
+    ``profile``: open as that profile (``--profile NAME``; its PIN is asked for).
     """
     import os
     import sys
@@ -159,10 +160,20 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None) -> int:
         services = build_services(data_dir, with_scheduler=False)
     except StorageError as exc:  # a damaged, busy or read-only database: say so, no window
         return _storage_error_dialog(app, data_dir, exc)
-    _load_translations(app, services.settings.language)
+    language = services.profile_settings.language  # the profile to open may speak its own
+    translator = _load_translations(app, language)
     qss = resources_dir() / "theme" / "dark.qss"
     if qss.exists():
         app.setStyleSheet(qss.read_text("utf-8"))
+    from app.ui.components.profile_start import choose_at_start
+
+    if not choose_at_start(services, profile):  # "Who's watching?" closed: nothing to open
+        services.db.dispose()
+        return 0
+    if services.profile_settings.language != language:  # the chosen profile's own language
+        if translator is not None:
+            app.removeTranslator(translator)
+        _load_translations(app, services.profile_settings.language)
     window = build_window(services, loop_starts_later=True)
     instance.openRequested.connect(window.open_anything.launched)  # later launches hand over here
 

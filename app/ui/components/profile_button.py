@@ -3,6 +3,8 @@ and open the statistics."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
@@ -65,4 +67,4 @@ class ProfileButton(QToolButton):
             ("stats", self.tr("Statistics")),
             ("profiles", self.tr("Manage profiles…")),
         ):
-            self.menu_.addAction(text, lambda p=page: self.pageRequested.emit(p))
+            self.menu_.addAction(text, partial(self.pageRequested.emit, page))
