@@ -58,6 +58,7 @@ class TitleBrief:
     next_airing: Airing | None = None
     progress: float | None = None  # 0..1 for started titles
     source_kinds: tuple[SourceKind, ...] = ()
+    episode: str | None = None  # a series' next episode for Continue watching: "S2 E5" (issue 16)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

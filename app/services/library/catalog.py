@@ -103,7 +103,22 @@ class CatalogService:
             full = self._image(brief.poster_path)
             if full != brief.poster_path:
                 found[tid] = replace(brief, poster_path=full)
+        series = [t for t, b in found.items() if b.kind.value in ("series", "anime")]
+        if series:
+            self._with_next_episodes(found, series)
         return found
+
+    def _with_next_episodes(self, found: dict[str, TitleBrief], series: list[str]) -> None:
+        """A series' tile shows its next episode (issue 16): its label, and how far into it."""
+        from app.storage import episodes_repo
+
+        today = self._s.clock.now().astimezone().date()
+        for tid, nxt in episodes_repo.next_episodes(self._s.db, self._s.profile_id, series, today).items():
+            if nxt.reason == "start":
+                continue  # nothing watched yet: no episode to continue
+            runtime_ms = (nxt.episode.runtime or 0) * 60_000
+            share = min(1.0, nxt.resume_ms / runtime_ms) if runtime_ms and nxt.resume_ms else 0.0
+            found[tid] = replace(found[tid], episode=nxt.label, progress=share)
 
     def _adhoc_briefs(self, ids: list[str]) -> dict[str, TitleBrief]:
         from app.storage import adhoc_repo

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from app.core.events import ProgressDidChange
 from app.domain.series import Episode
 from app.services.library.series import SeriesService
@@ -57,3 +59,21 @@ def test_episode_progress_is_captured_for_the_library_server(services: Any) -> N
     uid = services.db.execute("SELECT uid FROM profiles WHERE id = :i", {"i": services.profile_id})[0][0]
     keys = [r[0] for r in services.db.execute("SELECT key FROM sync_outbox WHERE entity = 'progress'")]
     assert f"{uid}{SEP}ep:{SERIES}:1:3" in keys and f"{uid}{SEP}{SERIES}" in keys
+
+
+def test_home_continue_watching_shows_the_next_episode_and_the_anime_row_has_the_anime(services: Any) -> None:
+    from app.services.library.catalog import CatalogService
+
+    series = _setup(services)
+    catalog = CatalogService(services)
+    rows = {r.key: r for r in catalog.home_rows()}
+    assert SERIES in rows["anime"].ids  # the Anime row lists the anime title
+    assert SERIES not in rows["continue"].ids
+    series.save_progress(SERIES, 1, 5, 1_440_000, 1_440_000)  # finished S1 E5
+    rows = {r.key: r for r in catalog.home_rows()}
+    assert rows["continue"].ids[0] == SERIES
+    brief = catalog.briefs([SERIES])[SERIES]
+    assert brief.episode == "S1 E6" and brief.progress == 0.0  # the next one, not the finished one
+    series.save_progress(SERIES, 1, 6, 720_000, 1_440_000)  # half of S1 E6 (24 min)
+    brief = catalog.briefs([SERIES])[SERIES]
+    assert brief.episode == "S1 E6" and brief.progress == pytest.approx(0.5)
