@@ -228,3 +228,36 @@ def next_episodes(
         if found is not None:
             out[str(tid)] = found
     return out
+
+
+def airings_by_episode(
+    db: Database, title_id: str, since: int
+) -> dict[tuple[int, int], list[tuple[str, int, int | None]]]:
+    """The series' TV airings from ``since`` on, per (season, number) as the guide numbers them
+    (no season given: season 1): [(channel id, start, stop)] in time order."""
+    rows = db.execute(
+        "SELECT coalesce(season, 1), episode_num, channel_id, start, stop FROM programmes "
+        "WHERE title_id = :title AND episode_num IS NOT NULL AND coalesce(stop, start + 3600) > :since "
+        "ORDER BY start",
+        {"title": title_id, "since": since},
+    )
+    out: dict[tuple[int, int], list[tuple[str, int, int | None]]] = {}
+    for season, number, channel, start, stop in rows:
+        out.setdefault((int(season), int(number)), []).append((str(channel), int(start), stop))
+    return out
+
+
+def with_guide_episodes(db: Database, title_id: str) -> list[Episode]:
+    """The provider's episodes, plus those only the guide has numbered (a series not yet matched,
+    or an episode the provider does not list yet), in order."""
+    known = episodes_of(db, title_id)
+    have = {(e.season, e.number) for e in known}
+    rows = db.execute(
+        "SELECT DISTINCT coalesce(season, 1), episode_num FROM programmes "
+        "WHERE title_id = :title AND episode_num IS NOT NULL",
+        {"title": title_id},
+    )
+    extra = [
+        Episode(title_id, int(s), int(n)) for s, n in rows if (int(s), int(n)) not in have and int(n) >= 1
+    ]
+    return sorted(known + extra, key=lambda e: (e.season, e.number))

@@ -146,3 +146,20 @@ def test_a_russian_guide_puts_its_series_in_the_catalog(services: Any) -> None:
         "WHERE kind = 'series' GROUP BY title_id ORDER BY title_id"
     )
     assert all(tid in names for tid, _n, _e in per)
+
+
+def test_airings_of_each_episode_and_guide_only_episodes(services: Any) -> None:
+    from app.storage import episodes_repo
+
+    path = REALWORLD / "xmltv" / "iptvx_one_ru_content.xml.gz"
+    if not path.exists():
+        pytest.skip("realworld corpus missing")
+    with open_feed(path, path.name) as s:
+        first = min(r.start for r in iter_xmltv(s, path.name) if isinstance(r, ProgrammeRecord))
+    services.clock = FixedClock(datetime.fromtimestamp(first, UTC))
+    epg_refresh.import_location(services, str(path))
+    farza = "epg:film:series:фарца"
+    airings = episodes_repo.airings_by_episode(services.db, farza, first)
+    assert set(airings) == {(1, 7), (1, 8)}  # «т/с Фарца. 7 с.», «… 8 с.»: season 1 when the guide names none
+    assert airings[(1, 7)] and all(channel.endswith("12-omsk") for channel, _s, _e in airings[(1, 7)])
+    assert [e.label for e in episodes_repo.with_guide_episodes(services.db, farza)] == ["S1 E7", "S1 E8"]
