@@ -4102,4 +4102,110 @@ Switching to %3…</source>
         <translation>Синхронизация выключена: библиотека только на этом устройстве.</translation>
     </message>
 </context>
+<context>
+    <name>WatchedSetting</name>
+    <message>
+        <location filename="../../app/ui/components/watched_setting.py" line="21"/>
+        <source>Watching</source>
+        <translation>Просмотр</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/watched_setting.py" line="32"/>
+        <source>A film or an episode counts as watched once played to</source>
+        <translation>Фильм или серия считается просмотренным, когда досмотрен до</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/watched_setting.py" line="50"/>
+        <source>It then leaves Continue watching and is marked watched in the history; the last 5 % always count.</source>
+        <translation>После этого он уходит из «Продолжить просмотр» и отмечается просмотренным в истории; последние 5 % засчитываются всегда.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/watched_setting.py" line="55"/>
+        <source>It could not be saved: it lasts until Cinema quits.</source>
+        <translation>Сохранить не удалось: значение действует до выхода из Cinema.</translation>
+    </message>
+</context>
+<context>
+    <name>PlayFailure</name>
+    <message>
+        <location filename="../../app/ui/components/play_failure.py" line="38"/>
+        <source>Retry</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/play_failure.py" line="88"/>
+        <source>Cannot play this source: %1</source>
+        <translation>Не удаётся воспроизвести источник: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/play_failure.py" line="93"/>
+        <source>the server answered HTTP %1</source>
+        <translation>сервер ответил HTTP %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/play_failure.py" line="28"/>
+        <source>access refused</source>
+        <translation>доступ запрещён</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/play_failure.py" line="28"/>
+        <source>not found</source>
+        <translation>не найдено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/play_failure.py" line="28"/>
+        <source>gone</source>
+        <translation>удалено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/play_failure.py" line="97"/>
+        <source>the link leads to a web page, not to a video</source>
+        <translation>ссылка ведёт на веб-страницу, а не на видео</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/play_failure.py" line="98"/>
+        <source>there is no video in it</source>
+        <translation>в нём нет видео</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/play_failure.py" line="99"/>
+        <source>the file is not there any more</source>
+        <translation>файла больше нет на месте</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/play_failure.py" line="100"/>
+        <source>the file is empty</source>
+        <translation>файл пуст</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/play_failure.py" line="110"/>
+        <source>Nobody shares this torrent now: no peers found in %1 s. Try another source or later.</source>
+        <translation>Этот торрент сейчас никто не раздаёт: за %1 с не найдено ни одного пира. Попробуйте другой источник или позже.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/play_failure.py" line="115"/>
+        <source>Peers were found (%2), but none sent the file list in %1 s. Try again later.</source>
+        <translation>Пиры найдены (%2), но ни один не прислал список файлов за %1 с. Попробуйте позже.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/play_failure.py" line="121"/>
+        <source>The torrent is too slow: its start did not arrive in %1 s.</source>
+        <translation>Торрент слишком медленный: начало файла не пришло за %1 с.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/play_failure.py" line="147"/>
+        <source>Got the file list; starting the download… (%1 s)</source>
+        <translation>Список файлов получен; загрузка начинается… (%1 с)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/play_failure.py" line="149"/>
+        <source>Looking for people who share this torrent… (%1 s)</source>
+        <translation>Ищем тех, кто раздаёт этот торрент… (%1 с)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/play_failure.py" line="152"/>
+        <source>Getting the file list from %1 peer(s)… (%2 s)</source>
+        <translation>Получаем список файлов от пиров: %1… (%2 с)</translation>
+    </message>
+</context>
 </TS>

@@ -105,6 +105,11 @@ class SettingsPage(QWidget):
         self.tray_settings = TraySettings(services)
         layout.addWidget(self.tray_settings)
         layout.addSpacing(12)
+        from app.ui.components.watched_setting import WatchedSetting
+
+        self.watched = WatchedSetting(services)  # issue 15: the watched threshold
+        layout.addWidget(self.watched)
+        layout.addSpacing(12)
         from app.ui.components.sync_settings import SyncSettings
 
         self.sync_settings = SyncSettings(services)  # issue 17: the household's library server
@@ -140,6 +145,7 @@ class SettingsPage(QWidget):
         self.sources.reload()
         self.tv_settings.refresh()
         self.tray_settings.refresh()
+        self.watched.refresh()
         self.keys.refresh()
         self.sync_settings.refresh()
         self._refresh_demo()
