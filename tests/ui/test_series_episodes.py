@@ -1,0 +1,103 @@
+"""Series title page part and the next episode: seasons, Continue, watched marks; finish one, the next starts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from app.domain.series import Episode
+from app.services.library.series import SeriesService
+from app.storage import episodes_repo, titles_repo
+from app.ui.components.next_episode import EpisodeFlow, NextEpisodeCountdown
+from app.ui.components.series_episodes import SeriesEpisodesPanel
+
+SERIES = "tmdb:tv:1399"
+
+
+def _series(services: Any) -> SeriesService:
+    now = int(services.clock.now().timestamp())
+    titles_repo.upsert_titles(
+        services.db,
+        [{"id": SERIES, "kind": "series", "title": "Игра престолов", "added_at": now, "updated_at": now}],
+    )
+    eps = [
+        Episode(SERIES, s, n, name=f"Episode {s}.{n}", air_date=f"201{s}-04-{n:02d}", runtime=55)
+        for s in (1, 2)
+        for n in range(1, 11)
+    ]
+    eps.append(Episode(SERIES, 0, 1, name="Making of"))
+    episodes_repo.upsert_episodes(services.db, eps, now)
+    return SeriesService(services)
+
+
+def _panel(qtbot: Any, series: SeriesService) -> SeriesEpisodesPanel:
+    panel = SeriesEpisodesPanel()
+    qtbot.addWidget(panel)
+    panel.show_series(
+        series.episodes(SERIES),
+        series.progress(SERIES),
+        series.next_episode(SERIES),
+        {(2, 5): "Пт 21:00, Первый"},
+    )
+    return panel
+
+
+def test_seasons_tabs_continue_and_watched_marks(qtbot: Any, services: Any) -> None:
+    series = _series(services)
+    series.save_progress(SERIES, 2, 4, 0, None, watched=True)
+    panel = _panel(qtbot, series)
+    tabs = [panel.tabs.tabText(i) for i in range(panel.tabs.count())]
+    assert tabs == ["Season 1", "Season 2", "Specials"]  # specials last
+    assert panel.continue_button.text() == "Continue: S2 E5"
+    assert panel.current_season() == 2 and panel.list.currentIndex().row() == 4  # S2 E5 current
+    played: list[tuple[int, int, int]] = []
+    panel.playEpisode.connect(lambda s, n, ms: played.append((s, n, ms)))
+    qtbot.mouseClick(panel.continue_button, Qt.MouseButton.LeftButton)
+    assert played == [(2, 5, 0)]
+    # mark S2 E5 watched from the list: the service saves it, Continue moves on
+    panel.watchedToggled.connect(lambda s, n, w: series.set_watched(SERIES, s, n, w))
+    panel.watchedToggled.connect(
+        lambda *_: panel.set_progress(series.progress(SERIES), series.next_episode(SERIES))
+    )
+    qtbot.mouseClick(panel.watched_button, Qt.MouseButton.LeftButton)
+    assert series.progress(SERIES)[(2, 5)].watched
+    assert panel.continue_button.text() == "Continue: S2 E6"
+    assert panel.watched_button.text() == "Mark unwatched"  # the row kept, its mark shown
+    qtbot.mouseClick(panel.watched_button, Qt.MouseButton.LeftButton)
+    assert not series.progress(SERIES)[(2, 5)].watched
+    panel.tabs.setCurrentIndex(0)
+    assert panel.model.rowCount() == 10 and "S1 E1" in panel.model.data(panel.model.index(0))
+
+
+def test_finish_an_episode_the_next_starts(qtbot: Any, services: Any) -> None:
+    series = _series(services)
+    countdown = NextEpisodeCountdown()
+    qtbot.addWidget(countdown)
+    started: list[str] = []
+    flow = EpisodeFlow(countdown, series.save_progress, lambda tid, nxt: started.append(f"{tid} {nxt.label}"))
+    upcoming = flow.episode_ended(SERIES, 1, 5, 3_300_000, seconds=2)
+    assert upcoming is not None and upcoming.label == "S1 E6"
+    assert countdown.isVisible() and countdown.seconds_left == 2
+    assert "2" in countdown.heading.text()
+    qtbot.waitUntil(lambda: started == [f"{SERIES} S1 E6"], timeout=5000)
+    assert not countdown.isVisible()
+    assert series.progress(SERIES)[(1, 5)].watched
+    # Skip to next plays at once; Cancel plays nothing
+    flow.episode_ended(SERIES, 1, 6, 3_300_000, seconds=30)
+    qtbot.mouseClick(countdown.skip_button, Qt.MouseButton.LeftButton)
+    assert started[-1] == f"{SERIES} S1 E7"
+    flow.episode_ended(SERIES, 1, 7, 3_300_000, seconds=1)
+    qtbot.mouseClick(countdown.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(1300)
+    assert started[-1] == f"{SERIES} S1 E7" and not countdown.isVisible()
+
+
+def test_last_episode_offers_no_countdown(qtbot: Any, services: Any) -> None:
+    series = _series(services)
+    countdown = NextEpisodeCountdown()
+    qtbot.addWidget(countdown)
+    flow = EpisodeFlow(countdown, series.save_progress, lambda tid, nxt: None)
+    upcoming = flow.episode_ended(SERIES, 2, 10, 3_300_000, seconds=1)
+    assert upcoming is None  # the season and the series end there: nothing after S2 E10 but specials
+    assert not countdown.isVisible()
