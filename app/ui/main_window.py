@@ -196,6 +196,9 @@ class MainWindow(QMainWindow):
 
         # ranked sources, why first, "Add a link…"; Enter or a double click on a row plays it
         install_sources(page, self.services, self.habits.play_chosen)
+        from app.ui.components.series_episodes import install as install_episodes
+
+        install_episodes(page, self.services)  # issue 16: seasons and episodes of a series
         return page
 
     def _build_settings_page(self) -> SettingsPage:

@@ -1,4 +1,4 @@
-"""Series title page part and the next episode: seasons, Continue, watched marks; finish one, the next starts."""
+"""Series panel and next episode: seasons, Continue, watched marks; finish one, the next starts."""
 
 from __future__ import annotations
 
@@ -101,3 +101,23 @@ def test_last_episode_offers_no_countdown(qtbot: Any, services: Any) -> None:
     upcoming = flow.episode_ended(SERIES, 2, 10, 3_300_000, seconds=1)
     assert upcoming is None  # the season and the series end there: nothing after S2 E10 but specials
     assert not countdown.isVisible()
+
+
+def test_title_page_of_a_series_shows_its_episodes_films_do_not(qtbot: Any, services: Any) -> None:
+    from app.domain.models import TitleDetail, TitleKind
+    from app.ui.components.series_episodes import install
+    from app.ui.pages.title_page import TitlePage
+
+    series = _series(services)
+    series.save_progress(SERIES, 1, 2, 600_000, 3_300_000)
+    page = TitlePage()
+    qtbot.addWidget(page)
+    panel = install(page, services)
+    page.show()
+    page.show_title(TitleDetail(id=SERIES, kind=TitleKind.SERIES, title="Игра престолов"), 0)
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.model.rowCount() == 10, timeout=5000)
+    assert panel.continue_button.text() == "Continue: S1 E2"
+    row = panel.model.data(panel.model.index(1), Qt.ItemDataRole.UserRole)
+    assert row[1].position_ms == 600_000 and not row[1].watched  # its progress bar
+    page.show_title(TitleDetail(id="tmdb:movie:603", title="Матрица"), 0)
+    assert not panel.isVisible()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -308,3 +309,58 @@ class SeriesEpisodesPanel(QWidget):
         menu.addAction(self.watched_button.text(), self._toggle_selected)
         menu.addAction(self.sources_button.text(), self._sources_selected)
         menu.exec(self.list.viewport().mapToGlobal(pos))
+
+
+def install(
+    page: Any, context: Any, play_episode: Callable[[str, int, int, int], None] | None = None
+) -> SeriesEpisodesPanel:
+    """Put the episodes panel on the title page; shown for series and anime, read in a worker.
+
+    ``play_episode(title_id, season, number, start_ms)`` starts an episode (the window's part)."""
+    from app.services.library.series import SERIES_KINDS, SeriesService
+    from app.ui.viewmodels.operations import Operations
+
+    panel = SeriesEpisodesPanel(page)
+    panel.hide()
+    page.set_sources_panel(panel)  # full width under the title, like the ranked sources
+    ops = Operations(panel, "series-episodes")
+    series = SeriesService(context)
+    shown: dict[str, str] = {}
+
+    def read(title_id: str) -> tuple[list[Episode], Any, Any]:
+        return series.episodes(title_id), series.progress(title_id), series.next_episode(title_id)
+
+    def ready(title_id: str, found: tuple[list[Episode], Any, Any]) -> None:
+        if shown.get("id") != title_id:
+            return
+        episodes, progress, upcoming = found
+        panel.setVisible(bool(episodes))
+        panel.show_series(episodes, progress, upcoming)
+
+    def title_shown(detail: Any) -> None:
+        kind = getattr(detail.kind, "value", detail.kind)
+        shown["id"] = detail.id
+        if kind not in SERIES_KINDS:
+            panel.hide()
+            return
+        tid = detail.id
+        ops.run(("episodes", tid), lambda: read(tid), lambda found: ready(tid, found))
+
+    def toggled(season: int, number: int, watched: bool) -> None:
+        tid = shown.get("id")
+        if tid is None:
+            return
+
+        def work() -> tuple[Any, Any]:
+            series.set_watched(tid, season, number, watched)
+            return series.progress(tid), series.next_episode(tid)
+
+        ops.run(("watched", tid), work, lambda found: panel.set_progress(*found))
+
+    page.titleShown.connect(title_shown)
+    panel.watchedToggled.connect(toggled)
+    if play_episode is not None:
+        panel.playEpisode.connect(
+            lambda s, n, ms: play_episode(shown["id"], s, n, ms) if "id" in shown else None
+        )
+    return panel
