@@ -145,7 +145,7 @@ class Settings:
     # desktop habits (issue 18)
     opensubtitles_base_url: str = "https://api.opensubtitles.com/api/v1"
     welcome_done: bool = False  # the first-run welcome was finished or skipped
-    window_geometry: str = ""  # the main window's size and place (Qt's saveGeometry, base64)
+    window_geometry: str = ""  # the main window's place and size: "x,y,width,height[,max]"
     # shared library (issue 17): a PostgreSQL URL without its password (that is in the keyring);
     # empty: the library stays in this device's SQLite only
     library_url: str = ""

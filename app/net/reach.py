@@ -47,3 +47,33 @@ def reason(exc: BaseException) -> str:
 def unreachable(url: str, exc: BaseException) -> str:
     """The sentence for a request to ``url`` that failed with a transport error ``exc``."""
     return f"cannot reach {where(url)} ({reason(exc)})"
+
+
+class Probe:
+    """What a link answered to a small ranged GET: ``status`` and ``content_type``, or
+    ``unreachable`` (in words) when no answer came."""
+
+    def __init__(self, status: int | None, content_type: str = "", head: bytes = b"", unreachable: str = ""):
+        self.status = status
+        self.content_type = content_type
+        self.head = head
+        self.unreachable = unreachable
+
+
+async def probe(client: httpx.AsyncClient, url: str, headers: dict[str, str] | None = None) -> Probe:
+    """Ask ``url`` for its first kilobytes (why a player could not open it); never raises."""
+    try:
+        async with client.stream(
+            "GET", url, headers={"Range": "bytes=0-4095", **(headers or {})}, timeout=8.0
+        ) as response:
+            head = b""
+            if response.status_code < 400:
+                async for chunk in response.aiter_bytes():
+                    head += chunk
+                    if len(head) >= 4096:
+                        break
+            return Probe(response.status_code, response.headers.get("content-type", ""), head[:4096])
+    except (httpx.TimeoutException, httpx.TransportError) as exc:
+        return Probe(None, unreachable=unreachable(url, exc))
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
+        return Probe(None, unreachable=f"{where(url)}: {type(exc).__name__}")

@@ -70,7 +70,7 @@ def country_label(value: str, language: str | None = None) -> str:
     if pair is None:
         if len(text) == 2 and text.isalpha():  # an ISO code we do not list: Qt knows its English name
             territory = QLocale.codeToTerritory(text.upper())
-            if territory != QLocale.Territory.AnyTerritory:
+            if territory != QLocale.Country.AnyTerritory:
                 return QLocale.territoryToString(territory)
         return value
     en, ru = pair

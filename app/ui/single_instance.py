@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +97,7 @@ class InstanceServer(QObject):
         another live app holds the name (then hand over to it instead)."""
         if self.server.listen(self.name):
             return True
-        if self.server.serverError() != QLocalSocket.LocalSocketError.AddressInUseError:
+        if self.server.serverError() != QAbstractSocket.SocketError.AddressInUseError:
             log.warning("single instance: cannot listen on %s: %s", self.name, self.server.errorString())
             return False
         probe = QLocalSocket()

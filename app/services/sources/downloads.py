@@ -177,7 +177,8 @@ class Downloads:
         return any(r.keep and not r.paused and r.completed_at is None for r in records)
 
     def _record(self, info_hash: str) -> TorrentRecord:
-        for record in _repo().list_torrents(self._s.db):
+        records: list[TorrentRecord] = _repo().list_torrents(self._s.db)
+        for record in records:
             if record.info_hash == info_hash:
                 return record
         raise CinemaError("this torrent is not in the cache any more")

@@ -119,8 +119,9 @@ class SubtitleSearchDialog(QDialog):
             row.setData(0, Qt.ItemDataRole.UserRole, ("hit", hit))
             self.table.addTopLevelItem(row)
         languages = ", ".join(self._language(code) for code in result.languages)
-        if self.table.topLevelItemCount():
-            self.table.setCurrentItem(self.table.topLevelItem(0))
+        first = self.table.topLevelItem(0)
+        if first is not None:
+            self.table.setCurrentItem(first)
             self.table.setFocus()
             text = (
                 self.tr("Found: %1 (languages: %2).")

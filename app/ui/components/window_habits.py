@@ -162,7 +162,11 @@ class WindowHabits(QObject):
     # -- a click on the video -----------------------------------------------------------------
     def _page_built(self, name: str, page: QWidget) -> None:
         if name == "player":
-            page.video.installEventFilter(self)
+            player: Any = page  # the PlayerPage (not imported: it is built when first shown)
+            player.video.installEventFilter(self)
+            from app.ui.components import play_failure
+
+            self.play_failure = play_failure.install(player, self.window.playback)  # why, Retry
 
     def _is_video(self, watched: QObject) -> bool:
         player = self.window.navigator.built("player")

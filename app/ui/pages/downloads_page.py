@@ -139,8 +139,9 @@ class DownloadsPage(QWidget):
             self._fill(tree_item, item)
             if item.info_hash == keep:
                 self.table.setCurrentItem(tree_item)
-        if current is None and self._items:
-            self.table.setCurrentItem(self.table.topLevelItem(0))
+        first = self.table.topLevelItem(0)
+        if current is None and self._items and first is not None:
+            self.table.setCurrentItem(first)
         self.table.setUpdatesEnabled(True)
         self.empty.setVisible(not self._items)
         self.table.setVisible(bool(self._items))
