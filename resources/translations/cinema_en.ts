@@ -1237,4 +1237,24 @@ Switching to %3…</source>
         </translation>
     </message>
 </context>
+<context>
+    <name>SeriesEpisodesPanel</name>
+    <message numerus="yes">
+        <source>%n episode(s)</source>
+        <translation>
+            <numerusform>%n episode</numerusform>
+            <numerusform>%n episodes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NextEpisodeCountdown</name>
+    <message numerus="yes">
+        <source>Next episode in %n s</source>
+        <translation>
+            <numerusform>Next episode in %n s</numerusform>
+            <numerusform>Next episode in %n s</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

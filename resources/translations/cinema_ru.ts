@@ -4208,4 +4208,70 @@ Switching to %3…</source>
         <translation>Получаем список файлов от пиров: %1… (%2 с)</translation>
     </message>
 </context>
+<context>
+    <name>SeriesEpisodesPanel</name>
+    <message>
+        <source>Episodes</source>
+        <translation>Серии</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n episode(s)</source>
+        <translation>
+            <numerusform>%n серия</numerusform>
+            <numerusform>%n серии</numerusform>
+            <numerusform>%n серий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark watched</source>
+        <translation>Отметить просмотренной</translation>
+    </message>
+    <message>
+        <source>Mark unwatched</source>
+        <translation>Снять отметку</translation>
+    </message>
+    <message>
+        <source>Sources of this episode</source>
+        <translation>Источники серии</translation>
+    </message>
+    <message>
+        <source>Season %1</source>
+        <translation>Сезон %1</translation>
+    </message>
+    <message>
+        <source>Specials</source>
+        <translation>Спецвыпуски</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Продолжить</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начать</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Смотреть</translation>
+    </message>
+</context>
+<context>
+    <name>NextEpisodeCountdown</name>
+    <message>
+        <source>Skip to next</source>
+        <translation>Следующая серия</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next episode in %n s</source>
+        <translation>
+            <numerusform>Следующая серия через %n с</numerusform>
+            <numerusform>Следующая серия через %n с</numerusform>
+            <numerusform>Следующая серия через %n с</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
