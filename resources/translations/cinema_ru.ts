@@ -4274,4 +4274,11 @@ Switching to %3…</source>
         </translation>
     </message>
 </context>
+<context>
+    <name>EpisodeDelegate</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
+    </message>
+</context>
 </TS>

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from app.domain.series import Episode, EpisodeProgress, NextEpisode
 
 ROW_HEIGHT = 64
+VISIBLE_ROWS = 12
 STILL = QSize(96, 54)
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -116,7 +117,7 @@ class EpisodeDelegate(QStyledItemDelegate):
             if day.isValid():
                 facts.append(QLocale().toString(day, QLocale.FormatType.ShortFormat))
         if episode.runtime:
-            facts.append(f"{episode.runtime} min")
+            facts.append(self.tr("%1 min").replace("%1", str(episode.runtime)))
         if airing:
             facts.append(airing)
         if not episode.aired_by(self.today):
@@ -129,7 +130,7 @@ class EpisodeDelegate(QStyledItemDelegate):
         )
         painter.drawText(below, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
         if watched:
-            mark = QRect(rect.right() - 36, rect.top() + (ROW_HEIGHT - 24) // 2, 24, 24)
+            mark = QRect(rect.right() - 44, rect.top() + (ROW_HEIGHT - 24) // 2, 24, 24)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setBrush(QColor(46, 160, 67))
             painter.setPen(Qt.PenStyle.NoPen)
@@ -171,7 +172,8 @@ class SeriesEpisodesPanel(QWidget):
         self.list.setUniformItemSizes(True)
         self.list.setMouseTracking(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setMinimumHeight(ROW_HEIGHT * 6)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setFrameShape(QListView.Shape.NoFrame)
         self.list.activated.connect(self._row_activated)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
@@ -255,6 +257,8 @@ class SeriesEpisodesPanel(QWidget):
             for ep in eps
         ]
         self.model.set_rows(rows)
+        # the page scrolls; the list scrolls by itself only past a dozen rows (long anime seasons)
+        self.list.setFixedHeight(max(1, min(len(rows), VISIBLE_ROWS)) * ROW_HEIGHT + 2)
         row = keep_row
         if row < 0 and self._next is not None and self._next.episode.season == season:
             row = next((i for i, ep in enumerate(eps) if ep.number == self._next.episode.number), 0)
