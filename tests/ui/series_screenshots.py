@@ -1,4 +1,4 @@
-"""Screenshots of series (issue 16): a series' title page with seasons and episodes, the next-episode countdown.
+"""Screenshots of series (issue 16): a title page with seasons and episodes, the next-episode countdown.
 
 X='xvfb-run -a -s "-screen 0 1400x900x24"'
 $X .venv/bin/python tests/ui/series_screenshots.py ru docs/screenshots
