@@ -121,3 +121,53 @@ def test_title_page_of_a_series_shows_its_episodes_films_do_not(qtbot: Any, serv
     assert row[1].position_ms == 600_000 and not row[1].watched  # its progress bar
     page.show_title(TitleDetail(id="tmdb:movie:603", title="Матрица"), 0)
     assert not panel.isVisible()
+
+
+def test_sources_of_one_episode_from_a_stremio_addon(qtbot: Any, services: Any) -> None:
+    """S1 E2 chosen -> the addon is asked for series/tt0944947:1:2 (the fake serves Torrentio's real answer)."""
+    from app.domain.models import TitleDetail, TitleKind
+    from app.providers.streams.http import LoopClients
+    from app.providers.streams.stremio.manifest import parse_manifest
+    from app.providers.streams.stremio.provider import StremioAddon
+    from app.ui.components.series_episodes import install
+    from app.ui.components.title_sources import install as install_sources
+    from app.ui.pages.title_page import TitlePage
+    from tests.fakes.stream_servers import FakeStreamServers
+    from tests.services.sources.conftest import only
+
+    fakes = FakeStreamServers()
+    fakes.start()
+    try:
+        gid = "tmdb:tv:1399"
+        now = int(services.clock.now().timestamp())
+        titles_repo.upsert_titles(
+            services.db,
+            [{"id": gid, "kind": "series", "title": "Игра престолов", "original_title": "Game of Thrones",
+              "year": 2011, "imdb_id": "tt0944947", "tmdb_id": 1399, "added_at": now, "updated_at": now}],
+        )  # fmt: skip
+        episodes_repo.upsert_episodes(services.db, [Episode(gid, 1, n) for n in (1, 2, 3)], now)
+        addon = StremioAddon(
+            "stremio:torrentio",
+            parse_manifest(fakes.stremio_manifest),
+            lambda: fakes.url("/torrentio/manifest.json"),
+            LoopClients(5),
+        )
+        only(services, addon)
+        page = TitlePage()
+        qtbot.addWidget(page)
+        ranked = install_sources(page, services)
+        panel = install(page, services)
+        page.show()
+        page.show_title(
+            TitleDetail(id=gid, kind=TitleKind.SERIES, title="Игра престолов", imdb_id="tt0944947"), 0
+        )
+        qtbot.waitUntil(lambda: panel.model.rowCount() == 3, timeout=5000)
+        panel.list.setCurrentIndex(panel.model.index(1))
+        qtbot.mouseClick(panel.sources_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: ranked.table.topLevelItemCount() == 4, timeout=10000)
+        assert "/torrentio/stream/series/tt0944947:1:2.json" in fakes.counters.paths
+        assert "S01E02" in ranked.table.topLevelItem(0).text(1) or "S01" in ranked.table.topLevelItem(0).text(
+            1
+        )
+    finally:
+        fakes.stop()

@@ -363,6 +363,11 @@ def install(
 
     page.titleShown.connect(title_shown)
     panel.watchedToggled.connect(toggled)
+    from app.ui.components.title_sources import TitleSources
+
+    ranked = page.findChild(TitleSources)  # installed before: the ranked sources ask per episode
+    if ranked is not None:
+        panel.sourcesRequested.connect(ranked.search_episode)
     if play_episode is not None:
         panel.playEpisode.connect(
             lambda s, n, ms: play_episode(shown["id"], s, n, ms) if "id" in shown else None

@@ -138,6 +138,18 @@ class TitleSources(QWidget):
         self.status.setText(self.tr("Searching…"))
         self.ops.run(("query", tid), lambda: query_for(self._c, tid), lambda q: self._start(q, refresh))
 
+    def search_episode(self, season: int, episode: int) -> None:
+        """Ask the providers for one episode of the series shown (issue 16: sources per episode)."""
+        if self._detail is None:
+            return
+        tid = self._detail.id
+        self._items = []
+        self._fill()
+        self.status.setText(self.tr("Searching…"))
+        self.ops.run(
+            ("query", tid), lambda: query_for(self._c, tid, season, episode), lambda q: self._start(q, False)
+        )
+
     def _start(self, query: Any, refresh: bool) -> None:
         if query is None or self._detail is None or query.title_id != self._detail.id:
             return
