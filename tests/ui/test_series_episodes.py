@@ -124,7 +124,7 @@ def test_title_page_of_a_series_shows_its_episodes_films_do_not(qtbot: Any, serv
 
 
 def test_sources_of_one_episode_from_a_stremio_addon(qtbot: Any, services: Any) -> None:
-    """S1 E2 chosen -> the addon is asked for series/tt0944947:1:2 (the fake serves Torrentio's real answer)."""
+    """S1 E2 chosen -> the addon is asked for series/tt0944947:1:2 (the fake serves Torrentio's answer)."""
     from app.domain.models import TitleDetail, TitleKind
     from app.providers.streams.http import LoopClients
     from app.providers.streams.stremio.manifest import parse_manifest
