@@ -4235,6 +4235,10 @@ Switching to %3…</source>
         <translation>Источники серии</translation>
     </message>
     <message>
+        <source>On TV %1, %2</source>
+        <translation>В эфире %1, %2</translation>
+    </message>
+    <message>
         <source>Season %1</source>
         <translation>Сезон %1</translation>
     </message>

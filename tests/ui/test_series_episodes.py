@@ -104,12 +104,31 @@ def test_last_episode_offers_no_countdown(qtbot: Any, services: Any) -> None:
 
 
 def test_title_page_of_a_series_shows_its_episodes_films_do_not(qtbot: Any, services: Any) -> None:
+    from sqlalchemy import text
+
     from app.domain.models import TitleDetail, TitleKind
     from app.ui.components.series_episodes import install
     from app.ui.pages.title_page import TitlePage
 
     series = _series(services)
     series.save_progress(SERIES, 1, 2, 600_000, 3_300_000)
+    start = int(services.clock.now().timestamp()) + 86_400
+    with services.db.engine.begin() as conn:  # S1 E3 airs tomorrow on Первый
+        conn.execute(
+            text(
+                "INSERT INTO guide_sources (id, name, kind, location, created_at) VALUES (1, 'g', 'xmltv', 'x', 0)"
+            )
+        )
+        conn.execute(
+            text("INSERT INTO channels (id, source_id, guide_id, name) VALUES ('1:a', 1, 'a', 'Первый')")
+        )
+        conn.execute(
+            text(
+                "INSERT INTO programmes (source_id, channel_id, start, stop, title, kind, title_id, season, episode_num)"
+                " VALUES (1, '1:a', :s, :e, 'Игра престолов', 'series', :t, 1, 3)"
+            ),
+            {"s": start, "e": start + 3600, "t": SERIES},
+        )
     page = TitlePage()
     qtbot.addWidget(page)
     panel = install(page, services)
@@ -119,6 +138,8 @@ def test_title_page_of_a_series_shows_its_episodes_films_do_not(qtbot: Any, serv
     assert panel.continue_button.text() == "Continue: S1 E2"
     row = panel.model.data(panel.model.index(1), Qt.ItemDataRole.UserRole)
     assert row[1].position_ms == 600_000 and not row[1].watched  # its progress bar
+    aired = panel.model.data(panel.model.index(2), Qt.ItemDataRole.UserRole)[2]
+    assert aired.startswith("On TV ") and aired.endswith(", Первый")  # the episode's next airing
     page.show_title(TitleDetail(id="tmdb:movie:603", title="Матрица"), 0)
     assert not panel.isVisible()
 

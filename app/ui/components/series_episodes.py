@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -331,15 +331,35 @@ def install(
     series = SeriesService(context)
     shown: dict[str, str] = {}
 
-    def read(title_id: str) -> tuple[list[Episode], Any, Any]:
-        return series.episodes(title_id), series.progress(title_id), series.next_episode(title_id)
+    def read(title_id: str) -> tuple[list[Episode], Any, Any, dict[tuple[int, int], tuple[str, int]]]:
+        from app.storage import episodes_repo
 
-    def ready(title_id: str, found: tuple[list[Episode], Any, Any]) -> None:
+        db = context.db
+        since = int(context.clock.now().timestamp())
+        airings = episodes_repo.airings_by_episode(db, title_id, since)
+        names: dict[str, str] = {}
+        if airings:
+            names = {str(i): str(n) for i, n in db.execute("SELECT id, name FROM channels")}
+        first = {k: (names.get(v[0][0], v[0][0]), v[0][1]) for k, v in airings.items()}
+        episodes = episodes_repo.with_guide_episodes(db, title_id)  # the guide's numbers too
+        return episodes, series.progress(title_id), series.next_episode(title_id), first
+
+    def ready(
+        title_id: str, found: tuple[list[Episode], Any, Any, dict[tuple[int, int], tuple[str, int]]]
+    ) -> None:
         if shown.get("id") != title_id:
             return
-        episodes, progress, upcoming = found
+        episodes, progress, upcoming, first = found
+        from app.ui.pages.title_page import local_when
+
+        airings = {
+            k: panel.tr("On TV %1, %2")
+            .replace("%1", local_when(datetime.fromtimestamp(start, UTC)))
+            .replace("%2", name)
+            for k, (name, start) in first.items()
+        }
         panel.setVisible(bool(episodes))
-        panel.show_series(episodes, progress, upcoming)
+        panel.show_series(episodes, progress, upcoming, airings)
 
     def title_shown(detail: Any) -> None:
         kind = getattr(detail.kind, "value", detail.kind)
