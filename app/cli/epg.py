@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.domain.errors import CinemaError, DatabaseBusy
 from app.services.context import AppContext
@@ -15,7 +16,9 @@ from app.services.guide import refresh as epg_refresh
 from app.services.guide.refresh import RefreshProgress
 
 if TYPE_CHECKING:
-    from app.services.scheduler import RefreshDidFinish
+    from app.services.scheduler import GuideOutcome, RefreshScheduler
+
+_T = TypeVar("_T")
 
 
 class ProgressBar:
@@ -68,26 +71,90 @@ def cmd_add(services: AppContext, args: argparse.Namespace) -> int:
 
 
 def _add_guide_for(services: AppContext, args: argparse.Namespace) -> int:
-    """``epg add GUIDE --guide-for PLAYLIST_ID``: add (or reuse) the guide, import it, pair it
-    with the playlist and map their channels; prints the guide's id and what was linked."""
+    """``epg add GUIDE --guide-for PLAYLIST_ID``: add (or reuse) the guide, import it through the
+    refresh flow, pair it with the playlist and map their channels; prints the guide's id and
+    what was linked."""
     from app.services.guide import pairing
 
     playlist = next((s for s in epg_refresh.list_sources(services) if s.id == args.guide_for), None)
     if playlist is None or playlist.kind != "m3u":
         return _fail(ValueError(f"source {args.guide_for} is not a playlist (see 'cinema epg list')"))
-    bar = ProgressBar()
     try:
-        res = epg_refresh.import_location(services, args.source, args.name, args.kind, on_progress=bar)
-        bar.close()
-        found = pairing.link_guide(services, args.guide_for, res.source_id)
+        imported = _import(services, args)
     except (CinemaError, ValueError) as exc:
-        bar.close()
         return _fail(exc)
-    print(res.source_id)
+    if isinstance(imported, int):
+        return imported
+    sid, _res = imported
+    try:
+        found = pairing.link_guide(services, args.guide_for, sid)
+    except (CinemaError, ValueError) as exc:
+        return _fail(exc)
+    print(sid)
     methods = ", ".join(f"{n} by {m}" for m, n in sorted(found.by_method.items()))
     linked = f"linked {len(found.links)} channels of playlist {args.guide_for}"
     print(linked + (f" ({methods})" if methods else ""))
     return 0
+
+
+def _run_flow(services: AppContext, work: Callable[[], Awaitable[_T]]) -> _T:
+    """Run ``work`` (a call into the scheduler's refresh flow) on a fresh loop, one progress
+    line per guide on stderr, and close the app's HTTP client with the loop it belongs to."""
+    import asyncio
+
+    from app.services.scheduler import RefreshDidProgress
+
+    bars: dict[int, ProgressBar] = {}
+
+    def draw(event: RefreshDidProgress) -> None:
+        if event.source_id not in bars:  # a new line per guide
+            for bar in bars.values():
+                bar.close()
+            bars[event.source_id] = ProgressBar()
+        bars[event.source_id](
+            RefreshProgress(
+                event.source_id, event.phase, event.bytes_read, event.bytes_total, event.programmes
+            )
+        )
+
+    async def run() -> _T:
+        try:
+            return await work()
+        finally:
+            await services.net.aclose()  # the app's HTTP client belongs to this loop
+
+    unsubscribe = services.bus.subscribe(RefreshDidProgress, draw)
+    try:
+        return asyncio.run(run())
+    finally:
+        unsubscribe()
+        for bar in bars.values():
+            bar.close()
+
+
+def _scheduler(services: AppContext) -> RefreshScheduler:
+    from app.services.scheduler import RefreshScheduler
+
+    scheduler = services.scheduler
+    assert isinstance(scheduler, RefreshScheduler)
+    return scheduler
+
+
+def _import(services: AppContext, args: argparse.Namespace) -> tuple[int, GuideOutcome] | int:
+    """Import ``args.source`` once through the refresh flow (prune, enrichment, the flow's
+    lock). Returns the guide's id and its outcome or, when it failed, says why on stderr and
+    returns the exit code (75: busy, try again, as app.__main__; 2: any other failure)."""
+    scheduler = _scheduler(services)
+    sid, result = _run_flow(
+        services, lambda: scheduler.import_guide(args.source, args.name, args.kind, origin="cli")
+    )
+    outcome = next((o for o in result.guides if o.source_id == sid), None)
+    if result.error is not None or outcome is None or outcome.status == "error":
+        error = result.error if result.error is not None else (outcome.error if outcome else None)
+        busy = result.busy or bool(outcome and outcome.busy)
+        print(f"error: {error or 'the guide was not imported'}", file=sys.stderr)
+        return 75 if busy else 2
+    return sid, outcome
 
 
 def cmd_list(services: AppContext, args: argparse.Namespace) -> int:
@@ -114,38 +181,8 @@ def cmd_remove(services: AppContext, args: argparse.Namespace) -> int:
 
 def cmd_refresh(services: AppContext, args: argparse.Namespace) -> int:
     """The app's one refresh flow (the scheduler's): guides, prune, demo week, enrichment."""
-    import asyncio
-
-    from app.services.scheduler import RefreshDidProgress, RefreshScheduler
-
-    scheduler = services.scheduler
-    assert isinstance(scheduler, RefreshScheduler)
-    bars: dict[int, ProgressBar] = {}
-
-    def draw(event: RefreshDidProgress) -> None:
-        if event.source_id not in bars:  # a new line per guide
-            for bar in bars.values():
-                bar.close()
-            bars[event.source_id] = ProgressBar()
-        bars[event.source_id](
-            RefreshProgress(
-                event.source_id, event.phase, event.bytes_read, event.bytes_total, event.programmes
-            )
-        )
-
-    async def run() -> RefreshDidFinish:
-        try:
-            return await scheduler.run_once(args.ids or None, force=args.force, origin="cli")
-        finally:
-            await services.net.aclose()  # the app's HTTP client belongs to this loop
-
-    unsubscribe = services.bus.subscribe(RefreshDidProgress, draw)
-    try:
-        result = asyncio.run(run())
-    finally:
-        unsubscribe()
-        for bar in bars.values():
-            bar.close()
+    scheduler = _scheduler(services)
+    result = _run_flow(services, lambda: scheduler.run_once(args.ids or None, force=args.force, origin="cli"))
     if result.error is not None:
         print(f"error: {result.error}", file=sys.stderr)
         return 75 if result.busy else 2
@@ -163,20 +200,21 @@ def cmd_refresh(services: AppContext, args: argparse.Namespace) -> int:
 
 
 def cmd_import(services: AppContext, args: argparse.Namespace) -> int:
-    bar = ProgressBar()
+    """``epg import``: the guide added (or reused) and imported once through the refresh flow."""
     try:
-        res = epg_refresh.import_location(services, args.source, args.name, args.kind, on_progress=bar)
-    except CinemaError as exc:
-        bar.close()
+        imported = _import(services, args)
+    except (CinemaError, ValueError) as exc:
         return _fail(exc)
-    bar.close()
+    if isinstance(imported, int):
+        return imported
+    sid, res = imported
     summary: dict[str, Any] = {
-        "source_id": res.source_id,
+        "source_id": sid,
         "kind": res.kind,
         "channels": res.channels,
         "programmes": res.programmes,
         "films": res.films,
-        "unmatched_channels": res.unmatched_count,  # how many (the result keeps the first names)
+        "unmatched_channels": res.unmatched_count,  # how many (the guide's list keeps the names)
         "seconds": res.seconds,
     }
     if args.json:

@@ -50,6 +50,8 @@ class GuideOutcome:
     error: str | None = None
     busy: bool = False  # the failure was another process holding the database
     message: str | None = None  # a note on a refreshed guide ("this guide ended on 29 Sep 2025")
+    kind: str = ""  # the feed's kind (xmltv, m3u, ...), when it was read
+    unmatched_count: int = 0  # playlist channels no guide channel mapped to
 
 
 @dataclass(frozen=True)
@@ -326,7 +328,15 @@ class RefreshScheduler:
                 continue
             run.outcomes.append(
                 GuideOutcome(
-                    sid, res.status, res.channels, res.programmes, res.films, res.seconds, message=res.message
+                    sid,
+                    res.status,
+                    res.channels,
+                    res.programmes,
+                    res.films,
+                    res.seconds,
+                    message=res.message,
+                    kind=res.kind,
+                    unmatched_count=res.unmatched_count,
                 )
             )
         pruned = await run_blocking(epg_refresh.prune_old, self._s)
@@ -378,6 +388,31 @@ class RefreshScheduler:
         sid = await run_blocking(epg_refresh.add_source, self._s, location, name, kind)
         result = await self.run_once([sid], origin="settings")
         return sid, result
+
+    async def import_guide(
+        self, location: str, name: str | None = None, kind: str | None = None, *, origin: str = "cli"
+    ) -> tuple[int, RefreshDidFinish]:
+        """Import a guide once through the flow (fetched whatever its ETag, imported, pruned,
+        enriched): the source already at ``location`` is reused, a new one is kept only when it
+        imports. Raises CinemaError/ValueError when the location cannot be a guide."""
+        sid, new = await run_blocking(self._source_at, location, name, kind)
+        result = await self.run_once([sid], force=True, origin=origin)
+        if new and not any(o.source_id == sid and o.status != "error" for o in result.guides):
+            await self.remove_guide(sid)  # a failed one-shot import leaves nothing behind
+        return sid, result
+
+    def _source_at(self, location: str, name: str | None, kind: str | None) -> tuple[int, bool]:
+        from pathlib import Path
+
+        from app.services.guide import refresh as epg_refresh
+        from app.services.guide.sources import is_url
+        from app.storage import guide_repo
+
+        resolved = location if is_url(location) else str(Path(location).expanduser().resolve())
+        existing = next((s for s in guide_repo.list_sources(self._s.db) if s.location == resolved), None)
+        if existing is not None:
+            return existing.id, False
+        return epg_refresh.add_source(self._s, location, name, kind), True
 
     async def remove_guide(self, source_id: int) -> None:
         """Remove a guide source with its channels and programmes; the schedule follows."""

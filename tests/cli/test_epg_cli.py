@@ -217,3 +217,36 @@ def test_progress_bar_draws_on_stderr(capsys: pytest.CaptureFixture[str]) -> Non
     silent(RefreshProgress(1, "import", 1, 2, 3))
     silent.close()
     assert capsys.readouterr().err == ""
+
+
+def test_import_and_guide_for_go_through_the_refresh_flow(
+    cli: Any, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``epg import`` and ``epg add --guide-for`` run the scheduler's flow (issue 20), so they
+    prune like any refresh: programmes past ``epg_keep_days`` go, whichever guide they are in."""
+    old = tmp_path / "old.xml"
+    old.write_bytes(xmltv_now(programmes=6, hours_back=24 * 3))  # every programme 3 days old
+    code, out, err = cli("epg", "import", str(old), "--json")
+    assert code == 0, err
+    assert json.loads(out)["programmes"] == 12
+    assert db_rows(home, "SELECT COUNT(*) FROM programmes") == [(12,)]  # within the default 7 days
+
+    monkeypatch.setenv("CINEMA_EPG_KEEP_DAYS", "1")
+    playlist = tmp_path / "list.m3u"
+    playlist.write_text('#EXTM3U\n#EXTINF:-1 tvg-id="c0",Канал 0\nhttp://127.0.0.1:9/a\n', encoding="utf-8")
+    code, out, err = cli("epg", "import", str(playlist))
+    assert code == 0, err
+    assert db_rows(home, "SELECT COUNT(*) FROM programmes") == [(0,)]  # the old guide's: pruned
+    pid = max(r[0] for r in db_rows(home, "SELECT id FROM guide_sources"))
+    fresh = tmp_path / "fresh.xml"
+    fresh.write_bytes(xmltv_now())
+    code, out, err = cli("epg", "add", str(fresh), "--guide-for", str(pid))
+    assert code == 0, err
+    gid = int(out.splitlines()[0])
+    assert "linked 1 channels of playlist" in out
+    assert db_rows(home, f"SELECT COUNT(*) FROM programmes WHERE source_id = {gid}") == [(12,)]
+
+    missing = tmp_path / "missing.xml"
+    code, out, err = cli("epg", "add", str(missing), "--guide-for", str(pid))
+    assert code == 2 and out == "" and err.startswith("error: ")
+    assert db_rows(home, "SELECT COUNT(*) FROM guide_sources") == [(3,)]  # the failed guide is not kept
