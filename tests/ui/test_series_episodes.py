@@ -116,7 +116,8 @@ def test_title_page_of_a_series_shows_its_episodes_films_do_not(qtbot: Any, serv
     with services.db.engine.begin() as conn:  # S1 E3 airs tomorrow on Первый
         conn.execute(
             text(
-                "INSERT INTO guide_sources (id, name, kind, location, created_at) VALUES (1, 'g', 'xmltv', 'x', 0)"
+                "INSERT INTO guide_sources (id, name, kind, location, created_at)"
+                " VALUES (1, 'g', 'xmltv', 'x', 0)"
             )
         )
         conn.execute(
@@ -124,7 +125,8 @@ def test_title_page_of_a_series_shows_its_episodes_films_do_not(qtbot: Any, serv
         )
         conn.execute(
             text(
-                "INSERT INTO programmes (source_id, channel_id, start, stop, title, kind, title_id, season, episode_num)"
+                "INSERT INTO programmes"
+                " (source_id, channel_id, start, stop, title, kind, title_id, season, episode_num)"
                 " VALUES (1, '1:a', :s, :e, 'Игра престолов', 'series', :t, 1, 3)"
             ),
             {"s": start, "e": start + 3600, "t": SERIES},
