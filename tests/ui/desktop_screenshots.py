@@ -104,15 +104,19 @@ def main(lang: str, out: Path) -> None:
         win.play_title("tmdb:movie:19", 21_000)
         await until(lambda: win.navigator.is_current("player") and win.playback.request is not None)
         await asyncio.sleep(2.0)
+        win.playback.pause()  # the demo's clip is short: its end would search again for the next
         win.player.search_subtitles()
         dialog = win.player.subtitle_search
         await until(lambda: dialog.table.topLevelItemCount() >= 3)
-        await shot("subtitle-search", 0.8, dialog)
+        await shot("subtitle-search", 0.3, dialog)
         dialog.close()
         win.player.stop()
         win.go_back()
+        await until(lambda: not win.navigator.is_current("player"))
+        await asyncio.sleep(1.0)  # the player's own way back settles before Settings opens
         # Settings › Keys and accounts
         win.show_settings()
+        await until(lambda: win.navigator.is_current("settings"))
         settings = win.settings_page
         settings.refresh()
         await until(lambda: "opensubtitles" in settings.keys.rows)
