@@ -194,3 +194,87 @@ def test_sources_of_one_episode_from_a_stremio_addon(qtbot: Any, services: Any) 
         )
     finally:
         fakes.stop()
+
+
+def test_the_window_plays_an_episode_and_the_next_after_the_countdown(
+    qtbot: Any, library: Any, sample_video: Any, tmp_path: Any
+) -> None:
+    """Real window, real libvlc (dummy outputs): Continue plays S1 E5 from the series' own files,
+    progress goes under the episode; at its end the countdown runs and S1 E6 plays."""
+    import asyncio
+    import time
+
+    from app.bootstrap import build_window
+    from app.domain.series import episode_key
+    from app.services.library.progress import LibraryService
+    from app.services.playback.session import PlaybackState
+    from tests.services.sources.conftest import only
+    from tests.ui.asyncqt import run_scenario, wait_until
+
+    services = library
+    only(services)  # no stream provider: the episode's files are the series' own
+    series = _series(services)
+    for n in (1, 2, 3, 4):
+        series.set_watched(SERIES, 1, n, True)
+    folder = tmp_path / "Game of Thrones" / "Season 1"
+    folder.mkdir(parents=True)
+    rows = []
+    for n in (5, 6):
+        path = folder / f"Game.of.Thrones.S01E0{n}.720p.mp4"
+        path.symlink_to(sample_video)
+        rows.append(
+            {"title_id": SERIES, "kind": "direct", "url": str(path), "label": path.name, "quality": None,
+             "headers": None, "score": 1.0, "health": "ok", "added_at": int(time.time())}
+        )  # fmt: skip
+    titles_repo.upsert_sources(services.db, rows)
+    win = build_window(services)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.startup_finished)
+
+    def playing_key() -> str | None:
+        request = win.playback.request if win.playback_started else None
+        return None if request is None else request.item_key
+
+    async def scenario() -> None:
+        win.open_title(SERIES)
+        await wait_until(lambda: win.stack.currentWidget() is win.title_page)
+        panel = win.title_page.findChild(SeriesEpisodesPanel)
+        await wait_until(lambda: panel.continue_button.text() == "Continue: S1 E5")
+        qtbot.mouseClick(panel.continue_button, Qt.MouseButton.LeftButton)
+        await wait_until(lambda: win.stack.currentWidget() is win.player)
+        await wait_until(lambda: win.playback.state == PlaybackState.PLAYING)
+        assert playing_key() == episode_key(SERIES, 1, 5)
+        assert win.playback.request.location.endswith("S01E05.720p.mp4")
+        await wait_until(lambda: win.playback.position_ms() > 1000 and win.playback.length_ms() > 20_000)
+        win._episodes.countdown_s = 2
+        win.playback.seek(win.playback.length_ms() - 1500)  # near the end: it ends by itself
+        countdown = win._episodes.countdown
+        await wait_until(countdown.isVisible)
+        assert countdown.name.text().startswith("S1 E6")
+        assert countdown.seconds_left == 2
+        # the finished episode is watched under its own key; the series' place moved on
+        done = series.progress(SERIES)[(1, 5)]
+        assert done.watched
+        nxt = series.next_episode(SERIES)
+        assert nxt is not None and (nxt.episode.season, nxt.episode.number) == (1, 6)
+        await wait_until(lambda: playing_key() == episode_key(SERIES, 1, 6))  # after the countdown
+        assert not countdown.isVisible()
+        assert win.playback.request.location.endswith("S01E06.720p.mp4")
+        await wait_until(lambda: win.playback.state == PlaybackState.PLAYING)
+        await wait_until(lambda: win.playback.position_ms() > 1500)
+        await asyncio.sleep(0.2)
+        qtbot.keyClick(win.player, Qt.Key.Key_Escape)  # Back saves S1 E6's place
+        assert win.stack.currentWidget() is win.title_page
+        started = series.progress(SERIES)[(1, 6)]
+        assert started.position_ms > 1000 and not started.watched
+        # the episode's progress is its own, not the series' (the series row says where it is)
+        assert LibraryService(services).progress(episode_key(SERIES, 1, 6)) is not None
+        assert panel.continue_button.text() in ("Continue: S1 E6", "Continue: S1 E5")
+        await wait_until(lambda: panel.continue_button.text() == "Continue: S1 E6")
+
+    try:
+        run_scenario(scenario())
+    finally:
+        win.shutdown()
