@@ -275,12 +275,16 @@ class GuideWriter:
             self._missing_stops = any(r[3] is None for r in rows)
 
     def add_placeholders(self, rows: Iterable[Sequence[Any]], *, now: int, is_demo: bool) -> None:
-        """Upsert unmatched film titles: (title id, kind, title, year, overview, poster url)."""
+        """Upsert unmatched film titles: (title id, kind, title, year, overview, poster url).
+
+        The demo guide's series get no titles (issue 16): the demo library is its 22 films, and
+        its removal must not leave (or bring back) series made from its guide."""
         self.conn.executemany(
             _UPSERT_PLACEHOLDER,
             (
                 (tid, kind, title, year, overview, poster, poster, is_demo, now, now)
                 for tid, kind, title, year, overview, poster in rows
+                if not (is_demo and kind == "series")
             ),
         )
 
