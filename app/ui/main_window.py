@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
         """
         super().__init__(parent)
         self._loop_pending = loop_starts_later
+        self._loop_runs = False  # loop_started was called: work that needs the loop may start
+        self._on_loop: list[Callable[[], None]] = []  # when_loop_runs: waiting for loop_started
         self.services = context
         self.catalog = catalog
         self.library = library
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         self._make_playback = playback
         self._playback: PlaybackService | None = None
         self.ops = Operations(self, "window")
+        self._episodes: Any = None  # the episode player (issue 16), made on the first episode
         self.tray: QObject | None = None  # the tray icon, once installed (app.ui.tray)
         self.setWindowTitle("Cinema")
         self.resize(1400, 900)
@@ -198,7 +201,7 @@ class MainWindow(QMainWindow):
         install_sources(page, self.services, self.habits.play_chosen)
         from app.ui.components.series_episodes import install as install_episodes
 
-        install_episodes(page, self.services)  # issue 16: seasons and episodes of a series
+        install_episodes(page, self.services, self.play_episode)  # issue 16: seasons and episodes
         return page
 
     def _build_settings_page(self) -> SettingsPage:
@@ -326,9 +329,23 @@ class MainWindow(QMainWindow):
         """The asyncio loop runs: denied posters load in workers, then Home's other rows and
         the full grid are asked for."""
         self._loop_pending = False
+        self._loop_runs = True
         self.posters.release()
         if self.first_paint.done:
             QTimer.singleShot(0, self._after_first_screen)
+        waiting, self._on_loop = self._on_loop, []
+        for work in waiting:  # from the loop's first turn: tasks started then run on it
+            QTimer.singleShot(0, self, work)
+
+    def when_loop_runs(self, work: Callable[[], None]) -> None:
+        """Start ``work`` (timers, tasks, the torrent session) once the asyncio loop runs: from
+        ``loop_started``, or at once when it was called already. The one place the window's
+        parts wait for the loop; a window nobody calls ``loop_started`` on (view tests, benches)
+        never starts them."""
+        if self._loop_runs:
+            work()
+        else:
+            self._on_loop.append(work)
 
     def _after_first_screen(self) -> None:
         if self._loop_pending:
@@ -508,6 +525,14 @@ class MainWindow(QMainWindow):
 
         self.ops.run("play", plan, lambda found: self._play(found, "title"))
 
+    def play_episode(self, title_id: str, season: int, number: int, start_ms: int = 0) -> None:
+        """Play one episode of a series (its sources, progress, the next one: issue 16)."""
+        if self._episodes is None:
+            from app.ui.components.episode_play import install as install_episode_player
+
+            self._episodes = install_episode_player(self)
+        self._episodes.play(title_id, season, number, start_ms)
+
     def play_location(self, location: str) -> None:
         """Open a file or URL straight into the player (``cinema play``), from where it was left."""
         from app.services.playback.plan import plan_location
@@ -547,6 +572,8 @@ class MainWindow(QMainWindow):
             if self.isFullScreen():
                 self.toggle_fullscreen()
                 return
+            if self._episodes is not None:
+                self._episodes.cancel()  # no next episode after Back
             self.player.stop()
             target = self._return_to or "home"
             shown = self.navigator.built("title")

@@ -129,3 +129,24 @@ def test_a_refused_watchlist_write_says_so_on_the_title_page(
         await wait_until(lambda: not page.watchlist_button.isChecked())  # the truth again
 
     run_scenario(scenario())
+
+
+def test_work_that_needs_the_loop_waits_for_loop_started(qtbot, window, library) -> None:
+    """Issue 20: no window part asks whether a loop runs; the reminder clock, discovery's timer
+    and the kept torrents' resume are handed to ``when_loop_runs`` and start from
+    ``loop_started`` (a window it is never called on, like this view test's, starts none)."""
+    tv, lib = window.tv, window.library_ui
+    assert tv.clock is None and not lib._discovery.isActive()
+    later: list[str] = []
+    window.when_loop_runs(lambda: later.append("ran"))
+    assert later == []
+
+    async def scenario() -> None:
+        window.loop_started()
+        await wait_until(lambda: tv.clock is not None and lib._discovery.isActive() and later == ["ran"])
+        window.when_loop_runs(lambda: later.append("at once"))  # the loop runs: no waiting
+        assert later == ["ran", "at once"]
+        assert tv.clock is not None
+        await tv.clock.stop()
+
+    run_scenario(scenario())

@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
-from app.core.tasks import loop_running
 from app.services.sources.downloads import Downloads
 
 RESUME_KEPT_AFTER_MS = 15_000  # after the start's own work (first paint, guides, posters)
@@ -29,14 +28,12 @@ def install(window: Any) -> Downloads:
     window.add_nav_button("downloads", QCoreApplication.translate("MainWindow", "Downloads"))
 
     def resume_kept() -> None:
-        if not loop_running():  # the libtorrent session belongs to the app's loop
-            return
-
         def go(unfinished: bool) -> None:
             if unfinished:
                 window.ops.run_async("resume kept", downloads.resume_kept)
 
         window.ops.run("kept torrents", downloads.has_unfinished_kept, go)
 
-    QTimer.singleShot(RESUME_KEPT_AFTER_MS, window, resume_kept)
+    # the libtorrent session belongs to the app's loop: counted from when it runs
+    window.when_loop_runs(lambda: QTimer.singleShot(RESUME_KEPT_AFTER_MS, window, resume_kept))
     return downloads

@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.core.events import ProfileDidChange, ProfilesDidChange
-from app.core.tasks import loop_running
 from app.domain.models import HistoryEntry
 from app.domain.playlists import PlaylistItem
 from app.domain.profiles import Profile
@@ -87,8 +86,7 @@ class LibraryUi(QObject):
         self._discovery = QTimer(self)
         self._discovery.setInterval(DISCOVERY_EVERY_S * 1000)
         self._discovery.timeout.connect(self.refresh_discovery)
-        self._discovery.start()
-        QTimer.singleShot(DISCOVERY_FIRST_S * 1000, self.refresh_discovery)
+        window.when_loop_runs(self._start_discovery)  # its refreshes are tasks on the app's loop
         # the profile's own pages open from its avatar's menu (the top bar has no room for four more)
         self.button = ProfileButton(self.profiles, window.top_bar)
         self.button.switchRequested.connect(self.switch_to)
@@ -161,11 +159,13 @@ class LibraryUi(QObject):
         page = self._w.navigator.navigate("everywhere")
         page.search(text)
 
+    def _start_discovery(self) -> None:
+        self._discovery.start()
+        QTimer.singleShot(DISCOVERY_FIRST_S * 1000, self, self.refresh_discovery)
+
     def refresh_discovery(self, force: bool = False) -> None:
         """Home's rows from TMDB and Shikimori, in the background (only the stale ones; never
         when the setting discovery_refresh_hours is 0 and nobody asked)."""
-        if not loop_running():
-            return  # before the loop (start-up) or in view tests: the timer comes back
         if not force and self._w.services.settings.discovery_refresh_hours <= 0:
             return
         from app.services.discover.rows import Discovery
@@ -233,7 +233,7 @@ class LibraryUi(QObject):
             page = nav.built(name)
             if page is not None and nav.is_current(name):
                 page.refresh()
-        self.refresh_discovery()  # the new profile's recommendations, if stale
+        self._w.when_loop_runs(self.refresh_discovery)  # the new profile's recommendations, if stale
         self._empty_home_text()
         self._w.home.refresh()
         # a switch asked for shows Home; the current profile deleted on the Profiles page stays there

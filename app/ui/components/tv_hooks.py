@@ -9,9 +9,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
-from app.core.tasks import loop_running
 from app.domain.streams import StreamCandidate
 from app.services.library.reminders import ReminderService
 from app.ui.components.reminder_banner import ReminderBanner
@@ -45,13 +44,10 @@ class TvHooks(QObject):
             central.insertWidget(1, self.banner)  # under the top bar (a QVBoxLayout)
         self.banner.watchRequested.connect(self.play_channel)
         self.banner.titleRequested.connect(window.open_title)
-        self._start_clock()
+        window.when_loop_runs(self._start_clock)  # the clock is a task on the app's loop
 
     # -- reminders ------------------------------------------------------------------------------
     def _start_clock(self) -> None:
-        if not loop_running():  # the window paints before the loop starts: try again soon
-            QTimer.singleShot(1000, self, self._start_clock)
-            return
         from app.services.library.reminder_clock import ReminderClock
         from app.services.scheduler import RefreshDidFinish
 
