@@ -3244,6 +3244,11 @@ Switching to %3…</source>
     </message>
     <message>
         <location filename="../../app/ui/components/keys_settings.py"/>
+        <source>✗ The key was refused (HTTP %1).</source>
+        <translation>✗ Ключ не принят (HTTP %1).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/components/keys_settings.py"/>
         <source>✗ The service could not be reached: %1</source>
         <translation>✗ Сервис недоступен: %1</translation>
     </message>

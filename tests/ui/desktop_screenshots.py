@@ -42,9 +42,11 @@ def main(lang: str, out: Path) -> None:
     tmdb.start()
     subs = FakeOpenSubtitles(
         [
-            FakeSubtitle(301, "ru", "Metropolis.1927.Restored.DVDRip.Rus", 4_200, tmdb_id=19),
-            FakeSubtitle(302, "en", "Metropolis.1927.Complete.1080p.BluRay", 18_000, tmdb_id=19),
-            FakeSubtitle(303, "ru", "Metropolis.1927.720p.Rus.Eng", 950, tmdb_id=19),
+            FakeSubtitle(301, "ru", "Metropolis.1927.Restored.DVDRip.Rus", 4_200, tmdb_id=19, imdb_id=17136),
+            FakeSubtitle(
+                302, "en", "Metropolis.1927.Complete.1080p.BluRay", 18_000, tmdb_id=19, imdb_id=17136
+            ),
+            FakeSubtitle(303, "ru", "Metropolis.1927.720p.Rus.Eng", 950, tmdb_id=19, imdb_id=17136),
         ]
     )
     subs.start()
@@ -92,6 +94,7 @@ def main(lang: str, out: Path) -> None:
             if check():  # type: ignore[operator]
                 return
             await asyncio.sleep(0.1)
+        raise TimeoutError("the screen did not reach the state to show")  # never shoot a wrong one
 
     async def scenario() -> None:
         await asyncio.sleep(1.5)

@@ -3,6 +3,8 @@ masked fields kept in the keyring; Test says in words what is wrong, Save keeps 
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -31,6 +33,9 @@ def verdict_text(result: KeyCheck) -> str:
         Verdict.MISSING: tr("Enter a key first."),
         Verdict.FAILED: tr("✗ %1"),
     }
+    status = re.search(r"HTTP (\d{3})", detail) if result.verdict is Verdict.REFUSED else None
+    if status:  # the provider's English sentence adds nothing but the status (and "check it in Settings")
+        return tr("✗ The key was refused (HTTP %1).").replace("%1", status.group(1))
     return texts[result.verdict].replace("%1", in_words(detail))
 
 
