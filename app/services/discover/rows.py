@@ -49,6 +49,13 @@ class RefreshReport:
     seconds: float = 0.0
 
 
+def _warm_network(context: AppContext) -> None:
+    """Make the app's HTTP client in a worker: made on the loop at its first use, httpx's import
+    and TLS setup held the GUI loop ~250 ms (bench/recommendations.py)."""
+    if not context.net.created:
+        context.net.get(context.settings.http_timeout_s)  # outside a loop: the first loop adopts it
+
+
 class Discovery:
     def __init__(self, context: AppContext) -> None:
         self._s = context
@@ -63,6 +70,7 @@ class Discovery:
         report = RefreshReport()
         fresh_s = self._s.settings.discovery_refresh_hours * 3600  # a row is asked for again after this
         profile_id = self._s.profile_id
+        await run_blocking(_warm_network, self._s)
         stored = await run_blocking(discovery_repo.rows, self._s.db, profile_id)
         now = self._now()
         for key, (provider_id, name) in SHARED_ROWS.items():
@@ -106,6 +114,7 @@ class Discovery:
         report = report if report is not None else RefreshReport()
         profile_id = self._s.profile_id
         db = self._s.db
+        await run_blocking(_warm_network, self._s)
         rows = await run_blocking(discovery_repo.watched_seeds, db, profile_id)
         seeds = [
             recommend.Seed(t, title, played, recommend.genres_of(genres), watched)
