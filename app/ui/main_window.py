@@ -217,6 +217,9 @@ class MainWindow(QMainWindow):
         page = Page(self.playback)
         page.backRequested.connect(self.go_back)
         page.fullscreenToggled.connect(self.toggle_fullscreen)
+        from app.ui.components.skip_intro import install as install_skip
+
+        install_skip(page, self.playback)  # issue 16: «Skip intro» in a named intro chapter
         return page
 
     @property

@@ -278,3 +278,53 @@ def test_the_window_plays_an_episode_and_the_next_after_the_countdown(
         run_scenario(scenario())
     finally:
         win.shutdown()
+
+
+def test_skip_intro_on_the_player_in_a_named_intro_chapter(
+    qtbot: Any, library: Any, sample_video: Any, tmp_path: Any
+) -> None:
+    """A file whose chapters name an intro (0-8 s): the real player shows «Skip intro»; a click
+    seeks past it and the button goes; in the chapter after it no button."""
+    import subprocess
+
+    from app.bootstrap import build_window
+    from app.services.playback.session import PlaybackState
+    from tests.ui.asyncqt import run_scenario, wait_until
+
+    meta = tmp_path / "chapters.txt"
+    meta.write_text(
+        ";FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=8000\ntitle=Intro\n"
+        "[CHAPTER]\nTIMEBASE=1/1000\nSTART=8000\nEND=30000\ntitle=Episode\n"
+    )
+    video = tmp_path / "Show.S01E01.mkv"
+    subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", str(sample_video), "-i", str(meta), "-map_metadata", "1",
+         "-map_chapters", "1", "-c", "copy", str(video)],
+        check=True,
+    )  # fmt: skip
+    win = build_window(library)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.startup_finished)
+
+    async def scenario() -> None:
+        from app.ui.components.skip_intro import SkipButton
+
+        win.play_location(str(video))
+        await wait_until(lambda: win.stack.currentWidget() is win.player)
+        await wait_until(lambda: win.playback.state == PlaybackState.PLAYING)
+        button = win.player.findChild(SkipButton)
+        await wait_until(button.isVisible)
+        assert button.text() == "Skip intro"
+        assert win.playback.position_ms() < 8000
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        await wait_until(lambda: win.playback.position_ms() >= 8000)
+        assert not button.isVisible()
+        button.check()  # in the «Episode» chapter: nothing to skip
+        assert not button.isVisible()
+
+    try:
+        run_scenario(scenario())
+    finally:
+        win.shutdown()

@@ -213,6 +213,11 @@ class VlcPlayer:
     def time_ms(self) -> int:
         return max(0, int(self._player.get_time()))
 
+    @property
+    def media_player(self) -> Any:
+        """The libvlc media player (read-only uses such as its chapter list)."""
+        return self._player
+
     def length_ms(self) -> int:
         return max(0, int(self._player.get_length()))
 

@@ -20,6 +20,7 @@ from app.domain.models import MediaRequest, SourceKind
 from app.engines.playback.base import Listener, Player, PlayerEvent
 from app.services.context import AppContext
 from app.services.library.progress import LibraryService
+from app.services.playback.chapters import SkipRange, skip_ranges, vlc_chapters
 from app.services.playback.controls import PlayerControls
 from app.services.playback.failures import Cause, FailureReason, PlaybackFailure
 from app.services.playback.quality import HlsQuality
@@ -284,6 +285,13 @@ class PlaybackService(PlayerControls):
             self._player.seek(target)
             self._last_position = target
             self.opener.set_playback_time(target / 1000)
+
+    def skip_ranges(self) -> list[SkipRange]:
+        """Intro/credits ranges of what plays, from its named chapters (none on other engines)."""
+        engine = getattr(self._player, "media_player", None)
+        if engine is None or self._request is None:
+            return []
+        return skip_ranges(vlc_chapters(engine))
 
     def position_ms(self) -> int:
         if self._player is not None and self._request is not None and self.state != PlaybackState.OPENING:

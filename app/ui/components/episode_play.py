@@ -10,9 +10,9 @@ from PySide6.QtCore import QObject
 
 from app.domain.models import MediaRequest, SourceKind, TitleDetail
 from app.domain.series import NextEpisode, episode_key, parse_episode_key
-from app.engines.playback.base import PlayerEvent
 from app.services.library.series import SeriesService
 from app.services.playback.plan import PlayPlan
+from app.services.playback.session import PlayerEvent
 from app.services.sources.episode_sources import PackFile, pick_pack_file, same_release
 from app.services.sources.resolve import Playable
 from app.ui.components.next_episode import COUNTDOWN_S, EpisodeFlow, NextEpisodeCountdown
