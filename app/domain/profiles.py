@@ -46,11 +46,6 @@ def pick_certification(by_country: dict[str, list[str]]) -> tuple[str, int] | No
     return None
 
 
-def rating_label(age: int) -> str:
-    """An age limit as people write it here: 0+, 6+, 12+ ..."""
-    return f"{age}+"
-
-
 @dataclass(frozen=True, slots=True)
 class SourcePrefs:
     """A profile's own source preferences; empty values fall back to the app's settings."""

@@ -321,11 +321,6 @@ def user_sources(db: Database, title_id: str) -> list[SourceRow]:
         return [_source(r) for r in rows]
 
 
-def delete_source(db: Database, source_id: int) -> None:
-    with db.engine.begin() as conn:
-        conn.execute(delete(sources).where(sources.c.id == source_id))
-
-
 def set_health(
     db: Database, source_id: int, health: str, availability: float, now: int, kbps: float | None = None
 ) -> None:

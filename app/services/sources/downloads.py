@@ -15,7 +15,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app.core.tasks import run_blocking
 from app.domain.errors import BadTorrent, CinemaError
@@ -305,19 +305,3 @@ def _move_out(folder: Path, target: Path, name: str) -> Path | None:
     if source is not folder:
         shutil.rmtree(folder, ignore_errors=True)
     return destination
-
-
-def describe(item: Download) -> dict[str, Any]:
-    """A row as JSON (the CLI and tests)."""
-    return {
-        "info_hash": item.info_hash,
-        "name": item.name,
-        "size": item.size,
-        "progress": round(item.progress, 4),
-        "rate": item.rate,
-        "peers": item.peers,
-        "state": item.state,
-        "keep": item.keep,
-        "paused": item.paused,
-        "on_disk": item.on_disk,
-    }

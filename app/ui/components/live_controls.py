@@ -254,11 +254,6 @@ class LiveControls(QObject):
         self._page.poke()
         return True
 
-    def detach(self) -> None:
-        self._unlisten()
-        self._page.removeEventFilter(self)
-        self.ops.shutdown(0.0)
-
 
 def _items(layout: Any) -> list[Any]:
     return [layout.itemAt(i) for i in range(layout.count())]

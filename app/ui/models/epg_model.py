@@ -147,10 +147,6 @@ class EpgModel(QObject):
             return None
         return out
 
-    def cell_at(self, row: int, t: int) -> TimelineCell | None:
-        found = self.cells(row, t - 1, t + 1) or []
-        return next((c for c in found if c.start <= t < c.stop), None)
-
     # -- loading -------------------------------------------------------------------------------
     def _ask(self, block: int, slab: int) -> None:
         key = (block, slab)

@@ -482,9 +482,6 @@ class TvPage(QWidget):
         if self._now() - self._loaded_at >= NOW_NEXT_EVERY_S:
             self.refresh()
 
-    def focus_timeline(self) -> None:
-        self.timeline.setFocus()
-
     def hideEvent(self, event: object) -> None:  # type: ignore[override]
         self._timer.stop()
         super().hideEvent(event)  # type: ignore[arg-type]
