@@ -4265,6 +4265,17 @@ Switching to %3…</source>
     </message>
 </context>
 <context>
+    <name>SkipButton</name>
+    <message>
+        <source>Skip intro</source>
+        <translation>Пропустить заставку</translation>
+    </message>
+    <message>
+        <source>Skip credits</source>
+        <translation>Пропустить титры</translation>
+    </message>
+</context>
+<context>
     <name>NextEpisodeCountdown</name>
     <message>
         <source>Skip to next</source>
