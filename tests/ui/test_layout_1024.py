@@ -106,6 +106,7 @@ def test_nothing_is_clipped_at_1024x600_in_russian(qtbot, window) -> None:
         if keys.minimumSizeHint().width() > view
         else []
     )
+    problems["settings"] = overflow(window.settings_page)  # the TV row wraps, nothing scrolls sideways
     assert not any(problems.values()), {k: v for k, v in problems.items() if v}
     for button in window._nav_buttons.values():  # every page is on the bar or in its More menu
         assert button.isVisible() or button in window.top_bar_fit.hidden

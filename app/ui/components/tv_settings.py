@@ -28,6 +28,7 @@ from app.services.guide import pairing
 from app.services.guide import refresh as epg_refresh
 from app.services.sources.iptv import zone
 from app.ui.viewmodels.operations import Operations
+from app.ui.widgets.flow_layout import FlowLayout
 
 log = logging.getLogger(__name__)
 
@@ -80,17 +81,19 @@ class TvSettings(QWidget):
         self.zone_note = QLabel()
         self.zone_note.setObjectName("Muted")
 
-        pair_row = QHBoxLayout()
-        pair_row.setSpacing(8)
-        pair_row.addWidget(QLabel(self.tr("Playlist")))
-        pair_row.addWidget(self.playlist)
-        pair_row.addSpacing(8)
-        pair_row.addWidget(QLabel(self.tr("Guide")))
-        pair_row.addWidget(self.guide)
+        # wraps on a narrow window (1024 px in Russian: the pickers and three buttons need ~1000 px)
+        pair_row = FlowLayout(spacing=8)
+        for label, box in ((self.tr("Playlist"), self.playlist), (self.tr("Guide"), self.guide)):
+            group = QWidget()
+            pair = QHBoxLayout(group)
+            pair.setContentsMargins(0, 0, 0, 0)
+            pair.setSpacing(8)
+            pair.addWidget(QLabel(label))
+            pair.addWidget(box)
+            pair_row.addWidget(group)
         pair_row.addWidget(self.link_button)
         pair_row.addWidget(self.unlink_button)
         pair_row.addWidget(self.mapping_button)
-        pair_row.addStretch(1)
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.addWidget(QLabel(self.tr("Archive starts")), 0, 0)
