@@ -515,7 +515,16 @@ class MainWindow(QMainWindow):
 
     # -- playing ----------------------------------------------------------------------------
     def play_title(self, title_id: str, start_ms: int) -> None:
-        """Play the title's best source; every way to play it is worked out once, in a worker."""
+        """Play the title's best source; a series plays its next episode (issue 16)."""
+        shown = self.navigator.built("title")
+        detail = shown.detail if shown is not None else None
+        if detail is not None and detail.id == title_id and detail.kind in ("series", "anime"):
+            self._episode_player().play_series(title_id)
+        else:
+            self.play_title_ways(title_id, start_ms)
+
+    def play_title_ways(self, title_id: str, start_ms: int) -> None:
+        """Play the title's own ways; every way to play it is worked out once, in a worker."""
         from app.services.playback.plan import plan_title
 
         shown = self.navigator.built("title")
@@ -530,11 +539,14 @@ class MainWindow(QMainWindow):
 
     def play_episode(self, title_id: str, season: int, number: int, start_ms: int = 0) -> None:
         """Play one episode of a series (its sources, progress, the next one: issue 16)."""
+        self._episode_player().play(title_id, season, number, start_ms)
+
+    def _episode_player(self) -> Any:
         if self._episodes is None:
             from app.ui.components.episode_play import install as install_episode_player
 
             self._episodes = install_episode_player(self)
-        self._episodes.play(title_id, season, number, start_ms)
+        return self._episodes
 
     def play_location(self, location: str) -> None:
         """Open a file or URL straight into the player (``cinema play``), from where it was left."""

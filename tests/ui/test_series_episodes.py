@@ -273,6 +273,13 @@ def test_the_window_plays_an_episode_and_the_next_after_the_countdown(
         assert LibraryService(services).progress(episode_key(SERIES, 1, 6)) is not None
         assert panel.continue_button.text() in ("Continue: S1 E6", "Continue: S1 E5")
         await wait_until(lambda: panel.continue_button.text() == "Continue: S1 E6")
+        # the series' own Play button plays its next episode from where it was left
+        resume = started.position_ms
+        qtbot.mouseClick(win.title_page.play_button, Qt.MouseButton.LeftButton)
+        await wait_until(lambda: win.stack.currentWidget() is win.player)
+        await wait_until(lambda: win.playback.state == PlaybackState.PLAYING)
+        assert playing_key() == episode_key(SERIES, 1, 6)
+        await wait_until(lambda: win.playback.position_ms() >= resume - 500)
 
     try:
         run_scenario(scenario())

@@ -81,8 +81,11 @@ class EpisodePlayer(QObject):
         self.binge_group: str | None = None  # the release of the episode playing (kept for the next)
         self.countdown_s = COUNTDOWN_S
 
-    def play(self, title_id: str, season: int, number: int, start_ms: int = 0) -> None:
-        """Work out the episode's ways to watch in a worker, then open the player."""
+    def play(
+        self, title_id: str, season: int, number: int, start_ms: int = 0, *, series_ways: bool = False
+    ) -> None:
+        """Work out the episode's ways to watch in a worker, then open the player; with
+        ``series_ways`` (the series' Play) the series' own ways (TV) when the episode has none."""
         from app.services.sources.search import SourceSearch, query_for
 
         ctx, catalog, group = self._w.services, self._w.catalog, self.binge_group
@@ -100,12 +103,28 @@ class EpisodePlayer(QObject):
                     found = (await SourceSearch(ctx).search(query, store=False)).ranked
                 except Exception:
                     log.exception("searching the sources of %s S%sE%s failed", title_id, season, number)
-            return PlayPlan(
-                tuple(episode_playables(detail, season, number, start_ms, found, group)), detail, start_ms
-            )
+            ways = episode_playables(detail, season, number, start_ms, found, group)
+            if not ways and series_ways:
+                from app.services.playback.plan import plan_title
+
+                return await run_blocking(plan_title, ctx, detail, 0)
+            return PlayPlan(tuple(ways), detail, start_ms)
 
         self._listen()
         self._w.ops.run_async(("episode", title_id), plan, lambda p: self._w.start_plan(p, "title"))
+
+    def play_series(self, title_id: str) -> None:
+        """The series' Play (title page, Home's Continue): its next episode, else what Play did."""
+        series, fallback = self.series, self._w.play_title_ways
+
+        def found(upcoming: NextEpisode | None) -> None:
+            if upcoming is None:
+                fallback(title_id, 0)
+            else:
+                ep = upcoming.episode
+                self.play(title_id, ep.season, ep.number, upcoming.resume_ms, series_ways=True)
+
+        self._w.ops.run(("series", title_id), lambda: series.next_episode(title_id), found)
 
     def play_next(self, title_id: str, upcoming: NextEpisode) -> None:
         ep = upcoming.episode
