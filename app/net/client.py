@@ -3,6 +3,8 @@ capped GETs on it for images and small texts (playlists)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import httpx
 
 from app import __version__
@@ -62,19 +64,31 @@ async def _fetch_capped(client: httpx.AsyncClient, url: str, max_bytes: int) -> 
                 raise NotFound(f"{url} not found")
             if response.status_code >= 400:
                 raise ProviderUnavailable(f"download failed with HTTP {response.status_code}")
-            declared = response.headers.get("content-length")
-            if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise TooLarge(f"download larger than {max_bytes} bytes")
-            chunks: list[bytes] = []
-            size = 0
-            async for chunk in response.aiter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise TooLarge(f"download larger than {max_bytes} bytes")
-                chunks.append(chunk)
-            return response.headers.get("content-type", ""), b"".join(chunks)
+            body = await read_capped(
+                response, max_bytes, lambda _declared: TooLarge(f"download larger than {max_bytes} bytes")
+            )
+            return response.headers.get("content-type", ""), body
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise ProviderUnavailable(f"download failed: {type(exc).__name__}") from exc
+
+
+async def read_capped(
+    response: httpx.Response, max_bytes: int, too_large: Callable[[int | None], Exception]
+) -> bytes:
+    """The body of a streamed ``response``, never more than ``max_bytes`` held: past the cap
+    (by its Content-Length before reading, or as it grows) ``too_large(declared size or None)``
+    is raised. The one capped body read (images, texts, the stream providers' answers)."""
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise too_large(int(declared))
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise too_large(None)
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 async def fetch_text(

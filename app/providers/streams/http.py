@@ -20,7 +20,7 @@ import httpx
 from lxml import etree
 
 from app.domain.errors import AuthError, BadFeed, NotFound, ProviderUnavailable, RateLimited
-from app.net.client import make_client
+from app.net.client import make_client, read_capped
 from app.net.reach import reason
 
 MAX_BODY = 4 * 1024 * 1024  # an indexer page or an addon's stream list is a few hundred KB
@@ -85,22 +85,19 @@ async def get_capped(
     timeouts, network) and BadFeed (too large) unless the status is in ``accept_status``.
     """
     where = safe_url(url)
+
+    def too_large(declared: int | None) -> BadFeed:
+        if declared is not None:
+            return BadFeed(f"{name}: the answer is {declared} bytes, over the {max_bytes} byte cap")
+        return BadFeed(f"{name}: the answer grew past the {max_bytes} byte cap; ignored")
+
     try:
         async with client.stream("GET", url, params=params, headers=headers) as response:
             status = response.status_code
             if status >= 400 and status not in accept_status:
                 raise _status_error(name, status, response.headers.get("retry-after"))
-            declared = response.headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > max_bytes:
-                raise BadFeed(f"{name}: the answer is {int(declared)} bytes, over the {max_bytes} byte cap")
-            chunks: list[bytes] = []
-            size = 0
-            async for chunk in response.aiter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise BadFeed(f"{name}: the answer grew past the {max_bytes} byte cap; ignored")
-                chunks.append(chunk)
-            return Body(status, response.headers.get("content-type", ""), b"".join(chunks), response.headers)
+            body = await read_capped(response, max_bytes, too_large)
+            return Body(status, response.headers.get("content-type", ""), body, response.headers)
     except httpx.TimeoutException as exc:
         raise ProviderUnavailable(f"{name}: no answer in time from {where}") from exc
     except httpx.DecodingError as exc:

@@ -21,6 +21,8 @@ WEIGHTS = {"quality": 0.30, "speed": 0.25, "availability": 0.20, "subtitles": 0.
 _RESOLUTION = {2160: 1.0, 1440: 0.92, 1080: 0.85, 720: 0.6, 576: 0.4, 480: 0.35}
 _CAM = {"CAM": 0.05, "TS": 0.08, "TC": 0.1, "SCR": 0.15}
 _VOICE_VALUE = {"dub": 1.0, "mvo": 0.85, "dvo": 0.75, "avo": 0.65, "vo": 0.55}
+# Which kind goes first when scores tie (best first; also resolve.candidates). Live TV cannot
+# resume: it goes last.
 KIND_ORDER = {
     SourceKind.DIRECT: 0, SourceKind.HLS: 1, SourceKind.TORRENT: 2,
     SourceKind.IPTV_CATCHUP: 3, SourceKind.IPTV_LIVE: 4, SourceKind.PAGE: 5,

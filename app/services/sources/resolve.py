@@ -26,6 +26,7 @@ from app.providers.streams.iptv import provider as iptv_provider
 from app.services.context import AppContext
 from app.services.sources import iptv
 from app.services.sources.private_headers import KEYRING_MARK, headers_secret
+from app.services.sources.ranking import KIND_ORDER
 
 if TYPE_CHECKING:
     from app.services.sources.torrent_stream import StreamHandle, StreamingService, StreamStats
@@ -33,15 +34,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 KEY_PLACEHOLDER = "{apikey}"  # a Torznab .torrent link stored without its key (providers.streams.torznab)
-
-# Which kind to try first when scores tie (best first). Live TV cannot resume: it goes last.
-_KIND_ORDER = {
-    SourceKind.DIRECT: 0,
-    SourceKind.HLS: 1,
-    SourceKind.TORRENT: 2,
-    SourceKind.IPTV_CATCHUP: 3,
-    SourceKind.IPTV_LIVE: 4,
-}
 
 
 @dataclass(frozen=True)
@@ -128,7 +120,7 @@ def candidates(services: AppContext, detail: TitleDetail, start_ms: int = 0) -> 
             for s in detail.sources
             if s.kind not in (SourceKind.IPTV_LIVE, SourceKind.IPTV_CATCHUP, SourceKind.PAGE)
         ),
-        key=lambda s: (-s.score, _KIND_ORDER.get(s.kind, 9)),
+        key=lambda s: (-s.score, KIND_ORDER.get(s.kind, 9)),  # ties: the ranking's kind order
     )
     resolvers = frozenset(p.manifest.id for p in services.providers.all() if hasattr(p, "resolve"))
     out = [_source_playable(detail, s, start_ms, resolvers) for s in ordered]
