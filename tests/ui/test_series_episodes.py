@@ -335,3 +335,38 @@ def test_skip_intro_on_the_player_in_a_named_intro_chapter(
         run_scenario(scenario())
     finally:
         win.shutdown()
+
+
+def test_an_episodes_ways_its_file_first_then_the_release_played_before() -> None:
+    """The series' file named for the episode first (others not), then the providers' streams
+    with the previous episode's release (bingeGroup) ahead of a better-ranked one; no web pages."""
+    from app.domain.models import Source, SourceKind, TitleDetail, TitleKind
+    from app.domain.release import RankedStream, Release
+    from app.domain.series import episode_key
+    from app.domain.streams import StreamCandidate
+    from app.ui.components.episode_play import episode_playables
+
+    files = [
+        Source(title_id=SERIES, kind=SourceKind.DIRECT, url=f"/media/GoT/Season 1/GoT.S01E0{n}.mkv")
+        for n in (4, 5)
+    ]
+    detail = TitleDetail(id=SERIES, kind=TitleKind.SERIES, title="Игра престолов", sources=tuple(files))
+
+    def ranked(url: str, group: str | None, kind: SourceKind = SourceKind.TORRENT) -> Any:
+        cand = StreamCandidate(provider_id="p", kind=kind, url=url, binge_group=group)
+        return RankedStream(cand, Release(), 1.0, ())
+
+    found = [
+        ranked("magnet:?xt=urn:btih:" + "a" * 40, "torrentio|1080p|NTb"),
+        ranked("https://example.org/page", None, SourceKind.PAGE),
+        ranked("magnet:?xt=urn:btih:" + "b" * 40, "torrentio|720p|KiNGS"),
+    ]
+    ways = episode_playables(detail, 1, 5, 1200, found, "torrentio|720p|KiNGS")
+    assert [w.request.location for w in ways] == [
+        "/media/GoT/Season 1/GoT.S01E05.mkv",
+        "magnet:?xt=urn:btih:" + "b" * 40,
+        "magnet:?xt=urn:btih:" + "a" * 40,
+    ]
+    assert {w.request.item_key for w in ways} == {episode_key(SERIES, 1, 5)}
+    assert all(w.request.title_id == SERIES and w.request.start_ms == 1200 for w in ways)
+    assert episode_playables(detail, 1, 7, 0, [], None) == []  # no file, nothing found
