@@ -192,9 +192,9 @@ class MainWindow(QMainWindow):
         page = Page()
         page.backRequested.connect(self.go_back)
         page.playRequested.connect(self.play_title)
-        page.watchlistToggled.connect(self._toggle_watchlist)
-        page.watchedToggled.connect(self._toggle_watched)
-        page.rematchRequested.connect(self._rematch)
+        from app.ui.components.title_actions import install as install_actions
+
+        install_actions(page, self)  # watchlist, watched, "not this film"
         from app.ui.components.title_sources import install as install_sources
 
         # ranked sources, why first, "Add a link…"; Enter or a double click on a row plays it
@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
         from app.ui.pages.settings_page import SettingsPage as Page
 
         page = Page(self.services, self.scheduler)
-        page.libraryChanged.connect(self._library_changed)
+        page.libraryChanged.connect(self.library_changed)
         return page
 
     def _build_player(self) -> PlayerPage:
@@ -467,52 +467,6 @@ class MainWindow(QMainWindow):
         module = "app.services.playback.session"
         self.ops.run("warm player", lambda: importlib.import_module(module), engine)
 
-    def _toggle_watchlist(self, title_id: str, on: bool) -> None:
-        self.ops.run(
-            ("watchlist", title_id),
-            lambda: self.catalog.set_in_watchlist(title_id, on),
-            on_error=lambda exc: self._write_failed(title_id, exc),
-        )
-
-    def _toggle_watched(self, title_id: str, watched: bool) -> None:
-        self.ops.run(
-            ("watched", title_id),
-            lambda: self.catalog.set_watched(title_id, watched),
-            lambda _none: self._reopen(title_id),
-            lambda exc: self._write_failed(title_id, exc),
-        )
-
-    def _write_failed(self, title_id: str, exc: BaseException) -> None:
-        """A write the database refused (another process held it too long): show the truth, say so."""
-        if self._showing(title_id) and self.navigator.is_current("title"):
-            self.open_title(title_id, self.tr("Could not save: %1").replace("%1", str(exc)))
-
-    def _showing(self, title_id: str) -> bool:
-        page = self.navigator.built("title")
-        return page is not None and page.detail is not None and page.detail.id == title_id
-
-    def _reopen(self, title_id: str) -> None:
-        if self._showing(title_id) and self.navigator.is_current("title"):
-            self.open_title(title_id)
-
-    def _rematch(self, film_key: str, candidate_id: str) -> None:
-        # imported when asked for: enrichment brings the HTTP stack, which start-up does without
-        from app.services.enrich.rematch import relink
-
-        self.title_page.show_status(self.tr("Fetching the chosen title…"))
-
-        def failed(exc: BaseException) -> None:
-            self.title_page.show_status(self.tr("Could not fetch that title: %1").replace("%1", str(exc)))
-
-        self.ops.run_async(
-            "rematch", lambda: relink(self.services, film_key, candidate_id), self._relinked, failed
-        )
-
-    def _relinked(self, new_id: str) -> None:
-        self._library_changed()
-        if self.navigator.is_current("title"):
-            self.open_title(new_id)
-
     # -- playing ----------------------------------------------------------------------------
     def play_title(self, title_id: str, start_ms: int) -> None:
         """Play the title's best source; a series plays its next episode (issue 16)."""
@@ -633,7 +587,8 @@ class MainWindow(QMainWindow):
         if self._grid_loaded and (event.reason != "watchlist" or self.grid.current_filter.watchlist):
             self.grid.preload()
 
-    def _library_changed(self) -> None:
+    def library_changed(self) -> None:
+        """Titles changed here (settings, a rematch): the grid re-reads, Home when next shown."""
         grid: GridPage | None = self.navigator.built("grid")
         if grid is not None:
             grid.preload()

@@ -150,3 +150,33 @@ def test_work_that_needs_the_loop_waits_for_loop_started(qtbot, window, library)
         await tv.clock.stop()
 
     run_scenario(scenario())
+
+
+def test_title_actions_mark_watched_and_say_when_a_rematch_fails(
+    qtbot, window, library, monkeypatch, messages
+) -> None:
+    """The title page's actions (ui/components/title_actions.py, moved out of the window): Mark
+    watched is written in a worker and the page re-read with the mark; a rematch whose fetch
+    fails says so on the page and leaves the title as it was."""
+    from app.domain.errors import ProviderUnavailable
+    from app.services.enrich import rematch
+
+    async def unreachable(_services: object, _key: str, _candidate: str) -> str:
+        raise ProviderUnavailable("TMDB: cannot reach api.themoviedb.org")
+
+    monkeypatch.setattr(rematch, "relink", unreachable)
+
+    async def scenario() -> None:
+        window.open_title("tmdb:movie:1001")
+        await wait_until(lambda: window.navigator.is_current("title"))
+        page = window.title_page
+        page.watched_button.click()
+        await wait_until(lambda: page.watched_button.text() == "✓ Watched")
+        assert window.catalog.extras("tmdb:movie:1001").watched  # stored, not only drawn
+        page.rematchRequested.emit("фильм 1", "tmdb:movie:55")
+        said = lambda: [t for t in messages.status(page.no_source) if t.startswith("Could not fetch")]  # noqa: E731
+        await wait_until(lambda: bool(said()))
+        assert "cannot reach" in said()[0]
+        assert page.detail is not None and page.detail.id == "tmdb:movie:1001"
+
+    run_scenario(scenario())
