@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from app.domain.series import Episode
@@ -196,6 +197,7 @@ def test_sources_of_one_episode_from_a_stremio_addon(qtbot: Any, services: Any) 
         fakes.stop()
 
 
+@pytest.mark.qt_log_ignore(r"This plugin does not support lower\(\)")  # the History page, offscreen
 def test_the_window_plays_an_episode_and_the_next_after_the_countdown(
     qtbot: Any, library: Any, sample_video: Any, tmp_path: Any
 ) -> None:
@@ -280,6 +282,15 @@ def test_the_window_plays_an_episode_and_the_next_after_the_countdown(
         await wait_until(lambda: win.playback.state == PlaybackState.PLAYING)
         assert playing_key() == episode_key(SERIES, 1, 6)
         await wait_until(lambda: win.playback.position_ms() >= resume - 500)
+        # History: the episode's entry plays that episode again
+        qtbot.keyClick(win.player, Qt.Key.Key_Escape)
+        win.navigator.navigate("history")
+        history = win.navigator.page("history")
+        await wait_until(lambda: any(r.entry.item_key == episode_key(SERIES, 1, 5) for r in history.rows))
+        row = next(r for r in history.rows if r.entry.item_key == episode_key(SERIES, 1, 5))
+        qtbot.mouseClick(row.resume, Qt.MouseButton.LeftButton)
+        await wait_until(lambda: playing_key() == episode_key(SERIES, 1, 5))
+        assert win.playback.request.location.endswith("S01E05.720p.mp4")
 
     try:
         run_scenario(scenario())

@@ -180,7 +180,12 @@ class LibraryUi(QObject):
 
     # -- playing ----------------------------------------------------------------------------------
     def _resume(self, entry: HistoryEntry, start_ms: int) -> None:
-        if entry.title_id:
+        from app.domain.series import parse_episode_key
+
+        episode = parse_episode_key(entry.item_key)
+        if episode is not None:  # an episode's entry plays that episode (issue 16)
+            self._w.play_episode(*episode, start_ms)
+        elif entry.title_id:
             self._w.play_title(entry.title_id, start_ms)
         else:
             self._w.play_location(entry.location)
