@@ -7,7 +7,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QInputDialog, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QBoxLayout,
+    QInputDialog,
+    QLayout,
+    QMenu,
+    QPushButton,
+    QWidget,
+)
 
 from app.domain.playlists import Playlist
 from app.services.library.playlists import PlaylistService
@@ -97,11 +105,21 @@ def install_on_title_page(page: QWidget, adder: PlaylistAdder) -> QPushButton:
 
     menu.aboutToShow.connect(lambda: adder.fill(menu, current, page.show_status))  # type: ignore[attr-defined]
     anchor = page.watched_button  # type: ignore[attr-defined]
-    for row in page.findChildren(QHBoxLayout):
+    # the buttons' row is a flow layout since issue 18 (no insertWidget): the button goes after
+    # the anchor by taking the items behind it out and putting them back after it
+    for row in page.findChildren(QLayout):
         index = row.indexOf(anchor)
-        if index >= 0:
+        if index < 0:
+            continue
+        if isinstance(row, QBoxLayout):
             row.insertWidget(index + 1, button)
-            break
+        else:
+            behind = [row.takeAt(index + 1) for _ in range(row.count() - index - 1)]
+            row.addWidget(button)
+            for item in behind:
+                if item is not None:
+                    row.addItem(item)
+        break
     return button
 
 
