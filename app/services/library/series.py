@@ -24,6 +24,15 @@ class SeriesService:
     def episodes(self, title_id: str, season: int | None = None) -> list[Episode]:
         return episodes_repo.episodes_of(self._s.db, title_id, season)
 
+    def episodes_with_guide(self, title_id: str) -> list[Episode]:
+        """The provider's episodes plus those only the guide numbered, in order (the episode list)."""
+        return episodes_repo.with_guide_episodes(self._s.db, title_id)
+
+    def airings(self, title_id: str) -> dict[tuple[int, int], list[tuple[str, int, int | None]]]:
+        """Each episode's TV airings from now on: [(channel id, start, stop)] per (season, number)."""
+        since = int(self._s.clock.now().timestamp())
+        return episodes_repo.airings_by_episode(self._s.db, title_id, since)
+
     def progress(
         self, title_id: str, profile_id: int | None = None
     ) -> dict[tuple[int, int], EpisodeProgress]:

@@ -31,6 +31,7 @@ def test_finishing_an_episode_offers_the_next_and_says_so(services: Any) -> None
     seen: list[str] = []
     services.bus.subscribe(ProgressDidChange, lambda e: seen.append(e.item_key))
     assert series.seasons(SERIES) == [1] and len(series.episodes(SERIES, 1)) == 64
+    assert len(series.episodes_with_guide(SERIES)) == 64 and series.airings(SERIES) == {}  # no guide here
     nxt = series.save_progress(SERIES, 1, 5, 1_400_000, 1_440_000)  # 97 %: watched
     assert nxt is not None and nxt.label == "S1 E6" and nxt.reason == "next"
     assert series.progress(SERIES)[(1, 5)].watched
