@@ -332,16 +332,8 @@ def install(
     shown: dict[str, str] = {}
 
     def read(title_id: str) -> tuple[list[Episode], Any, Any, dict[tuple[int, int], tuple[str, int]]]:
-        from app.storage import episodes_repo
-
-        db = context.db
-        since = int(context.clock.now().timestamp())
-        airings = episodes_repo.airings_by_episode(db, title_id, since)
-        names: dict[str, str] = {}
-        if airings:
-            names = {str(i): str(n) for i, n in db.execute("SELECT id, name FROM channels")}
-        first = {k: (names.get(v[0][0], v[0][0]), v[0][1]) for k, v in airings.items()}
-        episodes = episodes_repo.with_guide_episodes(db, title_id)  # the guide's numbers too
+        first = series.next_airings(title_id)
+        episodes = series.episodes_with_guide(title_id)  # the guide's numbers too
         return episodes, series.progress(title_id), series.next_episode(title_id), first
 
     def ready(
