@@ -291,6 +291,8 @@ def test_the_window_plays_an_episode_and_the_next_after_the_countdown(
         qtbot.mouseClick(row.resume, Qt.MouseButton.LeftButton)
         await wait_until(lambda: playing_key() == episode_key(SERIES, 1, 5))
         assert win.playback.request.location.endswith("S01E05.720p.mp4")
+        qtbot.keyClick(win.player, Qt.Key.Key_Escape)  # stopped inside the loop: no task outlives it
+        assert win.playback.request is None
 
     try:
         run_scenario(scenario())
@@ -341,6 +343,8 @@ def test_skip_intro_on_the_player_in_a_named_intro_chapter(
         assert not button.isVisible()
         button.check()  # in the «Episode» chapter: nothing to skip
         assert not button.isVisible()
+        qtbot.keyClick(win.player, Qt.Key.Key_Escape)
+        assert win.playback.request is None
 
     try:
         run_scenario(scenario())
