@@ -530,6 +530,16 @@ class MainWindow(QMainWindow):
         if self._on_player():  # not if Back was pressed meanwhile
             self.player.start(playables)
 
+    def say_failure(self, text: str) -> None:
+        """A view's background work failed and the view had nothing to say: a line at the bottom
+        of the window (the log has the traceback)."""
+        toast = getattr(self, "_failure_toast", None)
+        if toast is None:
+            from app.ui.widgets.toast import Toast
+
+            toast = self._failure_toast = Toast(self)
+        toast.say(self.tr("Could not load: %1").replace("%1", text), 6.0)
+
     def go_back(self) -> None:
         if self.search.hasFocus():
             if self.search.text():

@@ -307,6 +307,11 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../app/ui/main_window.py"/>
+        <source>Could not load: %1</source>
+        <translation>Не удалось загрузить: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py"/>
         <source>No source to play yet</source>
         <translation>Пока негде смотреть</translation>
     </message>

@@ -8,9 +8,11 @@ import threading
 import time
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from sqlalchemy import event
 
 from app.bootstrap import build_window
+from app.domain.errors import CinemaError
 from app.services.library.catalog import CatalogFilter
 from app.services.playback import plan as play_plan
 from app.services.playback.session import PlaybackState
@@ -180,3 +182,19 @@ def test_title_actions_mark_watched_and_say_when_a_rematch_fails(
         assert page.detail is not None and page.detail.id == "tmdb:movie:1001"
 
     run_scenario(scenario())
+
+
+@pytest.mark.expected_error(r"'broken view' failed")
+def test_a_view_whose_work_fails_says_it_in_the_window(qtbot, window) -> None:
+    from app.ui.viewmodels.operations import Operations
+
+    view = QWidget(window)  # any view of the window, with its own operations and no on_error
+    ops = Operations(view, "a view")
+
+    def broken() -> None:
+        raise CinemaError("the guide's file is gone")
+
+    ops.run("broken view", broken)
+    toast = window._failure_toast
+    qtbot.waitUntil(toast.isVisible)
+    assert toast.text() == "Could not load: the guide's file is gone"

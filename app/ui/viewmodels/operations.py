@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 from app.core.tasks import loop_running, run_blocking
 
@@ -317,12 +318,23 @@ class Operations(QObject):
         self._settle(key, Error(exc))
         if on_error is None:
             log.error("%s: %r failed", self.objectName(), key, exc_info=exc)
+            self._say(exc)  # not only in the log: the window says it (issue 18)
             return
         log.warning("%s: %r failed: %s", self.objectName(), key, exc, exc_info=exc)
         try:
             on_error(exc)
         except Exception:
             log.exception("%s: showing the failure of %r failed", self.objectName(), key)
+
+    def _say(self, exc: BaseException) -> None:
+        """A failure nobody handles is said by the window that owns this view (``say_failure``)."""
+        holder = self.parent()
+        while holder is not None and not isinstance(holder, QWidget):
+            holder = holder.parent()
+        window = holder.window() if isinstance(holder, QWidget) else None
+        say = getattr(window, "say_failure", None)
+        if callable(say):
+            say(str(exc) or type(exc).__name__)
 
     def _settle(self, key: Hashable, state: State) -> None:
         if self._remember:
