@@ -5,6 +5,7 @@ Light to import: httpx and the client are loaded on the first request, not at st
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -28,6 +29,9 @@ CONFIG_RETRY_S = 60.0  # a failed /configuration is asked again after this long
 TOKEN_TTL_S = 600.0  # a token changed in the keyring is picked up within this time
 # What TMDB calls each kind: films are movies, series tv, anime either.
 MEDIAS = {"series": ("tv",), "anime": ("tv", "movie")}
+
+
+_CLIENT_MODULE = "app.providers.meta.tmdb.client"
 
 
 class TmdbProvider:
@@ -101,6 +105,12 @@ class TmdbProvider:
         )
 
     async def _call(self, language: str, fetch: Callable[[TmdbClient], Awaitable[Any]]) -> Any:
+        if _CLIENT_MODULE not in sys.modules:  # httpx comes with it (~100 ms): not on the GUI loop
+            import importlib
+
+            from app.core.tasks import run_blocking
+
+            await run_blocking(importlib.import_module, _CLIENT_MODULE)
         try:
             return await fetch(self._client(language))
         except AuthError:
