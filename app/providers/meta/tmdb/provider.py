@@ -32,6 +32,8 @@ MEDIAS = {"series": ("tv",), "anime": ("tv", "movie")}
 
 
 _CLIENT_MODULE = "app.providers.meta.tmdb.client"
+# what the first request would otherwise import on the loop (httpcore picks anyio's backend then)
+_FIRST_REQUEST_MODULES = (_CLIENT_MODULE, "anyio._backends._asyncio", "httpcore._synchronization")
 
 
 class TmdbProvider:
@@ -104,15 +106,25 @@ class TmdbProvider:
             limiter=self.limiter,
         )
 
-    async def _call(self, language: str, fetch: Callable[[TmdbClient], Awaitable[Any]]) -> Any:
-        if _CLIENT_MODULE not in sys.modules:  # httpx comes with it (~100 ms): not on the GUI loop
-            import importlib
+    def _client_loaded(self, language: str) -> TmdbClient:
+        import importlib
 
+        for module in _FIRST_REQUEST_MODULES:
+            importlib.import_module(module)
+        return self._client(language)
+
+    async def _call(self, language: str, fetch: Callable[[TmdbClient], Awaitable[Any]]) -> Any:
+        if _CLIENT_MODULE not in sys.modules or self._token is None:
+            # the first request imports httpx (~100 ms) and the transport's async backend, and a
+            # token not read yet comes from the keyring (its module, maybe D-Bus): in a worker,
+            # not on the GUI's loop
             from app.core.tasks import run_blocking
 
-            await run_blocking(importlib.import_module, _CLIENT_MODULE)
+            client = await run_blocking(self._client_loaded, language)
+        else:
+            client = self._client(language)
         try:
-            return await fetch(self._client(language))
+            return await fetch(client)
         except AuthError:
             self._token = None  # refused: read the keyring again next time
             raise
