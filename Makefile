@@ -29,7 +29,7 @@ run: system-deps $(STAMP) translations
 	$(PY) -m app $(ARGS)
 
 test: system-deps-test $(STAMP) translations
-	xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m pytest $(ARGS)
+	PY=$(PY) xvfb-run -a -s "-screen 0 1600x1000x24" tools/run_tests.sh $(ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff format --check app tests bench tools migrations
