@@ -218,6 +218,7 @@ class PosterDelegate(QStyledItemDelegate):
         _, _, _, badge_fm, title_fm, meta_fm = self._fonts(base)
         width = POSTER.width()
         parts = [
+            brief.episode,  # a series in Continue watching: its next episode first ("S2 E5")
             str(brief.year) if brief.year else None,
             brief.original_title if brief.original_title != brief.title else None,
         ]
