@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The test suite as `make test` runs it (under xvfb-run). With arguments: one pytest with them.
 #
-# Without: everything but the window tests in one pytest, then each file of tests/ui in a pytest
-# of its own. Many windows, players and torrent sessions in one process have crashed it
-# (SIGSEGV inside Qt's event loop, a different test each time, never a file run on its own); a
-# process per window-test file keeps one file's leftovers out of the next. A failure or a crash
+# Without: everything but the window and CLI tests in one pytest, then each file of tests/ui and
+# tests/cli in a pytest of its own. Many windows, players, torrent sessions and in-process CLI
+# runs (each with its own asyncio loop, beside the tests' QApplication) in one process have
+# crashed it (SIGSEGV inside Qt's event loop, a different test each time, never a file run on its
+# own); a process per such file keeps one file's leftovers out of the next. A failure or a crash
 # still fails the run, and every failing file is named at the end.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -16,8 +17,8 @@ fi
 
 failed=()
 started=$(date +%s)
-"$PY" -m pytest -q --ignore=tests/ui tests || failed+=("tests (all but tests/ui): exit $?")
-for file in tests/ui/test_*.py; do
+"$PY" -m pytest -q --ignore=tests/ui --ignore=tests/cli tests || failed+=("tests (all but ui, cli): exit $?")
+for file in tests/cli/test_*.py tests/ui/test_*.py; do
   "$PY" -m pytest -q "$file" || failed+=("$file: exit $?")
 done
 echo "tests took $(( $(date +%s) - started )) s"
