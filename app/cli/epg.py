@@ -225,6 +225,7 @@ def cmd_import(services: AppContext, args: argparse.Namespace) -> int:
             f"in {res.seconds:.1f} s"
         )
     if res.message:  # a guide that ended, or one the playlist names that could not be fetched
+        sys.stdout.flush()  # the summary first, then the note, whether or not stdout is a file
         print(f"note: {res.message}", file=sys.stderr)
     return 0
 
