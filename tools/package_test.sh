@@ -125,7 +125,7 @@ pass "libvlc, libvlccore and plugins mapped from inside the bundle during self-t
 gui_probe() {  # gui_probe NAME SCREENSHOT [ARGS...]: start the GUI, wait for its window, shoot, quit
   local name=$1 shot=$2 t0 pid
   shift 2
-  export CINEMA_HOME="$OUT/gui-home"
+  export CINEMA_HOME="$OUT/gui-home" CINEMA_WELCOME_DONE=1  # a returning user: Home, not the welcome
   t0=$(date +%s.%N)
   "$DIST/cinema" "$@" >"$OUT/$name.out" 2>&1 &
   pid=$!
