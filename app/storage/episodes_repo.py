@@ -247,6 +247,22 @@ def airings_by_episode(
     return out
 
 
+def next_airings(db: Database, title_id: str, since: int) -> dict[tuple[int, int], tuple[str, int]]:
+    """Each episode's next TV airing from ``since`` on: (channel name, start) per (season, number)
+    (the channel's id when it has no name)."""
+    rows = db.execute(
+        "SELECT coalesce(p.season, 1), p.episode_num, coalesce(c.name, p.channel_id), p.start "
+        "FROM programmes p LEFT JOIN channels c ON c.id = p.channel_id "
+        "WHERE p.title_id = :title AND p.episode_num IS NOT NULL "
+        "AND coalesce(p.stop, p.start + 3600) > :since ORDER BY p.start",
+        {"title": title_id, "since": since},
+    )
+    out: dict[tuple[int, int], tuple[str, int]] = {}
+    for season, number, channel, start in rows:
+        out.setdefault((int(season), int(number)), (str(channel), int(start)))
+    return out
+
+
 def with_guide_episodes(db: Database, title_id: str) -> list[Episode]:
     """The provider's episodes, plus those only the guide has numbered (a series not yet matched,
     or an episode the provider does not list yet), in order."""

@@ -35,11 +35,8 @@ class SeriesService:
 
     def next_airings(self, title_id: str) -> dict[tuple[int, int], tuple[str, int]]:
         """Each episode's next TV airing: (channel name, start) per (season, number)."""
-        airings = self.airings(title_id)
-        if not airings:
-            return {}
-        names = {str(i): str(n) for i, n in self._s.db.execute("SELECT id, name FROM channels")}
-        return {key: (names.get(found[0][0], found[0][0]), found[0][1]) for key, found in airings.items()}
+        since = int(self._s.clock.now().timestamp())
+        return episodes_repo.next_airings(self._s.db, title_id, since)
 
     def progress(
         self, title_id: str, profile_id: int | None = None
