@@ -330,6 +330,16 @@ progress = Table(
 )
 Index("ix_progress_profile_updated", progress.c.profile_id, progress.c.updated_at)
 
+series_releases = Table(  # migration 0007: the release a profile watches a series in (issue 16)
+    "series_releases",
+    metadata,
+    Column("profile_id", Integer, ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+    Column("title_id", String, nullable=False),  # the series
+    Column("binge_group", Text, nullable=False),  # Stremio's behaviorHints.bingeGroup
+    Column("updated_at", Integer, nullable=False),
+    PrimaryKeyConstraint("profile_id", "title_id"),
+)
+
 history = Table(
     "history",
     metadata,

@@ -14,6 +14,9 @@ Create Date: 2026-12-05
 Per-episode progress is not a table of its own: it is a ``progress`` row per profile with
 ``item_key = 'ep:<series title id>:<season>:<number>'`` and ``title_id`` = the series, so that the
 sync's capture (migration 0008) carries it to other devices like a film's progress.
+
+- ``series_releases``: per profile and series, the release the last episode played from
+  (Stremio's ``behaviorHints.bingeGroup``), so the next episode, tomorrow too, keeps it.
 """
 
 import sqlalchemy as sa
@@ -33,9 +36,24 @@ def upgrade() -> None:
     op.add_column("episodes", sa.Column("updated_at", sa.Integer(), nullable=True))
     op.add_column("programmes", sa.Column("season", sa.Integer(), nullable=True))
     op.add_column("programmes", sa.Column("episode_num", sa.Integer(), nullable=True))
+    op.create_table(
+        "series_releases",
+        sa.Column("profile_id", sa.Integer(), nullable=False),
+        sa.Column("title_id", sa.String(), nullable=False),
+        sa.Column("binge_group", sa.Text(), nullable=False),
+        sa.Column("updated_at", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["profile_id"],
+            ["profiles.id"],
+            name=op.f("fk_series_releases_profile_id_profiles"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("profile_id", "title_id", name=op.f("pk_series_releases")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("series_releases")
     with op.batch_alter_table("programmes") as batch:
         batch.drop_column("episode_num")
         batch.drop_column("season")
