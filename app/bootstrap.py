@@ -66,6 +66,7 @@ def build_window(services: AppContext, *, loop_starts_later: bool = False) -> An
     """The main window, handed the services it shows (the GUI's composition; Qt is loaded here)."""
     from app.services.library.catalog import CatalogService
     from app.services.library.progress import LibraryService
+    from app.services.library.series import SeriesService
     from app.ui.main_window import MainWindow
 
     library = LibraryService(services)
@@ -83,6 +84,7 @@ def build_window(services: AppContext, *, loop_starts_later: bool = False) -> An
         services,
         catalog=CatalogService(services),
         library=library,
+        series=SeriesService(services),
         playback=playback,
         scheduler=services.scheduler,
         loop_starts_later=loop_starts_later,

@@ -42,6 +42,7 @@ from app.ui.viewmodels.operations import Operations, shutdown_all
 from app.ui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
+    from app.services.library.series import SeriesService
     from app.services.playback.plan import PlayPlan
     from app.services.playback.session import PlaybackService
     from app.services.sources.resolve import Playable
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         *,
         catalog: CatalogService,
         library: LibraryService,
+        series: SeriesService,
         playback: Callable[[], PlaybackService],
         scheduler: RefreshFlow | None = None,
         parent: QWidget | None = None,
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
         self.services = context
         self.catalog = catalog
         self.library = library
+        self.series = series  # episodes and their progress (issue 16), composed by bootstrap
         self.scheduler = scheduler
         self._make_playback = playback
         self._playback: PlaybackService | None = None
@@ -201,7 +204,8 @@ class MainWindow(QMainWindow):
         install_sources(page, self.services, self.habits.play_chosen)
         from app.ui.components.series_episodes import install as install_episodes
 
-        install_episodes(page, self.services, self.play_episode)  # issue 16: seasons and episodes
+        # issue 16: seasons and episodes
+        install_episodes(page, self.services, self.play_episode, series=self.series)
         return page
 
     def _build_settings_page(self) -> SettingsPage:

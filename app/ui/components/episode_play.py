@@ -74,7 +74,7 @@ class EpisodePlayer(QObject):
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self._w = window
-        self.series = SeriesService(window.services)
+        self.series: SeriesService = window.series  # composed by bootstrap
         self.countdown: NextEpisodeCountdown | None = None
         self.flow: EpisodeFlow | None = None
         self._listening = False

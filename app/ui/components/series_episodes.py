@@ -316,11 +316,16 @@ class SeriesEpisodesPanel(QWidget):
 
 
 def install(
-    page: Any, context: Any, play_episode: Callable[[str, int, int, int], None] | None = None
+    page: Any,
+    context: Any,
+    play_episode: Callable[[str, int, int, int], None] | None = None,
+    *,
+    series: Any = None,
 ) -> SeriesEpisodesPanel:
     """Put the episodes panel on the title page; shown for series and anime, read in a worker.
 
-    ``play_episode(title_id, season, number, start_ms)`` starts an episode (the window's part)."""
+    ``play_episode(title_id, season, number, start_ms)`` starts an episode (the window's part);
+    ``series``: the window's SeriesService (bootstrap composes it); a panel alone makes its own."""
     from app.services.library.series import SERIES_KINDS, SeriesService
     from app.ui.viewmodels.operations import Operations
 
@@ -328,7 +333,7 @@ def install(
     panel.hide()
     page.set_sources_panel(panel)  # full width under the title, like the ranked sources
     ops = Operations(panel, "series-episodes")
-    series = SeriesService(context)
+    series = series if series is not None else SeriesService(context)
     shown: dict[str, str] = {}
 
     def read(title_id: str) -> tuple[list[Episode], Any, Any, dict[tuple[int, int], tuple[str, int]]]:
