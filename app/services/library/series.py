@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from app.core.events import ProgressDidChange
 from app.domain.series import Episode, EpisodeProgress, NextEpisode, episode_key
 from app.services.context import AppContext
-from app.storage import episodes_repo
+from app.storage import episodes_repo, series_releases_repo
 
 SERIES_KINDS = frozenset({"series", "anime"})
 
@@ -90,6 +90,15 @@ class SeriesService:
     def set_watched(self, title_id: str, season: int, number: int, watched: bool) -> NextEpisode | None:
         """Mark one episode watched (or not) from the episode list."""
         return self.save_progress(title_id, season, number, 0, None, watched=watched)
+
+    def kept_release(self, title_id: str, profile_id: int | None = None) -> str | None:
+        """The release (Stremio bingeGroup) the profile's last episode of the series played from."""
+        return series_releases_repo.kept_release(self._s.db, self._profile(profile_id), title_id)
+
+    def keep_release(self, title_id: str, binge_group: str, profile_id: int | None = None) -> None:
+        """Keep ``binge_group`` for the next episode (tomorrow too, not only in this session)."""
+        now = int(self._s.clock.now().timestamp())
+        series_releases_repo.keep_release(self._s.db, self._profile(profile_id), title_id, binge_group, now)
 
     def _profile(self, profile_id: int | None) -> int:
         return self._s.profile_id if profile_id is None else profile_id

@@ -78,7 +78,6 @@ class EpisodePlayer(QObject):
         self.countdown: NextEpisodeCountdown | None = None
         self.flow: EpisodeFlow | None = None
         self._listening = False
-        self.binge_group: str | None = None  # the release of the episode playing (kept for the next)
         self.countdown_s = COUNTDOWN_S
 
     def play(
@@ -88,7 +87,7 @@ class EpisodePlayer(QObject):
         ``series_ways`` (the series' Play) the series' own ways (TV) when the episode has none."""
         from app.services.sources.search import SourceSearch, query_for
 
-        ctx, catalog, group = self._w.services, self._w.catalog, self.binge_group
+        ctx, catalog, series = self._w.services, self._w.catalog, self.series
 
         async def plan() -> PlayPlan | None:
             from app.core.tasks import run_blocking
@@ -97,6 +96,7 @@ class EpisodePlayer(QObject):
             if detail is None:
                 return None
             found: list[Any] = []
+            group = await run_blocking(series.kept_release, title_id)  # the release played before
             query = await run_blocking(query_for, ctx, title_id, season, number)
             if query is not None:
                 try:  # not stored: the series' sources stay the series'
@@ -147,8 +147,8 @@ class EpisodePlayer(QObject):
         if playing is None:
             return
         current = self._w.playback.current
-        if event is PlayerEvent.SOURCE and current is not None and current.origin is not None:
-            self.binge_group = current.origin.binge_group
+        if event is PlayerEvent.VIDEO_STARTED and current is not None and current.origin is not None:
+            self._keep_release(playing[0], current.origin.binge_group)
         if event in (PlayerEvent.PAUSED, PlayerEvent.STOPPED):
             # the episode's own row is saved by the player; the series' place goes with it
             self._save_place(playing)
@@ -158,6 +158,12 @@ class EpisodePlayer(QObject):
             self.flow.episode_ended(
                 tid, season, number, max(1, self._w.playback.length_ms()), self.countdown_s
             )
+
+    def _keep_release(self, title_id: str, group: str | None) -> None:
+        """The release that plays is the one the next episode looks for first (stored per profile)."""
+        if group:
+            series = self.series
+            self._w.ops.run(("release", title_id), lambda: series.keep_release(title_id, group))
 
     def _save_place(self, playing: tuple[str, int, int]) -> None:
         playback = self._w.playback
