@@ -87,6 +87,8 @@ class PosterServer:
             except (ConnectionResetError, RuntimeError):
                 pass
             return response
+        if name == "big.jpg":  # a Content-Length over a cap: refused before reading the body
+            return web.Response(body=make_image("JPEG") + b"\x00" * self.cap_bytes, content_type="image/jpeg")
         if name == "truncated.jpg":
             data = make_image("JPEG", (800, 1200))
             return web.Response(body=data[: len(data) // 3], content_type="image/jpeg")

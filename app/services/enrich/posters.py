@@ -133,9 +133,15 @@ class PosterStore:
     """Downloads and stores posters; remembers what this run already fetched."""
 
     def __init__(
-        self, http: Any, data_dir: Path, images_dir: Path, limiter: RateLimiter | None = None
+        self,
+        http: Any,
+        data_dir: Path,
+        images_dir: Path,
+        limiter: RateLimiter | None = None,
+        max_bytes: int = MAX_BYTES,
     ) -> None:
         self._http = http
+        self._max_bytes = min(max_bytes, MAX_BYTES)  # episode stills (w300) get a smaller cap
         self._data_dir = data_dir
         self._images_dir = images_dir
         self._limiter = limiter
@@ -155,7 +161,7 @@ class PosterStore:
         try:
             self.downloads += 1
             try:
-                content_type, data = await fetch_capped(self._http, url, MAX_BYTES)
+                content_type, data = await fetch_capped(self._http, url, self._max_bytes)
             finally:
                 if self._limiter is not None and ticket is not None:
                     self._limiter.done(ticket)
