@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from app.domain.errors import NotFound
+from app.domain.series import parse_episode_key
+
+if TYPE_CHECKING:
+    from app.engines.torrent.adding import TorrentFile
 
 VIDEO_EXTS = (".mkv", ".mp4", ".avi", ".m4v", ".ts", ".webm", ".mov")
 
@@ -76,6 +83,7 @@ class PackFile:
     size: int
 
 
+@lru_cache(maxsize=4096)  # guessit takes ~10-20 ms a name; a pack's names are read twice
 def _parsed(path: str) -> tuple[int | None, list[int]]:
     from guessit import guessit  # heavy: loaded when a pack is opened
 
@@ -111,6 +119,42 @@ def pick_pack_file(
             loose.append(f)  # anime packs number episodes without a season
     chosen = exact or loose
     return max(chosen, key=lambda f: f.size) if chosen else None
+
+
+def _is_episode_video(f: PackFile) -> bool:
+    return f.path.lower().endswith(VIDEO_EXTS) and "sample" not in f.path.lower() and f.size != 0
+
+
+def pack_file_index(files: Sequence[PackFile], season: int, number: int, name: str = "") -> int | None:
+    """Which file of a torrent plays S``season`` E``number``: None when the torrent holds one video
+    (or videos that name no episode: a film and its extras), the episode's file in a pack.
+
+    Raises NotFound when the pack numbers episodes but not this one (the next source is tried).
+    """
+    videos = [f for f in files if _is_episode_video(f)]
+    if len(videos) <= 1:
+        return None
+    chosen = pick_pack_file(videos, season, number)
+    if chosen is not None:
+        return chosen.index
+    if not any(_parsed(f.path)[1] for f in videos):
+        return None
+    raise NotFound(f"{name or 'the torrent'} has no file of S{season} E{number} ({len(videos)} videos)")
+
+
+def episode_file_chooser(item_key: str) -> Callable[[Sequence[TorrentFile], str], int | None] | None:
+    """For an episode's request (``ep:<series>:<s>:<n>``), what picks its file once a torrent's
+    file list is known (``pack_file_index``); None for anything else (a film: the largest video)."""
+    parsed = parse_episode_key(item_key)
+    if parsed is None:
+        return None
+    _, season, number = parsed
+
+    def choose(files: Sequence[TorrentFile], name: str) -> int | None:
+        listed = [PackFile(f.index, f.path, f.size) for f in files if not f.is_pad]
+        return pack_file_index(listed, season, number, name)
+
+    return choose
 
 
 def same_release(streams: Sequence[dict[str, Any]], binge_group: str | None) -> dict[str, Any] | None:

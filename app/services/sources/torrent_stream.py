@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.tasks import run_blocking
-from app.domain.errors import BadTorrent
+from app.domain.errors import BadTorrent, NotFound
 from app.engines.torrent.adding import TorrentFile, file_list, parse_source
 from app.engines.torrent.cache import CacheEntry, TorrentCache
 from app.engines.torrent.engine import ActiveTorrent, TorrentEngine
@@ -100,11 +101,19 @@ class StreamingService:
         return await self._ensure_started()
 
     async def open_stream(
-        self, source: str, file_index: int | None = None, start_byte: int = 0
+        self,
+        source: str,
+        file_index: int | None = None,
+        start_byte: int = 0,
+        *,
+        choose: Callable[[Sequence[TorrentFile], str], int | None] | None = None,
     ) -> StreamHandle:
         """Add the torrent, wait for metadata, start the streaming policy, publish a URL.
 
-        Raises BadTorrent for a bad source, a metadata timeout or a missing file.
+        ``choose(files, torrent name)``: without ``file_index``, picks the file once the metadata
+        lists them (an episode in a season pack; None: the largest video), in a worker.
+        Raises BadTorrent for a bad source, a metadata timeout or a missing file; NotFound
+        when ``choose`` finds no file for what was asked.
         """
         parsed = await run_blocking(parse_source, source)
         engine = await self._ensure_started()
@@ -112,10 +121,12 @@ class StreamingService:
         timeout = self.services.settings.torrent_metadata_timeout_s
         active = await engine.add(parsed, timeout)
         try:
+            if file_index is None and choose is not None:
+                file_index = await run_blocking(choose, active.files(), active.name)
             policy = engine.open_file(active, file_index, start_byte)
             file = policy.file
             engine.file_path(active, file)  # refuses a name that would escape the cache
-        except BadTorrent:
+        except (BadTorrent, NotFound):
             if active.fresh:  # refused on its first add: leave no folder or resume data behind
                 await engine.discard(active)
             raise
