@@ -277,3 +277,39 @@ def with_guide_episodes(db: Database, title_id: str) -> list[Episode]:
         Episode(title_id, int(s), int(n)) for s, n in rows if (int(s), int(n)) not in have and int(n) >= 1
     ]
     return sorted(known + extra, key=lambda e: (e.season, e.number))
+
+
+def set_episodes_source(db: Database, title_id: str, source: dict[str, object]) -> None:
+    """Say where the series' episode list came from (titles.extra ``episodes_source``: the page
+    says it); the rest of ``extra`` is kept."""
+    import json
+
+    with transaction(db) as run:
+        run("UPDATE titles SET extra = extra WHERE id = :id", {"id": title_id})  # the write lock first
+        rows = run("SELECT extra FROM titles WHERE id = :id", {"id": title_id})
+        if not rows:
+            return
+        try:
+            extra = json.loads(rows[0][0]) if rows[0][0] else {}
+        except ValueError:
+            extra = {}
+        extra = extra if isinstance(extra, dict) else {}
+        extra["episodes_source"] = source
+        run(
+            "UPDATE titles SET extra = :extra WHERE id = :id",
+            {"id": title_id, "extra": json.dumps(extra, ensure_ascii=False, separators=(",", ":"))},
+        )
+
+
+def episodes_source(db: Database, title_id: str) -> dict[str, object] | None:
+    """Where the series' episode list came from (``set_episodes_source``), or None."""
+    import json
+
+    rows = db.execute("SELECT extra FROM titles WHERE id = :id", {"id": title_id})
+    if not rows or not rows[0][0]:
+        return None
+    try:
+        source = json.loads(rows[0][0]).get("episodes_source")
+    except (ValueError, AttributeError):
+        return None
+    return source if isinstance(source, dict) else None

@@ -42,7 +42,7 @@ async def store_episodes(services: AppContext, meta: TitleMeta, language: str) -
                     episodes = await fetch(meta.id, language)
                     break
         elif meta.id.startswith("shikimori:"):
-            episodes = shikimori_episodes(meta)
+            return await _anime_episodes(services, meta, language)
     except CinemaError as exc:
         log.warning("episodes of %s not fetched: %s", meta.id, exc)
         return 0
@@ -50,3 +50,21 @@ async def store_episodes(services: AppContext, meta: TitleMeta, language: str) -
         return 0
     now = int(services.clock.now().timestamp())
     return await run_blocking(episodes_repo.upsert_episodes, services.db, episodes, now)
+
+
+async def _anime_episodes(services: AppContext, meta: TitleMeta, language: str) -> int:
+    """Shikimori's numbers; names, dates and stills from the same show on TMDB when found beyond
+    doubt (the source is noted for the page: no invented names)."""
+    from app.services.enrich import anime_episodes
+
+    found = await anime_episodes.from_tmdb(services, meta, language)
+    if found is not None:
+        episodes, show = found
+        source: dict[str, object] = show.as_source()
+    else:
+        episodes = anime_episodes.next_dated(meta, shikimori_episodes(meta))
+        source = {"provider": "shikimori"}
+    now = int(services.clock.now().timestamp())
+    written = await run_blocking(episodes_repo.upsert_episodes, services.db, episodes, now)
+    await run_blocking(episodes_repo.set_episodes_source, services.db, meta.id, source)
+    return written

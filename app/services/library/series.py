@@ -28,6 +28,10 @@ class SeriesService:
         """The provider's episodes plus those only the guide numbered, in order (the episode list)."""
         return episodes_repo.with_guide_episodes(self._s.db, title_id)
 
+    def episodes_source(self, title_id: str) -> dict[str, object] | None:
+        """Where the episode list came from: an anime's TMDB show, or Shikimori's numbers only."""
+        return episodes_repo.episodes_source(self._s.db, title_id)
+
     def airings(self, title_id: str) -> dict[tuple[int, int], list[tuple[str, int, int | None]]]:
         """Each episode's TV airings from now on: [(channel id, start, stop)] per (season, number)."""
         since = int(self._s.clock.now().timestamp())

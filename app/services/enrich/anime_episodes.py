@@ -1,0 +1,145 @@
+"""Episode names, air dates and stills for an anime matched to Shikimori (which lists numbers
+only), from TMDB TV when a lookup finds the same show beyond doubt; else numbers, and the next
+episode's date when Shikimori gives it exactly."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from app.domain.errors import CinemaError
+from app.domain.series import Episode
+from app.providers.meta.models import Candidate, MetaQuery, TitleMeta
+from app.services.context import AppContext
+from app.services.enrich.lookup import CachedLookup
+from app.services.enrich.matching import ANIMATION_GENRE, title_similarity
+
+log = logging.getLogger(__name__)
+
+SAME_TITLE = 0.92  # a name of the anime and a title of the show are the same name
+_BRACKETS = re.compile(r"\s*[(\[][^)\]]*[)\]]")  # «(2011)», «[ТВ-2]»: Shikimori's own marks
+
+
+@dataclass(frozen=True)
+class TvMatch:
+    """The TMDB show whose episodes an anime takes (the page names it)."""
+
+    id: str  # tmdb:tv:N
+    title: str
+    year: int | None
+
+    def as_source(self) -> dict[str, Any]:
+        return {"provider": "tmdb", "id": self.id, "title": self.title, "year": self.year}
+
+
+def names_of(meta: TitleMeta) -> list[str]:
+    """The anime's names to search with: Russian, romaji, English (Shikimori's brackets off)."""
+    russian = (meta.extra or {}).get("russian") or meta.title
+    names = [russian, meta.original_title or "", *meta.alt_titles]
+    out: list[str] = []
+    for name in names:
+        clean = _BRACKETS.sub("", name or "").strip()
+        if clean and clean not in out and not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", clean):
+            out.append(clean)  # TMDB's search does not know the Japanese spelling we would send
+    return out[:3]
+
+
+def confident(meta: TitleMeta, candidates: list[Candidate]) -> Candidate | None:
+    """The one animated show of the anime's first year whose title is one of its names; None
+    when none or more than one qualify (a sequel's entry, a remake, a live-action namesake)."""
+    if not meta.year:
+        return None
+    names = [meta.title, meta.original_title or "", *meta.alt_titles, (meta.extra or {}).get("russian") or ""]
+    names = [_BRACKETS.sub("", n).strip() for n in names if n]
+    fits: dict[str, Candidate] = {}
+    for cand in candidates:
+        if not cand.id.startswith("tmdb:tv:") or cand.year != meta.year:
+            continue
+        if ANIMATION_GENRE not in cand.genre_ids and cand.original_language != "ja":
+            continue
+        titles = (cand.title, cand.original_title or "", *cand.alt_titles)
+        if title_similarity(names, titles) >= SAME_TITLE:
+            fits[cand.id] = cand
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+def counts_agree(meta: TitleMeta, regular: int) -> bool:
+    """TMDB's regular episodes against Shikimori's: the same total for a finished anime; for a
+    running one at least those aired and no more than planned."""
+    extra = meta.extra or {}
+    total, aired = extra.get("episodes") or 0, extra.get("episodes_aired") or 0
+    if extra.get("status") == "released" or (total and aired >= total):
+        return bool(total) and regular == total
+    return regular >= max(aired, 1) and (not total or regular <= total)
+
+
+def absolute(episodes: list[Episode], title_id: str) -> list[Episode]:
+    """TMDB's seasons as one run numbered 1..N (Shikimori's, the guide's and the packs' anime
+    numbering), under the anime's id; specials left out."""
+    regular = sorted((e for e in episodes if e.season >= 1), key=lambda e: (e.season, e.number))
+    return [
+        Episode(
+            title_id,
+            1,
+            n,
+            name=e.name,
+            overview=e.overview,
+            air_date=e.air_date,
+            runtime=e.runtime,
+            still_path=e.still_path,
+            tmdb_id=e.tmdb_id,
+        )
+        for n, e in enumerate(regular, start=1)
+    ]
+
+
+async def from_tmdb(
+    context: AppContext, meta: TitleMeta, language: str
+) -> tuple[list[Episode], TvMatch] | None:
+    """The anime's episodes from the same show on TMDB, or None (no TMDB, no confident match,
+    or its episode count does not agree)."""
+    providers = context.providers.meta_details("tmdb:tv:0")
+    provider = providers[0] if providers else None
+    if provider is None or not hasattr(provider, "search") or not hasattr(provider, "episodes"):
+        return None
+    lookup = CachedLookup(context)
+    winner: Candidate | None = None
+    try:
+        for name in names_of(meta):
+            found = await lookup.search(provider, MetaQuery(name, "series", meta.year, None, language))
+            winner = confident(meta, found)
+            if winner is not None:
+                break
+        if winner is None:
+            log.info("episodes of %s: no TMDB show of %s is surely the same", meta.id, meta.year)
+            return None
+        episodes = await provider.episodes(winner.id, language)
+    except CinemaError as exc:
+        log.info("episodes of %s: TMDB not asked (%s)", meta.id, exc)
+        return None
+    numbered = absolute(episodes, meta.id)
+    if not counts_agree(meta, len(numbered)):
+        log.info(
+            "episodes of %s: %s has %d episodes, Shikimori %s: not taken",
+            meta.id, winner.id, len(numbered), (meta.extra or {}).get("episodes"),
+        )  # fmt: skip
+        return None
+    return numbered, TvMatch(winner.id, winner.title, winner.year)
+
+
+def next_dated(meta: TitleMeta, episodes: list[Episode]) -> list[Episode]:
+    """Shikimori's numbers, plus the next episode with its date when ``next_episode_at`` gives
+    it: the only exact date it has (earlier ones would be guesses, so they stay blank)."""
+    extra = meta.extra or {}
+    when, aired = extra.get("next_episode_at"), extra.get("episodes_aired") or 0
+    total = extra.get("episodes") or 0
+    if not isinstance(when, str) or not re.match(r"\d{4}-\d{2}-\d{2}", when) or not isinstance(aired, int):
+        return episodes
+    number = aired + 1
+    if total and number > total:
+        return episodes
+    out = [e for e in episodes if e.number != number]
+    out.append(Episode(meta.id, 1, number, air_date=when[:10]))  # the date where it airs (Shikimori's zone)
+    return out
