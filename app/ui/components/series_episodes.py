@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.series import Episode, EpisodeProgress, NextEpisode
+from app.ui.components.episode_stills import StillLoader, paint_still, serve
 
 ROW_HEIGHT = 64
 VISIBLE_ROWS = 12
@@ -74,6 +75,7 @@ class EpisodeDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.today = date.today()
+        self.stills: StillLoader | None = None
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         return QSize(option.rect.width(), ROW_HEIGHT)
@@ -90,9 +92,7 @@ class EpisodeDelegate(QStyledItemDelegate):
         still = QRect(
             rect.left() + 8, rect.top() + (ROW_HEIGHT - STILL.height()) // 2, STILL.width(), STILL.height()
         )
-        painter.fillRect(still, QColor(40, 44, 52))
-        painter.setPen(QColor(200, 200, 210))
-        painter.drawText(still, Qt.AlignmentFlag.AlignCenter, f"E{episode.number}")
+        paint_still(painter, still, episode, self.stills)  # the still, or a numbered tile
         watched = bool(progress and progress.watched)
         if progress and not watched and progress.duration_ms and progress.position_ms > 0:
             share = min(1.0, progress.position_ms / progress.duration_ms)
@@ -160,6 +160,10 @@ class SeriesEpisodesPanel(QWidget):
         self.continue_button = QPushButton()
         self.continue_button.setObjectName("PrimaryButton")
         self.continue_button.clicked.connect(self._continue_clicked)
+        self.source_note = QLabel()  # an anime's episode list: whose names, or numbers only
+        self.source_note.setObjectName("Muted")
+        self.source_note.setWordWrap(True)
+        self.source_note.hide()
         self.tabs = QTabBar()
         self.tabs.setExpanding(False)
         self.tabs.setDrawBase(False)
@@ -169,6 +173,9 @@ class SeriesEpisodesPanel(QWidget):
         self.list = QListView()
         self.list.setModel(self.model)
         self.list.setItemDelegate(self.delegate)
+        self.stills = StillLoader(STILL, self, self.devicePixelRatioF())
+        self.stills.changed.connect(self.list.viewport().update)
+        self.delegate.stills = self.stills
         self.list.setUniformItemSizes(True)
         self.list.setMouseTracking(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -190,6 +197,7 @@ class SeriesEpisodesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.source_note)
         layout.addWidget(self.tabs)
         layout.addWidget(self.list, 1)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
@@ -229,6 +237,22 @@ class SeriesEpisodesPanel(QWidget):
         tab = seasons.index(start) if start in seasons else 0
         self.tabs.setCurrentIndex(tab)
         self._fill(seasons[tab] if seasons else None)
+
+    def show_source(self, source: Mapping[str, object] | None) -> None:
+        """Say where an anime's episode list came from (a TMDB show, or Shikimori's numbers)."""
+        provider = (source or {}).get("provider")
+        if provider == "tmdb":
+            show = str((source or {}).get("title") or "")
+            year = (source or {}).get("year")
+            named = f"«{show}» ({year})" if year else f"«{show}»"
+            self.source_note.setText(
+                self.tr("Episode names, dates and stills from TMDB: %1").replace("%1", named)
+            )
+        elif provider == "shikimori":
+            self.source_note.setText(
+                self.tr("Shikimori gives episode numbers only; no source with their names was found.")
+            )
+        self.source_note.setVisible(provider in ("tmdb", "shikimori"))
 
     def current_season(self) -> int | None:
         data = self.tabs.tabData(self.tabs.currentIndex())
@@ -366,6 +390,9 @@ def install(
             return
         tid = detail.id
         ops.run(("episodes", tid), lambda: read(tid), lambda found: ready(tid, found))
+        panel.show_source(None)
+        if kind == "anime":
+            ops.run(("source", tid), lambda: series.episodes_source(tid), panel.show_source)
 
     def toggled(season: int, number: int, watched: bool) -> None:
         tid = shown.get("id")
@@ -378,6 +405,7 @@ def install(
 
         ops.run(("watched", tid), work, lambda found: panel.set_progress(*found))
 
+    serve(panel, context)  # episode stills, fetched as their rows come on screen
     page.titleShown.connect(title_shown)
     panel.watchedToggled.connect(toggled)
     from app.ui.components.title_sources import TitleSources
