@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import NamedTuple
+
+# The ways a TV candidate plays (``StreamCandidate.extra["way"]``; the title page, the player
+# and ``cinema sources`` name them). TV candidates carry ``TV_PROVIDER_ID`` as their provider.
+LIVE, FROM_START, ARCHIVE, UPCOMING = "live", "from_start", "archive", "upcoming"
+TV_PROVIDER_ID = "iptv"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -74,3 +79,22 @@ class ChannelName:
     guide_id: str
     name: str
     display_names: str | None = None  # JSON list as stored
+
+
+@dataclass(frozen=True, slots=True)
+class CatchupOptions:
+    """Padding around the airing (seconds), the zone of date placeholders (None: the machine's)
+    and the archive depth of a channel whose playlist names a mode but no days (Kodi: 5)."""
+
+    pad_before_s: int = 60
+    pad_after_s: int = 300
+    zone: tzinfo | None = None
+    default_days: int = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Archive:
+    """An archive URL, or why there is none (``url`` None, ``reason`` for the log)."""
+
+    url: str | None
+    reason: str | None = None

@@ -16,6 +16,7 @@ from typing import IO, TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from app.domain.streams import StreamCandidate, StreamQuery
+    from app.domain.tv import Archive, TvChannel
     from app.providers.guide.feed import ChannelRecord, ProgrammeRecord
     from app.providers.meta.models import Candidate, MetaQuery, TitleMeta
 
@@ -27,6 +28,7 @@ class Capability(StrEnum):
     STREAM_SEARCH = "stream_search"  # ways to watch one title
     SUBTITLES = "subtitles"  # subtitle files for one video
     META_LISTS = "meta_lists"  # discovery: popular, trending, new ... and titles related to one
+    TV_CATCHUP = "tv_catchup"  # a title's airings as ways to watch, a channel's archive
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +127,38 @@ class StreamSearch(Provider, Protocol):
     ``RateLimited``, ``BadFeed``), never a library's; an empty list means nothing found."""
 
     async def streams(self, query: StreamQuery) -> Sequence[StreamCandidate]: ...
+
+
+@runtime_checkable
+class TvCatchup(Provider, Protocol):
+    """Live TV and its archive: a title's airings as ways to watch (``ways``, blocking: call it
+    off the loop), whether a channel keeps an archive, and its archive URL from a moment
+    (``stop`` None: up to now; ``padded``: the padding around an airing, not for a timeshift)."""
+
+    def ways(self, title_id: str) -> list[StreamCandidate]: ...
+
+    def has_archive(self, channel: TvChannel) -> bool: ...
+
+    def archive(
+        self,
+        channel: TvChannel,
+        *,
+        start: int,
+        stop: int | None = None,
+        padded: bool = True,
+        catchup_id: str | None = None,
+    ) -> Archive: ...
+
+
+@runtime_checkable
+class KeyChecked(Provider, Protocol):
+    """A provider that needs the user's key (Settings › Keys and accounts): ``secret`` names its
+    keyring entry; ``check_key`` tries one key once and raises our errors (``AuthError`` refused,
+    ``ProviderUnavailable``, ``RateLimited``, a quota error) or returns when it was accepted."""
+
+    secret: str
+
+    async def check_key(self, key: str) -> object: ...
 
 
 @runtime_checkable

@@ -9,12 +9,14 @@ from typing import TypeVar, cast
 from app.providers.base import (
     Capability,
     GuideFeed,
+    KeyChecked,
     MetaDetails,
     MetaLists,
     MetaSearch,
     Provider,
     StreamSearch,
     Subtitles,
+    TvCatchup,
 )
 
 P = TypeVar("P", bound=Provider)
@@ -26,6 +28,7 @@ _PROTOCOL: dict[Capability, type] = {
     Capability.STREAM_SEARCH: StreamSearch,
     Capability.SUBTITLES: Subtitles,
     Capability.META_LISTS: MetaLists,
+    Capability.TV_CATCHUP: TvCatchup,
 }
 
 
@@ -74,3 +77,10 @@ class ProviderRegistry:
 
     def subtitles(self, id_or_kind: str | None = None) -> list[Subtitles]:
         return cast(list[Subtitles], self.providers_for(Capability.SUBTITLES, id_or_kind))
+
+    def tv_catchup(self) -> list[TvCatchup]:
+        return cast(list[TvCatchup], self.providers_for(Capability.TV_CATCHUP))
+
+    def key_checked(self) -> list[KeyChecked]:
+        """The providers whose key the user enters, in registration order."""
+        return [p for p in self._providers if isinstance(p, KeyChecked)]

@@ -2,8 +2,9 @@
 kept only in the keyring (``core.secrets``); each can be tried (Test) and the outcome is said in
 words: accepted, refused (401/403), unreachable (host:port and why), quota used up.
 
-Torznab keys are the sources' own keyring entries (``services.sources.admin``): an indexer's key
-changed here is the one its searches use.
+TMDB and OpenSubtitles are the registry's ``KeyChecked`` providers (each names its keyring entry
+and tries a key itself); Torznab keys are the sources' own keyring entries
+(``services.sources.admin``): an indexer's key changed here is the one its searches use.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from enum import StrEnum
 from app.core import secrets
 from app.domain.errors import AuthError, CinemaError, ProviderUnavailable, RateLimited
 from app.domain.subtitles import QuotaExceeded
+from app.providers.base import KeyChecked
 from app.services.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -57,18 +59,13 @@ class KeyCheck:
 
 
 def list_keys(services: AppContext) -> list[KeyEntry]:
-    """TMDB, OpenSubtitles, then every Torznab indexer (reads the keyring: call it in a worker)."""
+    """The providers that take a key (TMDB, OpenSubtitles: the registry's order), then every
+    Torznab indexer (reads the keyring: call it in a worker)."""
     from app.providers.streams import setup
 
     entries = [
-        KeyEntry(TMDB, TMDB, "TMDB", TMDB, bool(secrets.get_secret(TMDB))),
-        KeyEntry(
-            OPENSUBTITLES,
-            OPENSUBTITLES,
-            "OpenSubtitles",
-            OPENSUBTITLES,
-            bool(secrets.get_secret(OPENSUBTITLES)),
-        ),
+        KeyEntry(p.manifest.id, p.manifest.id, p.manifest.name, p.secret, bool(secrets.get_secret(p.secret)))
+        for p in services.providers.key_checked()
     ]
     try:
         from app.services.sources import admin
@@ -111,26 +108,19 @@ async def check(services: AppContext, entry: KeyEntry, value: str | None = None)
     if not key:
         return KeyCheck(Verdict.MISSING, "no key entered")
     try:
-        if entry.kind == TMDB:
-            from app.providers.meta.tmdb.keycheck import check_token
-
-            await check_token(services.http, services.settings.tmdb_base_url, key)
-        elif entry.kind == OPENSUBTITLES:
-            from app.providers.subtitles.opensubtitles.provider import OpenSubtitlesProvider
-
-            provider = OpenSubtitlesProvider(
-                http=lambda: services.http, settings=lambda: services.settings, key=lambda: key
-            )
-            await provider.check_key(key)
-            known = getattr(services.providers.get(OPENSUBTITLES), "quota", None)
-            if known is not None and known.remaining is not None and known.remaining <= 0:
-                when = f"; renewed {known.reset}" if known.reset else ""
-                return KeyCheck(Verdict.QUOTA, f"today's downloads are used up{when}")
-        elif entry.kind == TORZNAB and entry.url:
+        provider = services.providers.get(entry.id)
+        if entry.kind == TORZNAB and entry.url:
             from app.providers.streams import setup
             from app.services.sources.admin import client_for
 
             await setup.probe_indexer(entry.url, key, client_for(services))
+        elif isinstance(provider, KeyChecked):
+            await provider.check_key(key)
+            # the key works; a provider with a daily allowance says whether today's is used up
+            known = getattr(provider, "quota", None)
+            if known is not None and known.remaining is not None and known.remaining <= 0:
+                when = f"; renewed {known.reset}" if known.reset else ""
+                return KeyCheck(Verdict.QUOTA, f"today's downloads are used up{when}")
         else:
             return KeyCheck(Verdict.FAILED, "nothing to try this key on")
     except QuotaExceeded as exc:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from app.domain.errors import BadFeed
-from app.providers.guide.m3u.parser import Playlist, parse_attrs, parse_m3u, split_url_headers
+from app.domain.extinf import parse_attrs
+from app.providers.guide.m3u.parser import Playlist, parse_m3u, split_url_headers
 
 REALWORLD_M3U = Path(__file__).resolve().parents[3] / "shared" / "realworld" / "m3u"
 PLAYLISTS = sorted(p.name for p in REALWORLD_M3U.glob("*.m3u"))

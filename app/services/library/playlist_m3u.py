@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import urlparse
 
-from app.providers.guide.m3u.parser import parse_attrs
+from app.domain.extinf import parse_attrs
 
 TITLE_SCHEME = "cinema:title/"
 MAX_BYTES = 8 * 1024 * 1024

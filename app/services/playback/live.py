@@ -11,16 +11,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from app.domain.locations import is_hls_location
-from app.domain.models import MediaRequest, SourceKind
+from app.domain.models import SourceKind
 from app.domain.streams import StreamCandidate
-from app.domain.tv import NowNext, TvChannel
-from app.providers.streams.iptv import PROVIDER_ID, archive_url
-from app.providers.streams.iptv import provider as iptv_provider
+from app.domain.tv import ARCHIVE, LIVE, TV_PROVIDER_ID, NowNext, TvChannel
 from app.services.context import AppContext
 from app.services.guide.channels import ChannelGuide
 from app.services.sources import iptv
-from app.services.sources.resolve import Playable
+from app.services.sources.resolve import Playable, way_playable
 
 
 def channel_of(playable: Playable | None) -> str | None:
@@ -33,7 +30,7 @@ def channel_of(playable: Playable | None) -> str | None:
 
 def window_s(ctx: AppContext, channel: TvChannel) -> int:
     """How far back the channel's archive reaches, in seconds (0 without usable catch-up)."""
-    if not iptv.template_ok(channel):
+    if not iptv.template_ok(ctx, channel):
         return 0
     days = channel.catchup_days if channel.catchup_days is not None else ctx.settings.catchup_default_days
     return max(0, days) * 86400
@@ -43,8 +40,8 @@ def _candidate(
     channel: TvChannel, backup: int, url: str, way: str, start: datetime | None, stop: datetime | None
 ) -> StreamCandidate:
     return StreamCandidate(
-        provider_id=PROVIDER_ID,
-        kind=SourceKind.IPTV_LIVE if way == iptv_provider.LIVE else SourceKind.IPTV_CATCHUP,
+        provider_id=TV_PROVIDER_ID,
+        kind=SourceKind.IPTV_LIVE if way == LIVE else SourceKind.IPTV_CATCHUP,
         url=url,
         label=channel.name if backup == 0 else f"{channel.name} ({backup + 1})",
         headers=dict(channel.headers),
@@ -56,35 +53,13 @@ def _candidate(
     )
 
 
-def _playable(candidate: StreamCandidate, item_key: str, label: str, title_id: str | None) -> Playable:
-    live = candidate.kind is SourceKind.IPTV_LIVE
-    prefix = "Live" if live else "Archive"
-    request = MediaRequest(
-        location=candidate.url,
-        item_key=item_key,
-        label=label,
-        title_id=title_id,
-        headers=dict(candidate.headers),
-    )
-    return Playable(
-        kind=candidate.kind,
-        request=request,
-        label=f"{prefix} · {candidate.label}",
-        live=live,
-        hls=is_hls_location(candidate.url),
-        origin=candidate,
-    )
-
-
 def live_playables(channel: TvChannel) -> list[Playable]:
     """The channel live, then each backup URL (the failover order, with a message each time)."""
     out = []
     for n, ch in enumerate((channel, *channel.backups)):
         if ch.stream_url:
-            c = _candidate(
-                channel if n == 0 else ch, n, ch.stream_url.split("|")[0], iptv_provider.LIVE, None, None
-            )
-            out.append(_playable(c, f"channel:{channel.id}", channel.name, None))
+            c = _candidate(channel if n == 0 else ch, n, ch.stream_url.split("|")[0], LIVE, None, None)
+            out.append(way_playable(c, item_key=f"channel:{channel.id}", label=channel.name, title_id=None))
     return out
 
 
@@ -100,20 +75,17 @@ def archive_playables(
 ) -> list[Playable]:
     """The channel's archive from ``start`` (an airing, padded; or a moment, as it is), each
     backup's after it. Empty when the channel keeps no archive of that moment."""
-    now = int(ctx.clock.now().timestamp())
-    options = iptv.catchup_options(ctx.settings)
+    tv = iptv.provider(ctx)
     out = []
     item_key = title_id or f"airing:{channel.id}:{start}"
     for n, ch in enumerate((channel, *channel.backups)):
-        found = archive_url(
-            ch, start=start, stop=stop if stop is not None else now, now=now, options=options, padded=padded
-        )
+        found = tv.archive(ch, start=start, stop=stop, padded=padded)
         if found.url is None:
             continue
         when = datetime.fromtimestamp(start, UTC)
-        c = _candidate(channel if n == 0 else ch, n, found.url, iptv_provider.ARCHIVE, when,
+        c = _candidate(channel if n == 0 else ch, n, found.url, ARCHIVE, when,
                        datetime.fromtimestamp(stop, UTC) if stop else None)  # fmt: skip
-        out.append(_playable(c, item_key, label or channel.name, title_id))
+        out.append(way_playable(c, item_key=item_key, label=label or channel.name, title_id=title_id))
     return out
 
 

@@ -1,24 +1,28 @@
 """The IPTV stream source as the app runs it: its airings reader (the seam to storage), its
 catch-up options from the settings, its place in the provider registry.
 
-The provider (``app.providers.streams.iptv``) reads nothing itself: ``airings_reader`` hands it a
-title's airings on channels one can watch (``storage.tv_repo``), and ``catchup_options`` the
-padding and time zone of the settings as they are when it asks.
+The TV catch-up provider (found in the registry by its capability, built by
+``providers.setup.tv_catchup``) reads nothing itself: ``airings_reader`` hands it a title's
+airings on channels one can watch (``storage.tv_repo``), and ``catchup_options`` the padding and
+time zone of the settings as they are when it asks.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.core.config import Settings
 from app.domain.streams import StreamCandidate
-from app.domain.tv import ChannelAiring, TvChannel
-from app.providers.streams.iptv import PROVIDER_ID, AiringsReader, CatchupOptions, IptvStreams, archive_url
-from app.providers.streams.iptv.catchup import Archive, template_for
+from app.domain.tv import CatchupOptions, ChannelAiring, TvChannel
 from app.services.context import AppContext
 from app.storage import tv_repo
+
+if TYPE_CHECKING:
+    from app.providers.base import TvCatchup
 
 log = logging.getLogger(__name__)
 
@@ -43,26 +47,28 @@ def catchup_options(settings: Settings) -> CatchupOptions:
     )
 
 
-def airings_reader(ctx: AppContext) -> AiringsReader:
+def airings_reader(ctx: AppContext) -> Callable[[str, int], list[ChannelAiring]]:
     def read(title_id: str, since: int) -> list[ChannelAiring]:
         return tv_repo.title_airings(ctx.db, title_id, since)
 
     return read
 
 
-def build_provider(ctx: AppContext) -> IptvStreams:
+def build_provider(ctx: AppContext) -> TvCatchup:
+    from app.providers.setup import tv_catchup
+
     # the clock and the settings are read when asked: tests and the settings page replace them
     def now() -> datetime:
         return ctx.clock.now()
 
-    return IptvStreams(airings_reader(ctx), now, lambda: catchup_options(ctx.settings))
+    return tv_catchup(airings_reader(ctx), now, lambda: catchup_options(ctx.settings))
 
 
-def provider(ctx: AppContext) -> IptvStreams:
-    """The registered IPTV provider (registered here when the composition did not)."""
-    found = ctx.providers.get(PROVIDER_ID)
-    if isinstance(found, IptvStreams):
-        return found
+def provider(ctx: AppContext) -> TvCatchup:
+    """The registered TV catch-up provider (registered here when the composition did not)."""
+    found = ctx.providers.tv_catchup()
+    if found:
+        return found[0]
     made = build_provider(ctx)
     ctx.providers.register(made)
     return made
@@ -73,22 +79,6 @@ def ways(ctx: AppContext, title_id: str) -> list[StreamCandidate]:
     return provider(ctx).ways(title_id)
 
 
-def archive_from(
-    ctx: AppContext, channel: TvChannel, start: datetime, catchup_id: str | None = None
-) -> Archive:
-    """The archive of ``channel`` from the moment ``start`` on (the player's timeshift): no padding."""
-    now = int(ctx.clock.now().timestamp())
-    return archive_url(
-        channel,
-        start=int(start.timestamp()),
-        stop=now,
-        now=now,
-        options=catchup_options(ctx.settings),
-        catchup_id=catchup_id,
-        padded=False,
-    )
-
-
-def template_ok(channel: TvChannel) -> bool:
+def template_ok(ctx: AppContext, channel: TvChannel) -> bool:
     """Whether the channel has an archive template we can fill (a known mode and placeholders)."""
-    return template_for(channel).url is not None
+    return provider(ctx).has_archive(channel)

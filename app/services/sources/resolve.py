@@ -1,9 +1,9 @@
 """Turning a title's sources into things the player can open, best first, with failover order.
 
 Direct links and HLS open as they are (headers from ``#EXTVLCOPT``, the source or a Kodi-style
-``url|User-Agent=…`` suffix); IPTV live channels and catch-up archives come from the IPTV stream
-provider (``app.providers.streams.iptv``, CONTRACTS.md §4); torrents are opened through the
-torrent engine's local URL.
+``url|User-Agent=…`` suffix); IPTV live channels and catch-up archives come from the TV
+catch-up provider in the registry (``services.sources.iptv``, CONTRACTS.md §4); torrents are
+opened through the torrent engine's local URL.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from app.domain.errors import AuthError, NotFound
 from app.domain.locations import is_hls_location
 from app.domain.models import MediaRequest, Source, SourceKind, TitleDetail
 from app.domain.streams import StreamCandidate
-from app.providers.streams.iptv import provider as iptv_provider
+from app.domain.tv import ARCHIVE, FROM_START, LIVE
 from app.services.context import AppContext
 from app.services.sources import iptv
 from app.services.sources.private_headers import KEYRING_MARK, headers_secret
@@ -134,19 +134,29 @@ def candidates(services: AppContext, detail: TitleDetail, start_ms: int = 0) -> 
 
 # The order of TV ways for Play: what is on now from its start, then the archive (newest
 # first), then live; a channel's backup URLs follow it (the sort is stable).
-_WAY_ORDER = {iptv_provider.FROM_START: 0, iptv_provider.ARCHIVE: 1, iptv_provider.LIVE: 2}
+_WAY_ORDER = {FROM_START: 0, ARCHIVE: 1, LIVE: 2}
 
 
 def tv_playable(detail: TitleDetail, candidate: StreamCandidate, start_ms: int = 0) -> Playable:
-    """One IPTV way to watch as the player opens it (the archive resumes at ``start_ms``)."""
+    """One IPTV way to watch a title as the player opens it (the archive resumes at ``start_ms``)."""
+    return way_playable(
+        candidate, item_key=detail.id, label=detail.title, title_id=detail.id, start_ms=start_ms
+    )
+
+
+def way_playable(
+    candidate: StreamCandidate, *, item_key: str, label: str, title_id: str | None, start_ms: int = 0
+) -> Playable:
+    """One TV way (live, from the start, archive) as the player opens it; the playable's label
+    says the way and the channel, a live one always starts at the live edge."""
     live = candidate.kind is SourceKind.IPTV_LIVE
     way = str(candidate.extra.get("way", ""))
-    prefix = {iptv_provider.FROM_START: "From the start", iptv_provider.ARCHIVE: "Archive"}.get(way, "Live")
+    prefix = {FROM_START: "From the start", ARCHIVE: "Archive"}.get(way, "Live")
     request = MediaRequest(
         location=candidate.url,
-        item_key=detail.id,
-        label=detail.title,
-        title_id=detail.id,
+        item_key=item_key,
+        label=label,
+        title_id=title_id,
         headers=dict(candidate.headers),
         start_ms=0 if live else start_ms,
     )
@@ -202,7 +212,14 @@ class SourceOpener:
         if playable.kind is not SourceKind.TORRENT:
             return request
         await self.release()
-        self.handle = await self.streaming_service().open_stream(request.location)
+        from app.services.sources.episode_sources import episode_file_chooser
+
+        origin = playable.origin  # an addon's fileIdx names the file; an episode's pack is read
+        self.handle = await self.streaming_service().open_stream(
+            request.location,
+            origin.file_idx if origin is not None else None,
+            choose=episode_file_chooser(request.item_key),
+        )
         return replace(request, location=self.handle.url)
 
     async def _resolved(self, playable: Playable) -> MediaRequest:

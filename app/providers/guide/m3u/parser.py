@@ -12,12 +12,12 @@ from urllib.parse import unquote
 
 from app.core.compact import StrIntTable
 from app.domain.errors import BadFeed
+from app.domain.extinf import parse_attrs
 from app.providers.guide.feed import ChannelRecord
 from app.providers.guide.m3u.urls import checked_stream_url, clean_header_value
 
 log = logging.getLogger(__name__)
 
-_ATTR_RE = re.compile(r"""([A-Za-z][\w\-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s,"']+))""")
 MAX_LINE_BYTES = 4 * 1024 * 1024  # a longer "line" is not a playlist (and must not fill memory)
 _DURATION_RE = re.compile(r"\s*(-?\d+(?:\.\d+)?)")
 _HEADER_NAMES = {
@@ -37,29 +37,6 @@ class Playlist:
     channels: list[ChannelRecord] = field(default_factory=list)
     guide_urls: list[str] = field(default_factory=list)
     header: dict[str, str] = field(default_factory=dict)
-
-
-def parse_attrs(text: str) -> tuple[dict[str, str], str]:
-    """Attributes of an ``#EXTINF`` body (after the duration) and the channel name."""
-    attrs: dict[str, str] = {}
-    pos, n = 0, len(text)
-    while pos < n:
-        while pos < n and text[pos] in " \t":
-            pos += 1
-        if pos >= n:
-            break
-        if text[pos] == ",":
-            return attrs, text[pos + 1 :].strip()
-        m = _ATTR_RE.match(text, pos)
-        if m:
-            value = m.group(2) if m.group(2) is not None else m.group(3) or m.group(4) or ""
-            attrs.setdefault(m.group(1).lower(), value.strip())
-            pos = m.end()
-            continue
-        # Garbage between attributes (stray quotes, "||"): skip one token.
-        nxt = re.search(r"[\s,]", text[pos + 1 :])
-        pos = n if nxt is None else pos + 1 + nxt.start()
-    return attrs, ""
 
 
 def _float(value: str | None) -> float | None:

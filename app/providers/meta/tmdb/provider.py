@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from app.providers.meta.models import Candidate, MetaQuery, TitleMeta
     from app.providers.meta.tmdb.client import TmdbClient
 
+SECRET = "tmdb"  # the keyring entry of the token
 NO_TOKEN = "No TMDB token: run `cinema secrets set tmdb` (or set CINEMA_TMDB_TOKEN)."
 CONFIG_RETRY_S = 60.0  # a failed /configuration is asked again after this long
 TOKEN_TTL_S = 600.0  # a token changed in the keyring is picked up within this time
@@ -46,6 +47,7 @@ class TmdbProvider:
         id_prefixes=("tmdb:",),
     )
     narrow_search = True  # every word must appear, and a year filters strictly
+    secret = SECRET  # KeyChecked: Settings › Keys and accounts shows and tries it
     listings = ("popular", "trending", "new")  # MetaLists (issue 15): tmdb/lists.py
 
     def __init__(
@@ -84,6 +86,13 @@ class TmdbProvider:
     @limiter.setter
     def limiter(self, limiter: RateLimiter) -> None:
         self._fixed_limiter = limiter
+
+    async def check_key(self, key: str) -> None:
+        """Try ``key`` (a v3 key or a read access token) once: AuthError (refused), RateLimited,
+        ProviderUnavailable (unreachable, or TMDB failed); returns when TMDB accepted it."""
+        from app.providers.meta.tmdb.keycheck import check_token  # httpx: with the first check
+
+        await check_token(self._http(), self._settings().tmdb_base_url, key)
 
     def _current_token(self) -> str:
         now = time.monotonic()

@@ -18,10 +18,9 @@ A mode, template or placeholder we do not know gives no URL and a reason: never 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from app.domain.tv import TvChannel
+from app.domain.tv import Archive, CatchupOptions, TvChannel
 
 SHIFT_MODES = frozenset({"shift", "timeshift"})
 FLUSSONIC_MODES = frozenset({"flussonic", "flussonic-hls", "flussonic-ts", "fs"})
@@ -38,25 +37,6 @@ _JAVA = (("yyyy", "%Y"), ("MM", "%m"), ("dd", "%d"), ("HH", "%H"), ("mm", "%M"),
 _FLUSSONIC_RE = re.compile(r"^(https?://[^/]+)/(.*)/([^/]*)(mpegts|\.m3u8)(\?.+=.+)?$")
 _FLUSSONIC_ANY_RE = re.compile(r"^(https?://[^/]+)/(.*)/([^?]*)(\?.+=.+)?$")
 _XC_RE = re.compile(r"^(https?://[^/]+)/(?:live/)?([^/]+)/([^/]+)/([^/.]+)(\.m3u8?|\.ts)?$")
-
-
-@dataclass(frozen=True, slots=True)
-class CatchupOptions:
-    """Padding around the airing (seconds), the zone of date placeholders (None: the machine's)
-    and the archive depth of a channel whose playlist names a mode but no days (Kodi: 5)."""
-
-    pad_before_s: int = 60
-    pad_after_s: int = 300
-    zone: tzinfo | None = None
-    default_days: int = 5
-
-
-@dataclass(frozen=True, slots=True)
-class Archive:
-    """An archive URL, or why there is none (``url`` None, ``reason`` for the log)."""
-
-    url: str | None
-    reason: str | None = None
 
 
 def split_options(url: str) -> tuple[str, str]:

@@ -16,21 +16,28 @@ from datetime import UTC, datetime
 from app.core.tasks import run_blocking
 from app.domain.models import SourceKind
 from app.domain.streams import StreamCandidate, StreamQuery
-from app.domain.tv import ChannelAiring, TvChannel
+from app.domain.tv import (
+    ARCHIVE,
+    FROM_START,
+    LIVE,
+    TV_PROVIDER_ID,
+    UPCOMING,
+    Archive,
+    CatchupOptions,
+    ChannelAiring,
+    TvChannel,
+)
 from app.providers.base import Capability, Manifest
-from app.providers.streams.iptv.catchup import CatchupOptions, archive_url, split_options
+from app.providers.streams.iptv.catchup import archive_url, split_options, template_for
 
 log = logging.getLogger(__name__)
 
-PROVIDER_ID = "iptv"
+PROVIDER_ID = TV_PROVIDER_ID
 # A title's airings from this many seconds back are read (archives rarely keep more).
 LOOKBACK_S = 31 * 86400
 DEFAULT_LENGTH_S = 2 * 3600  # an airing without a stop time
 
 AiringsReader = Callable[[str, int], Sequence[ChannelAiring]]  # (title id, since unix s)
-
-# What ``extra["way"]`` says (the title page and ``cinema sources`` name them).
-LIVE, FROM_START, ARCHIVE, UPCOMING = "live", "from_start", "archive", "upcoming"
 
 
 class IptvStreams:
@@ -40,7 +47,7 @@ class IptvStreams:
     manifest = Manifest(
         id=PROVIDER_ID,
         name="IPTV playlist (live and catch-up)",
-        capabilities=frozenset({Capability.STREAM_SEARCH}),
+        capabilities=frozenset({Capability.STREAM_SEARCH, Capability.TV_CATCHUP}),
     )
 
     def __init__(
@@ -62,6 +69,31 @@ class IptvStreams:
         now = self._clock()
         airings = self._reader(title_id, int(now.timestamp()) - LOOKBACK_S)
         return ways_for_airings(airings, now, self._options(), on_refusal=self._tell)
+
+    def has_archive(self, channel: TvChannel) -> bool:
+        """Whether the channel has an archive template we can fill (a known mode and placeholders)."""
+        return template_for(channel).url is not None
+
+    def archive(
+        self,
+        channel: TvChannel,
+        *,
+        start: int,
+        stop: int | None = None,
+        padded: bool = True,
+        catchup_id: str | None = None,
+    ) -> Archive:
+        """The archive of ``channel`` from ``start`` to ``stop`` (None: now), or why there is none."""
+        now = int(self._clock().timestamp())
+        return archive_url(
+            channel,
+            start=start,
+            stop=stop if stop is not None else now,
+            now=now,
+            options=self._options(),
+            catchup_id=catchup_id,
+            padded=padded,
+        )
 
     def _tell(self, channel: TvChannel, reason: str) -> None:
         key = (channel.id, reason)

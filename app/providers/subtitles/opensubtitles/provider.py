@@ -96,6 +96,7 @@ class OpenSubtitlesProvider:
         name="OpenSubtitles",
         capabilities=frozenset({Capability.SUBTITLES}),
     )
+    secret = SECRET  # KeyChecked: Settings › Keys and accounts shows and tries it
 
     def __init__(
         self,
