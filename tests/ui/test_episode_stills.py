@@ -107,7 +107,8 @@ async def _stills_drawn(qtbot: Any, services: Any, images: PosterServer) -> None
     await wait_until(lambda: panel.model.rowCount() == 20, timeout=10)
     first = "/t/p/w300/still77_1_1.jpg"
     await wait_until(lambda: _near(_tile_colour(panel, 0), _served_colour(first)), timeout=10)
-    assert _near(_tile_colour(panel, 5), _served_colour("/t/p/w300/still77_1_6.jpg"))
+    sixth = "/t/p/w300/still77_1_6.jpg"  # fetched in the same batch, decoded by itself
+    await wait_until(lambda: _near(_tile_colour(panel, 5), _served_colour(sixth)), timeout=10)
     asked = set(images.counters.paths)
     # twelve rows fit the list: the last episodes' stills were not asked for
     assert first in asked and len(asked) <= 13 and "/t/p/w300/still77_1_20.jpg" not in asked
@@ -196,3 +197,32 @@ async def _settled(services: Any, *panels: SeriesEpisodesPanel) -> None:
     HTTP client closes on its loop, as the app does at quit."""
     await wait_until(lambda: all(p.stills.cache.pending == 0 for p in panels), timeout=10)
     await services.net.aclose()
+
+
+def test_an_anime_page_says_where_its_episode_names_come_from(qtbot: Any, services: Any) -> None:
+    now = int(services.clock.now().timestamp())
+    named, numbered = "shikimori:anime:5114", "shikimori:anime:52991"
+    titles_repo.upsert_titles(
+        services.db,
+        [
+            {"id": t, "kind": "anime", "title": t, "added_at": now, "updated_at": now}
+            for t in (named, numbered)
+        ],
+    )
+    episodes_repo.upsert_episodes(
+        services.db, [Episode(named, 1, 1, name="Серия 1"), Episode(numbered, 1, 1)], now
+    )
+    source = {"provider": "tmdb", "id": "tmdb:tv:31911", "title": "Стальной алхимик: Братство", "year": 2009}
+    episodes_repo.set_episodes_source(services.db, named, source)
+    episodes_repo.set_episodes_source(services.db, numbered, {"provider": "shikimori"})
+    page, panel = _page(qtbot, services)
+    page.show_title(TitleDetail(id=named, kind=TitleKind.ANIME, title="Стальной алхимик"), 0)
+    qtbot.waitUntil(panel.source_note.isVisible, timeout=5000)
+    assert panel.source_note.text() == (
+        "Episode names, dates and stills from TMDB: «Стальной алхимик: Братство» (2009)"
+    )
+    page.show_title(TitleDetail(id=numbered, kind=TitleKind.ANIME, title="Фрирен"), 0)
+    qtbot.waitUntil(lambda: "numbers only" in panel.source_note.text(), timeout=5000)
+    assert panel.source_note.isVisible()
+    page.show_title(TitleDetail(id=TID, kind=TitleKind.SERIES, title="Кухня"), 0)  # a TMDB series: no note
+    assert not panel.source_note.isVisible()
