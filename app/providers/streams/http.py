@@ -28,11 +28,9 @@ ClientSource = Callable[[], httpx.AsyncClient]
 
 
 class LoopClients:
-    """One pooled client per running event loop (the CLI runs a loop per command, the app one).
-
-    Stands in for the app's one shared client until the app context owns it; then bootstrap
-    passes ``lambda: context.http`` instead.
-    """
+    """One pooled client per running event loop, for code without an app context (provider
+    tests, ``bench/sources.py``). The app's providers use the context's one shared client
+    (``services.sources.registration.client_for``)."""
 
     def __init__(self, timeout_s: float = 30.0) -> None:
         self._timeout_s = timeout_s

@@ -21,6 +21,8 @@ KINDS = {
     "torznab": FILMS, "nyaa": ("anime",), "rutube": ("film", "cartoon", "documentary", "anime"),
     "stremio": (), "user": (),
 }  # fmt: skip
+# The providers every library has, written once into its provider rows: (id, kind, name).
+BUILT_IN = (("nyaa", "nyaa", "Nyaa"), ("rutube", "rutube", "Rutube"), ("user", "user", "My links"))
 RESOLVING = ("rutube",)  # kinds whose candidates are pages turned into streams at play time
 
 

@@ -21,11 +21,9 @@ from app.providers.streams.stremio.manifest import parse_manifest, public_url
 from app.providers.streams.stremio.provider import StremioAddon, fetch_manifest
 from app.providers.streams.torznab.feed import Caps, parse_caps
 from app.providers.streams.torznab.provider import TorznabProvider, api_url
-from app.providers.streams.user_urls.provider import PROVIDER_ID as USER_ID
 from app.providers.streams.user_urls.provider import UserLinks
 
 TORZNAB, STREMIO, NYAA, RUTUBE, USER = "torznab", "stremio", "nyaa", "rutube", "user"
-BUILT_IN = ((NYAA, NYAA, "Nyaa"), (RUTUBE, RUTUBE, "Rutube"), (USER_ID, USER, "My links"))
 Secret = Callable[[str], str | None]
 
 

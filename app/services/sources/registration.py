@@ -9,37 +9,27 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import CinemaError
-from app.providers.streams.lazy import lazy_provider
+from app.providers.streams.lazy import BUILT_IN, lazy_provider
 from app.services.context import AppContext
 from app.storage import provider_rows
 
 if TYPE_CHECKING:
+    from app.net.shared import HttpClient
     from app.providers.base import StreamSearch
     from app.providers.streams.http import ClientSource
 
 log = logging.getLogger(__name__)
 
-BUILT_IN = [("nyaa", "nyaa", "Nyaa"), ("rutube", "rutube", "Rutube"), ("user", "user", "My links")]
-_clients: dict[int, Any] = {}
-
 
 def client_for(context: AppContext) -> ClientSource:
     """The HTTP client the stream providers use: the app context's one shared client (issue 20),
-    else one per running loop. Asked on the class: reading the property would make the client
-    (and import httpx) at start-up, before the first paint."""
-    if hasattr(type(context), "http"):
+    asked for when a provider sends (reading it now would make the client, and import httpx, on
+    the way to the first paint)."""
 
-        def shared() -> Any:
-            http: Any = getattr(context, "http")  # noqa: B009 (the class has it, see above)
-            return http.get() if hasattr(http, "get") and not hasattr(http, "stream") else http
+    def shared() -> HttpClient:
+        return context.http
 
-        return shared
-    key = id(context)
-    if key not in _clients:
-        from app.providers.streams.http import LoopClients
-
-        _clients[key] = LoopClients(context.settings.http_timeout_s)
-    return _clients[key]  # type: ignore[no-any-return]
+    return shared
 
 
 def _secret(name: str) -> str | None:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
-
 from app.domain.errors import BadFeed
+from app.net.api import ApiClient
 from app.net.ratelimit import RateLimiter
-from app.net.retry import DEFAULT_POLICY, RequestStats, RetryPolicy, Sleep, json_or_raise, send
+from app.net.retry import json_or_raise
 
 
 def shikimori_limiter() -> RateLimiter:
@@ -16,38 +15,11 @@ def shikimori_limiter() -> RateLimiter:
     return RateLimiter([(5, 1.0), (90, 60.0)])
 
 
-class ShikimoriClient:
-    def __init__(
-        self,
-        http: httpx.AsyncClient,
-        *,
-        base_url: str,
-        limiter: RateLimiter | None = None,
-        stats: RequestStats | None = None,
-        policy: RetryPolicy = DEFAULT_POLICY,
-        sleep: Sleep | None = None,
-    ) -> None:
-        self._http = http
-        self.base_url = base_url.rstrip("/")
-        self._limiter = limiter
-        self.stats = stats if stats is not None else RequestStats()
-        self._policy = policy
-        self._sleep = sleep
+class ShikimoriClient(ApiClient):
+    """Thin async Shikimori client: JSON in, our errors out (401/403 a refusal)."""
 
     async def get(self, path: str, params: dict[str, Any] | None = None) -> Any:
-        kwargs: dict[str, Any] = {}
-        if self._sleep is not None:
-            kwargs["sleep"] = self._sleep
-        response = await send(
-            self._http,
-            "GET",
-            f"{self.base_url}{path}",
-            params=params,
-            limiter=self._limiter,
-            stats=self.stats,
-            policy=self._policy,
-            **kwargs,
-        )
+        response = await self._get(path, params)
         return json_or_raise(
             response,
             "Shikimori",

@@ -8,15 +8,16 @@ from typing import Any
 import httpx
 
 from app.domain.errors import BadFeed
+from app.net.api import ApiClient
 from app.net.ratelimit import RateLimiter
-from app.net.retry import DEFAULT_POLICY, RequestStats, RetryPolicy, Sleep, json_or_raise, send
+from app.net.retry import DEFAULT_POLICY, RequestStats, RetryPolicy, Sleep, json_or_raise
 
 APPEND = "credits,videos,external_ids,alternative_titles,recommendations"
 _V3_KEY = re.compile(r"^[0-9a-f]{32}$")
 AUTH_HELP = "TMDB refused the token: set a valid one with `cinema secrets set tmdb` (or CINEMA_TMDB_TOKEN)."
 
 
-class TmdbClient:
+class TmdbClient(ApiClient):
     """Thin async TMDB client. Never logs or returns the token."""
 
     def __init__(
@@ -31,13 +32,8 @@ class TmdbClient:
         policy: RetryPolicy = DEFAULT_POLICY,
         sleep: Sleep | None = None,
     ) -> None:
-        self._http = http
-        self.base_url = base_url.rstrip("/")
+        super().__init__(http, base_url=base_url, limiter=limiter, stats=stats, policy=policy, sleep=sleep)
         self.language = language
-        self._limiter = limiter
-        self.stats = stats if stats is not None else RequestStats()
-        self._policy = policy
-        self._sleep = sleep
         # A v3 key goes in the query; the long read access token is a Bearer header.
         if _V3_KEY.match(token):
             self._auth_params: dict[str, str] = {"api_key": token}
@@ -48,20 +44,7 @@ class TmdbClient:
 
     async def get(self, path: str, params: dict[str, Any] | None = None) -> Any:
         query = {k: v for k, v in (params or {}).items() if v is not None}
-        kwargs: dict[str, Any] = {}
-        if self._sleep is not None:
-            kwargs["sleep"] = self._sleep
-        response = await send(
-            self._http,
-            "GET",
-            f"{self.base_url}{path}",
-            params={**query, **self._auth_params},
-            headers=self._auth_headers,
-            limiter=self._limiter,
-            stats=self.stats,
-            policy=self._policy,
-            **kwargs,
-        )
+        response = await self._get(path, {**query, **self._auth_params}, self._auth_headers)
         return json_or_raise(response, "TMDB", path, AUTH_HELP)
 
     async def configuration(self) -> dict[str, Any]:
