@@ -21,8 +21,7 @@ from app.services.context import AppContext
 
 log = logging.getLogger(__name__)
 
-TMDB = "tmdb"
-OPENSUBTITLES = "opensubtitles"
+TMDB = "tmdb"  # the welcome page asks for this provider's token by its registry id
 TORZNAB = "torznab"
 
 
