@@ -16,6 +16,7 @@ from app.services.playback.session import PlayerEvent
 from app.services.sources.episode_sources import PackFile, pick_pack_file, same_release
 from app.services.sources.resolve import Playable
 from app.ui.components.next_episode import COUNTDOWN_S, EpisodeFlow, NextEpisodeCountdown
+from app.ui.widgets.corner_overlay import CornerOverlay
 
 log = logging.getLogger(__name__)
 
@@ -134,8 +135,11 @@ class EpisodePlayer(QObject):
         if self._listening:
             return
         self._listening = True
+        page = self._w.player
         self._w.playback.add_listener(self._on_event)
-        self.countdown = NextEpisodeCountdown(self._w.player)
+        self.countdown = NextEpisodeCountdown()
+        # over the video: a child of the page would be drawn under libvlc's native window
+        CornerOverlay(page.video, page, background="rgb(20, 22, 28)").hold(self.countdown)
         self.flow = EpisodeFlow(self.countdown, self.series.save_progress, self.play_next)
 
     def _playing(self) -> tuple[str, int, int] | None:
@@ -154,7 +158,6 @@ class EpisodePlayer(QObject):
             self._save_place(playing)
         elif event is PlayerEvent.ENDED and self.flow is not None and self.countdown is not None:
             tid, season, number = playing
-            self._place_countdown()
             self.flow.episode_ended(
                 tid, season, number, max(1, self._w.playback.length_ms()), self.countdown_s
             )
@@ -171,15 +174,6 @@ class EpisodePlayer(QObject):
             self.series.save_progress(*playing, playback.position_ms(), playback.length_ms() or None)
         except Exception:
             log.exception("saving the series' place failed")
-
-    def _place_countdown(self) -> None:
-        assert self.countdown is not None
-        page = self._w.player
-        self.countdown.adjustSize()
-        self.countdown.move(
-            max(0, page.width() - self.countdown.width() - 32),
-            max(0, page.height() - self.countdown.height() - 96),
-        )
 
     def cancel(self) -> None:
         """Leaving the player stops a countdown that runs."""

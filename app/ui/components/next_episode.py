@@ -38,7 +38,7 @@ class NextEpisodeCountdown(QFrame):
         self.name = QLabel()
         self.name.setWordWrap(True)
         self.skip_button = QPushButton(self.tr("Skip to next"))
-        self.skip_button.setObjectName("PrimaryButton")
+        self.skip_button.setObjectName("Primary")
         self.skip_button.clicked.connect(self.skip)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)

@@ -8,16 +8,18 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.services.playback.chapters import SkipRange, range_at
+from app.ui.widgets.corner_overlay import CornerOverlay
 
 CHECK_MS = 500
 
 
 class SkipButton(QPushButton):
-    """Shown over the video while an intro or credits plays; a click seeks past it."""
+    """Shown over the video while an intro or credits plays (in a CornerOverlay: a child of the
+    page would be under libvlc's window); a click seeks past it."""
 
     def __init__(self, page: QWidget, playback: Any) -> None:
         super().__init__(page)
-        self.setObjectName("PrimaryButton")
+        self.setObjectName("Primary")
         self.setStyleSheet("padding: 8px 22px; font-size: 15px;")  # readable over the video
         self._page = page
         self._playback = playback
@@ -33,7 +35,9 @@ class SkipButton(QPushButton):
     def check(self) -> None:
         """Whether the position is in a range now (chapters are read once per source, when known)."""
         request = self._playback.request
-        if request is None or not self._page.isVisible():
+        # StrEnum compared by value: the player's stack is not imported for it
+        ended = self._playback.state not in ("playing", "paused")
+        if request is None or ended or not self._page.isVisible():
             self._show(None)
             return
         if request.location != self._location or not self._ranges:
@@ -48,10 +52,7 @@ class SkipButton(QPushButton):
             return
         self.setText(self.tr("Skip intro") if found.kind == "intro" else self.tr("Skip credits"))
         self.adjustSize()
-        page = self._page
-        self.move(max(0, page.width() - self.width() - 32), max(0, page.height() - self.height() - 110))
         self.show()
-        self.raise_()
 
     def skip(self) -> None:
         if self.range is not None:
@@ -81,5 +82,7 @@ class _Watch(QObject):
 def install(page: QWidget, playback: Any) -> SkipButton:
     """Put the skip button on the player page (the window calls this when it builds the page)."""
     button = SkipButton(page, playback)
+    anchor = getattr(page, "video", page)  # the player page's video surface
+    CornerOverlay(anchor, page, background="rgb(0, 0, 0)").hold(button)
     _Watch(page, button)
     return button
