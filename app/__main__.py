@@ -70,9 +70,12 @@ def _handed_over(data_dir: str | None, play: str | None) -> bool:
         paths = AppPaths.resolve(data_dir)
     except Exception:  # the GUI's own start says what is wrong with the folder
         return False
-    from app.ui.single_instance import absolute, hand_over, server_name
+    from app.ui.single_instance import absolute, hand_over, nobody_listens, server_name
 
-    return hand_over(server_name(paths.data), [absolute(play)] if play else [])
+    name = server_name(paths.data)
+    if nobody_listens(name):
+        return False  # the usual start: Qt's network module waits until Home has painted
+    return hand_over(name, [absolute(play)] if play else [])
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,7 +12,6 @@ from app.core.config import AppPaths, load_settings
 from app.core.events import EventBus
 from app.core.log import setup_logging
 from app.domain.errors import StorageError
-from app.providers.setup import build_registry
 from app.services.context import AppContext
 from app.storage.db import Database
 
@@ -25,27 +24,21 @@ def build_services(
     load_demo: bool = True,
     console_log: bool = True,
     with_scheduler: bool = True,
+    with_providers: bool = True,
     **setting_overrides: Any,
 ) -> AppContext:
-    """Resolve folders, start logging, open and migrate the database, fill the demo library."""
+    """Resolve folders, start logging, open and migrate the database, fill the demo library.
+
+    ``with_providers=False``: the registry stays empty until ``register_providers`` (the GUI
+    calls it once Home has painted: the providers' modules are not on the way there)."""
     paths = AppPaths.resolve(data_dir)
     setup_logging(paths.logs, console=console_log)
     settings = load_settings(paths, **setting_overrides)
     db = Database(paths.database, busy_timeout_ms=int(settings.db_busy_timeout_s * 1000))
     db.migrate()
     services = AppContext(paths=paths, settings=settings, db=db, bus=EventBus(), clock=SystemClock())
-    # providers read the settings and the keyring when asked: both may change while the app runs
-    services.providers = build_registry(
-        settings=lambda: services.settings,
-        http=lambda: services.http,
-        secret=_secret,
-    )
-    from app.services.sources.registration import register_stream_providers
-
-    register_stream_providers(services)  # the user's indexers and addons, Nyaa, Rutube, own links
-    from app.services.sources.iptv import provider as iptv_provider
-
-    iptv_provider(services)  # live and catch-up from the user's playlists (issue 13)
+    if with_providers:
+        register_providers(services)
     if with_scheduler:  # the GUI makes it after its first paint (run_gui)
         from app.services.scheduler import RefreshScheduler
 
@@ -60,6 +53,24 @@ def build_services(
         ensure_demo_library(services)
     log.info("services ready in %s", paths.data)
     return services
+
+
+def register_providers(services: AppContext) -> None:
+    """Put every provider into the context's registry (the one object services hold): the
+    built-in ones, the user's stream providers (indexers, addons, Nyaa, Rutube, own links) and
+    live TV from the user's playlists (issue 13)."""
+    from app.providers.setup import build_registry
+
+    # providers read the settings and the keyring when asked: both may change while the app runs
+    built_in = build_registry(settings=lambda: services.settings, http=lambda: services.http, secret=_secret)
+    for provider in built_in.all():
+        services.providers.register(provider)
+    from app.services.sources.registration import register_stream_providers
+
+    register_stream_providers(services)
+    from app.services.sources.iptv import provider as iptv_provider
+
+    iptv_provider(services)
 
 
 def build_window(services: AppContext, *, loop_starts_later: bool = False) -> Any:
@@ -155,11 +166,21 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None, profile
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Cinema")
     app.setOrganizationName("Cinema")
-    instance = _claim_instance(data_dir, play)
-    if instance is None:
-        return 0  # another Cinema on this data folder took the request
+    # one app per data folder: it listens for later launches once Home is on screen (Qt's
+    # network module is not on the way there; __main__ saw nobody listening), or before it
+    # asks "Who's watching?" (a launch meanwhile comes to this app, not a second picker)
+    instance: Any = None
+    handed_over = False
+
+    def claim() -> bool:
+        nonlocal instance, handed_over
+        if instance is None and not handed_over:
+            instance = _claim_instance(data_dir, play)
+            handed_over = instance is None  # another Cinema on this data folder took the request
+        return not handed_over
+
     try:
-        services = build_services(data_dir, with_scheduler=False)
+        services = build_services(data_dir, with_scheduler=False, with_providers=False)
     except StorageError as exc:  # a damaged, busy or read-only database: say so, no window
         return _storage_error_dialog(app, data_dir, exc)
     language = services.profile_settings.language  # the profile to open may speak its own
@@ -169,7 +190,7 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None, profile
         app.setStyleSheet(qss.read_text("utf-8"))
     from app.ui.components.profile_start import choose_at_start
 
-    if not choose_at_start(services, profile):  # "Who's watching?" closed: nothing to open
+    if not choose_at_start(services, profile, before_asking=claim):  # closed, or handed over
         services.db.dispose()
         return 0
     if services.profile_settings.language != language:  # the chosen profile's own language
@@ -177,7 +198,6 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None, profile
             app.removeTranslator(translator)
         _load_translations(app, services.profile_settings.language)
     window = build_window(services, loop_starts_later=True)
-    instance.openRequested.connect(window.open_anything.launched)  # later launches hand over here
 
     def show_error(text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "Cinema", text, QMessageBox.StandardButton.Ok, window)
@@ -190,6 +210,12 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None, profile
         welcome_ui.show(window)
     window.show()
     window.wait_first_paint(app)
+    if not claim():  # a launch that raced ours holds the folder and took what we were to open
+        window.shutdown()
+        services.db.dispose()
+        return 0
+    instance.openRequested.connect(window.open_anything.launched)  # later launches hand over here
+    register_providers(services)  # Home is on screen: the providers' modules load now
 
     import asyncio
 

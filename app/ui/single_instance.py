@@ -19,9 +19,12 @@ import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +62,21 @@ def absolute(location: str, cwd: Path | None = None) -> str:
 _INFO_HASH = re.compile(r"^(?:[0-9a-fA-F]{40}|[A-Za-z2-7]{32})$")
 
 
+def nobody_listens(name: str) -> bool:
+    """True when surely no app listens on ``name``, found without Qt's network module (the usual
+    start, which then listens once Home has painted). On POSIX a local server is a socket file
+    in Qt's temp folder ($TMPDIR, else /tmp); elsewhere, or when the file is there (a live app or
+    a killed one's), False: ask with ``hand_over``."""
+    if os.name != "posix":
+        return False
+    folder = os.environ.get("TMPDIR") or "/tmp"
+    return not os.path.lexists(os.path.join(folder, name))
+
+
 def hand_over(name: str, locations: Sequence[str]) -> bool:
     """Give ``locations`` to the app listening on ``name``; True when it took them."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
@@ -86,6 +102,8 @@ class InstanceServer(QObject):
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        from PySide6.QtNetwork import QLocalServer
+
         self.name = name
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -95,6 +113,8 @@ class InstanceServer(QObject):
     def listen(self) -> bool:
         """Listen on the name; a stale socket of a killed app is removed first. False when
         another live app holds the name (then hand over to it instead)."""
+        from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
+
         if self.server.listen(self.name):
             return True
         if self.server.serverError() != QAbstractSocket.SocketError.AddressInUseError:

@@ -5,6 +5,7 @@ PIN still asked for). Runs before the event loop, so the picker may be ``exec()`
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog
 
@@ -15,8 +16,11 @@ from app.services.library.profiles import ProfileService
 log = logging.getLogger(__name__)
 
 
-def choose_at_start(context: AppContext, wanted: str | None = None) -> bool:
-    """Make the profile to open current; False when the user closed the picker (quit)."""
+def choose_at_start(
+    context: AppContext, wanted: str | None = None, before_asking: Callable[[], bool] | None = None
+) -> bool:
+    """Make the profile to open current; False when the user closed the picker (quit), or when
+    ``before_asking`` (called only when the picker is about to be shown) said False."""
     profiles = ProfileService(context)
     target = None
     if wanted:
@@ -30,6 +34,8 @@ def choose_at_start(context: AppContext, wanted: str | None = None) -> bool:
     starting = context.current.profile
     if target is None and not starting.has_pin and len(profiles.all()) <= 1:
         return True
+    if before_asking is not None and not before_asking():
+        return False
     from app.ui.components.profile_picker import ProfilePicker
 
     picker = ProfilePicker(profiles, at_start=True)
