@@ -4224,6 +4224,14 @@ Switching to %3…</source>
         <source>Episodes</source>
         <translation>Серии</translation>
     </message>
+    <message>
+        <source>Episode names, dates and stills from TMDB: %1</source>
+        <translation>Названия серий, даты и кадры — из TMDB: %1</translation>
+    </message>
+    <message>
+        <source>Shikimori gives episode numbers only; no source with their names was found.</source>
+        <translation>Шикимори даёт только номера серий; источник с их названиями не найден.</translation>
+    </message>
     <message numerus="yes">
         <source>%n episode(s)</source>
         <translation>
