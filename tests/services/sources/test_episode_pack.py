@@ -161,6 +161,9 @@ def test_pack_file_index_by_parsed_names() -> None:
     assert pack_file_index([PackFile(0, "Any.Name.mkv", 10)], 2, 5) is None
     film = [PackFile(0, "Film.2019.1080p.mkv", 10), PackFile(1, "Featurettes/Making.Of.mkv", 5)]
     assert pack_file_index(film, 1, 1) is None
+    double = [PackFile(0, "Show.S02E05E06.mkv", 10), PackFile(1, "Show.S02E07.mkv", 10)]
+    assert pack_file_index(double, 2, 7) == 1  # by its pattern
+    assert pack_file_index(double, 2, 6) == 0  # a double episode: read by guessit
     ru = [PackFile(i, f"Сезон 2/Серия {i + 1:02d}.mkv", 10) for i in range(8)]
     assert pack_file_index(ru, 2, 5) == 4
     anime = [PackFile(i, f"[SubsPlease] Frieren - {i + 1:02d} (1080p).mkv", 10) for i in range(12)]
