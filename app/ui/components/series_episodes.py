@@ -88,7 +88,8 @@ class EpisodeDelegate(QStyledItemDelegate):
         if option.state & QStyle.StateFlag.State_Selected:
             painter.fillRect(rect, pal.color(QPalette.ColorRole.Highlight).darker(140))
         elif option.state & QStyle.StateFlag.State_MouseOver:
-            painter.fillRect(rect, pal.color(QPalette.ColorRole.AlternateBase))
+            # a faint lift: the dark theme's AlternateBase is near white and hid the row's text
+            painter.fillRect(rect, QColor(255, 255, 255, 16))
         still = QRect(
             rect.left() + 8, rect.top() + (ROW_HEIGHT - STILL.height()) // 2, STILL.width(), STILL.height()
         )
