@@ -100,10 +100,13 @@ async def from_tmdb(
 ) -> tuple[list[Episode], TvMatch] | None:
     """The anime's episodes from the same show on TMDB, or None (no TMDB, no confident match,
     or its episode count does not agree)."""
-    providers = context.providers.meta_details("tmdb:tv:0")
-    provider = providers[0] if providers else None
-    if provider is None or not hasattr(provider, "search") or not hasattr(provider, "episodes"):
+    details = context.providers.meta_details("tmdb:tv:0")
+    owner = details[0].manifest.id if details else None
+    searchers = [p for p in context.providers.meta_search("series") if p.manifest.id == owner]
+    fetch = getattr(details[0], "episodes", None) if details else None  # TMDB's (issue 16)
+    if not searchers or fetch is None:
         return None
+    provider = searchers[0]
     lookup = CachedLookup(context)
     winner: Candidate | None = None
     try:
@@ -115,7 +118,7 @@ async def from_tmdb(
         if winner is None:
             log.info("episodes of %s: no TMDB show of %s is surely the same", meta.id, meta.year)
             return None
-        episodes = await provider.episodes(winner.id, language)
+        episodes = await fetch(winner.id, language)
     except CinemaError as exc:
         log.info("episodes of %s: TMDB not asked (%s)", meta.id, exc)
         return None
