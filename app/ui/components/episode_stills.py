@@ -99,15 +99,20 @@ def paint_still(painter: QPainter, tile: QRect, episode: Episode, loader: StillL
 def serve(panel: Any, context: Any) -> None:
     """Fetch the stills the panel's rows ask for, in the app's loop (downloads) and workers
     (checks, writes, decodes); a failure leaves the placeholder."""
-    from app.services.enrich.stills import EpisodeStills
     from app.ui.viewmodels.operations import Operations
 
-    stills = EpisodeStills(context)
     ops = Operations(panel, "episode-stills", remember=False)
     loader: StillLoader = panel.stills
+    made: list[Any] = []  # the fetcher, made on the first still asked for
     batches = [0]
 
     def wanted(batch: list[str]) -> None:
+        if not made:
+            # here, not at install: the image pipeline (PIL, the HTTP client) stays off start-up
+            from app.services.enrich.stills import EpisodeStills
+
+            made.append(EpisodeStills(context))
+        stills = made[0]
         batches[0] += 1
 
         def failed(exc: BaseException) -> None:
