@@ -4313,5 +4313,9 @@ Switching to %3…</source>
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
+    <message>
+        <source>Episode %1</source>
+        <translation>Серия %1</translation>
+    </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 """Screenshots of episode stills (issue 16): a series' episode list with stills downloaded from a
-loopback image server (one missing: its numbered tile), and an anime whose names come from TMDB.
+loopback image server (one missing: its numbered tile), an anime whose names come from TMDB, and
+one with Shikimori's numbers only (the next episode dated).
 
 X='xvfb-run -a -s "-screen 0 1400x900x24"'
 $X .venv/bin/python tests/ui/stills_screenshots.py ru docs/screenshots
@@ -20,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 SERIES = "tmdb:tv:1396"
 ANIME = "shikimori:anime:5114"
+NUMBERED = "shikimori:anime:52991"
 NAMES = {
     "ru": ["Пилот", "Кот в мешке", "…и мешок в реке", "Рак", "Серое вещество", "Безумный фульминат",
            "Не без причины"],
@@ -101,6 +103,10 @@ def main(lang: str, out: Path) -> None:
              "year": 2009, "added_at": now, "updated_at": now,
              "overview": "Братья Элрики ищут философский камень." if ru
              else "The Elric brothers search for the Philosopher's Stone."},
+            {"id": NUMBERED, "kind": "anime", "title": "Провожающая в последний путь Фрирен" if ru
+             else "Frieren: Beyond Journey's End", "original_title": "Sousou no Frieren", "year": 2023,
+             "added_at": now, "updated_at": now, "overview": "Эльфийка-маг переживает своих спутников." if ru
+             else "An elf mage outlives her companions."},
         ],
     )  # fmt: skip
     eps = [
@@ -113,7 +119,10 @@ def main(lang: str, out: Path) -> None:
                 air_date=f"2009-{4 + n // 5:02d}-05", runtime=24, still_path=f"{base}fma{n}.jpg")
         for n in range(1, 65)
     ]  # fmt: skip
+    eps += [Episode(NUMBERED, 1, n) for n in range(1, 11)]
+    eps.append(Episode(NUMBERED, 1, 11, air_date=time.strftime("%Y-%m-%d", time.localtime(now + 3 * 86_400))))
     episodes_repo.upsert_episodes(services.db, eps, now)
+    episodes_repo.set_episodes_source(services.db, NUMBERED, {"provider": "shikimori"})
     episodes_repo.set_episodes_source(
         services.db,
         ANIME,
@@ -126,15 +135,20 @@ def main(lang: str, out: Path) -> None:
     series.save_progress(SERIES, 1, 3, 1_200_000, 2_820_000)
     for n in range(1, 12):
         series.save_progress(ANIME, 1, n, 0, None, watched=True)
+    for n in range(1, 5):
+        series.save_progress(NUMBERED, 1, n, 0, None, watched=True)
 
-    async def shoot(win: object, title_id: str, name: str) -> None:
+    async def shoot(win: object, title_id: str, name: str, *, to_the_end: bool = False) -> None:
         win.open_title(title_id)  # type: ignore[attr-defined]
         await wait_until(lambda: win.navigator.is_current("title"))  # type: ignore[attr-defined]
         page = win.navigator.page("title")  # type: ignore[attr-defined]
         panel = page.findChild(SeriesEpisodesPanel)
         await wait_until(lambda: panel.isVisible() and panel.model.rowCount() > 0)
         scroll = page.findChild(QScrollArea)
-        scroll.verticalScrollBar().setValue(panel.mapTo(scroll.widget(), panel.rect().topLeft()).y() - 220)
+        top = panel.mapTo(scroll.widget(), panel.rect().topLeft()).y()
+        # the list's head under the sources, or (to_the_end) its last rows: the next, dated episode
+        end = top + panel.height() - scroll.viewport().height() + 24
+        scroll.verticalScrollBar().setValue(end if to_the_end else top - 220)
         await asyncio.sleep(0.3)
         seen = panel.list.viewport().visibleRegion()
         rows = [panel.model.index(r) for r in range(panel.model.rowCount())]
@@ -153,6 +167,7 @@ def main(lang: str, out: Path) -> None:
         await asyncio.sleep(1.0)
         await shoot(win, SERIES, "series-stills")
         await shoot(win, ANIME, "anime-episodes-tmdb")
+        await shoot(win, NUMBERED, "anime-episodes-numbers", to_the_end=True)
         await services.net.aclose()
         win.close()
 

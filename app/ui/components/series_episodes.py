@@ -102,16 +102,6 @@ class EpisodeDelegate(QStyledItemDelegate):
         text_left = still.right() + 14
         text = QRect(text_left, rect.top() + 8, rect.right() - text_left - 44, 22)
         font = painter.font()
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(pal.color(QPalette.ColorRole.Text))
-        name = episode.name or f"{episode.label}"
-        title = painter.fontMetrics().elidedText(
-            f"{episode.number}. {name}", Qt.TextElideMode.ElideRight, text.width()
-        )
-        painter.drawText(text, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
-        font.setBold(False)
-        painter.setFont(font)
         facts = []
         if episode.air_date:
             day = QDate.fromString(episode.air_date[:10], Qt.DateFormat.ISODate)
@@ -121,6 +111,18 @@ class EpisodeDelegate(QStyledItemDelegate):
             facts.append(self.tr("%1 min").replace("%1", str(episode.runtime)))
         if airing:
             facts.append(airing)
+        if not facts:  # a bare number (Shikimori's anime): one line, in the middle of the row
+            text.moveTop(rect.top() + (ROW_HEIGHT - text.height()) // 2)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(pal.color(QPalette.ColorRole.Text))
+        # no name known: the number alone, never a made-up name
+        number = str(episode.number)
+        name = f"{number}. {episode.name}" if episode.name else self.tr("Episode %1").replace("%1", number)
+        title = painter.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, text.width())
+        painter.drawText(text, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        font.setBold(False)
+        painter.setFont(font)
         if not episode.aired_by(self.today):
             painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
         else:
