@@ -4229,8 +4229,12 @@ Switching to %3…</source>
         <translation>Названия серий, даты и кадры — из TMDB: %1</translation>
     </message>
     <message>
-        <source>Shikimori gives episode numbers only; no source with their names was found.</source>
-        <translation>Шикимори даёт только номера серий; источник с их названиями не найден.</translation>
+        <source>Shikimori gives episode numbers only; TMDB, which has names, was not reachable.</source>
+        <translation>Шикимори даёт только номера серий; TMDB, где есть названия, недоступен.</translation>
+    </message>
+    <message>
+        <source>Shikimori gives episode numbers only; no show on TMDB is surely this one.</source>
+        <translation>Шикимори даёт только номера серий; в TMDB нет сериала, который точно был бы этим.</translation>
     </message>
     <message numerus="yes">
         <source>%n episode(s)</source>

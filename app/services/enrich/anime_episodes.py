@@ -95,17 +95,20 @@ def absolute(episodes: list[Episode], title_id: str) -> list[Episode]:
     ]
 
 
+NOT_ASKED, NO_MATCH = "not_asked", "no_match"  # why an anime keeps Shikimori's numbers
+
+
 async def from_tmdb(
     context: AppContext, meta: TitleMeta, language: str
-) -> tuple[list[Episode], TvMatch] | None:
-    """The anime's episodes from the same show on TMDB, or None (no TMDB, no confident match,
-    or its episode count does not agree)."""
+) -> tuple[list[Episode], TvMatch] | str:
+    """The anime's episodes from the same show on TMDB, or why not: NOT_ASKED (no TMDB, no key,
+    no answer) or NO_MATCH (no confident match, or its episode count does not agree)."""
     details = context.providers.meta_details("tmdb:tv:0")
     owner = details[0].manifest.id if details else None
     searchers = [p for p in context.providers.meta_search("series") if p.manifest.id == owner]
     fetch = getattr(details[0], "episodes", None) if details else None  # TMDB's (issue 16)
     if not searchers or fetch is None:
-        return None
+        return NOT_ASKED
     provider = searchers[0]
     lookup = CachedLookup(context)
     winner: Candidate | None = None
@@ -117,18 +120,18 @@ async def from_tmdb(
                 break
         if winner is None:
             log.info("episodes of %s: no TMDB show of %s is surely the same", meta.id, meta.year)
-            return None
+            return NO_MATCH
         episodes = await fetch(winner.id, language)
     except CinemaError as exc:
         log.info("episodes of %s: TMDB not asked (%s)", meta.id, exc)
-        return None
+        return NOT_ASKED
     numbered = absolute(episodes, meta.id)
     if not counts_agree(meta, len(numbered)):
         log.info(
             "episodes of %s: %s has %d episodes, Shikimori %s: not taken",
             meta.id, winner.id, len(numbered), (meta.extra or {}).get("episodes"),
         )  # fmt: skip
-        return None
+        return NO_MATCH
     return numbered, TvMatch(winner.id, winner.title, winner.year)
 
 

@@ -58,12 +58,12 @@ async def _anime_episodes(services: AppContext, meta: TitleMeta, language: str) 
     from app.services.enrich import anime_episodes
 
     found = await anime_episodes.from_tmdb(services, meta, language)
-    if found is not None:
+    if isinstance(found, tuple):
         episodes, show = found
         source: dict[str, object] = show.as_source()
-    else:
+    else:  # why TMDB gave none: not asked (no key, no answer) or no show surely the same
         episodes = anime_episodes.next_dated(meta, shikimori_episodes(meta))
-        source = {"provider": "shikimori"}
+        source = {"provider": "shikimori", "tmdb": found}
     now = int(services.clock.now().timestamp())
     written = await run_blocking(episodes_repo.upsert_episodes, services.db, episodes, now)
     await run_blocking(episodes_repo.set_episodes_source, services.db, meta.id, source)

@@ -251,9 +251,13 @@ class SeriesEpisodesPanel(QWidget):
             self.source_note.setText(
                 self.tr("Episode names, dates and stills from TMDB: %1").replace("%1", named)
             )
+        elif provider == "shikimori" and (source or {}).get("tmdb") == "not_asked":
+            self.source_note.setText(
+                self.tr("Shikimori gives episode numbers only; TMDB, which has names, was not reachable.")
+            )
         elif provider == "shikimori":
             self.source_note.setText(
-                self.tr("Shikimori gives episode numbers only; no source with their names was found.")
+                self.tr("Shikimori gives episode numbers only; no show on TMDB is surely this one.")
             )
         self.source_note.setVisible(provider in ("tmdb", "shikimori"))
 
