@@ -29,7 +29,7 @@ def test_the_window_gets_one_series_service_from_bootstrap(qtbot: Any, services:
     qtbot.waitExposed(win)
     qtbot.waitUntil(lambda: win.startup_finished)
     assert isinstance(win.series, SeriesService)
-    assert win._episode_player().series is win.series  # the episode player's is the window's
+    assert win.plays.episode_player().series is win.series  # the episode player's is the window's
     asked: list[str] = []
     read = win.series.episodes_with_guide
 

@@ -250,9 +250,9 @@ def test_the_window_plays_an_episode_and_the_next_after_the_countdown(
         assert playing_key() == episode_key(SERIES, 1, 5)
         assert win.playback.request.location.endswith("S01E05.720p.mp4")
         await wait_until(lambda: win.playback.position_ms() > 1000 and win.playback.length_ms() > 20_000)
-        win._episodes.countdown_s = 2
+        win.plays.episodes.countdown_s = 2
         win.playback.seek(win.playback.length_ms() - 1500)  # near the end: it ends by itself
-        countdown = win._episodes.countdown
+        countdown = win.plays.episodes.countdown
         await wait_until(countdown.isVisible)
         assert countdown.name.text().startswith("S1 E6")
         assert countdown.seconds_left == 2
