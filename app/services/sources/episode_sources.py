@@ -138,10 +138,14 @@ def pack_file_index(files: Sequence[PackFile], season: int, number: int, name: s
     """Which file of a torrent plays S``season`` E``number``: None when the torrent holds one video
     (or videos that name no episode: a film and its extras), the episode's file in a pack.
 
-    Raises NotFound when the pack numbers episodes but not this one (the next source is tried).
+    Raises NotFound when the pack numbers episodes but not this one, or its one video is named for
+    another episode (the next source is tried).
     """
     videos = [f for f in files if _is_episode_video(f)]
     if len(videos) <= 1:
+        named = _sxe(videos[0].path) if videos else None
+        if named is not None and named != (season, number):  # an indexer's near miss: S02E08 for E09
+            raise NotFound(f"{name or 'the torrent'} holds S{named[0]} E{named[1]}, not S{season} E{number}")
         return None
     # most packs name files S02E05: read by a pattern, guessit (~10 ms a name) is left for the rest
     quick = [f for f in videos if _sxe(f.path) == (season, number)]

@@ -159,6 +159,8 @@ def test_pack_file_index_by_parsed_names() -> None:
     single = [PackFile(0, "Show.S02E05.mkv", 10), PackFile(1, "Show.S02E05.nfo", 1)]
     assert pack_file_index(single, 2, 5) is None
     assert pack_file_index([PackFile(0, "Any.Name.mkv", 10)], 2, 5) is None
+    with pytest.raises(NotFound, match="holds S2 E8, not S2 E9"):  # a tvsearch near miss
+        pack_file_index([PackFile(0, "Show.S02E08.mkv", 10)], 2, 9, "Show.S02E08.1080p")
     film = [PackFile(0, "Film.2019.1080p.mkv", 10), PackFile(1, "Featurettes/Making.Of.mkv", 5)]
     assert pack_file_index(film, 1, 1) is None
     double = [PackFile(0, "Show.S02E05E06.mkv", 10), PackFile(1, "Show.S02E07.mkv", 10)]
