@@ -77,7 +77,6 @@ def build_window(services: AppContext, *, loop_starts_later: bool = False) -> An
     """The main window, handed the services it shows (the GUI's composition; Qt is loaded here)."""
     from app.services.library.catalog import CatalogService
     from app.services.library.progress import LibraryService
-    from app.services.library.series import SeriesService
     from app.ui.main_window import MainWindow
 
     library = LibraryService(services)
@@ -95,11 +94,17 @@ def build_window(services: AppContext, *, loop_starts_later: bool = False) -> An
         services,
         catalog=CatalogService(services),
         library=library,
-        series=SeriesService(services),
+        series=lambda: _series(services),
         playback=playback,
         scheduler=services.scheduler,
         loop_starts_later=loop_starts_later,
     )
+
+
+def _series(services: AppContext) -> Any:
+    from app.services.library.series import SeriesService
+
+    return SeriesService(services)
 
 
 def _secret(name: str) -> str | None:

@@ -7,11 +7,10 @@ navigator (``app.ui.navigator``), and whatever it reads or writes runs through i
 
 from __future__ import annotations
 
-import importlib
 import logging
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QKeySequence, QShortcut
@@ -28,9 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.events import LibraryDidChange, ProgressDidChange
-from app.domain.models import TitleDetail
 from app.services.context import AppContext, RefreshFlow
-from app.services.library.catalog import CatalogFilter, CatalogService, TitleExtras
+from app.services.library.catalog import CatalogFilter, CatalogService
 from app.services.library.progress import LibraryService
 from app.ui.delegates.poster_delegate import POSTER
 from app.ui.first_paint import FirstPaintWatcher
@@ -45,7 +43,12 @@ if TYPE_CHECKING:
     from app.services.library.series import SeriesService
     from app.services.playback.plan import PlayPlan
     from app.services.playback.session import PlaybackService
-    from app.services.sources.resolve import Playable
+    from app.services.sources.downloads import Downloads
+    from app.ui.components.library_ui import LibraryUi
+    from app.ui.components.open_anything import OpenAnything
+    from app.ui.components.play_entry import PlayEntry
+    from app.ui.components.top_bar_fit import TopBarFit
+    from app.ui.components.tv_hooks import TvHooks
     from app.ui.pages.grid_page import GridPage
     from app.ui.pages.player_page import PlayerPage
     from app.ui.pages.settings_page import SettingsPage
@@ -57,24 +60,30 @@ PAGE_BACKGROUND = "#0e1014"  # resources/theme/dark.qss: the pages and poster vi
 CHROMELESS = ("player",)  # pages shown without the top bar
 SHUTDOWN_GRACE_S = 0.3  # a query still running at close gets this long before it is interrupted
 
-TitleView = tuple[TitleDetail, int, TitleExtras]  # what the title page shows: detail, resume, extras
-
 
 class MainWindow(QMainWindow):
+    # the parts install_parts adds (read through the properties below, which install them first)
+    _tv: TvHooks
+    _open_anything: OpenAnything
+    _downloads: Downloads
+    _top_bar_fit: TopBarFit
+    _library_ui: LibraryUi
+
     def __init__(
         self,
         context: AppContext,
         *,
         catalog: CatalogService,
         library: LibraryService,
-        series: SeriesService,
+        series: Callable[[], SeriesService],
         playback: Callable[[], PlaybackService],
         scheduler: RefreshFlow | None = None,
         parent: QWidget | None = None,
         loop_starts_later: bool = False,
     ) -> None:
         """``playback`` builds the player service on first use (its imports, VLC and the
-        sources, would otherwise sit between the start and the first painted Home).
+        sources, would otherwise sit between the start and the first painted Home); ``series``
+        the series service (its episode patterns are compiled at import).
 
         ``loop_starts_later``: the app paints Home (``wait_first_paint``) before it starts the
         asyncio loop, then calls ``loop_started``; posters and background work wait for that.
@@ -86,12 +95,13 @@ class MainWindow(QMainWindow):
         self.services = context
         self.catalog = catalog
         self.library = library
-        self.series = series  # episodes and their progress (issue 16), composed by bootstrap
+        self._make_series = series  # episodes and their progress (issue 16), composed by bootstrap
+        self._series: SeriesService | None = None
         self.scheduler = scheduler
         self._make_playback = playback
         self._playback: PlaybackService | None = None
         self.ops = Operations(self, "window")
-        self._episodes: Any = None  # the episode player (issue 16), made on the first episode
+        self._plays: PlayEntry | None = None  # the play entry points (self.plays), on first use
         self.tray: QObject | None = None  # the tray icon, once installed (app.ui.tray)
         self.setWindowTitle("Cinema")
         self.resize(1400, 900)
@@ -105,7 +115,6 @@ class MainWindow(QMainWindow):
         )
         if loop_starts_later:
             self.posters.hold()
-        self._return_to: str | None = None  # where Back from the player goes
         self._grid_loaded = False
         self._first_screen_done = False
         self._home_dirty = False
@@ -123,6 +132,7 @@ class MainWindow(QMainWindow):
         self.navigator.pageChanged.connect(self._page_changed)
 
         self._nav_buttons: dict[str, QPushButton] = {}
+        self._nav_show: dict[str, Callable[[], None] | None] = {}
         self.top_bar = self._build_top_bar()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -131,9 +141,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.top_bar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        from app.ui.components.tv_hooks import install_tv
-
-        self.tv = install_tv(self)  # issue 13: the TV page, TV ways on titles, live controls, reminders
 
         self.home.titleOpened.connect(self.open_title)
         self.home.seeAllRequested.connect(self.show_filtered)
@@ -143,24 +150,17 @@ class MainWindow(QMainWindow):
         ]
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.go_back, Qt.ShortcutContext.WindowShortcut)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search, Qt.ShortcutContext.WindowShortcut)
-        # issue 18: Open…/paste/drops and later launches; Ctrl+Q, remembered size, a click pauses
-        from app.ui.components import open_anything, window_habits
+        # issue 18: Ctrl+Q, remembered size (restored as the window first shows), a click pauses
+        from app.ui.components import welcome_ui, window_habits
 
-        self.open_anything = open_anything.install(self)
         self.habits = window_habits.install(self)
-        from app.ui.components import downloads_ui
-
-        self.downloads = downloads_ui.install(self)  # the Downloads page (torrents in the cache)
-        from app.ui.components import welcome_ui
-
-        welcome_ui.install(self)  # the first run's welcome, reopened from Settings
-        from app.ui.components import top_bar_fit
-
-        self.top_bar_fit = top_bar_fit.install(self)  # page buttons that do not fit go into More
-        # issue 15: profiles, History, Playlists, Statistics, Add to playlist, Play all
-        from app.ui.components import library_ui
-
-        self.library_ui = library_ui.install(self)
+        welcome_ui.install(self)  # the first run's welcome (run_gui may show it at once), Settings
+        # the window's other parts (TV, Open…, Downloads, More, profiles and library pages) are
+        # installed after the first paint when the app paints before its loop (their modules and
+        # widgets cost ~50 ms); their top-bar buttons are drawn already (_build_top_bar)
+        self._parts_installed = False
+        if not loop_starts_later:
+            self.install_parts()
 
         self.first_paint = FirstPaintWatcher(self)
         self.home.start()
@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(2000, self._after_first_screen)
         else:
             self._first_screen_done = True  # everything below is loaded right here
+            self.install_parts()  # no first paint to wait for (a kids' profile's empty Home says so)
             self.home.reload()
             if self.home.visible_rows():
                 self.show_home()
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
 
     # -- pages ------------------------------------------------------------------------------
     def _build_grid(self) -> GridPage:
+        self.install_parts()  # their hooks on the page (Add to playlist, Search everywhere)
         from app.ui.pages.grid_page import GridPage as Page
 
         page = Page(self.catalog, self.posters)
@@ -190,6 +192,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_title_page(self) -> TitlePage:
+        self.install_parts()  # their hooks on the page (TV ways, Add to playlist)
         from app.ui.pages.title_page import TitlePage as Page
 
         page = Page()
@@ -209,6 +212,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_settings_page(self) -> SettingsPage:
+        self.install_parts()
         from app.ui.pages.settings_page import SettingsPage as Page
 
         page = Page(self.services, self.scheduler)
@@ -216,6 +220,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_player(self) -> PlayerPage:
+        self.install_parts()  # their hooks on the page (live controls)
         from app.ui.pages.player_page import PlayerPage as Page
 
         page = Page(self.playback)
@@ -225,6 +230,50 @@ class MainWindow(QMainWindow):
 
         install_skip(page, self.playback)  # issue 16: «Skip intro» in a named intro chapter
         return page
+
+    # -- the window's parts ------------------------------------------------------------------
+    def install_parts(self) -> None:
+        """Install the TV, Open…, Downloads, More and library parts (once): at once in a window
+        whose loop runs already (tests, benches); in the app, from ``loop_started`` (after Home
+        has painted) or earlier when one of them, or a page they hook into, is needed first."""
+        if self._parts_installed:
+            return
+        self._parts_installed = True
+        from app.ui.components import downloads_ui, library_ui, open_anything, top_bar_fit
+        from app.ui.components.tv_hooks import install_tv
+
+        self._tv = install_tv(self)  # issue 13: the TV page, TV ways on titles, live controls, reminders
+        self._open_anything = open_anything.install(self)  # issue 18: Open…, paste, drops, later launches
+        self.habits.watch_app()  # Enter on buttons, Esc over suggestions, a click on the video pauses
+        self._downloads = downloads_ui.install(self)  # the Downloads page (torrents in the cache)
+        self._top_bar_fit = top_bar_fit.install(self)  # page buttons that do not fit go into More
+        # issue 15: profiles, History, Playlists, Statistics, Add to playlist, Play all
+        self._library_ui = library_ui.install(self)
+
+    @property
+    def tv(self) -> TvHooks:
+        self.install_parts()
+        return self._tv
+
+    @property
+    def open_anything(self) -> OpenAnything:
+        self.install_parts()
+        return self._open_anything
+
+    @property
+    def downloads(self) -> Downloads:
+        self.install_parts()
+        return self._downloads
+
+    @property
+    def top_bar_fit(self) -> TopBarFit:
+        self.install_parts()
+        return self._top_bar_fit
+
+    @property
+    def library_ui(self) -> LibraryUi:
+        self.install_parts()
+        return self._library_ui
 
     @property
     def grid(self) -> GridPage:
@@ -249,6 +298,13 @@ class MainWindow(QMainWindow):
     @property
     def playback_started(self) -> bool:
         return self._playback is not None
+
+    @property
+    def series(self) -> SeriesService:
+        """Episodes and their progress (issue 16), made on first use (not before Home paints)."""
+        if self._series is None:
+            self._series = self._make_series()
+        return self._series
 
     @property
     def playback(self) -> PlaybackService:
@@ -281,11 +337,15 @@ class MainWindow(QMainWindow):
         self.nav_home = self.add_nav_button("home", self.tr("Home"), self.show_home)
         self.nav_films = self.add_nav_button("grid", self.tr("All films"), self._all_films)
         self.nav_settings = self.add_nav_button("settings", self.tr("Settings"), self.show_settings)
+        # the parts' buttons (install_parts takes them over): the bar is whole at the first paint
+        self.add_nav_button("tv", self.tr("TV"), after="grid")
+        self.add_nav_button("downloads", self.tr("Downloads"))
         row.addStretch(1)
         self.search = SearchBox()
-        self.search.typed.connect(self._search_edited)
         self.search.titleChosen.connect(self.open_title)
-        self.search.submitted.connect(self._search_submitted)
+        from app.ui.components import search_ui
+
+        self.searching = search_ui.install(self)  # typing filters the grid, suggestions, Enter
         row.addWidget(self.search)
         return bar
 
@@ -293,7 +353,13 @@ class MainWindow(QMainWindow):
         self, page: str, text: str, show: Callable[[], None] | None = None, *, after: str | None = None
     ) -> QPushButton:
         """A button in the top bar that shows the registered ``page`` (checked while it is shown),
-        last or right ``after`` the button of another page."""
+        last or right ``after`` the button of another page. A page's button added again (drawn
+        before its part was installed) is the same button, now showing ``show``."""
+        self._nav_show[page] = show
+        button = self._nav_buttons.get(page)
+        if button is not None:
+            button.setText(text)
+            return button
         button = QPushButton(text)
         button.setObjectName("Nav")
         button.setCheckable(True)
@@ -304,8 +370,16 @@ class MainWindow(QMainWindow):
             index = self._nav_row.indexOf(self._nav_buttons[after]) + 1
         self._nav_row.insertWidget(index, button)
         self._nav_buttons[page] = button
-        button.clicked.connect(show or (lambda _checked=False: self.navigator.navigate(page)))
+        button.clicked.connect(lambda _checked=False: self._nav_clicked(page))
         return button
+
+    def _nav_clicked(self, page: str) -> None:
+        self.install_parts()  # a click before loop_started: the page's part registers it now
+        show = self._nav_show.get(page)
+        if show is not None:
+            show()
+        else:
+            self.navigator.navigate(page)
 
     def _page_changed(self, name: str) -> None:
         for page, button in self._nav_buttons.items():
@@ -334,7 +408,8 @@ class MainWindow(QMainWindow):
 
     def loop_started(self) -> None:
         """The asyncio loop runs: denied posters load in workers, then Home's other rows and
-        the full grid are asked for."""
+        the full grid are asked for. The window's other parts are installed first."""
+        self.install_parts()
         self._loop_pending = False
         self._loop_runs = True
         self.posters.release()
@@ -373,21 +448,24 @@ class MainWindow(QMainWindow):
             self._grid_loaded = True
             self.grid.preload()
 
+    def use_grid(self) -> GridPage:
+        """The grid, to be filtered by the caller now (search, "See all"): no preload needed."""
+        self._grid_loaded = True
+        return self.grid
+
     def show_grid(self) -> None:
         self._ensure_grid()
         self.navigator.navigate("grid")
         self.grid.focus_grid()
 
     def _all_films(self) -> None:
-        self._grid_loaded = True
         self.search.clear()
-        self.grid.open_filter(CatalogFilter())
+        self.use_grid().open_filter(CatalogFilter())
         self.show_grid()
 
     def show_filtered(self, flt: CatalogFilter, title: str) -> None:
         """Home's "See all": the full grid under that row's filter."""
-        self._grid_loaded = True
-        self.grid.open_filter(flt, title)
+        self.use_grid().open_filter(flt, title)
         self.show_grid()
 
     def show_settings(self) -> None:
@@ -399,140 +477,36 @@ class MainWindow(QMainWindow):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
-    def _search_edited(self, text: str) -> None:
-        self._grid_loaded = True
-        if not self.navigator.is_current("grid"):
-            self.grid.open_filter(CatalogFilter(text=text))
-            self.navigator.navigate("grid")
-        else:
-            self.grid.set_text(text)
-        self._suggest(text)
-
-    def _suggest(self, text: str) -> None:
-        """Suggestions under the field, from a worker; the next keystroke cancels the old ones."""
-        if not text.strip():
-            self.ops.cancel("suggest")
-            self.search.show_suggestions([])
-            return
-
-        def show(found: list[Any]) -> None:
-            if self.search.text() == text:
-                self.search.show_suggestions(found)
-
-        self.ops.run("suggest", lambda: self.catalog.search.suggestions(text), show)
-
-    def _search_submitted(self) -> None:
-        self.grid.focus_grid()
-
     # -- the title page ---------------------------------------------------------------------
     def open_title(self, title_id: str, status: str = "") -> None:
-        """Read the title (detail, resume point, watchlist state) in a worker, then show it
-        (with ``status`` beside its buttons)."""
-        if title_id.startswith("media:"):  # a file or link played without a title: resume it
-            self.open_anything.resume(title_id)
-            return
+        """Read the title in a worker, then show it (with ``status`` beside its buttons)."""
+        from app.ui.components.title_open import open_title
 
-        def show(found: TitleView | None) -> None:
-            self._show_title(found)
-            if found is not None and status:
-                self.title_page.show_status(status)
+        open_title(self, title_id, status)
 
-        self.ops.run("title", lambda: self._read_title(title_id), show)
+    # -- playing: app.ui.components.play_entry -------------------------------------------------
+    @property
+    def plays(self) -> PlayEntry:
+        if self._plays is None:
+            from app.ui.components.play_entry import install as install_plays
 
-    def _read_title(self, title_id: str) -> TitleView | None:
-        detail = self.catalog.detail(title_id)
-        if detail is None:
-            return None
-        return detail, self.library.resume_point_ms(title_id), self.catalog.extras(title_id)
+            self._plays = install_plays(self)
+        return self._plays
 
-    def _show_title(self, found: TitleView | None) -> None:
-        if found is None:
-            return
-        detail, resume_ms, extras = found
-        self.title_page.show_title(detail, resume_ms, self.services.clock.now(), extras)
-        self.navigator.navigate("title")
-        self._warm_playback()
-
-    def _warm_playback(self) -> None:
-        """Play is likely next: the player's modules and engine are made ready in workers, so
-        the first press only opens the source."""
-        if (self._playback is not None and self._playback.player_ready) or self.ops.busy("warm player"):
-            return
-
-        def engine(_module: object) -> None:
-            playback = self.playback
-            if not playback.player_ready:
-                self.ops.run("warm player", playback.make_player, adopted)
-
-        def adopted(player: Any) -> None:
-            self.playback.adopt_player(player)
-            self.navigator.page("player")  # its widgets too, while the title is being read
-
-        module = "app.services.playback.session"
-        self.ops.run("warm player", lambda: importlib.import_module(module), engine)
-
-    # -- playing ----------------------------------------------------------------------------
     def play_title(self, title_id: str, start_ms: int) -> None:
-        """Play the title's best source; a series plays its next episode (issue 16)."""
-        shown = self.navigator.built("title")
-        detail = shown.detail if shown is not None else None
-        if detail is not None and detail.id == title_id and detail.kind in ("series", "anime"):
-            self._episode_player().play_series(title_id)
-        else:
-            self.play_title_ways(title_id, start_ms)
+        self.plays.play_title(title_id, start_ms)
 
     def play_title_ways(self, title_id: str, start_ms: int) -> None:
-        """Play the title's own ways; every way to play it is worked out once, in a worker."""
-        from app.services.playback.plan import plan_title
-
-        shown = self.navigator.built("title")
-        known = shown.detail if shown is not None else None
-        services = self.services
-
-        def plan() -> PlayPlan | None:
-            detail = known if known is not None and known.id == title_id else self.catalog.detail(title_id)
-            return None if detail is None else plan_title(services, detail, start_ms)
-
-        self.ops.run("play", plan, lambda found: self._play(found, "title"))
+        self.plays.play_title_ways(title_id, start_ms)
 
     def play_episode(self, title_id: str, season: int, number: int, start_ms: int = 0) -> None:
-        """Play one episode of a series (its sources, progress, the next one: issue 16)."""
-        self._episode_player().play(title_id, season, number, start_ms)
-
-    def _episode_player(self) -> Any:
-        if self._episodes is None:
-            from app.ui.components.episode_play import install as install_episode_player
-
-            self._episodes = install_episode_player(self)
-        return self._episodes
+        self.plays.play_episode(title_id, season, number, start_ms)
 
     def play_location(self, location: str) -> None:
-        """Open a file or URL straight into the player (``cinema play``), from where it was left."""
-        from app.services.playback.plan import plan_location
-
-        back_to = self.navigator.current
-        self.ops.run("play", lambda: plan_location(self.library, location), lambda p: self._play(p, back_to))
+        self.plays.play_location(location)
 
     def start_plan(self, plan: PlayPlan | None, back_to: str | None) -> None:
-        """Play a plan worked out elsewhere (Play all's next item); Back returns to ``back_to``."""
-        self._play(plan, back_to)
-
-    def _play(self, plan: PlayPlan | None, back_to: str | None) -> None:
-        if plan is None or not plan.playables:
-            if self.navigator.built("title") is not None:
-                self.title_page.show_status(self.tr("No source to play yet"))
-            return
-        self._return_to = back_to
-        playables = list(plan.playables)
-        self.navigator.navigate("player", remember=False)
-        self.player.show_opening(playables[0])
-        # the player starts on the next turn of the loop: the page switch paints first (two
-        # short steps instead of one long one)
-        QTimer.singleShot(0, self, lambda: self._start_player(playables))
-
-    def _start_player(self, playables: list[Playable]) -> None:
-        if self._on_player():  # not if Back was pressed meanwhile
-            self.player.start(playables)
+        self.plays.start_plan(plan, back_to)
 
     def say_failure(self, text: str) -> None:
         """A view's background work failed and the view had nothing to say: a line at the bottom
@@ -549,28 +523,15 @@ class MainWindow(QMainWindow):
             if self.search.text():
                 self.search.clear()
                 self.grid.set_text("")
-            self._focus_page()
+            self.focus_page()
             return
         if self._on_player():
-            if self.isFullScreen():
-                self.toggle_fullscreen()
-                return
-            if self._episodes is not None:
-                self._episodes.cancel()  # no next episode after Back
-            self.player.stop()
-            target = self._return_to or "home"
-            shown = self.navigator.built("title")
-            if target == "title" and shown is not None and shown.detail is not None:
-                self.navigator.navigate("title", remember=False)
-                self.open_title(shown.detail.id)  # the resume point moved
-            else:
-                self.navigator.navigate(target, remember=False)
-                self._focus_page()
+            self.plays.leave()
             return
         if self.navigator.back() is not None:
-            self._focus_page()
+            self.focus_page()
 
-    def _focus_page(self) -> None:
+    def focus_page(self) -> None:
         current = self.navigator.current
         if current == "home":
             self.home.focus_first()

@@ -107,7 +107,7 @@ class TvHooks(QObject):
     def _play(self, playables: list[Playable], back_to: str) -> None:
         from app.services.playback.plan import PlayPlan
 
-        self.window._play(PlayPlan(tuple(playables)), back_to)  # the window's one play path
+        self.window.start_plan(PlayPlan(tuple(playables)), back_to)  # the window's one play path
 
     def play_channel(self, channel_id: str) -> None:
         """A channel live (its backups after it), from the TV page or a reminder's "Watch"."""
@@ -174,6 +174,5 @@ class TvHooks(QObject):
 
 
 def install_tv(window: MainWindow) -> TvHooks:
-    hooks = TvHooks(window)
-    window.tv = hooks  # type: ignore[attr-defined]
-    return hooks
+    """The TV part of ``window`` (the window keeps it as ``window.tv``)."""
+    return TvHooks(window)

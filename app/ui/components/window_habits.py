@@ -32,12 +32,17 @@ class WindowHabits(QObject):
             app.aboutToQuit.connect(self.save_geometry)
         window.navigator.pageChanged.connect(self._page_changed)
         window.navigator.pageBuilt.connect(self._page_built)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)  # Enter on a focused button, Esc over the suggestions
         self._click = QTimer(self)
         self._click.setSingleShot(True)
         self._click.timeout.connect(self._video_clicked)
+
+    def watch_app(self) -> None:
+        """Watch every widget's events: Enter on a focused button, Esc over the suggestions, a
+        click on the video. The window asks once Home has painted (``install_parts``): the first
+        event of each kind seen here makes PySide build that event's classes (~20 ms at start)."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
 
     # -- Ctrl+Q -------------------------------------------------------------------------------
     def quit(self) -> None:
