@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import and_, bindparam, delete, desc, func, select, update
 
@@ -355,6 +355,15 @@ def set_scores(db: Database, scores: Sequence[tuple[int, float, str]]) -> None:
 # ---------------------------------------------------------------- outcomes
 
 
+class OutcomeRecorded(NamedTuple):
+    """The source's availability and health after an outcome; ``changed``: either moved (only
+    then does its title need ranking again)."""
+
+    availability: float
+    health: str
+    changed: bool
+
+
 def record_outcome(
     db: Database,
     title_id: str | None,
@@ -365,10 +374,10 @@ def record_outcome(
     stalls: int,
     error: str | None,
     now: int,
-) -> tuple[float, str] | None:
+) -> OutcomeRecorded | None:
     """Store one playback's outcome; update the source's counts, availability and health.
 
-    Returns the source's new (availability, health), or None when no stored source has ``url``.
+    Returns the source's new availability and health, or None when no stored source has ``url``.
     """
     with db.engine.begin() as conn:
         conn.execute(source_outcomes.insert().values(
@@ -378,7 +387,8 @@ def record_outcome(
         where = sources.c.url == url
         if title_id:
             where = and_(where, sources.c.title_id == title_id)
-        r = conn.execute(select(sources.c.id, sources.c.plays, sources.c.failures).where(where)).first()
+        c = sources.c
+        r = conn.execute(select(c.id, c.plays, c.failures, c.availability, c.health).where(where)).first()
         if r is None:
             return None
         recent = conn.execute(
@@ -395,7 +405,8 @@ def record_outcome(
             plays=r.plays + (1 if ok else 0), failures=r.failures + (0 if ok else 1),
             availability=value, health=health, last_checked_at=now,
         ))  # fmt: skip
-        return value, health
+        changed = r.availability is None or abs(r.availability - value) > 1e-9 or r.health != health
+        return OutcomeRecorded(value, health, changed)
 
 
 def provider_outcomes(db: Database, provider_id: str) -> tuple[int, int]:

@@ -153,12 +153,16 @@ def record_playback(
     stalls: int = 0,
     error: str | None = None,
 ) -> tuple[float, str] | None:
-    """Store one playback's outcome and rank the title's sources again (blocking)."""
+    """Store one playback's outcome and, when it moved the source's availability or health, rank
+    the title's sources again (blocking). The source's new (availability, health), or None."""
     now = int(context.clock.now().timestamp())
-    changed = sources_repo.record_outcome(
+    written = sources_repo.record_outcome(
         context.db, title_id, url, provider_id, ok, first_frame_ms, stalls, error, now
     )
-    if changed is not None and title_id:
-        rerank_stored(context, title_id)
-        context.bus.publish(SourcesDidChange(title_id))
-    return changed
+    if written is None:
+        return None
+    if title_id:
+        if written.changed:  # a source that played well again ranks as it did: no work
+            rerank_stored(context, title_id)
+        context.bus.publish(SourcesDidChange(title_id))  # its counts changed either way
+    return written.availability, written.health

@@ -132,6 +132,27 @@ def test_health_changes_after_a_failed_playback(services: Any, fakes: FakeStream
     assert sources_repo.provider_outcomes(services.db, "user") == (1, 1)
 
 
+def test_a_source_that_plays_well_again_is_not_ranked_again(services: Any, fakes: FakeStreamServers) -> None:
+    first, second = _two_links(services, fakes)
+
+    def play(ok: bool) -> tuple[float, str] | None:
+        return health.record_playback(services, title_id=MATRIX_ID, url=first, provider_id="user", ok=ok)
+
+    def scores() -> dict[str, float]:
+        return {r.url: r.score for r in sources_repo.title_sources(services.db, MATRIX_ID)}
+
+    assert play(True) == (1.0, "ok")  # unknown -> ok: ranked again
+    ranked = scores()
+    marked = [(r.id, 0.123, "[]") for r in sources_repo.title_sources(services.db, MATRIX_ID)]
+    sources_repo.set_scores(services.db, marked)  # stand-in scores: they stay unless ranked again
+    assert play(True) == (1.0, "ok")  # the same availability and health: nothing to rank
+    assert scores() == {first: 0.123, second: 0.123}
+    row = next(r for r in sources_repo.title_sources(services.db, MATRIX_ID) if r.url == first)
+    assert row.plays == 2  # the outcome itself is kept
+    assert play(False) is not None  # a failure moves the availability: ranked again
+    assert scores()[second] == ranked[second] and scores()[first] < ranked[first]
+
+
 def test_checks_mark_a_dead_link(services: Any, fakes: FakeStreamServers) -> None:
     first, second = _two_links(services, fakes)
     fakes.faults["/media/a-1080p"] = __import__(
