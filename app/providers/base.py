@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
+    from app.domain.series import Episode
     from app.domain.streams import StreamCandidate, StreamQuery
     from app.domain.tv import Archive, TvChannel
     from app.providers.guide.feed import ChannelRecord, ProgrammeRecord
@@ -29,6 +30,7 @@ class Capability(StrEnum):
     SUBTITLES = "subtitles"  # subtitle files for one video
     META_LISTS = "meta_lists"  # discovery: popular, trending, new ... and titles related to one
     TV_CATCHUP = "tv_catchup"  # a title's airings as ways to watch, a channel's archive
+    EPISODES = "episodes"  # a series' or anime's episodes (issue 16)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,19 @@ class TvCatchup(Provider, Protocol):
         padded: bool = True,
         catchup_id: str | None = None,
     ) -> Archive: ...
+
+
+@runtime_checkable
+class SeriesEpisodes(Provider, Protocol):
+    """The episodes of a series id it supports. ``episode_names``: whether its episodes carry
+    names, dates and stills (TMDB) or only numbers (Shikimori); ``known``: the title's details
+    already fetched, which a provider may read instead of asking again."""
+
+    episode_names: bool
+
+    async def episodes(
+        self, title_id: str, language: str = "ru-RU", *, known: TitleMeta | None = None
+    ) -> list[Episode]: ...
 
 
 @runtime_checkable

@@ -14,6 +14,7 @@ from app.providers.base import (
     MetaLists,
     MetaSearch,
     Provider,
+    SeriesEpisodes,
     StreamSearch,
     Subtitles,
     TvCatchup,
@@ -29,6 +30,7 @@ _PROTOCOL: dict[Capability, type] = {
     Capability.SUBTITLES: Subtitles,
     Capability.META_LISTS: MetaLists,
     Capability.TV_CATCHUP: TvCatchup,
+    Capability.EPISODES: SeriesEpisodes,
 }
 
 
@@ -80,6 +82,9 @@ class ProviderRegistry:
 
     def tv_catchup(self) -> list[TvCatchup]:
         return cast(list[TvCatchup], self.providers_for(Capability.TV_CATCHUP))
+
+    def episodes(self, id_or_kind: str | None = None) -> list[SeriesEpisodes]:
+        return cast(list[SeriesEpisodes], self.providers_for(Capability.EPISODES, id_or_kind))
 
     def key_checked(self) -> list[KeyChecked]:
         """The providers whose key the user enters, in registration order."""

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from app.providers.meta.shikimori import parse as shiki_parse
+from app.providers.meta.shikimori.episodes import numbered as shikimori_episodes
 from app.providers.meta.tmdb import parse
-from app.services.enrich.episodes import shikimori_episodes
 from tests.conftest import REALWORLD
 from tests.fakes.tmdb_server import GOOD_TOKEN, FakeTmdb
 

@@ -100,12 +100,12 @@ async def test_a_wrong_show_is_refused_and_numbers_stay(world: Any) -> None:
     episodes = episodes_repo.episodes_of(world.db, tid)
     assert [e.number for e in episodes] == list(range(1, 26))
     assert all(e.name is None and e.air_date is None and e.still_path is None for e in episodes)
-    assert episodes_repo.episodes_source(world.db, tid) == {"provider": "shikimori", "tmdb": "no_match"}
+    assert episodes_repo.episodes_source(world.db, tid) == {"provider": "shikimori", "names": "no_match"}
 
     # A sequel's entry (2017): "Атака титанов" of 2013 is not it
     tid = await _store(world, 25777)
     assert all(e.name is None for e in episodes_repo.episodes_of(world.db, tid))
-    assert episodes_repo.episodes_source(world.db, tid) == {"provider": "shikimori", "tmdb": "no_match"}
+    assert episodes_repo.episodes_source(world.db, tid) == {"provider": "shikimori", "names": "no_match"}
 
     # A running anime TMDB lacks: aired 1..10 numbered only, E11 with its announced day
     tid = await _store(world, 52991)
@@ -113,13 +113,13 @@ async def test_a_wrong_show_is_refused_and_numbers_stay(world: Any) -> None:
     assert [e.number for e in episodes] == list(range(1, 12))
     assert [e.air_date for e in episodes] == [None] * 10 + ["2023-11-17"]
     assert all(e.name is None for e in episodes)
-    assert episodes_repo.episodes_source(world.db, tid) == {"provider": "shikimori", "tmdb": "no_match"}
+    assert episodes_repo.episodes_source(world.db, tid) == {"provider": "shikimori", "names": "no_match"}
 
     # TMDB not answering: numbers, and the page can say TMDB was not asked (not "no such show")
     world.settings = world.settings.model_copy(update={"tmdb_base_url": "http://127.0.0.1:9/3"})
     tid = await _store(world, 5114)
     assert all(e.name is None for e in episodes_repo.episodes_of(world.db, tid))
-    assert episodes_repo.episodes_source(world.db, tid) == {"provider": "shikimori", "tmdb": "not_asked"}
+    assert episodes_repo.episodes_source(world.db, tid) == {"provider": "shikimori", "names": "not_asked"}
     await world.net.aclose()
 
 

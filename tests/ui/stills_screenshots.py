@@ -122,7 +122,7 @@ def main(lang: str, out: Path) -> None:
     eps += [Episode(NUMBERED, 1, n) for n in range(1, 11)]
     eps.append(Episode(NUMBERED, 1, 11, air_date=time.strftime("%Y-%m-%d", time.localtime(now + 3 * 86_400))))
     episodes_repo.upsert_episodes(services.db, eps, now)
-    episodes_repo.set_episodes_source(services.db, NUMBERED, {"provider": "shikimori", "tmdb": "no_match"})
+    episodes_repo.set_episodes_source(services.db, NUMBERED, {"provider": "shikimori", "names": "no_match"})
     episodes_repo.set_episodes_source(
         services.db,
         ANIME,

@@ -214,7 +214,7 @@ def test_an_anime_page_says_where_its_episode_names_come_from(qtbot: Any, servic
     )
     source = {"provider": "tmdb", "id": "tmdb:tv:31911", "title": "Стальной алхимик: Братство", "year": 2009}
     episodes_repo.set_episodes_source(services.db, named, source)
-    episodes_repo.set_episodes_source(services.db, numbered, {"provider": "shikimori", "tmdb": "no_match"})
+    episodes_repo.set_episodes_source(services.db, numbered, {"provider": "shikimori", "names": "no_match"})
     page, panel = _page(qtbot, services)
     page.show_title(TitleDetail(id=named, kind=TitleKind.ANIME, title="Стальной алхимик"), 0)
     qtbot.waitUntil(panel.source_note.isVisible, timeout=5000)
@@ -224,7 +224,7 @@ def test_an_anime_page_says_where_its_episode_names_come_from(qtbot: Any, servic
     page.show_title(TitleDetail(id=numbered, kind=TitleKind.ANIME, title="Фрирен"), 0)
     qtbot.waitUntil(lambda: "numbers only" in panel.source_note.text(), timeout=5000)
     assert panel.source_note.isVisible() and "no show on TMDB is surely this one" in panel.source_note.text()
-    episodes_repo.set_episodes_source(services.db, numbered, {"provider": "shikimori", "tmdb": "not_asked"})
+    episodes_repo.set_episodes_source(services.db, numbered, {"provider": "shikimori", "names": "not_asked"})
     page.show_title(TitleDetail(id=numbered, kind=TitleKind.ANIME, title="Фрирен"), 0)
     qtbot.waitUntil(lambda: "not reachable" in panel.source_note.text(), timeout=5000)
     page.show_title(TitleDetail(id=TID, kind=TitleKind.SERIES, title="Кухня"), 0)  # a TMDB series: no note

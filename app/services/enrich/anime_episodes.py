@@ -1,16 +1,18 @@
-"""Episode names, air dates and stills for an anime matched to Shikimori (which lists numbers
-only), from TMDB TV when a lookup finds the same show beyond doubt; else numbers, and the next
-episode's date when Shikimori gives it exactly."""
+"""Episode names, air dates and stills for an anime whose provider numbers its episodes only
+(Shikimori), from a provider that names them (TMDB TV) when a lookup finds the same show beyond
+doubt; else the numbers stay (with the next episode's date when the provider gives it)."""
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from app.domain.errors import CinemaError
 from app.domain.series import Episode
+from app.providers.base import Capability, MetaSearch, SeriesEpisodes
 from app.providers.meta.models import Candidate, MetaQuery, TitleMeta
 from app.services.context import AppContext
 from app.services.enrich.lookup import CachedLookup
@@ -24,14 +26,15 @@ _BRACKETS = re.compile(r"\s*[(\[][^)\]]*[)\]]")  # «(2011)», «[ТВ-2]»: Shi
 
 @dataclass(frozen=True)
 class TvMatch:
-    """The TMDB show whose episodes an anime takes (the page names it)."""
+    """The show whose episodes an anime takes, and its provider's id (the page names both)."""
 
+    provider: str  # the naming provider's manifest id (tmdb)
     id: str  # tmdb:tv:N
     title: str
     year: int | None
 
     def as_source(self) -> dict[str, Any]:
-        return {"provider": "tmdb", "id": self.id, "title": self.title, "year": self.year}
+        return {"provider": self.provider, "id": self.id, "title": self.title, "year": self.year}
 
 
 def names_of(meta: TitleMeta) -> list[str]:
@@ -46,7 +49,9 @@ def names_of(meta: TitleMeta) -> list[str]:
     return out[:3]
 
 
-def confident(meta: TitleMeta, candidates: list[Candidate]) -> Candidate | None:
+def confident(
+    meta: TitleMeta, candidates: list[Candidate], names_episodes: Callable[[str], bool] = lambda _id: True
+) -> Candidate | None:
     """The one animated show of the anime's first year whose title is one of its names; None
     when none or more than one qualify (a sequel's entry, a remake, a live-action namesake)."""
     if not meta.year:
@@ -55,7 +60,7 @@ def confident(meta: TitleMeta, candidates: list[Candidate]) -> Candidate | None:
     names = [_BRACKETS.sub("", n).strip() for n in names if n]
     fits: dict[str, Candidate] = {}
     for cand in candidates:
-        if not cand.id.startswith("tmdb:tv:") or cand.year != meta.year:
+        if cand.kind != "series" or not names_episodes(cand.id) or cand.year != meta.year:
             continue
         if ANIMATION_GENRE not in cand.genre_ids and cand.original_language != "ja":
             continue
@@ -95,57 +100,49 @@ def absolute(episodes: list[Episode], title_id: str) -> list[Episode]:
     ]
 
 
-NOT_ASKED, NO_MATCH = "not_asked", "no_match"  # why an anime keeps Shikimori's numbers
+NOT_ASKED, NO_MATCH = "not_asked", "no_match"  # why an anime keeps its provider's numbers
 
 
-async def from_tmdb(
+def _naming(context: AppContext) -> tuple[MetaSearch, SeriesEpisodes] | None:
+    """A provider that both finds series by name and names their episodes (TMDB), if any."""
+    for provider in context.providers.episodes():
+        named = provider.episode_names and isinstance(provider, MetaSearch)
+        if named and provider.manifest.supports(Capability.META_SEARCH, "series"):
+            return cast(MetaSearch, provider), provider
+    return None
+
+
+async def from_named(
     context: AppContext, meta: TitleMeta, language: str
 ) -> tuple[list[Episode], TvMatch] | str:
-    """The anime's episodes from the same show on TMDB, or why not: NOT_ASKED (no TMDB, no key,
-    no answer) or NO_MATCH (no confident match, or its episode count does not agree)."""
-    details = context.providers.meta_details("tmdb:tv:0")
-    owner = details[0].manifest.id if details else None
-    searchers = [p for p in context.providers.meta_search("series") if p.manifest.id == owner]
-    fetch = getattr(details[0], "episodes", None) if details else None  # TMDB's (issue 16)
-    if not searchers or fetch is None:
+    """The anime's episodes from the same show at a provider that names episodes, or why not:
+    NOT_ASKED (no such provider, no key, no answer) or NO_MATCH (no confident match, or its
+    episode count does not agree)."""
+    naming = _naming(context)
+    if naming is None:
         return NOT_ASKED
-    provider = searchers[0]
+    provider, episodes_of = naming
+    owner = provider.manifest
     lookup = CachedLookup(context)
     winner: Candidate | None = None
     try:
         for name in names_of(meta):
             found = await lookup.search(provider, MetaQuery(name, "series", meta.year, None, language))
-            winner = confident(meta, found)
+            winner = confident(meta, found, lambda cid: owner.supports(Capability.EPISODES, cid))
             if winner is not None:
                 break
         if winner is None:
-            log.info("episodes of %s: no TMDB show of %s is surely the same", meta.id, meta.year)
+            log.info("episodes of %s: no %s show of %s is surely the same", meta.id, owner.name, meta.year)
             return NO_MATCH
-        episodes = await fetch(winner.id, language)
+        episodes = await episodes_of.episodes(winner.id, language)
     except CinemaError as exc:
-        log.info("episodes of %s: TMDB not asked (%s)", meta.id, exc)
+        log.info("episodes of %s: %s not asked (%s)", meta.id, owner.name, exc)
         return NOT_ASKED
     numbered = absolute(episodes, meta.id)
     if not counts_agree(meta, len(numbered)):
         log.info(
-            "episodes of %s: %s has %d episodes, Shikimori %s: not taken",
+            "episodes of %s: %s has %d episodes, its own provider %s: not taken",
             meta.id, winner.id, len(numbered), (meta.extra or {}).get("episodes"),
         )  # fmt: skip
         return NO_MATCH
-    return numbered, TvMatch(winner.id, winner.title, winner.year)
-
-
-def next_dated(meta: TitleMeta, episodes: list[Episode]) -> list[Episode]:
-    """Shikimori's numbers, plus the next episode with its date when ``next_episode_at`` gives
-    it: the only exact date it has (earlier ones would be guesses, so they stay blank)."""
-    extra = meta.extra or {}
-    when, aired = extra.get("next_episode_at"), extra.get("episodes_aired") or 0
-    total = extra.get("episodes") or 0
-    if not isinstance(when, str) or not re.match(r"\d{4}-\d{2}-\d{2}", when) or not isinstance(aired, int):
-        return episodes
-    number = aired + 1
-    if total and number > total:
-        return episodes
-    out = [e for e in episodes if e.number != number]
-    out.append(Episode(meta.id, 1, number, air_date=when[:10]))  # the date where it airs (Shikimori's zone)
-    return out
+    return numbered, TvMatch(owner.id, winner.id, winner.title, winner.year)

@@ -1,4 +1,4 @@
-"""Shikimori as a provider: MetaSearch for anime and MetaDetails (shikimori:), no key needed.
+"""Shikimori as a provider: MetaSearch for anime, MetaDetails and SeriesEpisodes (shikimori:), no key.
 
 Light to import: httpx and the client are loaded on the first request, not at start-up.
 """
@@ -13,6 +13,7 @@ from app.providers.base import Capability, Manifest
 
 if TYPE_CHECKING:
     from app.core.config import Settings
+    from app.domain.series import Episode
     from app.net.ratelimit import RateLimiter
     from app.net.shared import HttpClient
     from app.providers.meta.models import Candidate, MetaQuery, TitleMeta
@@ -25,12 +26,15 @@ class ShikimoriProvider:
     manifest = Manifest(
         id="shikimori",
         name="Shikimori",
-        capabilities=frozenset({Capability.META_SEARCH, Capability.META_DETAILS, Capability.META_LISTS}),
+        capabilities=frozenset(
+            {Capability.META_SEARCH, Capability.META_DETAILS, Capability.META_LISTS, Capability.EPISODES}
+        ),
         id_prefixes=("shikimori:",),
         kinds=("anime",),
     )
     narrow_search = False  # it matches parts of names in every script it knows
     listings = ("season", "popular")  # MetaLists (issue 15): shikimori/lists.py
+    episode_names = False  # SeriesEpisodes: numbers only (and the next episode's date)
 
     def __init__(self, *, http: Callable[[], HttpClient], settings: Callable[[], Settings]) -> None:
         self._http = http
@@ -80,3 +84,12 @@ class ShikimoriProvider:
             raise NotFound(f"not a Shikimori title id: {title_id}")
         client = self._client()
         return parse.meta_from_details(await client.details(int(raw)), client.base_url)
+
+    async def episodes(
+        self, title_id: str, language: str = "ru-RU", *, known: TitleMeta | None = None
+    ) -> list[Episode]:
+        """Episodes 1..aired of season 1, the next one dated when Shikimori says when."""
+        from app.providers.meta.shikimori import episodes
+
+        meta = known if known is not None and known.id == title_id else await self.details(title_id, language)
+        return episodes.next_dated(meta, episodes.numbered(meta))

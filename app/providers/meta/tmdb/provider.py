@@ -43,12 +43,15 @@ class TmdbProvider:
     manifest = Manifest(
         id="tmdb",
         name="TMDB",
-        capabilities=frozenset({Capability.META_SEARCH, Capability.META_DETAILS, Capability.META_LISTS}),
+        capabilities=frozenset(
+            {Capability.META_SEARCH, Capability.META_DETAILS, Capability.META_LISTS, Capability.EPISODES}
+        ),
         id_prefixes=("tmdb:",),
     )
     narrow_search = True  # every word must appear, and a year filters strictly
     secret = SECRET  # KeyChecked: Settings › Keys and accounts shows and tries it
     listings = ("popular", "trending", "new")  # MetaLists (issue 15): tmdb/lists.py
+    episode_names = True  # SeriesEpisodes: names, air dates, runtimes and stills
 
     def __init__(
         self,
@@ -202,9 +205,17 @@ class TmdbProvider:
         return meta
 
     # -- episodes (issue 16) ---------------------------------------------------------------------
-    async def episodes(self, title_id: str, language: str = "ru-RU", max_seasons: int = 40) -> list[Episode]:
+    async def episodes(
+        self,
+        title_id: str,
+        language: str = "ru-RU",
+        max_seasons: int = 40,
+        *,
+        known: TitleMeta | None = None,
+    ) -> list[Episode]:
         """Every episode of a TMDB series, season by season (specials, season 0, included when
-        TMDB lists them); an empty list for a film."""
+        TMDB lists them); an empty list for a film. (``known`` is not needed: the seasons are
+        asked for anyway.)"""
         from app.providers.meta.tmdb import parse
 
         media, tmdb_id = split_id(title_id)
