@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app.core.clock import Clock
 from app.core.config import AppPaths, Settings
 from app.core.events import EventBus, ProfileDidChange
 from app.domain.profiles import Profile
 from app.net.shared import HttpClient, SharedClient
-from app.providers.registry import ProviderRegistry
 from app.storage.db import Database
+
+if TYPE_CHECKING:
+    from app.providers.registry import ProviderRegistry
 
 
 class RefreshFlow(Protocol):
@@ -78,11 +80,25 @@ class AppContext:
     db: Database
     bus: EventBus
     clock: Clock
-    providers: ProviderRegistry = field(default_factory=ProviderRegistry)
+    _providers: ProviderRegistry | None = field(default=None, init=False, repr=False)
     net: SharedClient = field(default_factory=SharedClient)  # holds the one HTTP client
     scheduler: RefreshFlow | None = None  # set by bootstrap; the UI and the CLI call it
     sync: SyncFlow | None = None  # the library server's sync (issue 17); None without a server
     current: CurrentProfile = field(init=False)
+
+    @property
+    def providers(self) -> ProviderRegistry:
+        """Who can do what (``app.providers.registry``), made on first use: the GUI fills it once
+        Home has painted (``bootstrap.register_providers``), its modules are not on the way there."""
+        if self._providers is None:
+            from app.providers.registry import ProviderRegistry
+
+            self._providers = ProviderRegistry()
+        return self._providers
+
+    @providers.setter
+    def providers(self, registry: ProviderRegistry) -> None:
+        self._providers = registry
 
     def __post_init__(self) -> None:
         self.current = CurrentProfile(self.bus, self._starting_profile)

@@ -21,6 +21,7 @@ AFTER_PAINT = (
     "app.ui.components.downloads_ui",
     "app.ui.components.top_bar_fit",
     "app.ui.components.library_ui",
+    "app.providers.registry",
     "app.providers.setup",
     "app.services.sources.registration",
     "app.services.sources.iptv",
