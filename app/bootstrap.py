@@ -29,14 +29,16 @@ def build_services(
 ) -> AppContext:
     """Resolve folders, start logging, open and migrate the database, fill the demo library.
 
-    ``with_providers=False``: the registry stays empty until ``register_providers`` (the GUI
-    calls it once Home has painted: the providers' modules are not on the way there)."""
+    ``with_providers=False``: the providers are registered when the registry is first asked for
+    (``register_providers``: the GUI asks once Home has painted, the providers' modules are not
+    on the way there; the demo asks earlier when it imports its guide)."""
     paths = AppPaths.resolve(data_dir)
     setup_logging(paths.logs, console=console_log)
     settings = load_settings(paths, **setting_overrides)
     db = Database(paths.database, busy_timeout_ms=int(settings.db_busy_timeout_s * 1000))
     db.migrate()
     services = AppContext(paths=paths, settings=settings, db=db, bus=EventBus(), clock=SystemClock())
+    services.fill_providers = lambda: _fill_registry(services)
     if with_providers:
         register_providers(services)
     if with_scheduler:  # the GUI makes it after its first paint (run_gui)
@@ -55,7 +57,13 @@ def build_services(
     return services
 
 
-def register_providers(services: AppContext) -> None:
+def register_providers(services: AppContext) -> Any:
+    """The context's provider registry, its providers registered now unless something asked for
+    it already (``AppContext.fill_providers``)."""
+    return services.providers
+
+
+def _fill_registry(services: AppContext) -> None:
     """Put every provider into the context's registry (the one object services hold): the
     built-in ones, the user's stream providers (indexers, addons, Nyaa, Rutube, own links) and
     live TV from the user's playlists (issue 13)."""

@@ -81,6 +81,8 @@ class AppContext:
     bus: EventBus
     clock: Clock
     _providers: ProviderRegistry | None = field(default=None, init=False, repr=False)
+    # set by bootstrap: registers the app's providers when the registry is first asked for
+    fill_providers: Callable[[], None] | None = field(default=None, repr=False)
     net: SharedClient = field(default_factory=SharedClient)  # holds the one HTTP client
     scheduler: RefreshFlow | None = None  # set by bootstrap; the UI and the CLI call it
     sync: SyncFlow | None = None  # the library server's sync (issue 17); None without a server
@@ -88,12 +90,15 @@ class AppContext:
 
     @property
     def providers(self) -> ProviderRegistry:
-        """Who can do what (``app.providers.registry``), made on first use: the GUI fills it once
-        Home has painted (``bootstrap.register_providers``), its modules are not on the way there."""
+        """Who can do what (``app.providers.registry``), made and filled (``fill_providers``) on
+        first use: the GUI asks once Home has painted, the providers' modules are not on the way."""
         if self._providers is None:
             from app.providers.registry import ProviderRegistry
 
             self._providers = ProviderRegistry()
+            fill, self.fill_providers = self.fill_providers, None
+            if fill is not None:
+                fill()
         return self._providers
 
     @providers.setter

@@ -70,3 +70,21 @@ def test_a_page_built_before_the_parts_still_gets_their_hooks(qtbot, library) ->
     assert win._parts_installed
     assert win.tv.ways is not None  # tv_hooks installed its ways on this page
     win.shutdown()
+
+
+def test_the_first_start_fills_the_demo_guide_before_the_providers_are_registered(tmp_path) -> None:
+    """The GUI builds its services without registering the providers (after the first paint);
+    the demo's guide import on a first start asks for the registry, which registers them then."""
+    from app.bootstrap import build_services, register_providers
+    from app.services.library.catalog import CatalogService
+
+    services = build_services(
+        tmp_path / "home", with_scheduler=False, with_providers=False, console_log=False
+    )
+    rows = {row.key: row.ids for row in CatalogService(services).home_rows()}
+    assert rows["week"], "the demo guide's airings this week"
+    assert services.providers.guide_feeds("xmltv")
+    registry = services.providers
+    assert register_providers(services) is registry  # registered once, not again
+    assert len(registry.guide_feeds()) == len({p.manifest.id for p in registry.guide_feeds()})
+    services.db.dispose()
