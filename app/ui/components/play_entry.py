@@ -28,6 +28,10 @@ class PlayEntry:
         self._w = window
         self.return_to: str | None = None  # where Back from the player goes
         self.episodes: Any = None  # the episode player (issue 16), made on the first episode
+        self._pending: list[Playable] = []  # what the player starts with when _start fires
+        self._start = QTimer(window)  # a timer of the window's: Back stops it
+        self._start.setSingleShot(True)
+        self._start.timeout.connect(self._start_player)
 
     # -- what to play -------------------------------------------------------------------------
     def play_title(self, title_id: str, start_ms: int) -> None:
@@ -87,10 +91,12 @@ class PlayEntry:
         after_ms = 0 if w.navigator.is_current("player") else START_AFTER_MS
         w.navigator.navigate("player", remember=False)
         w.player.show_opening(playables[0])
-        QTimer.singleShot(after_ms, w, lambda: self._start_player(playables))
+        self._pending = playables
+        self._start.start(after_ms)
 
-    def _start_player(self, playables: list[Playable]) -> None:
-        if self._w.navigator.is_current("player"):  # not if Back was pressed meanwhile
+    def _start_player(self) -> None:
+        playables, self._pending = self._pending, []
+        if playables and self._w.navigator.is_current("player"):  # not if Back was pressed meanwhile
             self._w.player.start(playables)
 
     def warm(self) -> None:
@@ -122,6 +128,8 @@ class PlayEntry:
             return
         if self.episodes is not None:
             self.episodes.cancel()  # no next episode after Back
+        self._start.stop()  # Back before the player started: it never starts
+        self._pending = []
         w.player.stop()
         target = self.return_to or "home"
         shown = w.navigator.built("title")
