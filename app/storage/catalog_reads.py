@@ -63,6 +63,27 @@ def min_ages(db: Database, ids: Sequence[str]) -> dict[str, int | None]:
     return {tid: age for tid, age in rows}
 
 
+# app.domain.series.EPISODE_KEY_PREFIX (a test keeps them equal): that module and episodes_repo
+# load only once a tile has episodes to show, not on every start's way to the first paint
+EPISODE_KEY_PREFIX = "ep:"
+
+
+def series_with_episodes(db: Database, profile_id: int, title_ids: Sequence[str]) -> list[str]:
+    """Those of ``title_ids`` that have episodes, or episode progress of the profile (portable SQL)."""
+    if not title_ids:
+        return []
+    params: dict[str, object] = {f"t{i}": t for i, t in enumerate(title_ids)}
+    params["profile"] = profile_id
+    listed = ", ".join(f":t{i}" for i in range(len(title_ids)))
+    rows = db.execute(
+        f"SELECT DISTINCT title_id FROM episodes WHERE title_id IN ({listed}) UNION "
+        f"SELECT DISTINCT title_id FROM progress WHERE profile_id = :profile AND title_id IN ({listed}) "
+        f"AND substr(item_key, 1, 3) = '{EPISODE_KEY_PREFIX}'",
+        params,
+    )
+    return [str(tid) for (tid,) in rows]
+
+
 def briefs(db: Database, ids: Sequence[str], now: datetime, profile_id: int) -> dict[str, TitleBrief]:
     """Grid rows for ``ids``: one query each for titles, next airings, progress and sources."""
     ids = list(ids)

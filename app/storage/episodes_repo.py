@@ -18,7 +18,7 @@ from app.domain.series import (
     episode_key,
     parse_episode_key,
 )
-from app.storage import library_repo
+from app.storage import catalog_reads, library_repo
 from app.storage.db import Database
 from app.storage.tx import transaction
 
@@ -210,23 +210,11 @@ def next_episodes(
     db: Database, profile_id: int, title_ids: Sequence[str], today: date
 ) -> dict[str, NextEpisode]:
     """Continue's episode for each of the titles that are series with episodes or progress."""
-    if not title_ids:
-        return {}
-    names = [f":t{i}" for i in range(len(title_ids))]
-    params: dict[str, object] = {f"t{i}": t for i, t in enumerate(title_ids)}
-    params["profile"] = profile_id
-    listed = ", ".join(names)
-    rows = db.execute(
-        f"SELECT DISTINCT title_id FROM episodes WHERE title_id IN ({listed}) UNION "
-        f"SELECT DISTINCT title_id FROM progress WHERE profile_id = :profile AND title_id IN ({listed}) "
-        f"AND substr(item_key, 1, 3) = '{EPISODE_KEY_PREFIX}'",
-        params,
-    )
     out: dict[str, NextEpisode] = {}
-    for (tid,) in rows:
-        found = next_episode(db, profile_id, str(tid), today)
+    for tid in catalog_reads.series_with_episodes(db, profile_id, title_ids):
+        found = next_episode(db, profile_id, tid, today)
         if found is not None:
-            out[str(tid)] = found
+            out[tid] = found
     return out
 
 

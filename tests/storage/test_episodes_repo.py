@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.series import Episode, episode_key, parse_episode_key
-from app.storage import episodes_repo, library_repo, profiles_repo, titles_repo
+from app.domain.series import EPISODE_KEY_PREFIX, Episode, episode_key, parse_episode_key
+from app.storage import catalog_reads, episodes_repo, library_repo, profiles_repo, titles_repo
 from app.storage.catalog_query import CatalogFilter, filtered_ids
 from app.storage.db import Database
 
@@ -51,6 +51,22 @@ def test_episode_keys_round_trip_with_colons_in_the_title_id() -> None:
     assert parse_episode_key(key) == ("shikimori:anime:5114", 1, 12)
     assert parse_episode_key("tmdb:movie:603") is None  # a film's key
     assert parse_episode_key("ep:x:one:2") is None and parse_episode_key("ep:x:1:0") is None
+    # Home's probe keeps its own copy of the prefix (the series model loads only when needed)
+    assert catalog_reads.EPISODE_KEY_PREFIX == EPISODE_KEY_PREFIX
+
+
+def test_home_probes_which_tiles_have_episodes_before_loading_them(db: Database) -> None:
+    me = profiles_repo.starting(db).id  # type: ignore[union-attr]
+    kid = profiles_repo.create(db, "Маша", now=TS)
+    assert catalog_reads.series_with_episodes(db, me, [SERIES, "tmdb:movie:1"]) == []
+    episodes_repo.upsert_episodes(db, _season(1, 2), TS)
+    assert catalog_reads.series_with_episodes(db, me, [SERIES, "tmdb:movie:1"]) == [SERIES]
+    # a series known only by the profile's episode progress (no episode list fetched yet) counts
+    other = "tmdb:tv:99"
+    episodes_repo.save_episode_progress(db, kid, other, 1, 3, 60_000, 3_000_000, watched=None, now=NOW)
+    assert sorted(catalog_reads.series_with_episodes(db, kid, [SERIES, other])) == sorted([SERIES, other])
+    assert catalog_reads.series_with_episodes(db, me, [other]) == []
+    assert catalog_reads.series_with_episodes(db, me, []) == []
 
 
 def test_episodes_written_replaced_and_read_by_season(db: Database) -> None:

@@ -110,6 +110,11 @@ class CatalogService:
 
     def _with_next_episodes(self, found: dict[str, TitleBrief], series: list[str]) -> None:
         """A series' tile shows its next episode (issue 16): its label, and how far into it."""
+        # a cheap probe first: episodes_repo and the series model load only for a series that has
+        # episodes or episode progress (not on a start whose Home shows none)
+        series = catalog_reads.series_with_episodes(self._s.db, self._s.profile_id, series)
+        if not series:
+            return
         from app.storage import episodes_repo
 
         today = self._s.clock.now().astimezone().date()
