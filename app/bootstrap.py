@@ -158,6 +158,7 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None, profile
     takes over (posters asked for meanwhile load from workers then, and so does the rest).
     ``profile``: open as that profile (``--profile NAME``; its PIN is asked for).
     """
+    import gc
     import os
     import sys
 
@@ -187,6 +188,7 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None, profile
 
     def claim() -> bool:
         nonlocal instance, handed_over
+        gc.enable()  # off since __main__ until Home has painted, or a picker is about to ask
         if instance is None and not handed_over:
             instance = _claim_instance(data_dir, play)
             handed_over = instance is None  # another Cinema on this data folder took the request
@@ -195,6 +197,7 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None, profile
     try:
         services = build_services(data_dir, with_scheduler=False, with_providers=False)
     except StorageError as exc:  # a damaged, busy or read-only database: say so, no window
+        gc.enable()
         return _storage_error_dialog(app, data_dir, exc)
     language = services.profile_settings.language  # the profile to open may speak its own
     translator = _load_translations(app, language)
