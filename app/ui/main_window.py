@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -59,6 +60,7 @@ log = logging.getLogger(__name__)
 PAGE_BACKGROUND = "#0e1014"  # resources/theme/dark.qss: the pages and poster views
 CHROMELESS = ("player",)  # pages shown without the top bar
 SHUTDOWN_GRACE_S = 0.3  # a query still running at close gets this long before it is interrupted
+SEARCH_MIN_WIDTH = 200  # the search field gives way first when the top bar is short (top_bar_fit)
 
 
 class MainWindow(QMainWindow):
@@ -342,11 +344,23 @@ class MainWindow(QMainWindow):
         self.add_nav_button("downloads", self.tr("Downloads"))
         row.addStretch(1)
         self.search = SearchBox()
+        # sized as top_bar_fit (installed after the first paint) wants it from the start: the field
+        # keeps its width and place when that part comes
+        self.search.setMinimumWidth(SEARCH_MIN_WIDTH)
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.search.titleChosen.connect(self.open_title)
         from app.ui.components import search_ui
 
         self.searching = search_ui.install(self)  # typing filters the grid, suggestions, Enter
         row.addWidget(self.search)
+        from app.ui.components.profile_button import placeholder
+
+        # the avatar drawn now, its button (library_ui) takes this place after the first paint; a
+        # click before then installs the parts (reading library_ui) and opens the button's menu
+        slot = placeholder(self.services.current.profile, bar)
+        slot.clicked.connect(lambda: self.library_ui.button.showMenu())  # noqa: PLW0108
+        row.addWidget(slot)
+        self.profile_slot: QWidget | None = slot
         return bar
 
     def add_nav_button(

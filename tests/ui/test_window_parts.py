@@ -88,3 +88,32 @@ def test_the_first_start_fills_the_demo_guide_before_the_providers_are_registere
     assert register_providers(services) is registry  # registered once, not again
     assert len(registry.guide_feeds()) == len({p.manifest.id for p in registry.guide_feeds()})
     services.db.dispose()
+
+
+def test_nothing_in_the_top_bar_moves_when_the_parts_come(qtbot, library) -> None:
+    """The avatar is drawn at the first paint (the profile button takes its place and size) and
+    the search field has its final width: neither jumps when the parts install after the paint."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.core.resources import resources_dir
+
+    win = build_window(library, loop_starts_later=True)
+    qtbot.addWidget(win)
+    win.setStyleSheet((resources_dir() / "theme" / "dark.qss").read_text("utf-8"))  # the app's sizes
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    QApplication.processEvents()
+    slot = win.profile_slot
+    assert slot is not None and slot.text() == library.current.profile.name and not slot.icon().isNull()
+    search, place = win.search.geometry(), slot.geometry()
+    win.install_parts()
+    qtbot.wait(50)  # the bar lays out again (and More's fit runs)
+    button = win.library_ui.button
+    assert button.geometry() == place
+    assert win.search.geometry() == search
+    from PySide6.QtWidgets import QToolButton
+
+    assert win.profile_slot is None  # gone: one avatar in the bar
+    assert win.top_bar.findChildren(QToolButton, "ProfileButton") == [button]
+    win.shutdown()

@@ -15,6 +15,29 @@ from app.ui.viewmodels.operations import Operations
 from app.ui.widgets.avatar import avatar_icon
 
 
+def _dress(button: QToolButton) -> None:
+    button.setObjectName("ProfileButton")
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    button.setIconSize(QSize(28, 28))
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+
+def _show(button: QToolButton, profile: Profile) -> None:
+    button.setIcon(avatar_icon(profile.avatar_color, profile.letter, 28))
+    button.setText(profile.name)
+
+
+def placeholder(profile: Profile, parent: QWidget) -> QToolButton:
+    """The avatar button's look, drawn in the top bar at the first paint: the ProfileButton made
+    with the window's parts (after it) takes its place and size, so nothing in the bar moves.
+    It has no menu: a click on it before then is the window's to pass on."""
+    button = QToolButton(parent)
+    _dress(button)
+    _show(button, profile)
+    return button
+
+
 class ProfileButton(QToolButton):
     """Signals: switchRequested(int profile_id), pageRequested(str page) (history, playlists,
     stats, profiles)."""
@@ -26,20 +49,15 @@ class ProfileButton(QToolButton):
         super().__init__(parent)
         self._profiles = profiles
         self.ops = Operations(self, "profile-button")
-        self.setObjectName("ProfileButton")
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setIconSize(QSize(28, 28))
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.menu_ = QMenu(self)
         self.menu_.setObjectName("ProfileMenu")
+        _dress(self)
         self.setMenu(self.menu_)
         self.menu_.aboutToShow.connect(self._fill)
         self.show_profile(profiles.current)
 
     def show_profile(self, profile: Profile) -> None:
-        self.setIcon(avatar_icon(profile.avatar_color, profile.letter, 28))
-        self.setText(profile.name)
+        _show(self, profile)
         self.setToolTip(self.tr("Profile: %1").replace("%1", profile.name))
 
     def _fill(self) -> None:

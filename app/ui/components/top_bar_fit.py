@@ -7,11 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QPushButton, QSizePolicy
+from PySide6.QtWidgets import QMenu, QPushButton
 
 from app.ui.menu_style import MENU_STYLE
 
-SEARCH_MIN_WIDTH = 200  # the search field gives way first (it grows back with the window)
 KEEP_LONGEST = ("settings", "grid", "home")
 
 
@@ -20,8 +19,7 @@ class TopBarFit(QObject):
         super().__init__(window)
         self.window = window
         bar = window.top_bar
-        window.search.setMinimumWidth(SEARCH_MIN_WIDTH)
-        window.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # the search field gives way first: the window sizes it so when it builds the top bar
         self.more = QPushButton(self.tr("More ▾"))
         self.more.setObjectName("Nav")
         self.more.setStyleSheet("QPushButton::menu-indicator { image: none; width: 0; }")
