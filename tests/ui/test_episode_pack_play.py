@@ -68,7 +68,7 @@ def test_an_episode_plays_its_file_of_a_season_pack_a_provider_found(
         assert handle is not None and handle.file_name.endswith("S02E02.720p.HDTV.x264-GRP.mp4")
         assert win.playback.request.item_key == episode_key(SERIES, 2, 2)
         assert 4_500 <= win.playback.length_ms() <= 5_500  # the 5 s episode, not the first file
-        win.playback.stop()
+        await win.playback.aclose()  # the torrent session ends on the loop, as the app's quit does
 
     try:
         run_scenario(scenario())
