@@ -353,7 +353,7 @@ class MainWindow(QMainWindow):
 
         self.searching = search_ui.install(self)  # typing filters the grid, suggestions, Enter
         row.addWidget(self.search)
-        from app.ui.components.profile_button import placeholder
+        from app.ui.components.profile_slot import placeholder
 
         # the avatar drawn now, its button (library_ui) takes this place after the first paint; a
         # click before then installs the parts (reading library_ui) and opens the button's menu

@@ -21,6 +21,8 @@ AFTER_PAINT = (
     "app.ui.components.downloads_ui",
     "app.ui.components.top_bar_fit",
     "app.ui.components.library_ui",
+    "app.ui.components.profile_button",  # the avatar at the first paint is profile_slot's stand-in
+    "app.ui.widgets.avatar",
     "app.providers.registry",
     "app.providers.setup",
     "app.services.sources.registration",

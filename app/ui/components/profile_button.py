@@ -5,37 +5,15 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from app.domain.profiles import Profile
 from app.services.library.profiles import ProfileService
+from app.ui.components.profile_slot import dress, show
 from app.ui.viewmodels.operations import Operations
 from app.ui.widgets.avatar import avatar_icon
-
-
-def _dress(button: QToolButton) -> None:
-    button.setObjectName("ProfileButton")
-    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-    button.setIconSize(QSize(28, 28))
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-
-def _show(button: QToolButton, profile: Profile) -> None:
-    button.setIcon(avatar_icon(profile.avatar_color, profile.letter, 28))
-    button.setText(profile.name)
-
-
-def placeholder(profile: Profile, parent: QWidget) -> QToolButton:
-    """The avatar button's look, drawn in the top bar at the first paint: the ProfileButton made
-    with the window's parts (after it) takes its place and size, so nothing in the bar moves.
-    It has no menu: a click on it before then is the window's to pass on."""
-    button = QToolButton(parent)
-    _dress(button)
-    _show(button, profile)
-    return button
 
 
 class ProfileButton(QToolButton):
@@ -51,13 +29,13 @@ class ProfileButton(QToolButton):
         self.ops = Operations(self, "profile-button")
         self.menu_ = QMenu(self)
         self.menu_.setObjectName("ProfileMenu")
-        _dress(self)
+        dress(self)
         self.setMenu(self.menu_)
         self.menu_.aboutToShow.connect(self._fill)
         self.show_profile(profiles.current)
 
     def show_profile(self, profile: Profile) -> None:
-        _show(self, profile)
+        show(self, profile)
         self.setToolTip(self.tr("Profile: %1").replace("%1", profile.name))
 
     def _fill(self) -> None:
