@@ -84,6 +84,26 @@ def series_with_episodes(db: Database, profile_id: int, title_ids: Sequence[str]
     return [str(tid) for (tid,) in rows]
 
 
+def has_adhoc_progress(db: Database, profile_id: int) -> bool:
+    """The profile has a file or link played without a title and not finished (adhoc_repo reads
+    them; Home asks this first, at every start, so that module loads only when there are some)."""
+    rows = db.execute(
+        "SELECT 1 FROM progress WHERE profile_id = :profile AND title_id IS NULL "
+        "AND position_ms > 0 AND watched = :no LIMIT 1",
+        {"profile": profile_id, "no": False},
+    )
+    return bool(list(rows))
+
+
+def has_discovery_rows(db: Database, profile_id: int) -> bool:
+    """Discovery rows were stored, shared or the profile's own (discovery_repo reads them)."""
+    rows = db.execute(
+        "SELECT 1 FROM discovery_rows WHERE profile_id IS NULL OR profile_id = :profile LIMIT 1",
+        {"profile": profile_id},
+    )
+    return bool(list(rows))
+
+
 def briefs(db: Database, ids: Sequence[str], now: datetime, profile_id: int) -> dict[str, TitleBrief]:
     """Grid rows for ``ids``: one query each for titles, next airings, progress and sources."""
     ids = list(ids)

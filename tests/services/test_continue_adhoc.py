@@ -35,3 +35,23 @@ def test_adhoc_items_are_in_continue_watching(services) -> None:
     assert briefs[torrent].title == "Film" and 0 < (briefs[torrent].progress or 0) < 1
     assert briefs[link].title == "film.mp4"
     assert catalog.adhoc_location(torrent) == MAGNET
+
+
+def test_home_asks_first_whether_there_are_adhoc_items_or_discovery_rows(services) -> None:
+    """Home's start asks two cheap questions before it loads adhoc_repo or discovery_repo."""
+    from app.storage import catalog_reads, discovery_repo, profiles_repo
+
+    db, me = services.db, services.profile_id
+    other = profiles_repo.create(db, "Гость", now=1)
+    assert not catalog_reads.has_adhoc_progress(db, me)
+    lib = LibraryService(services)
+    _played(lib, "/tmp/seen.mkv", "seen.mkv", 2_990_000, 3_000_000)  # watched to the end: not
+    assert not catalog_reads.has_adhoc_progress(db, me)
+    _played(lib, URL, "film.mp4", 10_000, 3_000_000)
+    assert catalog_reads.has_adhoc_progress(db, me) and not catalog_reads.has_adhoc_progress(db, other)
+    assert not catalog_reads.has_discovery_rows(db, me)
+    assert CatalogService(services).discovery_rows() == []
+    discovery_repo.save_row(db, f"recommended:{other}", other, [{"id": "tmdb:movie:1"}], now=1)
+    assert catalog_reads.has_discovery_rows(db, other) and not catalog_reads.has_discovery_rows(db, me)
+    discovery_repo.save_row(db, "popular", None, [{"id": "tmdb:movie:1"}], now=1)  # shared by all
+    assert catalog_reads.has_discovery_rows(db, me)

@@ -15,7 +15,6 @@ from app.services.library.search import SearchService
 from app.storage import (
     catalog_query,
     catalog_reads,
-    discovery_repo,
     search_repo,
     titles_lookup,
     watchlist_repo,
@@ -202,6 +201,8 @@ class CatalogService:
 
     def _with_adhoc(self, title_ids: list[str], length: int) -> list[str]:
         """Continue watching's titles merged with ad hoc items by when they were last played."""
+        if not catalog_reads.has_adhoc_progress(self._s.db, self._s.profile_id):
+            return title_ids  # none: adhoc_repo stays unloaded on the way to the first paint
         from app.storage import adhoc_repo
 
         adhoc = adhoc_repo.in_progress(self._s.db, self._s.profile_id, limit=length)
@@ -241,6 +242,10 @@ class CatalogService:
         """Home's rows from outside the guide, as last fetched (services.discover keeps them fresh):
         Recommended for you, Because you watched X, Popular, Trending, New, Anime this season."""
         db, profile, age = self._s.db, self._s.profile_id, self.age_limit
+        if not catalog_reads.has_discovery_rows(db, profile):
+            return []  # never fetched: discovery_repo stays unloaded on the way to the first paint
+        from app.storage import discovery_repo
+
         stored = discovery_repo.rows(db, profile)
         if not stored:
             return []
