@@ -91,8 +91,9 @@ def test_the_first_start_fills_the_demo_guide_before_the_providers_are_registere
 
 
 def test_nothing_in_the_top_bar_moves_when_the_parts_come(qtbot, library) -> None:
-    """The avatar is drawn at the first paint (the profile button takes its place and size) and
-    the search field has its final width: neither jumps when the parts install after the paint."""
+    """The profile's name and its avatar's room are there at the first paint (the profile button
+    takes their place and size) and the search field has its final width: nothing jumps when the
+    parts install after the paint."""
     from PySide6.QtWidgets import QApplication
 
     from app.core.resources import resources_dir

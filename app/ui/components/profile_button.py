@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from app.domain.profiles import Profile
 from app.services.library.profiles import ProfileService
-from app.ui.components.profile_slot import dress, show
+from app.ui.components.profile_slot import ICON, dress
 from app.ui.viewmodels.operations import Operations
 from app.ui.widgets.avatar import avatar_icon
 
@@ -35,7 +35,8 @@ class ProfileButton(QToolButton):
         self.show_profile(profiles.current)
 
     def show_profile(self, profile: Profile) -> None:
-        show(self, profile)
+        self.setIcon(avatar_icon(profile.avatar_color, profile.letter, ICON))
+        self.setText(profile.name)
         self.setToolTip(self.tr("Profile: %1").replace("%1", profile.name))
 
     def _fill(self) -> None:

@@ -1,13 +1,15 @@
-"""The top bar's avatar button look, and its stand-in drawn at the first paint (the profile button
+"""The top bar's avatar button look, and its stand-in at the first paint (the profile button
 itself comes with the window's parts, after it)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from app.domain.profiles import Profile
-from app.ui.widgets.avatar_art import avatar_icon
+
+ICON = 28  # the avatar's size in the bar
 
 
 def dress(button: QToolButton) -> None:
@@ -15,20 +17,20 @@ def dress(button: QToolButton) -> None:
     button.setObjectName("ProfileButton")
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-    button.setIconSize(QSize(28, 28))
+    button.setIconSize(QSize(ICON, ICON))
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
 
-def show(button: QToolButton, profile: Profile) -> None:
-    button.setIcon(avatar_icon(profile.avatar_color, profile.letter, 28))
-    button.setText(profile.name)
-
-
 def placeholder(profile: Profile, parent: QWidget) -> QToolButton:
-    """The avatar and name drawn at the first paint: the ProfileButton made with the window's parts
-    takes its place and size, so nothing in the bar moves. It has no menu: a click on it before
-    then is the window's to pass on."""
+    """The profile's name, and room for its avatar, at the first paint: the ProfileButton made with
+    the window's parts takes this place and size (the avatar appears in the room kept for it), so
+    nothing in the bar moves. Drawing the avatar itself would load its painting (~2 ms) before the
+    first paint. No menu: a click on it before then is the window's to pass on."""
     button = QToolButton(parent)
     dress(button)
-    show(button, profile)
+    room = QPixmap(ICON * 2, ICON * 2)  # the avatar's pixmaps are drawn at twice the size
+    room.setDevicePixelRatio(2.0)
+    room.fill(Qt.GlobalColor.transparent)
+    button.setIcon(QIcon(room))
+    button.setText(profile.name)
     return button
