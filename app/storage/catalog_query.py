@@ -6,7 +6,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.storage import search_repo
 from app.storage.db import Database
 
 KINDS = ("film", "series", "anime", "documentary", "cartoon")
@@ -161,6 +160,8 @@ def filtered_ids(
         # the text search's own order (title hits first, then the rating order, kept in memory
         # by search_repo) for the titles that pass the filters: SQL only says which rowids pass
         passed = conn.execute(f"SELECT group_concat(t.rowid) {tail}", params).fetchone()[0]
+        from app.storage import search_repo  # with the first search: Home's rows do without it
+
         ids = search_repo.ranked_subset(db, match, passed)
         return ids[:limit] if limit is not None else ids
     sql = f"SELECT t.id {tail} ORDER BY {_order(sort)}"

@@ -31,12 +31,15 @@ AFTER_PAINT = (
 )
 # loaded only when something on Home needs them: the series model and episodes' reads once a tile
 # has episodes or episode progress (catalog_reads.series_with_episodes answers first); files played
-# without a title, and discovery rows once fetched (catalog_reads.has_adhoc_progress, has_discovery_rows)
+# without a title, and discovery rows once fetched (catalog_reads.has_adhoc_progress, has_discovery_rows);
+# the text search with the first words typed
 ON_DEMAND = (
     "app.storage.episodes_repo",
     "app.domain.series",
     "app.storage.adhoc_repo",
     "app.storage.discovery_repo",
+    "app.storage.search_repo",
+    "app.services.library.search",
 )
 
 CHILD = """

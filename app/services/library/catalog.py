@@ -6,20 +6,21 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core.events import LibraryDidChange, ProgressDidChange
 from app.domain.models import TitleBrief, TitleDetail
 from app.services.context import AppContext
-from app.services.library.search import SearchService
 from app.storage import (
     catalog_query,
     catalog_reads,
-    search_repo,
     titles_lookup,
     watchlist_repo,
 )
 from app.storage.catalog_query import AVAILABILITY, KINDS, SORTS, CatalogFilter, CatchupAiring
+
+if TYPE_CHECKING:
+    from app.services.library.search import SearchService
 
 __all__ = ["AVAILABILITY", "KINDS", "SORTS", "CatalogFilter", "CatalogService", "HomeRow", "TitleExtras"]
 
@@ -60,7 +61,16 @@ class Facets:
 class CatalogService:
     def __init__(self, services: AppContext) -> None:
         self._s = services
-        self.search = SearchService(services)
+        self._search: SearchService | None = None
+
+    @property
+    def search(self) -> SearchService:
+        """The text search (made on first use: its index module is not on the way to Home)."""
+        if self._search is None:
+            from app.services.library.search import SearchService
+
+            self._search = SearchService(self._s)
+        return self._search
 
     def _now_ts(self) -> int:
         return int(self._s.clock.now().timestamp())
@@ -82,6 +92,8 @@ class CatalogService:
             flt = replace(flt, sort="relevance")
         age_limit = self.age_limit
         if match and age_limit is None and replace(flt, text="") == CatalogFilter(sort="relevance"):
+            from app.storage import search_repo
+
             ids = search_repo.ranked_ids(self._s.db, match)  # text alone: the fast path
             return ids[:limit] if limit is not None else ids
         return catalog_query.filtered_ids(
