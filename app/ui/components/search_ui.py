@@ -41,8 +41,8 @@ class SearchHooks:
             if w.search.text() == text:
                 w.search.show_suggestions(found)
 
-        search = w.catalog.search
-        w.ops.run("suggest", lambda: search.suggestions(text), show)
+        catalog = w.catalog  # its search (modules, index) is made in the worker on first use
+        w.ops.run("suggest", lambda: catalog.search.suggestions(text), show)
 
     def submitted(self) -> None:
         self._w.grid.focus_grid()
