@@ -23,6 +23,9 @@ from app.ui.widgets.video_surface import VideoSurface
 
 SUBTITLE_SUFFIXES = (".srt", ".ass", ".ssa", ".vtt", ".sub", ".smi")
 HIDE_AFTER_MS = 3000
+# the panels (tool windows of their own) show a frame after the page: the page's switch and their
+# showing are two short turns of the loop, not one long one
+PANELS_AFTER_MS = 16
 
 
 def _rate_text(bytes_per_s: int) -> str:
@@ -94,6 +97,10 @@ class PlayerPage(QWidget):
         self._hide_timer.setSingleShot(True)
         self._hide_timer.setInterval(HIDE_AFTER_MS)
         self._hide_timer.timeout.connect(self._auto_hide)
+        self._panels_timer = QTimer(self)  # showEvent: the panels a frame after the page
+        self._panels_timer.setSingleShot(True)
+        self._panels_timer.setInterval(PANELS_AFTER_MS)
+        self._panels_timer.timeout.connect(self.poke)
 
     # -- commands from the window ---------------------------------------------------------
     def play(self, request: MediaRequest) -> None:
@@ -167,7 +174,7 @@ class PlayerPage(QWidget):
         super().showEvent(event)
         for panel in (self.top_panel, self.bottom_panel, self.message_panel):
             panel.track(self.window())
-        QTimer.singleShot(0, self.poke)
+        self._panels_timer.start()
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._hide_panels()
@@ -235,8 +242,10 @@ class PlayerPage(QWidget):
                 self.source_label.setText(way_label(current.label))
         elif event is PlayerEvent.ENDED:
             self._show_message(self.tr("The end"))
-        elif event in (PlayerEvent.PLAYING, PlayerEvent.VIDEO_STARTED) and (
-            not self._message_until or time.monotonic() > self._message_until
+        elif (
+            event in (PlayerEvent.PLAYING, PlayerEvent.VIDEO_STARTED)
+            and self._playback.state != PlaybackState.ENDED  # libvlc's late Vout after the end
+            and (not self._message_until or time.monotonic() > self._message_until)
         ):
             self._hide_message()
         self._tick()
