@@ -188,7 +188,11 @@ def run_gui(data_dir: str | Path | None = None, play: str | None = None, profile
 
     def claim() -> bool:
         nonlocal instance, handed_over
-        gc.enable()  # off since __main__ until Home has painted, or a picker is about to ask
+        # off since __main__ until Home has painted, or a picker is about to ask; from here on
+        # collected on the GUI thread only (a worker's collection would free Qt objects there)
+        from app.ui.gui_gc import collect_on_gui_thread
+
+        collect_on_gui_thread(app)
         if instance is None and not handed_over:
             instance = _claim_instance(data_dir, play)
             handed_over = instance is None  # another Cinema on this data folder took the request

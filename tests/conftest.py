@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,22 @@ if not os.environ.get("XDG_RUNTIME_DIR"):
 
 REPO = Path(__file__).resolve().parents[1]
 REALWORLD = REPO.parent / "shared" / "realworld"
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collected_on_the_main_thread() -> Iterator[None]:
+    """No automatic collection during a test, one on the main thread after it: a collection
+    in a worker thread frees Qt objects of earlier tests there (Qt: "Timers cannot be stopped
+    from another thread", and crashes in the event loop). The app does the same with
+    ``app.ui.gui_gc``."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        if was_enabled:
+            gc.enable()
 
 
 @pytest.fixture
