@@ -1512,7 +1512,7 @@ Switching to %3…</source>
     <message>
         <location filename="../../app/ui/components/title_sources.py" line="92"/>
         <source>Provider</source>
-        <translation>Источник</translation>
+        <translation>Провайдер</translation>
     </message>
     <message>
         <location filename="../../app/ui/components/title_sources.py" line="92"/>

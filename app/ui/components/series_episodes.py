@@ -161,7 +161,7 @@ class SeriesEpisodesPanel(QWidget):
         self.heading = QLabel(self.tr("Episodes"))
         self.heading.setObjectName("SectionHeading")
         self.continue_button = QPushButton()
-        self.continue_button.setObjectName("PrimaryButton")
+        self.continue_button.setObjectName("Primary")
         self.continue_button.clicked.connect(self._continue_clicked)
         self.source_note = QLabel()  # an anime's episode list: whose names, or numbers only
         self.source_note.setObjectName("Muted")
