@@ -9,6 +9,14 @@ class NotFound(CinemaError):
     """The thing asked for does not exist."""
 
 
+class EpisodeNotInTorrent(NotFound):
+    """A torrent chosen for an episode holds no file of it (a pack without it, a near miss)."""
+
+    def __init__(self, message: str, episode: str) -> None:
+        super().__init__(message)
+        self.episode = episode  # "S2 E9": what the player names
+
+
 class RateLimited(CinemaError):
     """A service asked us to slow down."""
 

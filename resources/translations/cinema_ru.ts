@@ -564,6 +564,11 @@ Switching to %3…</source>
         <translation>поток оборвался на %1</translation>
     </message>
     <message>
+        <location filename="../../app/ui/pages/player_page.py" line="257"/>
+        <source>the torrent has no file of %1</source>
+        <translation>в торренте нет файла серии %1</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/pages/player_page.py" line="290"/>
         <source>Volume %1 %</source>
         <translation>Громкость %1 %</translation>

@@ -228,6 +228,8 @@ def test_failures_are_said_from_their_reason_in_the_ui_language(qtbot, page) -> 
         assert page.reason_text(Cause(FailureReason.CANNOT_PLAY)) == "не воспроизводится"
         torrent = Cause(FailureReason.NOT_PREPARED, detail="no peers after 30 s")
         assert page.reason_text(torrent) == "no peers after 30 s"  # the engine's own words, as they are
+        pack = Cause(FailureReason.NO_EPISODE_FILE, detail="S2 E9")  # a season pack without the episode
+        assert page.reason_text(pack) == "в торренте нет файла серии S2 E9"
         failure = PlaybackFailure(Cause(FailureReason.STALLED, 20), "Торрент · 1080p", 61_000)
         page._on_player_event(PlayerEvent.ERROR, failure)
         assert page.message.text() == "Не удалось воспроизвести: Торрент · 1080p: поток замер на 20 с"

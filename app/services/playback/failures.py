@@ -15,6 +15,7 @@ class FailureReason(StrEnum):
     ENDED_EARLY = "ended_early"  # it ended far before its known length (``detail``: where)
     NOT_PREPARED = "not_prepared"  # a torrent could not be made playable (``detail`` says why)
     REFUSED = "refused"  # the player refused to open it (``detail`` says why)
+    NO_EPISODE_FILE = "no_episode_file"  # the torrent holds no file of the episode (``detail``: S2 E9)
 
 
 _ENGLISH = {
@@ -26,6 +27,7 @@ _ENGLISH = {
     FailureReason.ENDED_EARLY: "the stream ended at {detail}",
     FailureReason.NOT_PREPARED: "{detail}",
     FailureReason.REFUSED: "{detail}",
+    FailureReason.NO_EPISODE_FILE: "the torrent has no file of {detail}",
 }
 
 

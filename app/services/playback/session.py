@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any
 
-from app.domain.errors import PlaybackError
+from app.domain.errors import EpisodeNotInTorrent, PlaybackError
 from app.domain.models import MediaRequest, SourceKind
 from app.engines.playback.base import Listener, Player, PlayerEvent
 from app.services.context import AppContext
@@ -229,6 +229,10 @@ class PlaybackService(PlayerControls):
             request = await self.opener.prepare(playable)
         except asyncio.CancelledError:
             raise
+        except EpisodeNotInTorrent as exc:
+            log.info("preparing %s failed: %s", playable.label, exc)
+            self._failover(Cause(FailureReason.NO_EPISODE_FILE, detail=exc.episode))
+            return
         except Exception as exc:
             log.info("preparing %s failed: %s", playable.label, exc)
             self._failover(Cause(FailureReason.NOT_PREPARED, detail=str(exc) or type(exc).__name__))

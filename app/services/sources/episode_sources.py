@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from app.domain.errors import NotFound
+from app.domain.errors import EpisodeNotInTorrent
 from app.domain.series import parse_episode_key
 
 if TYPE_CHECKING:
@@ -145,7 +145,10 @@ def pack_file_index(files: Sequence[PackFile], season: int, number: int, name: s
     if len(videos) <= 1:
         named = _sxe(videos[0].path) if videos else None
         if named is not None and named != (season, number):  # an indexer's near miss: S02E08 for E09
-            raise NotFound(f"{name or 'the torrent'} holds S{named[0]} E{named[1]}, not S{season} E{number}")
+            raise EpisodeNotInTorrent(
+                f"{name or 'the torrent'} holds S{named[0]} E{named[1]}, not S{season} E{number}",
+                f"S{season} E{number}",
+            )
         return None
     # most packs name files S02E05: read by a pattern, guessit (~10 ms a name) is left for the rest
     quick = [f for f in videos if _sxe(f.path) == (season, number)]
@@ -156,7 +159,10 @@ def pack_file_index(files: Sequence[PackFile], season: int, number: int, name: s
         return chosen.index
     if not any(_parsed(f.path)[1] for f in videos):
         return None
-    raise NotFound(f"{name or 'the torrent'} has no file of S{season} E{number} ({len(videos)} videos)")
+    raise EpisodeNotInTorrent(
+        f"{name or 'the torrent'} has no file of S{season} E{number} ({len(videos)} videos)",
+        f"S{season} E{number}",
+    )
 
 
 def episode_file_chooser(item_key: str) -> Callable[[Sequence[TorrentFile], str], int | None] | None:

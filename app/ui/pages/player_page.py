@@ -261,6 +261,9 @@ class PlayerPage(QWidget):
             FailureReason.LIVE_ENDED: self.tr("the live stream ended"),
             # "0:05:00 / 2:00:00": where a stream broke off, far before its end (issue 19 item 1)
             FailureReason.ENDED_EARLY: self.tr("the stream broke off at %1").replace("%1", cause.detail),
+            FailureReason.NO_EPISODE_FILE: self.tr("the torrent has no file of %1").replace(
+                "%1", cause.detail
+            ),
         }
         return texts.get(cause.reason) or cause.detail or self.tr("cannot be played")
 

@@ -146,8 +146,9 @@ async def test_the_player_goes_on_to_the_next_source_after_a_pack_without_the_ep
             await asyncio.sleep(0.05)
         assert pb.request is not None and pb.request.location == str(sample_video)
         failure = pb.failure
-        assert failure is not None and failure.reason is FailureReason.NOT_PREPARED
-        assert failure.source == PACK and "no file of S2 E9" in failure.cause.detail
+        assert failure is not None and failure.reason is FailureReason.NO_EPISODE_FILE
+        assert failure.source == PACK and failure.cause.detail == "S2 E9"  # the page words it
+        assert str(failure.cause) == "the torrent has no file of S2 E9"
         assert failure.next_source == "Game.of.Thrones.S02E09.720p.mkv"
     finally:
         await pb.aclose()
