@@ -68,3 +68,17 @@ def library(services, sample_video: Path):
     )
     services.settings = services.settings.model_copy(update={"vlc_args": "--vout=dummy --aout=dummy"})
     return services
+
+
+@pytest.fixture
+def window(qtbot, library):
+    """The app's window on ``library``, shown, its first screen done (a file may define its own)."""
+    from app.bootstrap import build_window
+
+    win = build_window(library)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.startup_finished)
+    yield win
+    win.shutdown()

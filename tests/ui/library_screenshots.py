@@ -63,10 +63,8 @@ def main(lang: str, out: Path) -> None:
     os.environ["CINEMA_LANGUAGE"] = lang
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     os.environ["CINEMA_DISCOVERY_REFRESH_HOURS"] = "0"
-    import qasync
-    from PySide6.QtWidgets import QApplication
 
-    from app.bootstrap import _load_translations, build_services, build_window
+    from app.bootstrap import build_services, build_window
     from app.services.discover import everywhere
     from app.services.discover.rows import Discovery
     from app.services.library.playlists import PlaylistService
@@ -82,11 +80,9 @@ def main(lang: str, out: Path) -> None:
         update={"tmdb_base_url": world.tmdb.base_url, "shikimori_base_url": world.shiki.base_url}
     )
     os.environ["CINEMA_TMDB_TOKEN"] = "fake-read-access-token-0123456789abcdef"
-    app = QApplication([])
-    app.setStyleSheet((ROOT / "resources" / "theme" / "dark.qss").read_text("utf-8"))
-    _translator = _load_translations(app, lang)
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
+    from tests.ui.shot_app import shot_app
+
+    _app, loop = shot_app(lang)  # (the app lives as long as the script)
     out.mkdir(parents=True, exist_ok=True)
 
     def shot(name: str) -> None:

@@ -41,10 +41,9 @@ NAMES = {
 
 def main(lang: str, out: Path) -> None:
     os.environ["CINEMA_LANGUAGE"] = lang
-    import qasync
-    from PySide6.QtWidgets import QApplication, QScrollArea
+    from PySide6.QtWidgets import QScrollArea
 
-    from app.bootstrap import _load_translations, build_services, build_window
+    from app.bootstrap import build_services, build_window
     from app.domain.series import Episode
     from app.services.library.series import SeriesService
     from app.storage import episodes_repo, titles_repo
@@ -54,11 +53,9 @@ def main(lang: str, out: Path) -> None:
 
     home = Path(tempfile.mkdtemp(prefix="cinema-series-shots-"))
     services = build_services(home / "home", load_demo=False, console_log=False)
-    app = QApplication([])
-    app.setStyleSheet((ROOT / "resources" / "theme" / "dark.qss").read_text("utf-8"))
-    _translator = _load_translations(app, lang)
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
+    from tests.ui.shot_app import shot_app
+
+    _app, loop = shot_app(lang)  # (the app lives as long as the script)
     out.mkdir(parents=True, exist_ok=True)
     now = int(time.time())
     title = "Во все тяжкие" if lang == "ru" else "Breaking Bad"

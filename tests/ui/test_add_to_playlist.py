@@ -6,21 +6,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication, QMenu, QPushButton
 
-from app.bootstrap import build_window
 from app.services.library.playlists import PlaylistService
 from app.ui.models.title_list_model import IdRole
 from tests.ui.asyncqt import run_scenario, wait_until
-
-
-@pytest.fixture
-def window(qtbot, library):
-    win = build_window(library)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.startup_finished)
-    yield win
-    win.shutdown()
 
 
 def _entry(menu: QMenu, starts: str):  # type: ignore[no-untyped-def]

@@ -20,17 +20,6 @@ from app.ui.localized import country_label, genre_label, way_label
 from tests.ui.asyncqt import run_scenario, wait_until
 
 
-@pytest.fixture
-def window(qtbot, library):
-    win = build_window(library)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.startup_finished)
-    yield win
-    win.shutdown()
-
-
 def _enter(qtbot, widget) -> None:
     widget.setFocus()
     qtbot.keyClick(widget, Qt.Key.Key_Return)

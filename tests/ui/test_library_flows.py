@@ -9,24 +9,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from app.bootstrap import build_window
 from app.services.library.catalog import CatalogFilter
 from app.services.library.playlists import PlaylistService
 from app.services.library.profiles import ProfileService
 from app.services.playback.session import PlaybackState
 from app.ui.components import play_queue
 from tests.ui.asyncqt import run_scenario, wait_until
-
-
-@pytest.fixture
-def window(qtbot, library):
-    win = build_window(library)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.startup_finished)
-    yield win
-    win.shutdown()
 
 
 def _continue_ids(window) -> list[str]:  # type: ignore[no-untyped-def]

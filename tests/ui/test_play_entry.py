@@ -7,25 +7,11 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-import pytest
-
-from app.bootstrap import build_window
 from app.domain.models import MediaRequest, SourceKind
 from app.services.playback.plan import PlayPlan
 from app.services.sources.resolve import Playable
 from app.ui.components import play_entry
 from tests.ui.asyncqt import run_scenario, wait_until
-
-
-@pytest.fixture
-def window(qtbot, library):
-    win = build_window(library)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.startup_finished)
-    yield win
-    win.shutdown()
 
 
 def _plan(video: Path) -> PlayPlan:

@@ -6,21 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
-from app.bootstrap import build_window
 from tests.ui.asyncqt import run_scenario, wait_until
-
-
-@pytest.fixture
-def window(qtbot, library):
-    win = build_window(library)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.startup_finished)
-    yield win
-    win.shutdown()
 
 
 def test_statistics_page_shows_what_was_watched_and_exports_it(

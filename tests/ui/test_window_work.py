@@ -11,23 +11,11 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import event
 
-from app.bootstrap import build_window
 from app.domain.errors import CinemaError
 from app.services.library.catalog import CatalogFilter
 from app.services.playback import plan as play_plan
 from app.services.playback.session import PlaybackState
 from tests.ui.asyncqt import run_scenario, wait_until
-
-
-@pytest.fixture
-def window(qtbot, library):
-    win = build_window(library)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.startup_finished)
-    yield win
-    win.shutdown()
 
 
 class GuiThreadReads:

@@ -26,10 +26,9 @@ sys.path.insert(0, str(ROOT))
 def main(lang: str, out: Path) -> None:
     os.environ["CINEMA_LANGUAGE"] = lang
     os.environ["QT_QPA_PLATFORM"] = "xcb"  # VLC draws into a real X window
-    import qasync
-    from PySide6.QtWidgets import QApplication, QScrollArea
+    from PySide6.QtWidgets import QScrollArea
 
-    from app.bootstrap import _load_translations, build_services, build_window
+    from app.bootstrap import build_services, build_window
     from app.core.clock import FixedClock
     from app.services.library.reminders import DueReminder, ReminderDidFire
     from app.ui.components.channel_mapping import ChannelMappingDialog
@@ -40,11 +39,9 @@ def main(lang: str, out: Path) -> None:
     home = Path(tempfile.mkdtemp(prefix="cinema-tv-shots-"))
     services = build_services(home / "home", load_demo=False, console_log=False)
     services.clock = FixedClock(datetime.now(UTC).replace(hour=18, minute=40, second=0, microsecond=0))
-    app = QApplication([])
-    app.setStyleSheet((ROOT / "resources" / "theme" / "dark.qss").read_text("utf-8"))
-    _translator = _load_translations(app, lang)
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
+    from tests.ui.shot_app import shot_app
+
+    app, loop = shot_app(lang)
     segments = make_segments(home / "segments", 8)
     out.mkdir(parents=True, exist_ok=True)
 

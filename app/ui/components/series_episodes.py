@@ -251,10 +251,7 @@ class SeriesEpisodesPanel(QWidget):
             self.source_note.setText(
                 self.tr("Episode names, dates and stills from TMDB: %1").replace("%1", named)
             )
-        elif provider == "shikimori" and "not_asked" in (
-            (source or {}).get("names"),
-            (source or {}).get("tmdb"),
-        ):
+        elif provider == "shikimori" and (source or {}).get("names") == "not_asked":
             self.source_note.setText(
                 self.tr("Shikimori gives episode numbers only; TMDB, which has names, was not reachable.")
             )
