@@ -23,6 +23,7 @@ from app.ui.delegates.poster_delegate import CARD, PosterDelegate
 from app.ui.images import PosterCache
 from app.ui.models.title_list_model import IdRole, TitleListModel
 from app.ui.viewmodels.operations import Operations
+from app.ui.widgets.own_viewport import own_viewport
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,7 @@ class PosterStrip(QListView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        own_viewport(self)  # reached before the first paint: see own_viewport
         self.setFlow(QListView.Flow.LeftToRight)
         self.setWrapping(False)
         self.setUniformItemSizes(True)
