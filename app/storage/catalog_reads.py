@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from app.domain.models import Airing, SourceKind, TitleBrief, TitleKind
+from app.domain.briefs import Airing, SourceKind, TitleBrief, TitleKind
 from app.storage.db import Database
 
 # An airing counts while it runs; one without a stop counts for three hours after its start.

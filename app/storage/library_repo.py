@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.domain.models import HistoryEntry, Progress
 from app.storage.db import Database
+
+if TYPE_CHECKING:
+    from app.domain.models import HistoryEntry, Progress
 
 _PROGRESS_COLS = "item_key, position_ms, duration_ms, watched, view_count, updated_at"
 
@@ -16,6 +18,8 @@ def _dt(ts: int | None) -> datetime | None:
 
 
 def _progress(row: tuple[str, int, int | None, int, int, int]) -> Progress:
+    from app.domain.models import Progress  # off the way to the first paint (domain/briefs.py)
+
     key, position, duration, watched, views, updated = row
     return Progress(
         item_key=key,
@@ -135,6 +139,8 @@ _HISTORY_COLS = (
 
 
 def _entry(r: tuple[Any, ...]) -> HistoryEntry:
+    from app.domain.models import HistoryEntry  # off the way to the first paint (domain/briefs.py)
+
     return HistoryEntry(
         id=r[0],
         item_key=r[1],

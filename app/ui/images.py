@@ -14,7 +14,7 @@ from collections import OrderedDict
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPainterPath, QPixmap
 
-from app.domain.models import TitleBrief
+from app.domain.briefs import TitleBrief
 from app.ui.viewmodels.operations import Operations
 from app.ui.widgets.poster_art import paint_typographic_poster
 

@@ -61,7 +61,8 @@ def test_results_arrive_on_the_gui_thread_and_the_latest_request_wins(qapp) -> N
 
     async def scenario() -> None:
         ops.run("query", slow, lambda v: shown.append((v, threading.get_ident())))
-        assert isinstance(ops.state("query"), Loading) and shown == []  # not at once: in a worker
+        state = ops.state("query")
+        assert isinstance(state, Loading) and state and shown == []  # not at once: in a worker
         await wait_until(lambda: len(ran_on) == 1)
         ops.run("query", fast, lambda v: shown.append((v, threading.get_ident())))  # typed on
         await ops.settled("query")

@@ -9,7 +9,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from app.core.events import LibraryDidChange, ProgressDidChange
-from app.domain.models import TitleBrief, TitleDetail
+from app.domain.briefs import TitleBrief
 from app.services.context import AppContext
 from app.storage import (
     catalog_query,
@@ -20,6 +20,7 @@ from app.storage import (
 from app.storage.catalog_query import AVAILABILITY, KINDS, SORTS, CatalogFilter, CatchupAiring
 
 if TYPE_CHECKING:
+    from app.domain.models import TitleDetail
     from app.services.library.search import SearchService
 
 __all__ = ["AVAILABILITY", "KINDS", "SORTS", "CatalogFilter", "CatalogService", "HomeRow", "TitleExtras"]

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import TYPE_CHECKING
 
 from app.core.events import HistoryDidChange, ProgressDidChange
-from app.domain.models import HistoryEntry, Progress
 from app.services.context import AppContext
 from app.storage import library_repo
+
+if TYPE_CHECKING:  # built by library_repo; not on the way to the first paint (domain/briefs.py)
+    from app.domain.models import HistoryEntry, Progress
 
 
 class LibraryService:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, 
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from app.domain.models import SourceKind, TitleBrief
+from app.domain.briefs import SourceKind, TitleBrief
 from app.ui.images import PosterCache
 from app.ui.models.title_list_model import BriefRole
 from app.ui.widgets.poster_art import palette_for

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from app.domain.models import TitleBrief
+from app.domain.briefs import TitleBrief
 from app.ui.viewmodels.operations import Operations
 
 BriefRole = Qt.ItemDataRole.UserRole + 1
