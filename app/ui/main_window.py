@@ -16,12 +16,8 @@ from PySide6.QtCore import QEventLoop, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -31,6 +27,7 @@ from app.core.events import LibraryDidChange, ProgressDidChange
 from app.services.context import AppContext, RefreshFlow
 from app.services.library.catalog import CatalogFilter, CatalogService
 from app.services.library.progress import LibraryService
+from app.ui.components.top_bar import TopBar
 from app.ui.delegates.poster_delegate import POSTER
 from app.ui.first_paint import FirstPaintWatcher
 from app.ui.images import PosterCache
@@ -38,7 +35,6 @@ from app.ui.navigator import Navigator
 from app.ui.pages.home_page import HomePage
 from app.ui.viewmodels import bus
 from app.ui.viewmodels.operations import Operations, shutdown_all
-from app.ui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
     from app.services.library.series import SeriesService
@@ -60,7 +56,6 @@ log = logging.getLogger(__name__)
 PAGE_BACKGROUND = "#0e1014"  # resources/theme/dark.qss: the pages and poster views
 CHROMELESS = ("player",)  # pages shown without the top bar
 SHUTDOWN_GRACE_S = 0.3  # a query still running at close gets this long before it is interrupted
-SEARCH_MIN_WIDTH = 200  # the search field gives way first when the top bar is short (top_bar_fit)
 
 
 class MainWindow(QMainWindow):
@@ -133,7 +128,6 @@ class MainWindow(QMainWindow):
         self.navigator.register("player", self._build_player, remember=False)
         self.navigator.pageChanged.connect(self._page_changed)
 
-        self._nav_buttons: dict[str, QPushButton] = {}
         self._nav_show: dict[str, Callable[[], None] | None] = {}
         self.top_bar = self._build_top_bar()
         central = QWidget()
@@ -323,44 +317,28 @@ class MainWindow(QMainWindow):
         return self.navigator.is_current("player")
 
     # -- the top bar ------------------------------------------------------------------------
-    def _build_top_bar(self) -> QWidget:
-        bar = QWidget()
-        bar.setObjectName("TopBar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(24, 10, 24, 10)
-        row.setSpacing(6)
-        brand = QLabel("CINEMA")
-        brand.setObjectName("Brand")
-        row.addWidget(brand)
-        row.addSpacing(24)
-        self._nav_row = row
-        self._nav_group = QButtonGroup(self)
-        self._nav_group.setExclusive(False)  # the page shown checks its button (none for a title)
+    def _build_top_bar(self) -> TopBar:
+        bar = TopBar()
+        bar.pageClicked.connect(self._nav_clicked)
+        self.top_bar = bar
         self.nav_home = self.add_nav_button("home", self.tr("Home"), self.show_home)
         self.nav_films = self.add_nav_button("grid", self.tr("All films"), self._all_films)
         self.nav_settings = self.add_nav_button("settings", self.tr("Settings"), self.show_settings)
         # the parts' buttons (install_parts takes them over): the bar is whole at the first paint
         self.add_nav_button("tv", self.tr("TV"), after="grid")
         self.add_nav_button("downloads", self.tr("Downloads"))
-        row.addStretch(1)
-        self.search = SearchBox()
-        # sized as top_bar_fit (installed after the first paint) wants it from the start: the field
-        # keeps its width and place when that part comes
-        self.search.setMinimumWidth(SEARCH_MIN_WIDTH)
-        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.search = bar.search
         self.search.titleChosen.connect(self.open_title)
         from app.ui.components import search_ui
 
         self.searching = search_ui.install(self)  # typing filters the grid, suggestions, Enter
-        row.addWidget(self.search)
         from app.ui.components.profile_slot import placeholder
 
         # the avatar drawn now, its button (library_ui) takes this place after the first paint; a
         # click before then installs the parts (reading library_ui) and opens the button's menu
         slot = placeholder(self.services.current.profile, bar)
         slot.clicked.connect(lambda: self.library_ui.button.showMenu())  # noqa: PLW0108
-        row.addWidget(slot)
-        self.profile_slot: QWidget | None = slot
+        bar.hold_profile_place(slot)
         return bar
 
     def add_nav_button(
@@ -370,22 +348,7 @@ class MainWindow(QMainWindow):
         last or right ``after`` the button of another page. A page's button added again (drawn
         before its part was installed) is the same button, now showing ``show``."""
         self._nav_show[page] = show
-        button = self._nav_buttons.get(page)
-        if button is not None:
-            button.setText(text)
-            return button
-        button = QPushButton(text)
-        button.setObjectName("Nav")
-        button.setCheckable(True)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._nav_group.addButton(button)
-        index = 2 + len(self._nav_buttons)  # after the brand and its spacing, before the stretch
-        if after in self._nav_buttons:
-            index = self._nav_row.indexOf(self._nav_buttons[after]) + 1
-        self._nav_row.insertWidget(index, button)
-        self._nav_buttons[page] = button
-        button.clicked.connect(lambda _checked=False: self._nav_clicked(page))
-        return button
+        return self.top_bar.add_page_button(page, text, after=after)
 
     def _nav_clicked(self, page: str) -> None:
         self.install_parts()  # a click before loop_started: the page's part registers it now
@@ -396,8 +359,7 @@ class MainWindow(QMainWindow):
             self.navigator.navigate(page)
 
     def _page_changed(self, name: str) -> None:
-        for page, button in self._nav_buttons.items():
-            button.setChecked(page == name)
+        self.top_bar.show_current(name)
         self.top_bar.setVisible(name not in CHROMELESS)
 
     # -- navigation -------------------------------------------------------------------------

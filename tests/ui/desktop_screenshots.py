@@ -136,7 +136,7 @@ def main(lang: str, out: Path) -> None:
         await shot("settings-keys", 0.8)
 
         # Downloads: one torrent kept and downloading
-        win._nav_buttons["downloads"].click()
+        win.top_bar.buttons["downloads"].click()
         downloads = win.navigator.page("downloads")
         await until(lambda: downloads.table.topLevelItemCount() == 1)
         downloads.keep_button.click()

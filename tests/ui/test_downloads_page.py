@@ -57,7 +57,7 @@ def test_keep_for_offline_and_remove(qtbot, window, seeded, messages) -> None:
     ih = info_hash(torrent)
 
     async def scenario() -> None:
-        window._nav_buttons["downloads"].click()
+        window.top_bar.buttons["downloads"].click()
         page = window.navigator.page("downloads")
         assert window.navigator.is_current("downloads")
         await wait_until(lambda: page.table.topLevelItemCount() == 1)

@@ -87,7 +87,7 @@ def test_nothing_is_clipped_at_1024x600_in_russian(qtbot, window) -> None:
     assert page.play_button.text() == "▶  Продолжить с 00:21"
     assert page.play_button.width() >= page.play_button.sizeHint().width()
     problems["title"] = clipped(page) + overflow(page)
-    window._nav_buttons["downloads"].click()
+    window.top_bar.buttons["downloads"].click()
     _settle(qtbot, window)
     problems["downloads"] = clipped(window.navigator.page("downloads"))
     welcome_ui.show(window)
@@ -108,7 +108,7 @@ def test_nothing_is_clipped_at_1024x600_in_russian(qtbot, window) -> None:
     )
     problems["settings"] = overflow(window.settings_page)  # the TV row wraps, nothing scrolls sideways
     assert not any(problems.values()), {k: v for k, v in problems.items() if v}
-    for button in window._nav_buttons.values():  # every page is on the bar or in its More menu
+    for button in window.top_bar.buttons.values():  # every page is on the bar or in its More menu
         assert button.isVisible() or button in window.top_bar_fit.hidden
     assert window.top_bar_fit.more.isVisible() == bool(window.top_bar_fit.hidden)
 
@@ -121,11 +121,11 @@ def test_page_buttons_that_do_not_fit_go_into_more(qtbot, window) -> None:
     qtbot.waitUntil(lambda: bool(window.top_bar_fit.hidden), timeout=3000)
     fit = window.top_bar_fit
     assert fit.more.isVisible() and not clipped(window.top_bar)
-    assert window._nav_buttons["settings"].isVisible()  # Settings stays on the bar the longest
+    assert window.top_bar.buttons["settings"].isVisible()  # Settings stays on the bar the longest
     actions = fit.menu.actions()
     assert [a.text() for a in actions] == [b.text() for b in fit.hidden]
     actions[0].trigger()  # the menu opens the page
-    name = next(k for k, b in window._nav_buttons.items() if b is fit.hidden[0])
+    name = next(k for k, b in window.top_bar.buttons.items() if b is fit.hidden[0])
     assert window.navigator.is_current(name)
     window.resize(2400, 600)
     qtbot.waitUntil(lambda: not fit.hidden, timeout=3000)  # room again: every button is back

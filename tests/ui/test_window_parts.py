@@ -21,19 +21,19 @@ def test_the_bar_is_whole_before_the_parts_and_they_take_its_buttons_over(qtbot,
     assert "tv" not in win.navigator.names() and "downloads" not in win.navigator.names()
     before = _bar_buttons(win)
     assert before[:5] == ["Home", "All films", "TV", "Settings", "Downloads"]
-    tv_button = win._nav_buttons["tv"]
+    tv_button = win.top_bar.buttons["tv"]
 
     async def scenario() -> None:
         win.loop_started()  # the app calls it once Home has painted, as its loop starts
         assert win._parts_installed
         names = set(win.navigator.names())
         assert {"tv", "downloads", "history", "playlists", "stats", "profiles"} <= names
-        assert win._nav_buttons["tv"] is tv_button  # the same button, not a second one
+        assert win.top_bar.buttons["tv"] is tv_button  # the same button, not a second one
         assert _bar_buttons(win)[:5] == before[:5]  # More (hidden) may follow; nothing doubled
         assert win.top_bar.findChild(type(win.library_ui.button)) is win.library_ui.button  # avatar
         tv_button.click()
         assert win.navigator.current == "tv"
-        win._nav_buttons["downloads"].click()
+        win.top_bar.buttons["downloads"].click()
         assert win.navigator.current == "downloads"
         await wait_until(lambda: win.tv.clock is not None)  # loop work waited for loop_started
         win.shutdown()
@@ -45,10 +45,10 @@ def test_a_click_before_the_parts_are_installed_installs_them_and_shows_the_page
     win = build_window(library, loop_starts_later=True)
     qtbot.addWidget(win)
     assert not win._parts_installed
-    win._nav_buttons["downloads"].click()
+    win.top_bar.buttons["downloads"].click()
     assert win._parts_installed
     assert win.navigator.current == "downloads"
-    assert win._nav_buttons["downloads"].isChecked()
+    assert win.top_bar.buttons["downloads"].isChecked()
     win.shutdown()
 
 
@@ -105,7 +105,7 @@ def test_nothing_in_the_top_bar_moves_when_the_parts_come(qtbot, library) -> Non
     win.show()
     qtbot.waitExposed(win)
     QApplication.processEvents()
-    slot = win.profile_slot
+    slot = win.top_bar.profile_slot
     assert slot is not None and slot.text() == library.current.profile.name and not slot.icon().isNull()
     search, place = win.search.geometry(), slot.geometry()
     win.install_parts()
@@ -115,6 +115,6 @@ def test_nothing_in_the_top_bar_moves_when_the_parts_come(qtbot, library) -> Non
     assert win.search.geometry() == search
     from PySide6.QtWidgets import QToolButton
 
-    assert win.profile_slot is None  # gone: one avatar in the bar
+    assert win.top_bar.profile_slot is None  # gone: one avatar in the bar
     assert win.top_bar.findChildren(QToolButton, "ProfileButton") == [button]
     win.shutdown()

@@ -91,15 +91,15 @@ class LibraryUi(QObject):
         self.button = ProfileButton(self.profiles, window.top_bar)
         self.button.switchRequested.connect(self.switch_to)
         self.button.pageRequested.connect(nav.navigate)
-        row = window.top_bar.layout()
-        slot = getattr(window, "profile_slot", None)
-        if row is not None and slot is not None and row.indexOf(slot) >= 0:
-            row.replaceWidget(slot, self.button)  # the avatar drawn at the first paint: same place
+        bar = window.top_bar
+        slot = bar.profile_slot
+        if slot is not None and bar.row.indexOf(slot) >= 0:
+            bar.row.replaceWidget(slot, self.button)  # the avatar drawn at the first paint: same place
             slot.hide()
             slot.deleteLater()
-            window.profile_slot = None
-        elif row is not None:
-            row.addWidget(self.button)
+            bar.profile_slot = None
+        else:
+            bar.row.addWidget(self.button)
         nav.pageBuilt.connect(self._page_built)
         for name in ("title", "grid"):
             page = nav.built(name)

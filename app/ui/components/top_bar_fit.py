@@ -42,7 +42,7 @@ class TopBarFit(QObject):
     def _buttons(self) -> list[QPushButton]:
         """The page buttons in their order on the row."""
         row = self._row()
-        buttons = list(self.window._nav_buttons.values())
+        buttons = list(self.window.top_bar.buttons.values())
         return sorted(buttons, key=row.indexOf)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -71,7 +71,7 @@ class TopBarFit(QObject):
         row.invalidate()
         hidden: list[QPushButton] = []
         # the last buttons go first; Home, All films and Settings stay on the row the longest
-        keep = [self.window._nav_buttons.get(name) for name in KEEP_LONGEST]
+        keep = [self.window.top_bar.buttons.get(name) for name in KEEP_LONGEST]
         order = [b for b in reversed(buttons) if b not in keep] + [b for b in reversed(buttons) if b in keep]
         while row.minimumSize().width() > bar.width() and len(hidden) < len(buttons) - 1:
             candidate = next(b for b in order if b not in hidden)
@@ -89,7 +89,7 @@ class TopBarFit(QObject):
         for button in self._hidden:
             action = QAction(button.text(), self.menu)
             action.setCheckable(True)
-            name = next((k for k, b in self.window._nav_buttons.items() if b is button), None)
+            name = next((k for k, b in self.window.top_bar.buttons.items() if b is button), None)
             action.setChecked(name == current)
             checked = checked or name == current
             action.triggered.connect(lambda _on=False, b=button: b.click())
