@@ -11,7 +11,6 @@ A page is registered once under a name with a builder (or a built widget) and sh
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -20,14 +19,26 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 HISTORY_LIMIT = 20
 
 
-@dataclass
 class _Entry:
-    name: str
-    build: Callable[[], QWidget] | None
-    widget: QWidget | None
-    on_show: Callable[[Any], None] | None
-    on_built: Callable[[Any], None] | None
-    remember: bool
+    """A registered page (a plain class: a dataclass costs ~0.5 ms at import, on the way to Home)."""
+
+    __slots__ = ("build", "name", "on_built", "on_show", "remember", "widget")
+
+    def __init__(
+        self,
+        name: str,
+        build: Callable[[], QWidget] | None,
+        widget: QWidget | None,
+        on_show: Callable[[Any], None] | None,
+        on_built: Callable[[Any], None] | None,
+        remember: bool,
+    ) -> None:
+        self.name = name
+        self.build = build
+        self.widget = widget
+        self.on_show = on_show
+        self.on_built = on_built
+        self.remember = remember
 
 
 class Navigator(QObject):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app.core.events import LibraryDidChange, ProgressDidChange
 from app.domain.briefs import TitleBrief
@@ -17,13 +17,14 @@ from app.storage import (
     titles_lookup,
     watchlist_repo,
 )
-from app.storage.catalog_query import AVAILABILITY, KINDS, SORTS, CatalogFilter, CatchupAiring
+from app.storage.catalog_query import AVAILABILITY, KINDS, SORTS, CatalogFilter
 
 if TYPE_CHECKING:
     from app.domain.models import TitleDetail
+    from app.services.library.catalog_records import Facets, TitleExtras
     from app.services.library.search import SearchService
 
-__all__ = ["AVAILABILITY", "KINDS", "SORTS", "CatalogFilter", "CatalogService", "HomeRow", "TitleExtras"]
+__all__ = ["AVAILABILITY", "KINDS", "SORTS", "CatalogFilter", "CatalogService", "HomeRow"]
 
 HOME_ROW_LENGTH = 24
 DISCOVERY_ORDER = ("popular", "trending", "new", "anime_season")
@@ -39,24 +40,6 @@ class HomeRow:
     ids: list[str]
     label: str = ""  # for genre rows: the genre itself; "Because you watched": that title
     see_all: bool = True  # discovery rows have no filter of the catalog to open
-
-
-@dataclass(frozen=True)
-class TitleExtras:
-    """The title page's state beyond the title itself."""
-
-    in_watchlist: bool = False
-    watched: bool = False
-    film_key: str | None = None
-    candidates: list[dict[str, Any]] = field(default_factory=list)
-    catchup: list[CatchupAiring] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Facets:
-    genres: list[str]
-    countries: list[str]
-    poster_origins: list[str]
 
 
 class CatalogService:
@@ -176,6 +159,8 @@ class CatalogService:
 
     def facets(self) -> Facets:
         db = self._s.db
+        from app.services.library.catalog_records import Facets
+
         return Facets(
             genres=[g for g, _ in catalog_query.genre_counts(db)],
             countries=[c for c, _ in catalog_query.country_counts(db)],
@@ -291,6 +276,8 @@ class CatalogService:
     def extras(self, title_id: str) -> TitleExtras:
         db, profile = self._s.db, self._s.profile_id
         film_key, candidates = catalog_query.match_candidates(db, title_id)
+        from app.services.library.catalog_records import TitleExtras
+
         return TitleExtras(
             in_watchlist=watchlist_repo.in_watchlist(db, profile, title_id),
             watched=watchlist_repo.is_watched(db, profile, title_id),

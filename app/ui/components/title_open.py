@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.domain.models import TitleDetail
-from app.services.library.catalog import TitleExtras
+from app.services.library.catalog_records import TitleExtras
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow

@@ -9,7 +9,8 @@ from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
-from app.services.library.catalog import CatalogFilter, CatalogService, Facets
+from app.services.library.catalog import CatalogFilter, CatalogService
+from app.services.library.catalog_records import Facets
 from app.ui.components.filter_bar import FilterBar
 from app.ui.delegates.poster_delegate import CARD, PosterDelegate
 from app.ui.images import PosterCache

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.models import SourceKind, TitleDetail
-from app.services.library.catalog import TitleExtras
+from app.services.library.catalog_records import TitleExtras
 from app.ui.images import decode_scaled
 from app.ui.viewmodels.operations import Operations
 from app.ui.widgets.backdrop import BackdropHeader
