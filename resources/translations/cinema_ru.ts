@@ -4230,16 +4230,20 @@ Switching to %3…</source>
         <translation>Серии</translation>
     </message>
     <message>
-        <source>Episode names, dates and stills from TMDB: %1</source>
-        <translation>Названия серий, даты и кадры — из TMDB: %1</translation>
+        <source>Episode names, dates and stills from %1: %2</source>
+        <translation>Названия серий, даты и кадры — из %1: %2</translation>
     </message>
     <message>
-        <source>Shikimori gives episode numbers only; TMDB, which has names, was not reachable.</source>
-        <translation>Шикимори даёт только номера серий; TMDB, где есть названия, недоступен.</translation>
+        <source>%1 gives episode numbers only; %2, which has names, was not reachable.</source>
+        <translation>%1 даёт только номера серий; %2, где есть названия, недоступен.</translation>
     </message>
     <message>
-        <source>Shikimori gives episode numbers only; no show on TMDB is surely this one.</source>
-        <translation>Шикимори даёт только номера серий; в TMDB нет сериала, который точно был бы этим.</translation>
+        <source>%1 gives episode numbers only; no show on %2 is surely this one.</source>
+        <translation>%1 даёт только номера серий; в %2 нет сериала, который точно был бы этим.</translation>
+    </message>
+    <message>
+        <source>%1 gives episode numbers only; no provider that names episodes is set up.</source>
+        <translation>%1 даёт только номера серий; источник названий серий не настроен.</translation>
     </message>
     <message numerus="yes">
         <source>%n episode(s)</source>

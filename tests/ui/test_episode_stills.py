@@ -227,5 +227,17 @@ def test_an_anime_page_says_where_its_episode_names_come_from(qtbot: Any, servic
     episodes_repo.set_episodes_source(services.db, numbered, {"provider": "shikimori", "names": "not_asked"})
     page.show_title(TitleDetail(id=numbered, kind=TitleKind.ANIME, title="Фрирен"), 0)
     qtbot.waitUntil(lambda: "not reachable" in panel.source_note.text(), timeout=5000)
+    assert (
+        panel.source_note.text()
+        == "Shikimori gives episode numbers only; TMDB, which has names, was not reachable."
+    )
     page.show_title(TitleDetail(id=TID, kind=TitleKind.SERIES, title="Кухня"), 0)  # a TMDB series: no note
     assert not panel.source_note.isVisible()
+    # the words come from the providers' manifests, not from ids in the UI: with no provider that
+    # names episodes set up, the page says so
+    services.providers.unregister("tmdb")
+    page.show_title(TitleDetail(id=numbered, kind=TitleKind.ANIME, title="Фрирен"), 0)
+    qtbot.waitUntil(lambda: "is set up" in panel.source_note.text(), timeout=5000)
+    assert panel.source_note.text() == (
+        "Shikimori gives episode numbers only; no provider that names episodes is set up."
+    )

@@ -29,8 +29,23 @@ class SeriesService:
         return episodes_repo.with_guide_episodes(self._s.db, title_id)
 
     def episodes_source(self, title_id: str) -> dict[str, object] | None:
-        """Where the episode list came from: an anime's TMDB show, or Shikimori's numbers only."""
-        return episodes_repo.episodes_source(self._s.db, title_id)
+        """Where the episode list came from (an anime's show at a provider that names episodes,
+        or its own provider's numbers only), with the providers' names for the page to say:
+        ``provider_name`` (the provider it came from) and ``namer_name`` (one that names
+        episodes, if any is set up)."""
+        source = episodes_repo.episodes_source(self._s.db, title_id)
+        if source is None:
+            return None
+        registry = self._s.providers
+        own = registry.get(str(source.get("provider") or ""))
+        named = {
+            **source,
+            "provider_name": own.manifest.name if own is not None else str(source.get("provider")),
+        }
+        namer = next((p for p in registry.episodes() if p.episode_names), None)
+        if namer is not None:
+            named["namer_name"] = namer.manifest.name
+        return named
 
     def airings(self, title_id: str) -> dict[tuple[int, int], list[tuple[str, int, int | None]]]:
         """Each episode's TV airings from now on: [(channel id, start, stop)] per (season, number)."""

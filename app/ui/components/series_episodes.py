@@ -242,24 +242,27 @@ class SeriesEpisodesPanel(QWidget):
         self._fill(seasons[tab] if seasons else None)
 
     def show_source(self, source: Mapping[str, object] | None) -> None:
-        """Say where an anime's episode list came from (a TMDB show, or Shikimori's numbers)."""
-        provider = (source or {}).get("provider")
-        if provider == "tmdb":
-            show = str((source or {}).get("title") or "")
-            year = (source or {}).get("year")
-            named = f"«{show}» ({year})" if year else f"«{show}»"
-            self.source_note.setText(
-                self.tr("Episode names, dates and stills from TMDB: %1").replace("%1", named)
-            )
-        elif provider == "shikimori" and (source or {}).get("names") == "not_asked":
-            self.source_note.setText(
-                self.tr("Shikimori gives episode numbers only; TMDB, which has names, was not reachable.")
-            )
-        elif provider == "shikimori":
-            self.source_note.setText(
-                self.tr("Shikimori gives episode numbers only; no show on TMDB is surely this one.")
-            )
-        self.source_note.setVisible(provider in ("tmdb", "shikimori"))
+        """Say where an anime's episode list came from (``SeriesService.episodes_source``): a show
+        at a provider that names episodes, or its own provider's numbers only, and why."""
+        source = source or {}
+        provider = str(source.get("provider_name") or "")
+        text = ""
+        if source.get("title"):  # names, dates and stills taken from that provider's show
+            year = source.get("year")
+            show = f"«{source['title']}» ({year})" if year else f"«{source['title']}»"
+            text = self.tr("Episode names, dates and stills from %1: %2").replace("%1", provider)
+            text = text.replace("%2", show)
+        elif source.get("names"):  # numbers only: nobody named them, or no show was surely this one
+            namer = str(source.get("namer_name") or "")
+            if source["names"] == "not_asked" and namer:
+                text = self.tr("%1 gives episode numbers only; %2, which has names, was not reachable.")
+            elif source["names"] == "not_asked":
+                text = self.tr("%1 gives episode numbers only; no provider that names episodes is set up.")
+            else:
+                text = self.tr("%1 gives episode numbers only; no show on %2 is surely this one.")
+            text = text.replace("%1", provider).replace("%2", namer)
+        self.source_note.setText(text)
+        self.source_note.setVisible(bool(text))
 
     def current_season(self) -> int | None:
         data = self.tabs.tabData(self.tabs.currentIndex())
