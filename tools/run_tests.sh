@@ -15,13 +15,24 @@ if [ $# -gt 0 ]; then
   exec "$PY" -m pytest "$@"
 fi
 
+# A window file that fails is run once more, and named as flaky when it then passes: some window
+# tests end while an HTTP connect is being cancelled, and anyio's task group then logs a callback
+# error under qasync now and then (docs/notes/20.md, "Flaky"); the log-fail check counts it. A file
+# that fails twice fails the run.
 failed=()
+flaky=()
 started=$(date +%s)
 "$PY" -m pytest -q --ignore=tests/ui --ignore=tests/cli tests || failed+=("tests (all but ui, cli): exit $?")
 for file in tests/cli/test_*.py tests/ui/test_*.py; do
-  "$PY" -m pytest -q "$file" || failed+=("$file: exit $?")
+  if ! "$PY" -m pytest -q "$file"; then
+    echo "again: $file"
+    if "$PY" -m pytest -q "$file"; then flaky+=("$file"); else failed+=("$file: exit $?"); fi
+  fi
 done
 echo "tests took $(( $(date +%s) - started )) s"
+if [ ${#flaky[@]} -gt 0 ]; then
+  printf 'FLAKY (failed, then passed): %s\n' "${flaky[@]}"
+fi
 if [ ${#failed[@]} -gt 0 ]; then
   printf 'FAILED: %s\n' "${failed[@]}"
   exit 1
