@@ -27,10 +27,11 @@ def _rss_kb() -> int:
         return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
 
 
-def _child_lines(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+def _child_lines(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float]:
+    """(seconds from start to the child's first paint, its RSS then in MB)."""
     started = time.monotonic()
     proc = subprocess.Popen(
-        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT
+        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=cwd
     )
     assert proc.stdout is not None
     for line in proc.stdout:

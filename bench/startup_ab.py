@@ -21,7 +21,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,22 +49,7 @@ def start(tree: Path, home: Path) -> float:
     cmd = [PY, "-m", "app", "--data-dir", str(home)]
     env = child_env()
     env["PYTHONPATH"] = str(tree)  # `-m app` finds the tree's package, not an installed one
-    return _started(cmd, env, tree)
-
-
-def _started(cmd: list[str], env: dict[str, str], cwd: Path) -> float:
-    started = time.monotonic()
-    proc = subprocess.Popen(
-        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=cwd
-    )
-    assert proc.stdout is not None
-    for line in proc.stdout:
-        if line.startswith("first-paint"):
-            painted = float(line.split()[1])
-            proc.wait(30)
-            return painted - started
-    proc.wait(30)
-    raise RuntimeError(f"no first paint from {cmd} in {cwd}")
+    return _child_lines(cmd, env, cwd=tree)[0]
 
 
 def floor(rows: int) -> float:

@@ -129,7 +129,9 @@ class MainWindow(QMainWindow):
         self.navigator.pageChanged.connect(self._page_changed)
 
         self._nav_show: dict[str, Callable[[], None] | None] = {}
-        self.top_bar = self._build_top_bar()
+        self.top_bar = TopBar()
+        self.top_bar.pageClicked.connect(self._nav_clicked)
+        self._fill_top_bar()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -317,10 +319,8 @@ class MainWindow(QMainWindow):
         return self.navigator.is_current("player")
 
     # -- the top bar ------------------------------------------------------------------------
-    def _build_top_bar(self) -> TopBar:
-        bar = TopBar()
-        bar.pageClicked.connect(self._nav_clicked)
-        self.top_bar = bar
+    def _fill_top_bar(self) -> None:
+        bar = self.top_bar
         self.nav_home = self.add_nav_button("home", self.tr("Home"), self.show_home)
         self.nav_films = self.add_nav_button("grid", self.tr("All films"), self._all_films)
         self.nav_settings = self.add_nav_button("settings", self.tr("Settings"), self.show_settings)
@@ -339,7 +339,6 @@ class MainWindow(QMainWindow):
         slot = placeholder(self.services.current.profile, bar)
         slot.clicked.connect(lambda: self.library_ui.button.showMenu())  # noqa: PLW0108
         bar.hold_profile_place(slot)
-        return bar
 
     def add_nav_button(
         self, page: str, text: str, show: Callable[[], None] | None = None, *, after: str | None = None

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 
-from app.bootstrap import build_window
 from app.services.discover.rows import Discovery
 from app.storage import watchlist_repo
 from app.ui.viewmodels.operations import Operations
@@ -25,14 +24,9 @@ def world(library, monkeypatch) -> Iterator[World]:
 
 
 @pytest.fixture
-def window(qtbot, library, world):
-    win = build_window(library)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.startup_finished)
-    yield win
-    win.shutdown()
+def window(world, window):  # type: ignore[no-untyped-def]
+    """The shared window (tests/ui/conftest.py), made once the fake discovery world is configured."""
+    return window
 
 
 async def settled(window) -> None:  # type: ignore[no-untyped-def]

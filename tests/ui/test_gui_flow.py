@@ -4,24 +4,11 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
 from PySide6.QtCore import Qt
 
-from app.bootstrap import build_window
 from app.services.library.progress import LibraryService
 from app.services.playback.session import PlaybackState
 from tests.ui.asyncqt import run_scenario, wait_until
-
-
-@pytest.fixture
-def window(qtbot, library):
-    win = build_window(library)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.startup_finished)  # the first paint, then the other rows
-    yield win
-    win.shutdown()
 
 
 def test_grid_title_play_and_time_advances(qtbot, window, library) -> None:
